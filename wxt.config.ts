@@ -1,18 +1,9 @@
-// Build configuration for Chrome (MV3 side panel) and Firefox (sidebar_action).
-// GHL_SIDEBAR_LOOPBACK=1 builds the demo/test variant: identical code, plus host permissions for
-// the local sandbox (http://127.0.0.1/*, http://localhost/*). Store zips are never built with it.
+// Build configuration for Chrome (MV3 side panel) and Firefox (MV2 sidebar_action).
+// One build for users, the demo and the tests: the local sandbox is reached without any extra
+// permission (it answers CORS like a public API would), so what is tested is what ships.
 import { defineConfig } from 'wxt';
+import { HIGHLEVEL_API_ORIGIN, PARTNER_MATCHES } from './lib/hosts';
 
-const loopback = process.env.GHL_SIDEBAR_LOOPBACK === '1';
-
-export const GHL_API_HOST = 'https://services.leadconnectorhq.com/*';
-export const PARTNER_HOSTS = [
-  'https://app.heygen.com/*',
-  'https://app.heyreach.io/*',
-  'https://app.helloleads.io/*',
-  'https://sproutvideo.com/*',
-];
-const LOOPBACK_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
@@ -21,8 +12,8 @@ export default defineConfig({
     name: 'GHL Sidebar',
     description:
       'See and tag your HighLevel (GHL) contacts beside HeyGen, HeyReach, HelloLeads, SproutVideo and any web app.',
-    permissions: ['storage', 'alarms', 'identity', 'tabs', ...(browser === 'firefox' ? [] : ['sidePanel'])],
-    host_permissions: [GHL_API_HOST, ...PARTNER_HOSTS, ...(loopback ? LOOPBACK_HOSTS : [])],
+    permissions: ['storage', 'alarms', 'identity', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    host_permissions: [`${HIGHLEVEL_API_ORIGIN}/*`, ...PARTNER_MATCHES],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'Open GHL Sidebar' },
     browser_specific_settings: {

@@ -1,0 +1,80 @@
+// Options: connect HighLevel locations (private-integration token), choose the active one, sign
+// out, and the API base URL (advanced). The token goes to the background once and never comes back.
+import { useEffect, type FormEvent } from 'react';
+import { useOptions } from './state/options';
+import { ErrorNotice } from './ErrorNotice';
+
+export function OptionsApp() {
+  const { app: state, error, notice, busy, load, connectWithToken, setActive, signOut } = useOptions();
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const connect = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const formElement = e.currentTarget;
+    const form = new FormData(formElement);
+    const field = (name: string) => String(form.get(name) ?? '').trim();
+    const connected = await connectWithToken({
+      baseUrl: field('baseUrl'),
+      locationId: field('locationId'),
+      token: field('token'),
+    });
+    if (connected) formElement.reset();
+  };
+
+  if (!state) return <main style={{ padding: 16 }}>{error ? <ErrorNotice error={error} /> : 'Loading…'}</main>;
+  return (
+    <main style={{ padding: 16, maxWidth: 640 }}>
+      <h1>GHL Sidebar settings</h1>
+      <section className="card" aria-labelledby="connections-title">
+        <h2 id="connections-title">Connected locations</h2>
+        {state.connections.length === 0 ? <p className="muted">No location connected yet.</p> : null}
+        <ul className="plain" data-testid="connections">
+          {state.connections.map((c) => (
+            <li key={c.id}>
+              <label style={{ display: 'inline', fontWeight: 400 }}>
+                <input
+                  type="radio"
+                  name="active"
+                  checked={c.active}
+                  style={{ width: 'auto' }}
+                  onChange={() => void setActive(c.id)}
+                />{' '}
+                {c.locationName} <span className="muted">({c.kind === 'token' ? 'private integration' : 'OAuth'})</span>
+              </label>{' '}
+              <button onClick={() => void signOut(c.id)}>Sign out</button>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <form className="card" onSubmit={(e) => void connect(e)} aria-labelledby="connect-title">
+        <h2 id="connect-title">Connect with a private-integration token</h2>
+        <p className="muted">
+          In HighLevel: Settings → Private Integrations → create a token with the contacts, calendars/events,
+          locations/tags and users scopes.
+        </p>
+        <label htmlFor="locationId">Location ID</label>
+        <input id="locationId" name="locationId" required autoComplete="off" />
+        <label htmlFor="token">Private-integration token</label>
+        <input id="token" name="token" type="password" required autoComplete="off" />
+        <details>
+          <summary>Advanced</summary>
+          <label htmlFor="baseUrl">API base URL</label>
+          <input id="baseUrl" name="baseUrl" type="url" defaultValue={state.settings.apiBaseUrl} required />
+        </details>
+        <p>
+          <button className="primary" type="submit" disabled={busy}>
+            {busy ? 'Checking…' : 'Connect'}
+          </button>
+        </p>
+        {notice ? (
+          <p className="ok" role="status">
+            {notice}
+          </p>
+        ) : null}
+        {error ? <ErrorNotice error={error} /> : null}
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,46 @@
+// The options page's UI state: connections and settings as the background reports them, and the
+// outcome of the last action. All data comes from the background through messages.
+import { create } from 'zustand';
+import { sendMessage, type AppState, type Outcome, type UserError } from '@/lib/messaging';
+
+export interface OptionsState {
+  app?: AppState;
+  error?: UserError;
+  notice: string;
+  busy: boolean;
+  load(): Promise<void>;
+  connectWithToken(input: { baseUrl: string; locationId: string; token: string }): Promise<boolean>;
+  setActive(connectionId: string): Promise<void>;
+  signOut(connectionId: string): Promise<void>;
+}
+
+export const useOptions = create<OptionsState>((set, get) => {
+  const after = async (outcome: Outcome<unknown>, notice = '') => {
+    if (outcome.ok) set({ error: undefined, notice });
+    else set({ error: outcome.error, notice: '' });
+    await get().load();
+    return outcome.ok;
+  };
+  return {
+    notice: '',
+    busy: false,
+    async load() {
+      const res = await sendMessage('getState');
+      if (res.ok) set({ app: res.value });
+      else set({ error: res.error });
+    },
+    async connectWithToken(input) {
+      set({ busy: true, error: undefined, notice: '' });
+      const saved = await sendMessage('saveSettings', { apiBaseUrl: input.baseUrl });
+      const res = saved.ok ? await sendMessage('connectWithToken', input) : saved;
+      set({ busy: false });
+      return after(res, res.ok ? `Connected to ${res.value.locationName}.` : '');
+    },
+    async setActive(connectionId) {
+      await after(await sendMessage('setActiveConnection', connectionId));
+    },
+    async signOut(connectionId) {
+      await after(await sendMessage('signOut', connectionId), 'Signed out; everything of that connection is forgotten.');
+    },
+  };
+});

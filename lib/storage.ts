@@ -1,0 +1,60 @@
+// Every persisted item of the extension, typed and versioned, in one place.
+// Secrets never live here: tokens and client secrets are in the encrypted vault (lib/auth/vault.ts).
+// `local:` items survive restarts; `session:` items live until the browser closes and are readable
+// only by extension pages and the background (never by content scripts).
+import { storage } from 'wxt/utils/storage';
+import type { PageDetection } from './detect/types';
+
+export const HIGHLEVEL_API = 'https://services.leadconnectorhq.com';
+
+export interface Settings {
+  /** where the HighLevel API lives; only changed for the sandbox or a proxy (advanced) */
+  apiBaseUrl: string;
+  /** OAuth consent page (HighLevel's marketplace by default) */
+  oauthConsentUrl: string;
+  /** partner adapters the user switched off, by adapter id */
+  disabledPartners: string[];
+  /** origins where the user enabled generic detection (optional host permission granted) */
+  genericSites: string[];
+  /** tags added to every contact the sidebar creates */
+  defaultTagsForNewContacts: string[];
+}
+
+export const defaultSettings: Settings = {
+  apiBaseUrl: HIGHLEVEL_API,
+  oauthConsentUrl: 'https://marketplace.gohighlevel.com/v2/oauth/chooselocation',
+  disabledPartners: [],
+  genericSites: [],
+  defaultTagsForNewContacts: [],
+};
+
+export const settingsItem = storage.defineItem<Settings>('local:settings', {
+  fallback: defaultSettings,
+  version: 1,
+});
+
+export async function readSettings(): Promise<Settings> {
+  return { ...defaultSettings, ...(await settingsItem.getValue()) };
+}
+
+export async function updateSettings(patch: Partial<Settings>): Promise<Settings> {
+  const next = { ...(await readSettings()), ...patch };
+  await settingsItem.setValue(next);
+  return next;
+}
+
+/** What the content script of a tab last reported, with the page it was on. */
+export interface TabPeople extends PageDetection {
+  tabId: number;
+  url: string;
+  reportedAt: number;
+}
+
+export const tabPeopleItem = (tabId: number) =>
+  storage.defineItem<TabPeople | null>(`session:tabPeople:${tabId}`, { fallback: null });
+
+/** A person the user linked by hand to a GHL contact: key of the person -> contact id. */
+export const relinksItem = storage.defineItem<Record<string, string>>('local:relinks', {
+  fallback: {},
+  version: 1,
+});

@@ -1,0 +1,44 @@
+// The built add-on in real Firefox ESR: it loads, its content script runs on a partner page
+// (real hostname through the sandbox's proxy), and the sidebar page renders the matched record.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchFirefox, type ExtensionBrowser } from '../../scripts/lib/browsers';
+import { connectWithToken, openPartnerPage, openSidebarFor, tabIdOf, textOf, waitForContact } from '../../scripts/lib/flow';
+import { partnerPeople } from '../../sandbox/partners/people';
+import type { Sandbox } from '../../sandbox/server';
+import { freshSandbox, partnerUrl, proxyOf, screenshot } from './setup';
+
+let sandbox: Sandbox;
+let eb: ExtensionBrowser;
+
+beforeAll(async () => {
+  sandbox = await freshSandbox();
+  eb = await launchFirefox({ proxy: proxyOf(sandbox) });
+});
+afterAll(async () => {
+  await eb?.close();
+  await sandbox?.close();
+});
+
+describe('Firefox: partner page → sidebar', () => {
+  it('runs the content script on a SproutVideo page and shows the matched contact in the sidebar', async () => {
+    const options = await connectWithToken(eb, sandbox);
+    const url = partnerUrl('sproutvideo', 'list');
+    const partner = await openPartnerPage(eb, url);
+    const tabId = await tabIdOf(eb, options, url);
+
+    const sidebar = await openSidebarFor(eb, tabId);
+    await sidebar.waitForSelector('[aria-label="People on this page"] button');
+    const people = await textOf(sidebar, '[aria-label="People on this page"] button');
+    const emily = partnerPeople.find((p) => p.lastName === 'Nguyen')!;
+    const index = people.findIndex((p) => p.includes('Emily Nguyen') || p.includes(emily.email!));
+    expect(index).toBeGreaterThanOrEqual(0);
+    expect(people[index]).toContain('In GHL');
+
+    await (await sidebar.$$('[aria-label="People on this page"] button'))[index]!.click();
+    await waitForContact(sidebar, 'Emily Nguyen');
+    expect((await textOf(sidebar, '[data-testid=tags] .chip')).sort()).toEqual([...emily.tags].sort());
+
+    await screenshot(partner, 'firefox-sproutvideo-list');
+    await screenshot(sidebar, 'firefox-sidebar-emily');
+  });
+});
