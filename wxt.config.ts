@@ -16,12 +16,17 @@ export default defineConfig({
     host_permissions: [`${HIGHLEVEL_API_ORIGIN}/*`, ...PARTNER_MATCHES],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'Open GHL Sidebar' },
-    browser_specific_settings: {
-      gecko: {
-        id: 'ghl-sidebar@ghl-sidebar.app',
-        strict_min_version: '128.0',
-        data_collection_permissions: { required: ['none'] },
-      },
-    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'ghl-sidebar@ghl-sidebar.app',
+              strict_min_version: '142.0', // first with data_collection_permissions (desktop and Android)
+              // nothing is collected: data goes only to the user's own HighLevel account
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
   }),
 });
