@@ -1,0 +1,133 @@
+// Contact write rules and helpers shared by the contact routes: DTO rules (create / update / upsert),
+// applying a body onto a contact, duplicate matching, and the response shapes of each endpoint.
+import type { AppCtx } from './context.ts';
+import { fail, unprocessable } from './http.ts';
+import { normalizePhone } from './store.ts';
+import type { Contact, DndChannel } from './types.ts';
+import type { Rules } from './validate.ts';
+
+const str = { type: 'string', nullable: true } as const;
+const updateRules: Rules = {
+  firstName: str, lastName: str, name: str, email: { type: 'email', nullable: true }, phone: str, address1: str, city: str,
+  state: str, postalCode: { type: 'string' }, website: str, timezone: str, dnd: { type: 'boolean' }, dndSettings: { type: 'object' },
+  inboundDndSettings: { type: 'object' }, tags: { type: 'string[]' }, customFields: { type: 'array' }, source: { type: 'string' },
+  dateOfBirth: { type: 'any', nullable: true }, country: { type: 'string' }, assignedTo: { type: 'string' },
+};
+const createRules: Rules = { ...updateRules, locationId: { type: 'string', required: true }, gender: { type: 'string' }, companyName: str };
+export const contactRules = {
+  create: createRules,
+  update: updateRules,
+  upsert: { ...createRules, createNewIfDuplicateAllowed: { type: 'boolean' } } as Rules,
+};
+
+const CHANNELS: DndChannel[] = ['Call', 'Email', 'SMS', 'WhatsApp', 'GMB', 'FB'];
+const SIMPLE = ['firstName', 'lastName', 'address1', 'city', 'state', 'postalCode', 'website', 'timezone', 'source', 'country', 'assignedTo', 'companyName', 'gender'] as const;
+
+/** Apply a validated create/update/upsert body onto `c`. `tags`: replace (create/update) or merge (upsert). */
+export function applyWrite(ctx: AppCtx, c: Contact, body: Record<string, unknown>, tagMode: 'replace' | 'merge'): void {
+  const set = (k: string, v: unknown) => {
+    if (v === null || v === '') delete (c as unknown as Record<string, unknown>)[k];
+    else (c as unknown as Record<string, unknown>)[k] = v;
+  };
+  for (const k of SIMPLE) if (k in body) set(k, body[k]);
+  if (body.assignedTo !== undefined && body.assignedTo !== null && !ctx.store.users.has(body.assignedTo as string)) unprocessable(['assignedTo must be a valid user id']);
+  if ('name' in body && !('firstName' in body) && !('lastName' in body) && typeof body.name === 'string') {
+    const [first, ...rest] = body.name.trim().split(/\s+/);
+    set('firstName', first);
+    set('lastName', rest.join(' '));
+  }
+  if ('email' in body) {
+    set('email', body.email);
+    set('emailLowerCase', typeof body.email === 'string' ? body.email.toLowerCase() : null);
+  }
+  if ('phone' in body) set('phone', typeof body.phone === 'string' && body.phone.trim() ? normalizePhone(body.phone) : null);
+  if ('dateOfBirth' in body) set('dateOfBirth', body.dateOfBirth == null ? null : String(body.dateOfBirth));
+  if ('dnd' in body) c.dnd = body.dnd as boolean;
+  if ('dndSettings' in body) c.dndSettings = dndSettings(body.dndSettings as Record<string, unknown>);
+  if ('inboundDndSettings' in body) c.inboundDndSettings = body.inboundDndSettings as Contact['inboundDndSettings'];
+  if ('customFields' in body) applyCustomFields(ctx, c, body.customFields as unknown[]);
+  if (Array.isArray(body.tags)) {
+    const tags = (body.tags as string[]).map((t) => t.trim().toLowerCase()).filter(Boolean);
+    c.tags = tagMode === 'replace' ? [...new Set(tags)] : [...new Set([...c.tags, ...tags])];
+    ctx.store.ensureTags(c.locationId, c.tags);
+  }
+  const full = [c.firstName, c.lastName].filter(Boolean).join(' ');
+  set('firstNameLowerCase', c.firstName?.toLowerCase() ?? null);
+  set('lastNameLowerCase', c.lastName?.toLowerCase() ?? null);
+  set('fullNameLowerCase', full.toLowerCase() || null);
+  set('name', full.toLowerCase() || null);
+  set('contactName', full.toLowerCase() || null);
+  c.dateUpdated = new Date(ctx.now()).toISOString();
+}
+
+function dndSettings(input: Record<string, unknown>): Contact['dndSettings'] {
+  const out: Contact['dndSettings'] = {};
+  for (const [ch, v] of Object.entries(input)) {
+    const status = (v as { status?: unknown } | null)?.status;
+    if (!CHANNELS.includes(ch as DndChannel)) unprocessable([`property dndSettings.${ch} should not exist`]);
+    if (!['active', 'inactive', 'permanent'].includes(status as string)) unprocessable([`dndSettings.${ch}.status must be one of the following values: active, inactive, permanent`]);
+    out[ch as DndChannel] = v as { status: 'active' };
+  }
+  return out;
+}
+
+function applyCustomFields(ctx: AppCtx, c: Contact, items: unknown[]): void {
+  const defs = ctx.store.customFields.get(c.locationId) ?? [];
+  for (const item of items) {
+    const f = (item ?? {}) as { id?: unknown; key?: unknown; field_value?: unknown; value?: unknown };
+    const def = defs.find((d) => d.id === f.id || d.fieldKey === f.key || d.fieldKey === `contact.${String(f.key)}`);
+    if (!def) unprocessable([`customFields: unknown custom field ${String(f.id ?? f.key)}`]);
+    const value = (f.field_value ?? f.value) as Contact['customFields'][number]['value'];
+    c.customFields = c.customFields.filter((x) => x.id !== def!.id);
+    if (value !== undefined && value !== null && value !== '') c.customFields.push({ id: def!.id, value });
+  }
+}
+
+/** Existing contacts of the location that match by email first, then phone (HighLevel's priority). */
+export function findDuplicate(ctx: AppCtx, locationId: string, email?: unknown, phone?: unknown): { contact: Contact; field: 'email' | 'phone' } | null {
+  const byAge = (a: Contact, b: Contact) => a.dateAdded.localeCompare(b.dateAdded);
+  if (typeof email === 'string' && email) {
+    const hit = ctx.store.findByEmail(locationId, email).sort(byAge)[0];
+    if (hit) return { contact: hit, field: 'email' };
+  }
+  if (typeof phone === 'string' && phone) {
+    const hit = ctx.store.findByPhone(locationId, normalizePhone(phone)).sort(byAge)[0];
+    if (hit) return { contact: hit, field: 'phone' };
+  }
+  return null;
+}
+
+export function newContact(ctx: AppCtx, locationId: string): Contact {
+  const now = new Date(ctx.now()).toISOString();
+  return { id: ctx.store.newId(), locationId, type: 'lead', dnd: false, tags: [], customFields: [], dateAdded: now, dateUpdated: now, followers: [], additionalEmails: [], additionalPhones: [] };
+}
+
+export function rejectDuplicate(ctx: AppCtx, locationId: string, body: Record<string, unknown>): void {
+  if (ctx.store.locations.get(locationId)?.settings.allowDuplicateContact) return;
+  const dup = findDuplicate(ctx, locationId, body.email, body.phone);
+  if (dup) fail(400, 'This location does not allow duplicated contacts.', { meta: { contactName: dup.contact.contactName, contactId: dup.contact.id, matchingField: dup.field } });
+}
+
+/** GET /contacts/{id}, PUT, upsert: the full contact. */
+export const fullView = (c: Contact) => ({ ...c });
+/** POST /contacts/ (CreateContactSchema adds deleted etc.). */
+export const createdView = (c: Contact) => ({ ...c, deleted: false, bounceEmail: false, unsubscribeEmail: false, offers: [], products: [] });
+/** GET /contacts/ and /contacts/business/{id} items (ContactsSearchSchema: attributions[], followers[]). */
+export const listView = (c: Contact) => {
+  const { attributionSource, ...rest } = c;
+  return { ...rest, attributions: attributionSource ? [attributionSource] : [] };
+};
+/** POST /contacts/search items: no dndSettings (HighLevel issue #43), plus a searchAfter cursor. */
+export const searchView = (c: Contact) => {
+  const { dndSettings: _omit, ...rest } = c;
+  return { ...rest, searchAfter: [Date.parse(c.dateAdded), c.id] };
+};
+
+/** Free-text match used by GET /contacts/?query= and the business list. */
+export function textMatch(c: Contact, q: string): boolean {
+  const needle = q.trim().toLowerCase();
+  if (!needle) return true;
+  const digits = needle.replace(/\D/g, '');
+  const hay = [c.fullNameLowerCase, c.emailLowerCase, c.companyName?.toLowerCase(), c.website?.toLowerCase()].filter(Boolean).join(' ');
+  return hay.includes(needle) || (digits.length >= 4 && (c.phone ?? '').replace(/\D/g, '').includes(digits));
+}

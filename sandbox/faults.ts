@@ -1,0 +1,126 @@
+// Fault injection for resource endpoints: added latency (+ jitter), a share of 5xx replies, of 429
+// bursts, of dropped connections and of malformed 200 bodies, optionally limited to some methods and
+// path patterns. Decisions come from a seeded PRNG, so a sequence of requests fails the same way
+// every run with the same seed.
+import { Prng } from './prng.ts';
+
+export interface FaultConfig {
+  /** Fixed added latency per request. */
+  latencyMs: number;
+  /** Extra uniformly random latency in [0, jitterMs]. */
+  jitterMs: number;
+  /** Share (0..1) of requests answered with a 5xx. */
+  errorRate: number;
+  /** Status codes used for injected 5xx replies (picked at random). */
+  errorStatuses: number[];
+  /** Share of requests that start a 429 burst. */
+  rateLimitRate: number;
+  /** How long a started 429 burst lasts: every matching request in it gets 429. 0 = that request only. */
+  rateLimitBurstMs: number;
+  /** Share of requests whose socket is destroyed without an answer. */
+  dropRate: number;
+  /** Share of requests answered 200 with a broken body. */
+  malformedRate: number;
+  /** 'truncate' = cut JSON, 'html' = an HTML error page with 200, 'mixed' = either. */
+  malformedMode: 'truncate' | 'html' | 'mixed';
+  /** Only these methods (upper case); empty = all. */
+  methods: string[];
+  /** Only paths matching one of these patterns ('*' = any characters, e.g. "/contacts/*"); empty = all. */
+  paths: string[];
+  /** Seed of the fault PRNG; changing the config re-seeds it. */
+  seed: number;
+}
+
+export type FaultAction =
+  | { kind: 'none' }
+  | { kind: 'drop' }
+  | { kind: 'error'; status: number }
+  | { kind: 'rate429' }
+  | { kind: 'malformed'; mode: 'truncate' | 'html' };
+
+export interface FaultDecision {
+  delayMs: number;
+  action: FaultAction;
+}
+
+export const defaultFaults = (seed = 1): FaultConfig => ({
+  latencyMs: 0, jitterMs: 0, errorRate: 0, errorStatuses: [500, 502, 503], rateLimitRate: 0, rateLimitBurstMs: 0,
+  dropRate: 0, malformedRate: 0, malformedMode: 'mixed', methods: [], paths: [], seed,
+});
+
+const clamp01 = (n: unknown) => (typeof n === 'number' && Number.isFinite(n) ? Math.min(1, Math.max(0, n)) : 0);
+const nonNeg = (n: unknown) => (typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : 0);
+
+/** Merge a partial (e.g. from the admin API) onto a base config, sanitising values. */
+export function mergeFaults(base: FaultConfig, patch: Partial<FaultConfig>): FaultConfig {
+  const m = { ...base, ...patch };
+  return {
+    latencyMs: nonNeg(m.latencyMs), jitterMs: nonNeg(m.jitterMs), errorRate: clamp01(m.errorRate),
+    errorStatuses: Array.isArray(m.errorStatuses) && m.errorStatuses.length ? m.errorStatuses.map(Number).filter((s) => s >= 500 && s < 600) : [500, 502, 503],
+    rateLimitRate: clamp01(m.rateLimitRate), rateLimitBurstMs: nonNeg(m.rateLimitBurstMs), dropRate: clamp01(m.dropRate),
+    malformedRate: clamp01(m.malformedRate), malformedMode: ['truncate', 'html', 'mixed'].includes(m.malformedMode) ? m.malformedMode : 'mixed',
+    methods: Array.isArray(m.methods) ? m.methods.map((x) => String(x).toUpperCase()) : [],
+    paths: Array.isArray(m.paths) ? m.paths.map(String) : [], seed: Number.isFinite(m.seed) ? Number(m.seed) : 1,
+  };
+}
+
+const globToRegExp = (glob: string) => new RegExp(`^${glob.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+
+export class Faults {
+  private rng: Prng;
+  private burstUntil = 0;
+  private patterns: RegExp[] = [];
+  counts = { delayed: 0, dropped: 0, errors: 0, rateLimited: 0, malformed: 0 };
+
+  constructor(public config: FaultConfig) {
+    this.rng = new Prng(config.seed);
+    this.set(config);
+  }
+
+  set(config: FaultConfig): void {
+    this.config = config;
+    this.rng = new Prng(config.seed);
+    this.burstUntil = 0;
+    this.patterns = config.paths.map(globToRegExp);
+  }
+
+  applies(method: string, path: string): boolean {
+    const c = this.config;
+    if (c.methods.length && !c.methods.includes(method.toUpperCase())) return false;
+    return !this.patterns.length || this.patterns.some((re) => re.test(path));
+  }
+
+  decide(method: string, path: string, now: number): FaultDecision {
+    const c = this.config;
+    if (!this.applies(method, path)) return { delayMs: 0, action: { kind: 'none' } };
+    const delayMs = c.latencyMs + (c.jitterMs ? this.rng.next() * c.jitterMs : 0);
+    if (delayMs > 0) this.counts.delayed++;
+    if (now < this.burstUntil) return this.count({ delayMs, action: { kind: 'rate429' } });
+    const r = this.rng.next();
+    let edge = c.dropRate;
+    if (r < edge) return this.count({ delayMs, action: { kind: 'drop' } });
+    if (r < (edge += c.errorRate)) return this.count({ delayMs, action: { kind: 'error', status: this.rng.pick(c.errorStatuses) } });
+    if (r < (edge += c.rateLimitRate)) {
+      this.burstUntil = now + c.rateLimitBurstMs;
+      return this.count({ delayMs, action: { kind: 'rate429' } });
+    }
+    if (r < (edge += c.malformedRate)) {
+      const mode = c.malformedMode === 'mixed' ? (this.rng.chance(0.5) ? 'truncate' : 'html') : c.malformedMode;
+      return this.count({ delayMs, action: { kind: 'malformed', mode } });
+    }
+    return { delayMs, action: { kind: 'none' } };
+  }
+
+  private count(d: FaultDecision): FaultDecision {
+    const k = d.action.kind;
+    if (k === 'drop') this.counts.dropped++;
+    else if (k === 'error') this.counts.errors++;
+    else if (k === 'rate429') this.counts.rateLimited++;
+    else if (k === 'malformed') this.counts.malformed++;
+    return d;
+  }
+
+  resetCounters(): void {
+    this.counts = { delayed: 0, dropped: 0, errors: 0, rateLimited: 0, malformed: 0 };
+  }
+}
