@@ -28,7 +28,11 @@ async function main() {
 
   let eb;
   try {
-    eb = await launchChromium({ proxy: `${sandbox.proxy.host}:${sandbox.proxy.port}`, headless });
+    eb = await launchChromium({
+      proxy: `${sandbox.proxy.host}:${sandbox.proxy.port}`,
+      proxySpki: sandbox.proxy.spki,
+      headless,
+    });
   } catch (e) {
     if (!(e instanceof MissingBrowserError)) throw e;
     say(e.message);

@@ -38,6 +38,8 @@ export const findFirefox = () => find('firefox');
 export interface LaunchOptions {
   /** host:port of the sandbox's partner proxy */
   proxy?: string;
+  /** base64 SPKI hash of the proxy's certificate, trusted by Chromium for the partner hosts */
+  proxySpki?: string;
   headless?: boolean;
 }
 
@@ -66,7 +68,6 @@ export async function launchChromium(opts: LaunchOptions = {}): Promise<Extensio
     pipe: true,
     enableExtensions: true,
     userDataDir,
-    acceptInsecureCerts: true,
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -75,8 +76,8 @@ export async function launchChromium(opts: LaunchOptions = {}): Promise<Extensio
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      '--ignore-certificate-errors',
-      ...(opts.proxy ? [`--proxy-server=${opts.proxy}`, '--proxy-bypass-list=<-loopback>;127.0.0.1;localhost'] : []),
+      ...(opts.proxy ? [`--proxy-server=${opts.proxy}`] : []),
+      ...(opts.proxySpki ? [`--ignore-certificate-errors-spki-list=${opts.proxySpki}`] : []),
     ],
   });
   const id = await browser.installExtension(chromeBuild);

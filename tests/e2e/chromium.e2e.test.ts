@@ -14,7 +14,7 @@ let eb: ExtensionBrowser;
 
 beforeAll(async () => {
   sandbox = await freshSandbox();
-  eb = await launchChromium({ proxy: proxyOf(sandbox) });
+  eb = await launchChromium(proxyOf(sandbox));
 });
 afterAll(async () => {
   await eb?.close();

@@ -12,7 +12,7 @@ let eb: ExtensionBrowser;
 
 beforeAll(async () => {
   sandbox = await freshSandbox();
-  eb = await launchFirefox({ proxy: proxyOf(sandbox) });
+  eb = await launchFirefox(proxyOf(sandbox));
 });
 afterAll(async () => {
   await eb?.close();

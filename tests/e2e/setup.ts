@@ -5,14 +5,15 @@ import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { partnerSites } from '../../sandbox/partners/sites';
-import { repoRoot } from '../../scripts/lib/browsers';
+import { repoRoot, type LaunchOptions } from '../../scripts/lib/browsers';
 
 export async function freshSandbox(): Promise<Sandbox> {
   return startSandbox({ port: 0 });
 }
 
-export function proxyOf(sandbox: Sandbox): string {
-  return `${sandbox.proxy.host}:${sandbox.proxy.port}`;
+/** Launch options that route the partner apps' hosts to the sandbox's proxy. */
+export function proxyOf(sandbox: Sandbox): LaunchOptions {
+  return { proxy: `${sandbox.proxy.host}:${sandbox.proxy.port}`, proxySpki: sandbox.proxy.spki };
 }
 
 /** https URL of a demo page, as the partner app's real host would serve it. */

@@ -1,0 +1,184 @@
+// OAuth 2.0 authorization-code flow against HighLevel (or a compatible server): the consent URL
+// with a random `state`, reading the redirect, and calls to the token endpoint (code exchange,
+// refresh, and minting a location token from an agency token). Token endpoint answers are
+// validated once here; errors carry the server's words with any secret we sent cut out.
+import * as v from 'valibot';
+import { GhlError, serverMessages } from '../ghl/errors';
+import { API_VERSION } from '../ghl/http';
+import { TokenResponseSchema, type TokenResponse } from '../ghl/schemas';
+
+export const DEFAULT_CONSENT_URL = 'https://marketplace.gohighlevel.com/v2/oauth/chooselocation';
+
+export type UserType = 'Location' | 'Company';
+
+const TOKEN_TIMEOUT_MS = 30_000;
+
+/** 32 random bytes, base64url. */
+export function newState(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+export function consentUrl(input: {
+  consentUrl: string;
+  clientId: string;
+  redirectUri: string;
+  scopes: readonly string[];
+  state: string;
+}): string {
+  const url = new URL(input.consentUrl);
+  url.searchParams.set('response_type', 'code');
+  url.searchParams.set('client_id', input.clientId);
+  url.searchParams.set('redirect_uri', input.redirectUri);
+  url.searchParams.set('scope', input.scopes.join(' '));
+  url.searchParams.set('state', input.state);
+  return url.toString();
+}
+
+/** The authorization code from the redirect URL, after checking `state` and error answers. */
+export function codeFromRedirect(redirectUrl: string, expectedState: string): string {
+  const params = new URL(redirectUrl).searchParams;
+  if (params.get('error')) {
+    throw new GhlError('unauthorized', {
+      userMessage: 'HighLevel did not grant access. Connect again and approve the request.',
+      action: 'retry',
+      messages: [params.get('error_description') ?? params.get('error') ?? ''].filter(Boolean),
+    });
+  }
+  // Compared whole; HighLevel's docs do not promise to echo `state`, but a missing one is refused
+  // too: accepting it would let another page finish the flow with its own code.
+  if (params.get('state') !== expectedState) {
+    throw new GhlError('unauthorized', {
+      userMessage: 'The sign-in answer did not belong to this request. Try connecting again.',
+      action: 'retry',
+    });
+  }
+  const code = params.get('code');
+  if (!code) throw new GhlError('malformed', { userMessage: 'HighLevel returned no authorization code.' });
+  return code;
+}
+
+type TokenRequestBody = { form: Record<string, string | undefined> } | { json: Record<string, string> };
+
+/**
+ * POSTs to a token endpoint and returns the validated answer. `secrets` are the values we sent
+ * that must never reappear in an error message.
+ */
+export async function postForToken(
+  fetchImpl: typeof fetch,
+  url: string,
+  body: TokenRequestBody,
+  secrets: readonly string[],
+  headers: Record<string, string> = {},
+): Promise<TokenResponse> {
+  // Bounded: a hung token endpoint must not hold the refresh lock for ever.
+  const init: RequestInit = {
+    method: 'POST',
+    headers: { Accept: 'application/json', ...headers },
+    signal: AbortSignal.timeout(TOKEN_TIMEOUT_MS),
+  };
+  if ('form' in body) {
+    const form = new URLSearchParams();
+    for (const [k, val] of Object.entries(body.form)) if (val !== undefined) form.set(k, val);
+    init.body = form;
+    (init.headers as Record<string, string>)['Content-Type'] = 'application/x-www-form-urlencoded';
+  } else {
+    init.body = JSON.stringify(body.json);
+    (init.headers as Record<string, string>)['Content-Type'] = 'application/json';
+  }
+  let response: Response;
+  try {
+    response = await fetchImpl(url, init);
+  } catch {
+    throw new GhlError('network', { ambiguous: true, userMessage: 'Could not reach the sign-in server. Try again.' });
+  }
+  const text = await response.text().catch(() => '');
+  let json: unknown;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  const redact = (m: string) => secrets.reduce((out, s) => (s ? out.split(s).join('[redacted]') : out), m);
+  if (!response.ok) {
+    const messages = serverMessages(json).map(redact);
+    const status = response.status;
+    if (status >= 500) throw new GhlError('server', { status, messages, ambiguous: true });
+    if (status === 429) throw new GhlError('rate_limited', { status, messages });
+    // 400/401/403: the code or refresh token was refused (used, expired or revoked).
+    throw new GhlError('unauthorized', {
+      status,
+      messages,
+      userMessage: `HighLevel refused the sign-in${messages.length ? ` (${messages.join('; ')})` : ''}. Reconnect to continue.`,
+    });
+  }
+  const parsed = v.safeParse(TokenResponseSchema, json);
+  if (!parsed.success) throw new GhlError('malformed', { status: response.status, userMessage: 'The sign-in server answered in an unexpected format.' });
+  return parsed.output;
+}
+
+export interface AppCredentials {
+  clientId: string;
+  clientSecret: string;
+}
+
+export function exchangeCode(
+  fetchImpl: typeof fetch,
+  tokenUrl: string,
+  app: AppCredentials,
+  input: { code: string; redirectUri: string; userType: UserType },
+): Promise<TokenResponse> {
+  return postForToken(
+    fetchImpl,
+    tokenUrl,
+    {
+      form: {
+        client_id: app.clientId,
+        client_secret: app.clientSecret,
+        grant_type: 'authorization_code',
+        code: input.code,
+        redirect_uri: input.redirectUri,
+        user_type: input.userType,
+      },
+    },
+    [app.clientSecret, input.code],
+  );
+}
+
+export function refreshWithApp(
+  fetchImpl: typeof fetch,
+  tokenUrl: string,
+  app: AppCredentials,
+  input: { refreshToken: string; userType: UserType },
+): Promise<TokenResponse> {
+  return postForToken(
+    fetchImpl,
+    tokenUrl,
+    {
+      form: {
+        client_id: app.clientId,
+        client_secret: app.clientSecret,
+        grant_type: 'refresh_token',
+        refresh_token: input.refreshToken,
+        user_type: input.userType,
+      },
+    },
+    [app.clientSecret, input.refreshToken],
+  );
+}
+
+/** POST /oauth/locationToken: an agency (Company) token mints a token for one of its locations. */
+export function mintLocationToken(
+  fetchImpl: typeof fetch,
+  baseUrl: string,
+  agencyToken: string,
+  input: { companyId: string; locationId: string },
+): Promise<TokenResponse> {
+  return postForToken(
+    fetchImpl,
+    `${baseUrl.replace(/\/+$/, '')}/oauth/locationToken`,
+    { form: { companyId: input.companyId, locationId: input.locationId } },
+    [agencyToken],
+    { Authorization: `Bearer ${agencyToken}`, Version: API_VERSION.locations },
+  );
+}

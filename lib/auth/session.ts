@@ -1,0 +1,297 @@
+// The session: the user's connections to HighLevel locations, how each was made (private
+// integration token, OAuth through the user's own marketplace app, OAuth through a token broker,
+// or a location token minted from an agency connection), which one is active, signing out, and
+// the TokenSource / client each connection gives lib/ghl. Lives only in the background worker.
+//
+// Private-integration tokens do not say which location they belong to, and API v2 has no cheap
+// "who am I" call for them, so `connectWithToken` takes the location id (or a pasted HighLevel
+// URL containing /location/<id>/) and checks both with GET /locations/:id, which also gives the
+// location's name. OAuth answers carry `locationId` themselves.
+import { createGhlClient, type GhlClient } from '../ghl/client';
+import { GhlError } from '../ghl/errors';
+import type { TokenSource } from '../ghl/http';
+import type { TokenResponse } from '../ghl/schemas';
+import { exchangeCodeAtBroker, refreshAtBroker } from './broker';
+import { memoryLocks, webLocks, type LockRunner } from './locks';
+import {
+  DEFAULT_CONSENT_URL,
+  codeFromRedirect,
+  consentUrl,
+  exchangeCode,
+  mintLocationToken,
+  newState,
+  refreshWithApp,
+  type UserType,
+} from './oauth';
+import { connectionStore, type Connection, type ConnectionKind } from './store';
+import { createTokenKeeper, secretsFromAnswer, secretsSlot, type Renewer, type Secrets } from './tokens';
+import { createVault, defaultStorage, idbKeyStore, type KeyStore, type StorageArea } from './vault';
+
+export interface SessionOptions {
+  /** Default: browser.storage.local. */
+  storage?: StorageArea;
+  /** Default: the IndexedDB key store. Node tests pass memoryKeyStore(). */
+  keyStore?: KeyStore;
+  /** Used for HighLevel, token endpoints and brokers. */
+  fetch?: typeof fetch;
+  /** Default: Web Locks, else an in-memory lock. */
+  locks?: LockRunner;
+  now?: () => number;
+  /** Renew when less than this is left. Default 5 minutes. */
+  refreshMarginMs?: number;
+}
+
+/** What the UI may see of a connection: never a token or secret. */
+export interface ConnectionSummary {
+  id: string;
+  kind: ConnectionKind;
+  userType: UserType;
+  locationId?: string;
+  locationName?: string;
+  companyId?: string;
+  active: boolean;
+  needsReconnect: boolean;
+  createdAt: number;
+}
+
+export type OAuthMode =
+  | { kind: 'own-app'; clientSecret: string; tokenUrl?: string }
+  | { kind: 'broker'; brokerUrl: string };
+
+export interface OAuthConnectInput {
+  /** API base, e.g. https://services.leadconnectorhq.com */
+  baseUrl: string;
+  clientId: string;
+  scopes: readonly string[];
+  /** browser.identity.getRedirectURL() */
+  redirectUri: string;
+  /** browser.identity.launchWebAuthFlow({url, interactive: true}); resolves to the redirect URL. */
+  launchWebAuthFlow: (url: string) => Promise<string>;
+  consentUrl?: string;
+  userType?: UserType;
+  mode: OAuthMode;
+}
+
+/** Accepts a location id or a HighLevel URL that contains /location/<id>/. */
+export function locationIdFrom(input: string): string {
+  return /\/location\/([A-Za-z0-9_-]+)/.exec(input)?.[1] ?? input.trim();
+}
+
+const trimSlash = (url: string) => url.replace(/\/+$/, '');
+
+export function createSession(opts: SessionOptions = {}) {
+  const storage = opts.storage ?? defaultStorage();
+  const fetchImpl = opts.fetch ?? globalThis.fetch.bind(globalThis);
+  const now = opts.now ?? Date.now;
+  const vault = createVault({ keyStore: opts.keyStore ?? idbKeyStore(), storage });
+  const store = connectionStore(storage);
+  const clients = new Map<string, GhlClient>();
+
+  const find = async (id: string): Promise<Connection> => {
+    const found = (await store.read()).connections.find((c) => c.id === id);
+    if (!found) throw new GhlError('unauthorized', { userMessage: 'This connection no longer exists. Connect again.' });
+    return found;
+  };
+
+  const keeper = createTokenKeeper({
+    vault,
+    locks: opts.locks ?? webLocks() ?? memoryLocks(),
+    now,
+    refreshMarginMs: opts.refreshMarginMs ?? 5 * 60_000,
+    renewerFor: async (id) => renewerFor(await find(id)),
+    onNeedsReconnect: async (id) => {
+      await store.change((list) => ({
+        ...list,
+        connections: list.connections.map((c) => (c.id === id ? { ...c, needsReconnect: true } : c)),
+      }));
+    },
+  });
+
+  function renewerFor(conn: Connection): Renewer | undefined {
+    const userType = conn.userType;
+    const needRefreshToken = (s: Secrets) => {
+      if (!s.refreshToken) throw new GhlError('unauthorized', { userMessage: 'This sign-in cannot be renewed. Reconnect.' });
+      return s.refreshToken;
+    };
+    switch (conn.kind) {
+      case 'private-token':
+        return undefined;
+      case 'oauth-app':
+        return (s) =>
+          refreshWithApp(fetchImpl, conn.tokenUrl ?? `${conn.baseUrl}/oauth/token`, { clientId: s.clientId ?? '', clientSecret: s.clientSecret ?? '' }, {
+            refreshToken: needRefreshToken(s),
+            userType,
+          });
+      case 'oauth-broker':
+        return (s) => refreshAtBroker(fetchImpl, conn.brokerUrl ?? '', needRefreshToken(s));
+      case 'agency-location':
+        return () => mintFromAgency(conn.agencyConnectionId ?? '', conn.baseUrl, conn.companyId ?? '', conn.locationId ?? '');
+    }
+  }
+
+  async function mintFromAgency(agencyId: string, baseUrl: string, companyId: string, locationId: string): Promise<TokenResponse> {
+    const agency = keeper.source(agencyId);
+    const token = await agency.get();
+    try {
+      return await mintLocationToken(fetchImpl, baseUrl, token, { companyId, locationId });
+    } catch (error) {
+      if (!(error instanceof GhlError && error.status === 401)) throw error;
+      return mintLocationToken(fetchImpl, baseUrl, await agency.refresh(token), { companyId, locationId });
+    }
+  }
+
+  /**
+   * Saves the secrets and the record first (a renewal during the check needs both: tokens are
+   * always persisted before use), then checks the location with them and keeps its name. A new
+   * connection that fails the check is removed again.
+   */
+  async function addConnection(
+    draft: Omit<Connection, 'id' | 'createdAt' | 'locationName'>,
+    secrets: Secrets,
+  ): Promise<ConnectionSummary> {
+    const existing = (await store.read()).connections.find(
+      (c) => c.baseUrl === draft.baseUrl && c.kind === draft.kind && c.locationId === draft.locationId && c.companyId === draft.companyId,
+    );
+    const id = existing?.id ?? crypto.randomUUID();
+    keeper.forget(id);
+    clients.delete(id);
+    await keeper.save(id, secrets);
+    const record: Connection = { ...existing, ...draft, id, createdAt: existing?.createdAt ?? now(), needsReconnect: undefined };
+    const put = (c: Connection) =>
+      store.change((l) => ({ ...l, connections: [...l.connections.filter((x) => x.id !== id), c] }));
+    await put(record);
+    if (draft.locationId) {
+      try {
+        const client = createGhlClient({ baseUrl: draft.baseUrl, locationId: draft.locationId, tokens: keeper.source(id), fetch: fetchImpl });
+        record.locationName = (await client.locations.get({ retry: false })).name;
+      } catch (error) {
+        if (!existing) {
+          await vault.remove(secretsSlot(id));
+          await store.change((l) => ({ ...l, connections: l.connections.filter((c) => c.id !== id) }));
+        }
+        keeper.forget(id);
+        throw error;
+      }
+    }
+    await put(record);
+    const list = await store.change((l) => ({ ...l, activeId: l.activeId ?? (record.locationId ? id : null) }));
+    return summarize(record, list.activeId);
+  }
+
+  const summarize = (c: Connection, activeId: string | null): ConnectionSummary => ({
+    id: c.id,
+    kind: c.kind,
+    userType: c.userType,
+    locationId: c.locationId,
+    locationName: c.locationName,
+    companyId: c.companyId,
+    active: c.id === activeId,
+    needsReconnect: c.needsReconnect === true,
+    createdAt: c.createdAt,
+  });
+
+  return {
+    async connectWithToken(input: { baseUrl: string; token: string; locationId: string }): Promise<ConnectionSummary> {
+      const token = input.token.trim();
+      if (!token) throw new GhlError('validation', { userMessage: 'Paste a private integration token first.' });
+      return addConnection(
+        { kind: 'private-token', baseUrl: trimSlash(input.baseUrl), userType: 'Location', locationId: locationIdFrom(input.locationId) },
+        { accessToken: token },
+      );
+    },
+
+    async connectWithOAuth(input: OAuthConnectInput): Promise<ConnectionSummary> {
+      const state = newState();
+      const url = consentUrl({
+        consentUrl: input.consentUrl ?? DEFAULT_CONSENT_URL,
+        clientId: input.clientId,
+        redirectUri: input.redirectUri,
+        scopes: input.scopes,
+        state,
+      });
+      const code = codeFromRedirect(await input.launchWebAuthFlow(url), state);
+      const baseUrl = trimSlash(input.baseUrl);
+      const userType = input.userType ?? 'Location';
+      const { mode } = input;
+      const answer =
+        mode.kind === 'own-app'
+          ? await exchangeCode(fetchImpl, mode.tokenUrl ?? `${baseUrl}/oauth/token`, { clientId: input.clientId, clientSecret: mode.clientSecret }, { code, redirectUri: input.redirectUri, userType })
+          : await exchangeCodeAtBroker(fetchImpl, mode.brokerUrl, code, input.redirectUri);
+      const isAgency = answer.userType === 'Company' || !answer.locationId;
+      return addConnection(
+        {
+          kind: mode.kind === 'own-app' ? 'oauth-app' : 'oauth-broker',
+          baseUrl,
+          userType: isAgency ? 'Company' : 'Location',
+          locationId: isAgency ? undefined : (answer.locationId ?? undefined),
+          companyId: answer.companyId ?? undefined,
+          tokenUrl: mode.kind === 'own-app' ? mode.tokenUrl : undefined,
+          brokerUrl: mode.kind === 'broker' ? trimSlash(mode.brokerUrl) : undefined,
+        },
+        secretsFromAnswer(answer, now(), mode.kind === 'own-app' ? { clientId: input.clientId, clientSecret: mode.clientSecret } : {}),
+      );
+    },
+
+    /** Adds one of an agency connection's locations, with tokens minted by /oauth/locationToken. */
+    async addAgencyLocation(agencyConnectionId: string, locationId: string): Promise<ConnectionSummary> {
+      const agency = await find(agencyConnectionId);
+      if (agency.userType !== 'Company' || !agency.companyId) {
+        throw new GhlError('validation', { userMessage: 'Only an agency connection can add its locations.' });
+      }
+      const id = locationIdFrom(locationId);
+      const answer = await mintFromAgency(agency.id, agency.baseUrl, agency.companyId, id);
+      return addConnection(
+        { kind: 'agency-location', baseUrl: agency.baseUrl, userType: 'Location', locationId: id, companyId: agency.companyId, agencyConnectionId: agency.id },
+        secretsFromAnswer(answer, now()),
+      );
+    },
+
+    async list(): Promise<ConnectionSummary[]> {
+      const list = await store.read();
+      return list.connections.map((c) => summarize(c, list.activeId));
+    },
+
+    async active(): Promise<ConnectionSummary | undefined> {
+      return (await this.list()).find((c) => c.active);
+    },
+
+    async setActive(connectionId: string): Promise<void> {
+      const conn = await find(connectionId);
+      if (!conn.locationId) throw new GhlError('validation', { userMessage: 'Choose a location, not an agency.' });
+      await store.change((l) => ({ ...l, activeId: connectionId }));
+    },
+
+    /** Forgets the connection's tokens, secrets and settings (and locations minted from it). */
+    async signOut(connectionId: string): Promise<void> {
+      const list = await store.read();
+      const gone = list.connections.filter((c) => c.id === connectionId || c.agencyConnectionId === connectionId).map((c) => c.id);
+      for (const id of gone.length ? gone : [connectionId]) {
+        await vault.remove(secretsSlot(id));
+        keeper.forget(id);
+        clients.delete(id);
+      }
+      await store.change((l) => {
+        const connections = l.connections.filter((c) => !gone.includes(c.id));
+        const activeId = l.activeId && !gone.includes(l.activeId) ? l.activeId : (connections.find((c) => c.locationId)?.id ?? null);
+        return { ...l, activeId, connections };
+      });
+    },
+
+    tokenSource(connectionId: string): TokenSource {
+      return keeper.source(connectionId);
+    },
+
+    /** The HighLevel client of a location connection (one per connection, kept). */
+    async client(connectionId: string): Promise<GhlClient> {
+      const cached = clients.get(connectionId);
+      if (cached) return cached;
+      const conn = await find(connectionId);
+      if (!conn.locationId) throw new GhlError('validation', { userMessage: 'An agency connection has no contacts; add one of its locations.' });
+      const client = createGhlClient({ baseUrl: conn.baseUrl, locationId: conn.locationId, tokens: keeper.source(connectionId), fetch: fetchImpl });
+      clients.set(connectionId, client);
+      return client;
+    },
+  };
+}
+
+export type Session = ReturnType<typeof createSession>;

@@ -1,0 +1,67 @@
+// The list of connections (locations) and which one is active, in browser.storage.local.
+// Only what is safe to show lives here: ids, names, kinds, URLs. Tokens and client secrets are
+// in the vault (see vault.ts), one encrypted slot per connection.
+import * as v from 'valibot';
+import type { StorageArea } from './vault';
+
+export const CONNECTIONS_KEY = 'ghlSidebar.connections';
+
+export const ConnectionKindSchema = v.picklist(['private-token', 'oauth-app', 'oauth-broker', 'agency-location']);
+export type ConnectionKind = v.InferOutput<typeof ConnectionKindSchema>;
+
+export const ConnectionSchema = v.object({
+  id: v.string(),
+  kind: ConnectionKindSchema,
+  baseUrl: v.string(),
+  userType: v.picklist(['Location', 'Company']),
+  locationId: v.optional(v.string()),
+  locationName: v.optional(v.string()),
+  companyId: v.optional(v.string()),
+  /** Token endpoint (own marketplace app) or broker base URL. */
+  tokenUrl: v.optional(v.string()),
+  brokerUrl: v.optional(v.string()),
+  /** For `agency-location`: the agency connection that mints this location's tokens. */
+  agencyConnectionId: v.optional(v.string()),
+  createdAt: v.number(),
+  needsReconnect: v.optional(v.boolean()),
+});
+export type Connection = v.InferOutput<typeof ConnectionSchema>;
+
+const ConnectionListSchema = v.object({
+  version: v.literal(1),
+  activeId: v.nullable(v.string()),
+  connections: v.array(ConnectionSchema),
+});
+type ConnectionList = v.InferOutput<typeof ConnectionListSchema>;
+
+const EMPTY: ConnectionList = { version: 1, activeId: null, connections: [] };
+
+export interface ConnectionStore {
+  read(): Promise<ConnectionList>;
+  /** Read-modify-write, serialized within this context. */
+  change(edit: (list: ConnectionList) => ConnectionList): Promise<ConnectionList>;
+}
+
+export function connectionStore(storage: StorageArea): ConnectionStore {
+  let queue: Promise<unknown> = Promise.resolve();
+  const read = async (): Promise<ConnectionList> => {
+    const raw = (await storage.get(CONNECTIONS_KEY))[CONNECTIONS_KEY];
+    if (raw === undefined) return EMPTY;
+    const parsed = v.safeParse(ConnectionListSchema, raw);
+    // A damaged list is treated as empty rather than crashing the worker; the vault slots of the
+    // lost entries stay encrypted and unused.
+    return parsed.success ? parsed.output : EMPTY;
+  };
+  return {
+    read,
+    change(edit) {
+      const next = queue.then(async () => {
+        const updated = edit(await read());
+        await storage.set({ [CONNECTIONS_KEY]: updated });
+        return updated;
+      });
+      queue = next.catch(() => undefined);
+      return next;
+    },
+  };
+}
