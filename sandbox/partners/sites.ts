@@ -17,8 +17,34 @@ export interface PartnerSiteInfo {
 }
 
 export const partnerSites: Record<PartnerSite, PartnerSiteInfo> = {
-  heyreach: { host: 'app.heyreach.io', pages: [] },
-  helloleads: { host: 'app.helloleads.io', pages: [] },
-  sproutvideo: { host: 'sproutvideo.com', pages: [] },
-  heygen: { host: 'app.heygen.com', pages: [] },
+  heyreach: {
+    host: 'app.heyreach.io',
+    pages: [
+      { path: '/app/campaigns/4821', file: 'heyreach/campaign.html', title: 'Campaign leads (Q1 SaaS Founders)', view: 'list' },
+      { path: '/app/inbox', file: 'heyreach/inbox.html', title: 'Unibox with the lead panel', view: 'detail' },
+    ],
+  },
+  helloleads: {
+    host: 'app.helloleads.io',
+    pages: [
+      // one hash-routed shell: #/leads is the list, #/leaddetails/<id> one lead
+      { path: '/index.php/app/account/layout', file: 'helloleads/layout.html', title: 'Leads (app shell, #/leads)', view: 'list' },
+      { path: '/index.php/app/account/layout#/leaddetails/1042', file: 'helloleads/layout.html', title: 'Lead details (#/leaddetails/1042)', view: 'detail' },
+      { path: '/index.php/app/account/eventForm/8f3c2a9d', file: 'helloleads/eventForm.html', title: 'Public event form (no contacts)', view: 'other' },
+    ],
+  },
+  sproutvideo: {
+    host: 'sproutvideo.com',
+    pages: [
+      { path: '/logins', file: 'sproutvideo/logins.html', title: 'Viewer logins', view: 'list' },
+      { path: '/videos/d39bd9b31c1de2c85a/analytics', file: 'sproutvideo/analytics.html', title: 'Video analytics with viewer emails', view: 'list' },
+    ],
+  },
+  heygen: {
+    host: 'app.heygen.com',
+    pages: [
+      { path: '/personalized-video/7f3e9a52c1b84d0e/recipients', file: 'heygen/recipients.html', title: 'Personalized video recipients', view: 'list' },
+      { path: '/settings/members', file: 'heygen/members.html', title: 'Workspace members (colleagues, ignored)', view: 'other' },
+    ],
+  },
 };

@@ -1,0 +1,77 @@
+// What a scan needs to know about the page before reading it: the default country for national
+// phone numbers, the regions never read (app header, navigation, account menu, adapter
+// exclusions) and the signed-in user's own identity found there, to be left out everywhere.
+import { isSkipped } from './dom';
+import { countryFromLang, type CountryCode } from './phone';
+import { walk, type Budget } from './signals';
+import { looksLikeName, clean } from './text';
+import type { SiteAdapter } from './sites/types';
+import type { Signal } from './values';
+
+export interface Self {
+  values: Set<string>;
+}
+
+export interface PageContext {
+  country?: CountryCode;
+  /** regions never read: page chrome found while walking, and the adapter's exclusions */
+  excluded: Set<Element>;
+  self: Self;
+}
+
+/** the adapter's excluded regions, and the default country for national phone numbers */
+export function pageContext(scope: Element, adapter: SiteAdapter | undefined, country?: CountryCode): PageContext {
+  const doc = scope.ownerDocument;
+  const excluded = new Set<Element>();
+  const ctx: PageContext = { country: country ?? countryFromLang(doc.documentElement?.getAttribute('lang')), excluded, self: { values: new Set() } };
+  if (adapter?.exclude) for (const el of safeQuery(scope, adapter.exclude)) excluded.add(el);
+  learnSelf(ctx, [...excluded]);
+  if (adapter?.ignore) for (const el of safeQuery(scope, adapter.ignore)) excluded.add(el);
+  return ctx;
+}
+
+/** remember the identity shown in chrome regions (the signed-in user) and skip those regions */
+export function learnSelf(ctx: PageContext, chrome: Element[]): void {
+  const budget: Budget = { nodes: 5000, chars: 50_000 };
+  for (const el of chrome) {
+    ctx.excluded.add(el);
+    const found = walk(el, { excluded: new Set(), budget, country: ctx.country, inChrome: true });
+    for (const s of found.signals) ctx.self.values.add(selfKey(s.field, s.value));
+    collectNames(el, ctx.self, budget);
+  }
+}
+
+/** the key under which a value is remembered as the user's own */
+export function selfKey(field: string, value: string): string {
+  return field === 'name' ? `name:${value.toLowerCase()}` : field === 'email' || field === 'phone' || field === 'linkedin' ? `${field}:${value}` : '';
+}
+
+/** whether a signal is the signed-in user's own name, email, phone or LinkedIn */
+export function isSelf(self: Self, s: Signal): boolean {
+  const key = selfKey(s.field, s.value);
+  return key !== '' && self.values.has(key);
+}
+
+function collectNames(el: Element, self: Self, budget: Budget): void {
+  const stack: Element[] = [el];
+  while (stack.length && budget.nodes-- > 0) {
+    const e = stack.pop()!;
+    if (e !== el && isSkipped(e)) continue;
+    for (const n of Array.from(e.childNodes)) {
+      if (n.nodeType === 1) stack.push(n as Element);
+      else if (n.nodeType === 3) {
+        const t = clean(n.nodeValue ?? '', 80);
+        if (t.includes(' ') && looksLikeName(t)) self.values.add(selfKey('name', t));
+      }
+    }
+  }
+}
+
+/** querySelectorAll that never throws (an adapter's selector may be invalid in some engine) */
+export function safeQuery(scope: Element, selector: string): Element[] {
+  try {
+    return Array.from(scope.querySelectorAll(selector));
+  } catch {
+    return [];
+  }
+}

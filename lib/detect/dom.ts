@@ -1,0 +1,79 @@
+// Cheap DOM rules shared by every signal: which elements are never read (scripts, code samples,
+// hidden elements) and a bounded text reader. No getComputedStyle: only attributes are checked.
+
+/** elements whose content is never a contact on the page */
+export const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'PRE', 'CODE', 'KBD', 'SAMP', 'SVG', 'svg',
+  'IFRAME', 'OBJECT', 'CANVAS', 'HEAD', 'TITLE', 'TEXTAREA', 'SELECT', 'OPTION']);
+
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
+
+/** hidden by the `hidden` attribute, aria-hidden, or an inline display:none / visibility:hidden */
+export function isHidden(el: Element): boolean {
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  const style = el.getAttribute('style');
+  return style !== null && HIDDEN_STYLE.test(style);
+}
+
+/** never read: scripts, code samples, hidden elements */
+export function isSkipped(el: Element): boolean {
+  return SKIP_TAGS.has(el.tagName) || isHidden(el);
+}
+
+/** the first visible, non-empty text inside el that passes `accept` (a name cell's name, not its avatar or subtitle) */
+export function firstText(el: Element, accept: (text: string) => boolean = () => true, maxNodes = 60): string {
+  const stack: Node[] = [el];
+  let seen = 0;
+  while (stack.length && seen++ < maxNodes) {
+    const node = stack.pop()!;
+    if (node.nodeType === 3) {
+      const t = (node.nodeValue ?? '').trim();
+      if (t.length > 1 && accept(t)) return t;
+    } else if (node.nodeType === 1 && (node === el || !isSkipped(node as Element))) {
+      const kids = node.childNodes;
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+    }
+  }
+  return '';
+}
+
+/** the visible text of el, bounded (for labelled values and cells) */
+export function visibleText(el: Element, max = 300): string {
+  let out = '';
+  const stack: Node[] = [el];
+  while (stack.length && out.length < max) {
+    const node = stack.pop()!;
+    if (node.nodeType === 3) out += node.nodeValue ?? '';
+    else if (node.nodeType === 1 && (node === el || !isSkipped(node as Element))) {
+      const e = node as Element;
+      if (e.tagName === 'BR' || e.tagName === 'P' || e.tagName === 'DIV') out += ' ';
+      const kids = e.childNodes;
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+    }
+  }
+  return out.slice(0, max);
+}
+
+/** the value a user typed or the app filled into a form control */
+export function controlValue(el: Element): string {
+  const v = (el as HTMLInputElement).value;
+  return typeof v === 'string' ? v : el.getAttribute('value') ?? '';
+}
+
+/** page chrome: account menus by class, id or label, and landmark roles */
+const CHROME_NAME = /account-menu|user-menu|profile-menu|profile-dropdown/i;
+const CHROME_ROLES = new Set(['banner', 'navigation', 'contentinfo', 'menu']);
+/** a header/footer inside one of these belongs to a record, not to the page */
+const RECORD_PARTS = 'article, [role=article], [role=dialog], dialog, aside, li, tr, [role=row], [itemscope], .vcard';
+
+/** whether an element with attributes or a landmark tag is page chrome (header, nav, account menu) */
+export function isChrome(el: Element): boolean {
+  const tag = el.tagName;
+  if (tag === 'NAV') return true;
+  if (tag === 'HEADER' || tag === 'FOOTER') return !el.parentElement?.closest(RECORD_PARTS);
+  if (!el.attributes.length) return false;
+  const role = el.getAttribute('role');
+  if (role && CHROME_ROLES.has(role)) return true;
+  const label = el.getAttribute('aria-label');
+  if (label && /account|user menu/i.test(label)) return true;
+  return CHROME_NAME.test(`${el.getAttribute('class') ?? ''} ${el.id}`);
+}

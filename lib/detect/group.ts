@@ -1,0 +1,131 @@
+// From signals to people. Each signal belongs to a record: the nearest row or structured-data
+// element when there is one; otherwise the highest ancestor that holds no second, different
+// value of any field (so one card = one person, a list of cards = many), never climbing past a
+// dialog or side panel. Signals of one record make one person; people sharing an email,
+// LinkedIn URL, phone, or name + company are merged.
+import type { DetectedPerson } from './types';
+import type { Signal } from './values';
+import type { Field } from './vocabulary';
+
+export interface ScannedPerson {
+  person: DetectedPerson;
+  /** the elements this person was read from (a row, a card, a panel) */
+  records: Element[];
+}
+
+export interface GroupRules {
+  root: Element;
+  /** elements that are one person each (table rows, structured data, adapter records) */
+  isRecord: (el: Element) => boolean;
+  /** elements a record never climbs past (dialogs, side panels, articles) */
+  isCeiling: (el: Element) => boolean;
+  /** the signed-in user's own email/phone/LinkedIn/name: a record holding one is left out */
+  isSelf: (s: Signal) => boolean;
+  /** a name for a record that has none (its heading) */
+  nameOf: (record: Element) => string | undefined;
+}
+
+const MULTI = '\u0000';
+const keyOf = (s: Signal) => (s.field === 'name' ? s.value.split(' ')[0]! : s.value).toLowerCase();
+
+/** group signals into people, in the order their records were first seen */
+export function groupPeople(signals: Signal[], rules: GroupRules): ScannedPerson[] {
+  const seen = new Map<Element, Record<string, string>>();
+  for (const s of signals) {
+    const key = keyOf(s);
+    try {
+      for (let a: Element | null = s.el; a; a = a.parentElement) {
+        let entry = seen.get(a);
+        if (!entry) seen.set(a, (entry = {}));
+        const had = entry[s.field];
+        if (had === key || had === MULTI) break; // everything above already knows
+        entry[s.field] = had === undefined ? key : MULTI;
+        if (a === rules.root) break;
+      }
+    } catch { /* an odd ancestor only weakens grouping */ }
+  }
+  const isMulti = (el: Element) => Object.values(seen.get(el) ?? {}).includes(MULTI);
+  const recordMemo = new Map<Element, Element | null>();
+  const recordAbove = (el: Element): Element | null => {
+    if (recordMemo.has(el)) return recordMemo.get(el)!;
+    const found = rules.isRecord(el) ? el : el === rules.root || !el.parentElement ? null : recordAbove(el.parentElement);
+    recordMemo.set(el, found);
+    return found;
+  };
+  const groups = new Map<Element, Signal[]>();
+  for (const s of signals) {
+    let record: Element | null = s.el;
+    try {
+      record = recordAbove(s.el);
+      if (!record) {
+        let cur = s.el;
+        while (cur !== rules.root && !rules.isCeiling(cur) && cur.parentElement && !isMulti(cur.parentElement)) cur = cur.parentElement;
+        record = cur;
+      }
+    } catch {
+      record = s.el;
+    }
+    const list = groups.get(record);
+    if (list) list.push(s);
+    else groups.set(record, [s]);
+  }
+  const people: ScannedPerson[] = [];
+  for (const [record, list] of groups) {
+    try {
+      const person = assemble(list, record, rules);
+      if (person) people.push({ person, records: [record] });
+    } catch { /* skip this record, keep the others */ }
+  }
+  return dedupe(people);
+}
+
+function assemble(signals: Signal[], record: Element, rules: GroupRules): DetectedPerson | undefined {
+  if (signals.some((s) => s.field !== 'name' && rules.isSelf(s))) return undefined;
+  signals = signals.filter((s) => !rules.isSelf(s));
+  const best: Partial<Record<Field, Signal>> = {};
+  for (const s of signals) {
+    const had = best[s.field];
+    if (!had || s.rank < had.rank || (s.field === 'linkedin' && !had.value.includes('/in/') && s.value.includes('/in/'))) best[s.field] = s;
+  }
+  const p: DetectedPerson = {};
+  const joined = [best.firstName?.value, best.lastName?.value].filter(Boolean).join(' ');
+  const name = best.name?.value ?? (joined || undefined);
+  if (name) p.name = name;
+  for (const f of ['email', 'phone', 'linkedin', 'company', 'title'] as const) {
+    if (best[f]) p[f] = best[f]!.value;
+  }
+  if (!p.email && !p.phone && !p.linkedin) {
+    // a name alone is a person only when a label or column says so, inside a row or beside a company/title
+    const said = (best.name?.rank ?? 3) <= 2 || !!best.firstName || !!best.lastName;
+    if (!p.name || !said || !(rules.isRecord(record) || p.company || p.title)) return undefined;
+  }
+  if (!p.name) {
+    const heading = rules.nameOf(record);
+    if (heading) p.name = heading;
+  }
+  return p;
+}
+
+/** merge people sharing an email, then LinkedIn, then phone, then name + company */
+export function dedupe(people: ScannedPerson[]): ScannedPerson[] {
+  const out: ScannedPerson[] = [];
+  const index = new Map<string, ScannedPerson>();
+  const keys = (p: DetectedPerson) => [
+    p.email && `e:${p.email}`,
+    p.linkedin && `l:${p.linkedin}`,
+    p.phone && `p:${p.phone}`,
+    p.name && `n:${p.name.toLowerCase()}|${(p.company ?? '').toLowerCase()}`,
+  ].filter((k): k is string => !!k);
+  for (const item of people) {
+    const into = keys(item.person).map((k) => index.get(k)).find(Boolean);
+    if (into) {
+      for (const [f, v] of Object.entries(item.person) as [keyof DetectedPerson, string][]) into.person[f] ??= v;
+      into.records.push(...item.records);
+    } else {
+      out.push(item);
+    }
+    const target = into ?? item;
+    for (const k of keys(target.person)) if (!index.has(k)) index.set(k, target);
+  }
+  return out;
+}

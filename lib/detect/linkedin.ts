@@ -1,0 +1,29 @@
+// LinkedIn profile links to one form: https://www.linkedin.com/in/<slug> (lowercase, no query, no
+// trailing slash, any country subdomain). Sales Navigator leads (/sales/lead/<id>,…) keep their
+// lead id, lowercased the same way, as https://www.linkedin.com/sales/lead/<id>.
+
+const PROFILE = /(?:https?:\/\/)?(?:[a-z]{2,3}\.|www\.|m\.)?linkedin\.com\/(in|sales\/lead|sales\/people)\/([^/?#\s"'<>,]+)/i;
+const IN_TEXT = /(?:https?:\/\/)?(?:[a-z]{2,3}\.|www\.|m\.)?linkedin\.com\/(?:in|sales\/lead|sales\/people)\/[^/?#\s"'<>,]+/gi;
+
+/** a LinkedIn profile URL in normal form, or undefined when the value is not one */
+export function linkedinOf(url: string): string | undefined {
+  const m = PROFILE.exec(url);
+  if (!m) return undefined;
+  let slug = m[2] ?? '';
+  try { slug = decodeURIComponent(slug); } catch { /* keep encoded */ }
+  slug = slug.toLowerCase().trim();
+  if (!slug || slug.length > 100 || /\s/.test(slug)) return undefined;
+  const kind = m[1]!.toLowerCase() === 'in' ? 'in' : 'sales/lead';
+  return `https://www.linkedin.com/${kind}/${slug}`;
+}
+
+/** LinkedIn profile URLs written as plain text */
+export function findLinkedins(text: string): string[] {
+  if (!/linkedin\.com/i.test(text)) return [];
+  const out: string[] = [];
+  for (const m of text.matchAll(IN_TEXT)) {
+    const url = linkedinOf(m[0]);
+    if (url) out.push(url);
+  }
+  return out;
+}

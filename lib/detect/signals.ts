@@ -1,0 +1,190 @@
+// One bounded walk over a subtree collecting every signal: mailto:/tel:/LinkedIn links, filled
+// inputs, emails/phones/LinkedIn URLs in text, label/value pairs, and the texts that may be
+// column headers (aligned afterwards by tables.ts). Skips code, hidden and excluded elements.
+import { controlValue, isChrome, isHidden, SKIP_TAGS } from './dom';
+import { valueOfLabel, splitInlineLabel } from './labels';
+import { findLinkedins, linkedinOf } from './linkedin';
+import { findPhones, phoneOf, type CountryCode } from './phone';
+import { findEmails, findNamedEmails, looksLikeName, clean } from './text';
+import { signalFor, type Signal } from './values';
+import { headerWord, labelField, type Field, type HeaderWord } from './vocabulary';
+
+export interface Budget {
+  nodes: number;
+  chars: number;
+}
+
+export interface WalkOptions {
+  country?: CountryCode;
+  /** subtrees not read (page chrome, regions an adapter excludes) */
+  excluded: Set<Element>;
+  budget: Budget;
+  /** reading a chrome region itself (for the user's identity): do not stop at chrome inside it */
+  inChrome?: boolean;
+}
+
+export interface HeaderCell {
+  el: Element;
+  word: HeaderWord;
+}
+
+export interface Walk {
+  signals: Signal[];
+  headerCells: HeaderCell[];
+  /** each visited element's position in document order */
+  order: Map<Element, number>;
+  /** page chrome met on the way (not read: header, nav, account menu) */
+  chrome: Element[];
+  /** structured-data persons met on the way (microdata, hCard) */
+  structured: Element[];
+  /** dialogs met on the way (the person in one is focused) */
+  dialogs: Element[];
+}
+
+export const newWalk = (): Walk => ({ signals: [], headerCells: [], order: new Map(), chrome: [], structured: [], dialogs: [] });
+
+const MAX_TEXT = 2000;
+const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+
+/** walk `scope` in document order and collect its signals */
+export function walk(scope: Element, opts: WalkOptions, out: Walk = newWalk()): Walk {
+  const stack: Node[] = [scope];
+  const { budget } = opts;
+  while (stack.length) {
+    if (--budget.nodes < 0) break;
+    const node = stack.pop()!;
+    if (node.nodeType === 3) {
+      try {
+        if (budget.chars > 0) readText(node as Text, opts, out);
+      } catch { /* as above */ }
+      continue;
+    }
+    if (node.nodeType !== 1) continue;
+    try {
+      const el = node as Element;
+      if (el !== scope && !classify(el, opts, out)) continue;
+      out.order.set(el, out.order.size);
+      readElement(el, opts, out.signals);
+      const kids = el.childNodes;
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+    } catch { /* one odd element must not stop the scan */ }
+  }
+  return out;
+}
+
+/** false when the element is not read (hidden, code, chrome, excluded); notes structured data and dialogs */
+function classify(el: Element, opts: WalkOptions, out: Walk): boolean {
+  if (SKIP_TAGS.has(el.tagName) || opts.excluded.has(el)) return false;
+  if (!opts.inChrome && isChrome(el)) {
+    out.chrome.push(el);
+    return false;
+  }
+  if (!el.attributes.length) return true;
+  if (isHidden(el)) return false;
+  if (el.hasAttribute('itemscope') || /\b(vcard|h-card)\b/.test(el.getAttribute('class') ?? '')) out.structured.push(el);
+  if (el.tagName === 'DIALOG' || el.getAttribute('role') === 'dialog') out.dialogs.push(el);
+  return true;
+}
+
+function readElement(el: Element, opts: WalkOptions, out: Signal[]): void {
+  const tag = el.tagName;
+  if (tag === 'A') return readLink(el, opts, out);
+  if (tag === 'INPUT' || tag === 'TEXTAREA') return readControl(el, opts, out);
+  const aria = el.attributes.length ? el.getAttribute('aria-label') : null;
+  if (aria && el.childElementCount === 0) {
+    const field = labelField(aria);
+    const text = el.textContent ?? '';
+    const s = field && text.trim() !== aria.trim() ? signalFor(field, text, el, 2, opts.country) : undefined;
+    if (s) out.push(s);
+  }
+}
+
+function readLink(a: Element, opts: WalkOptions, out: Signal[]): void {
+  const href = a.getAttribute('href') ?? '';
+  let key: Signal | undefined;
+  if (/^mailto:/i.test(href)) {
+    let addr = href.slice(7);
+    try { addr = decodeURIComponent(addr); } catch { /* as is */ }
+    const email = findEmails(addr.split('?')[0] ?? '')[0];
+    if (email) key = { field: 'email', value: email, el: a, rank: 1 };
+  } else if (/^tel:/i.test(href)) {
+    const phone = phoneOf(href, { labelled: true, country: opts.country });
+    if (phone) key = { field: 'phone', value: phone, el: a, rank: 1 };
+  } else if (href.includes('linkedin.com/')) {
+    const url = linkedinOf(href);
+    if (url) key = { field: 'linkedin', value: url, el: a, rank: 1 };
+  }
+  if (!key) return;
+  out.push(key);
+  const text = clean(a.textContent ?? '', 80);
+  if (looksLikeName(text)) out.push({ field: 'name', value: text, el: a, rank: 3 });
+}
+
+const SKIP_INPUT = /^(hidden|password|checkbox|radio|submit|button|reset|file|image|search|date|number|range|color)$/;
+
+function readControl(el: Element, opts: WalkOptions, out: Signal[]): void {
+  const type = (el.getAttribute('type') ?? 'text').toLowerCase();
+  if (SKIP_INPUT.test(type)) return;
+  const value = controlValue(el);
+  if (!value.trim()) return;
+  const field = type === 'email' ? 'email' : type === 'tel' ? 'phone' : controlField(el);
+  const s = field ? signalFor(field, value, el, 1, opts.country) : undefined;
+  if (s) out.push(s);
+}
+
+/** what a control holds, from its name/id/autocomplete/aria-label */
+function controlField(el: Element): Field | undefined {
+  const aria = el.getAttribute('aria-label');
+  const byAria = aria ? labelField(aria) : undefined;
+  if (byAria) return byAria;
+  const hint = `${el.getAttribute('name') ?? ''} ${el.id} ${el.getAttribute('autocomplete') ?? ''}`.toLowerCase();
+  if (/e-?mail/.test(hint)) return 'email';
+  if (/phone|mobile|\btel\b/.test(hint)) return 'phone';
+  if (/linkedin/.test(hint)) return 'linkedin';
+  if (/first.?name|given/.test(hint)) return 'firstName';
+  if (/last.?name|surname|family/.test(hint)) return 'lastName';
+  if (/compan|organi[sz]ation/.test(hint)) return 'company';
+  if (/designation|job.?title|position/.test(hint)) return 'title';
+  if (/(^|[\s_[-])(full.?)?name([\s\]_-]|$)/.test(hint)) return 'name';
+  return undefined;
+}
+
+function readText(node: Text, opts: WalkOptions, out: Walk): void {
+  let text = node.nodeValue ?? '';
+  if (text.length > MAX_TEXT) text = text.slice(0, MAX_TEXT);
+  opts.budget.chars -= text.length;
+  const trimmed = text.trim();
+  const parent = node.parentElement;
+  if (!trimmed || !parent) return;
+  const { signals } = out;
+  if (trimmed.length <= 32) {
+    const word = headerWord(trimmed);
+    if (word) {
+      out.headerCells.push({ el: parent, word });
+      if (word !== 'other') readLabel(parent, word, opts, signals);
+      return;
+    }
+  }
+  if (HEADINGS.has(parent.tagName) && looksLikeName(trimmed)) {
+    // a card's heading names it; weak, so a Name label or column wins
+    signals.push({ field: 'name', value: clean(trimmed, 80), el: parent, rank: 3 });
+  }
+  for (const { name, email } of findNamedEmails(text)) {
+    signals.push({ field: 'email', value: email, el: parent, rank: 3 }, { field: 'name', value: name, el: parent, rank: 2 });
+  }
+  for (const email of findEmails(text)) signals.push({ field: 'email', value: email, el: parent, rank: 3 });
+  for (const url of findLinkedins(text)) signals.push({ field: 'linkedin', value: url, el: parent, rank: 3 });
+  for (const phone of findPhones(text)) signals.push({ field: 'phone', value: phone, el: parent, rank: 3 });
+  if (trimmed.length < 180) {
+    const inline = splitInlineLabel(trimmed);
+    const field = inline && labelField(inline.label);
+    const s = field && inline ? signalFor(field, inline.value, parent, 2, opts.country) : undefined;
+    if (s) signals.push(s);
+  }
+}
+
+function readLabel(label: Element, field: Field, opts: WalkOptions, out: Signal[]): void {
+  const found = valueOfLabel(label);
+  const s = found ? signalFor(field, found.text, found.el, 2, opts.country) : undefined;
+  if (s) out.push({ ...s, fromLabel: true });
+}

@@ -1,0 +1,23 @@
+// HelloLeads (app.helloleads.io): a PHP front controller with a hash-routed app shell,
+// /index.php/app/account/layout#/…; leads at #/leads, one lead at #/leaddetails/<id>, labels
+// mirroring the API fields ("Designation", "Mobile"). The public eventForm is an empty capture
+// form, not a contact. Keys: email, then mobile.
+// Tested on: sandbox/partners/helloleads/*.html, tests/fixtures/sites/helloleads/*.
+import type { SiteAdapter } from './types';
+
+export const helloleads: SiteAdapter = {
+  id: 'helloleads',
+  hosts: ['app.helloleads.io'],
+  navigation: 'hashchange',
+  routes: [
+    { match: /\/eventForm\b/i, view: 'ignore' },
+    { match: /\/account\/(login|signup|forgot)/i, view: 'ignore' },
+    { match: /#\/(apisettings|settings|profile|users|billing|integrations)/i, view: 'ignore' },
+    { match: /#\/lead-?details?\/[\w-]+/i, view: 'detail' },
+    { match: /#\/(leads|lists?\b|visitors)/i, view: 'list' },
+  ],
+  records: '[data-lead-id]',
+  detail: '[class*="lead-detail" i], [data-lead-detail]',
+  name: '[class*="lead-name" i]',
+  exclude: '[class*="navbar" i], [class*="profile-dropdown" i]',
+};

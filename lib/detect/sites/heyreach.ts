@@ -1,0 +1,23 @@
+// HeyReach (app.heyreach.io): Angular Material SPA, pushState. Campaign leads are a
+// <linkedin-reusable-user-list> whose header spans read Name, Headline, Email, Job title,
+// Company, Location; the Unibox (/app/inbox) keeps the open conversation in page state and shows
+// its lead in a side panel. Key: the LinkedIn /in/ URL; email is often missing.
+// Tested on: sandbox/partners/heyreach/{campaign,inbox}.html, tests/fixtures/sites/heyreach/*.
+import type { SiteAdapter } from './types';
+
+export const heyreach: SiteAdapter = {
+  id: 'heyreach',
+  hosts: ['app.heyreach.io'],
+  navigation: 'pushState',
+  routes: [
+    { match: /^\/account\//, view: 'ignore' },
+    { match: /^\/app\/(integrations|settings|dashboard|linkedin-accounts|billing)/, view: 'ignore' },
+    { match: /^\/app\/campaigns\/\d+/, view: 'list' },
+    { match: /^\/app\/(prospects|lists|generate-prospects)/, view: 'list' },
+    { match: /^\/app\/inbox/, view: 'detail' },
+  ],
+  records: 'linkedin-reusable-user-list [data-lead-id], mat-row, tr[mat-row]',
+  detail: 'app-lead-details, [data-lead-panel], aside',
+  name: '[class*="lead-name" i], [class*="full-name" i]',
+  exclude: 'mat-toolbar, mat-sidenav, [class*="topbar" i], .mat-mdc-menu-panel',
+};

@@ -1,0 +1,22 @@
+// SproutVideo (sproutvideo.com): server-rendered Rails pages, full reloads. Viewer logins at
+// /logins, viewer sessions (emails from the email gate) on a video's analytics page. Team
+// members are colleagues; login and account pages hold no leads. Key: email only.
+// Tested on: sandbox/partners/sproutvideo/*.html, tests/fixtures/sites/sproutvideo/*.
+import type { SiteAdapter } from './types';
+
+export const sproutvideo: SiteAdapter = {
+  id: 'sproutvideo',
+  hosts: ['sproutvideo.com', 'www.sproutvideo.com'],
+  navigation: 'none',
+  routes: [
+    { match: /^\/(login|signup|password|account|settings|team_members|billing)\b/, view: 'ignore' },
+    { match: /^\/logins\/\d+/, view: 'detail' },
+    { match: /^\/logins\b/, view: 'list' },
+    { match: /^\/videos\/[0-9a-f]+\/(analytics|viewers|engagement)/, view: 'list' },
+    { match: /^\/(leads|analytics)\b/, view: 'list' },
+  ],
+  records: '[data-login-id], [data-session-id]',
+  exclude: '#account-menu, .site-header, .account-dropdown',
+  // viewers are known by their email; a name alone is not a viewer
+  refine: (person) => (person.email ? person : undefined),
+};

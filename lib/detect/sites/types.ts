@@ -1,0 +1,56 @@
+// A partner adapter is data plus tiny hooks: where it applies, what its routes show, how it
+// navigates, and selectors that sharpen the shared signals. The engine does all the work.
+import type { DetectedPerson } from '../types';
+
+export type View = 'list' | 'detail' | 'other';
+
+export interface SiteRoute {
+  /** tested against path + search + hash, e.g. "/index.php/app/account/layout#/leads" */
+  match: RegExp;
+  /** 'ignore': a page with no leads (login, settings, public forms, colleagues) */
+  view: View | 'ignore';
+}
+
+export interface SiteAdapter {
+  /** short id reported as PageDetection.site */
+  id: string;
+  hosts: string[];
+  /** how the app changes pages: history API, hash routes, or full page loads */
+  navigation: 'pushState' | 'hashchange' | 'none';
+  /** first match wins; a page no route matches is read with the default rules */
+  routes: SiteRoute[];
+  /** one person's container (a row, a card), beyond the default rows */
+  records?: string;
+  /** the panel of the person being looked at (inbox lead panel, detail drawer) */
+  detail?: string;
+  /** where a record shows the person's name when no label or column says so */
+  name?: string;
+  /** regions holding the signed-in user and app chrome (header, account menu) */
+  exclude?: string;
+  /** regions whose people are not leads (e.g. colleagues) and are skipped */
+  ignore?: string;
+  /** a last look at each person found: fix it up, or return undefined to drop it */
+  refine?: (person: DetectedPerson) => DetectedPerson | undefined;
+}
+
+/** the route of a URL on this adapter's site, if any */
+export function routeOf(adapter: SiteAdapter, url: string): SiteRoute | undefined {
+  let path: string;
+  try {
+    const u = new URL(url);
+    path = u.pathname + u.search + u.hash;
+  } catch {
+    return undefined;
+  }
+  return adapter.routes.find((r) => r.match.test(path));
+}
+
+/** whether the URL's host is one of the adapter's */
+export function servesHost(adapter: SiteAdapter, url: string): boolean {
+  try {
+    const host = new URL(url).hostname.toLowerCase();
+    return adapter.hosts.some((h) => host === h || host.endsWith('.' + h));
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,77 @@
+// Persons the page describes in structured data: JSON-LD (@type Person, also as author or
+// employee), schema.org microdata (itemtype …/Person) and hCard/h-card. Each is its own record.
+import { visibleText } from './dom';
+import { linkedinOf } from './linkedin';
+import { phoneOf } from './phone';
+import { signalFor, type Signal } from './values';
+import type { Field } from './vocabulary';
+
+const MAX_JSON = 100_000;
+
+/**
+ * structured-data signals: JSON-LD scripts under root, and the microdata/hCard scopes the walk met;
+ * `records` receives each person's element
+ */
+export function readStructured(root: Element | Document, scopes: Element[], out: Signal[], records: Set<Element>): void {
+  for (const script of Array.from(root.getElementsByTagName('script'))) {
+    if (script.getAttribute('type') !== 'application/ld+json') continue;
+    const text = script.textContent ?? '';
+    if (text.length > MAX_JSON) continue;
+    try {
+      const found: Record<string, unknown>[] = [];
+      persons(JSON.parse(text), found, 0);
+      found.slice(0, 50).forEach((p, i) => {
+        // each person needs its own record element; a script holding several gets stand-ins
+        const el = i === 0 ? script : script.ownerDocument.createElement('span');
+        if (jsonPerson(p, el, out)) records.add(el);
+      });
+    } catch { /* bad JSON is the page's problem */ }
+  }
+  for (const scope of scopes) {
+    const micro = scope.hasAttribute('itemscope');
+    if (micro && !/schema\.org\/Person/i.test(scope.getAttribute('itemtype') ?? '')) continue;
+    const pick = (field: Field, sel: string) => {
+      const el = scope.querySelector(sel);
+      if (!el) return;
+      const raw = el.getAttribute('content') ?? el.getAttribute('href') ?? visibleText(el);
+      const s = signalFor(field, raw.replace(/^(mailto|tel):/i, ''), el, 0);
+      if (s) out.push(s);
+    };
+    pick('name', micro ? '[itemprop=name]' : '.fn, .p-name');
+    pick('email', micro ? '[itemprop=email]' : '.email, .u-email');
+    pick('phone', micro ? '[itemprop=telephone]' : '.tel, .p-tel');
+    pick('company', micro ? '[itemprop=worksFor] [itemprop=name], [itemprop=worksFor]' : '.org, .p-org');
+    pick('title', micro ? '[itemprop=jobTitle]' : '.title, .p-job-title');
+    pick('linkedin', micro ? '[itemprop=sameAs][href*="linkedin.com"], [itemprop=url][href*="linkedin.com"]' : 'a[href*="linkedin.com"]');
+    records.add(scope);
+  }
+}
+
+function persons(node: unknown, out: Record<string, unknown>[], depth: number): void {
+  if (depth > 6 || !node || typeof node !== 'object') return;
+  if (Array.isArray(node)) return node.forEach((n) => persons(n, out, depth + 1));
+  const obj = node as Record<string, unknown>;
+  const type = obj['@type'];
+  if (type === 'Person' || (Array.isArray(type) && type.includes('Person'))) out.push(obj);
+  for (const v of Object.values(obj)) if (v && typeof v === 'object') persons(v, out, depth + 1);
+}
+
+function jsonPerson(p: Record<string, unknown>, el: Element, out: Signal[]): boolean {
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const before = out.length;
+  const add = (field: Field, raw: string | undefined) => {
+    const s = raw ? signalFor(field, raw.replace(/^mailto:/i, ''), el, 0) : undefined;
+    if (s) out.push(s);
+  };
+  add('name', str(p.name));
+  add('email', str(p.email));
+  const phone = str(p.telephone) && phoneOf(str(p.telephone)!, { labelled: false });
+  if (phone) out.push({ field: 'phone', value: phone, el, rank: 0 });
+  const works = p.worksFor as Record<string, unknown> | string | undefined;
+  add('company', typeof works === 'string' ? works : str(works?.name));
+  add('title', str(p.jobTitle));
+  const same = ([] as unknown[]).concat(p.sameAs ?? [], p.url ?? []);
+  const li = same.map((u) => (typeof u === 'string' ? linkedinOf(u) : undefined)).find(Boolean);
+  if (li) out.push({ field: 'linkedin', value: li, el, rank: 0 });
+  return out.length > before;
+}

@@ -1,0 +1,136 @@
+// Tables and grids whose header names the columns: <th>, role=columnheader, mat-header-cell, or
+// a header row of spans/divs (HeyReach's <linkedin-reusable-user-list>). Header texts come from
+// the walk; here they are grouped into header rows, the data rows are found (table rows, ARIA
+// rows, or siblings shaped like the header) and each cell is read as its column's field.
+import { firstText, isSkipped, visibleText } from './dom';
+import type { CountryCode } from './phone';
+import type { HeaderCell } from './signals';
+import { signalFor, type Signal } from './values';
+import { looksLikeName } from './text';
+import type { Field, HeaderWord } from './vocabulary';
+
+export interface Table {
+  headerRow: Element;
+  /** the field of each header child, by index */
+  columns: (HeaderWord | undefined)[];
+  rows: Element[];
+  /** the path from a row to the element whose children are its cells */
+  cellPath: number[];
+}
+
+const CELL_TAGS = new Set(['TH', 'TD', 'MAT-HEADER-CELL']);
+const isCell = (el: Element) => CELL_TAGS.has(el.tagName) || el.getAttribute('role') === 'columnheader';
+const KEYS = new Set<HeaderWord>(['name', 'firstName', 'email', 'phone', 'linkedin']);
+
+/** the tables described by the header texts found in a walk */
+export function findTables(headerCells: HeaderCell[]): Table[] {
+  const byRow = new Map<Element, Map<Element, HeaderWord>>();
+  for (const { el, word } of headerCells) {
+    const cell = cellOf(el);
+    const row = cell.parentElement;
+    if (!row) continue;
+    let cells = byRow.get(row);
+    if (!cells) byRow.set(row, (cells = new Map()));
+    if (!cells.has(cell)) cells.set(cell, word);
+  }
+  const tables: Table[] = [];
+  for (const [headerRow, cells] of byRow) {
+    const words = new Set(cells.values());
+    if (cells.size < 2 || words.size < 2 || ![...words].some((w) => KEYS.has(w))) continue;
+    // a header row is mostly header words; label/value lists (dt/dd, label + value) are not
+    const texts = Array.from(headerRow.children).filter((c) => (c.textContent ?? '').trim()).length;
+    if (cells.size < texts * 0.6) continue;
+    const columns = Array.from(headerRow.children, (c) => cells.get(c));
+    const found = rowsOf(headerRow);
+    if (found && found.rows.length) tables.push({ headerRow, columns, ...found });
+  }
+  return tables;
+}
+
+/** climb from the text's element to the header cell (through sort buttons and wrapper spans) */
+function cellOf(el: Element): Element {
+  let cell = el;
+  for (let i = 0; i < 3 && !isCell(cell); i++) {
+    const parent = cell.parentElement;
+    if (!parent || !(isCell(parent) || parent.childElementCount === 1)) break;
+    cell = parent;
+  }
+  return cell;
+}
+
+function rowsOf(header: Element): { rows: Element[]; cellPath: number[] } | undefined {
+  if (header.tagName === 'TR') {
+    const table = header.closest('table');
+    if (!table) return undefined;
+    const rows: Element[] = [];
+    for (const part of Array.from(table.children)) {
+      if (part.tagName === 'TR') rows.push(part);
+      else if (part.tagName === 'TBODY' || part.tagName === 'TFOOT') rows.push(...Array.from(part.children).filter((r) => r.tagName === 'TR'));
+    }
+    return { rows: rows.filter((r) => r !== header && Array.from(r.children).some((c) => c.tagName === 'TD')), cellPath: [] };
+  }
+  if (header.getAttribute('role') === 'row') {
+    const grid = header.closest('[role=grid], [role=table], [role=treegrid]') ?? header.parentElement?.parentElement;
+    const rows = grid ? Array.from(grid.querySelectorAll('[role=row]')).filter((r) => r !== header && !r.querySelector('[role=columnheader]')) : [];
+    return { rows, cellPath: [] };
+  }
+  // rows shaped like the header: siblings of the header or of one of its first three ancestors
+  let anchor: Element = header;
+  const path: number[] = [];
+  for (let level = 0; level <= 3; level++) {
+    const rows: Element[] = [];
+    const rowTag = anchor.tagName.replace('HEADER-', ''); // mat-header-row -> mat-row
+    for (let s = anchor.nextElementSibling; s; s = s.nextElementSibling) {
+      if ((s.tagName === anchor.tagName || s.tagName === rowTag) && cellsAt(s, path).length >= 2) rows.push(s);
+    }
+    if (rows.length) return { rows, cellPath: path };
+    const parent = anchor.parentElement;
+    if (!parent || parent.tagName === 'BODY') break;
+    path.unshift(Array.prototype.indexOf.call(parent.children, anchor));
+    anchor = parent;
+  }
+  return undefined;
+}
+
+function cellsAt(row: Element, path: number[]): Element[] {
+  let el: Element | undefined = row;
+  for (const i of path) el = el?.children[i];
+  return el ? Array.from(el.children) : [];
+}
+
+/** whether el is one of the table's data rows (for rows appended later) */
+export function isRowOf(table: Table, el: Element): boolean {
+  const first = table.rows[0];
+  return !!first && el.parentElement === first.parentElement && el.tagName === first.tagName && el !== table.headerRow;
+}
+
+/** the signals in the given rows, one per mapped column; hidden rows are left out */
+export function readRows(table: Table, rows: Element[], country: CountryCode | undefined, out: Signal[]): Element[] {
+  const read: Element[] = [];
+  const width = table.columns.length;
+  for (const row of rows) {
+    if (isSkipped(row) || (row.parentElement && isSkipped(row.parentElement))) continue;
+    const cells = cellsAt(row, table.cellPath);
+    const shift = Math.max(0, cells.length - width);
+    read.push(row);
+    table.columns.forEach((word, i) => {
+      const cell = cells[i + shift];
+      if (!word || word === 'other' || !cell || isSkipped(cell)) return;
+      const s = signalFor(word, cellText(word, cell), cell, 2, country);
+      if (s) out.push(s);
+    });
+  }
+  return read;
+}
+
+function cellText(field: Field, cell: Element): string {
+  if (field === 'linkedin') {
+    const text = visibleText(cell);
+    if (/linkedin\.com\/in\//i.test(text)) return text;
+    const link = cell.querySelector('a[href*="linkedin.com/in/"]') ?? cell.querySelector('a[href*="linkedin.com"]');
+    return link?.getAttribute('href') ?? text;
+  }
+  if (field === 'email' || field === 'phone') return visibleText(cell);
+  if (field === 'name' || field === 'firstName' || field === 'lastName') return firstText(cell, looksLikeName) || firstText(cell);
+  return firstText(cell);
+}

@@ -1,0 +1,81 @@
+// Plain-text signals: emails (rejecting masked "j***@" and example addresses), clean short texts,
+// and whether a text looks like a person's name.
+
+const EMAIL = /[a-z0-9][a-z0-9._%+'-]*@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,24}/gi;
+/** characters that, right before or after an address, mean it is masked or part of something else */
+const MASK = /[*•·…#x×/\\=&?%$]/i;
+const FAKE_DOMAIN = /(^|\.)(example\.(com|org|net)|test|invalid|localhost|example)$/;
+const NOT_PERSON = /^(no-?reply|do-?not-?reply|mailer-daemon|postmaster|bounces?)([+.-]|$)/;
+const FILE_LIKE = /\.(png|jpe?g|gif|svg|webp|js|css)$/;
+
+/** the emails in a text, lowercase; masked ("j***@acme.com"), example and no-reply addresses are left out */
+export function findEmails(text: string): string[] {
+  if (!text.includes('@')) return [];
+  const found: string[] = [];
+  for (const m of text.matchAll(EMAIL)) {
+    const before = text[m.index - 1] ?? ' ';
+    const after = text[m.index + m[0].length] ?? ' ';
+    if (MASK.test(before) || /[a-z0-9_*@]/i.test(before) || after === '*' || after === '@') continue;
+    const email = m[0].toLowerCase().replace(/\.+$/, '');
+    if (isPersonalEmail(email)) found.push(email);
+  }
+  return found;
+}
+
+/** a single email for a whole value ("Email: X"), or undefined when the value is not exactly one address */
+export function emailOf(value: string): string | undefined {
+  const v = value.trim().replace(/^mailto:/i, '').split('?')[0] ?? '';
+  const found = findEmails(v);
+  return found.length === 1 && found[0]!.length >= v.length - 2 ? found[0] : undefined;
+}
+
+function isPersonalEmail(email: string): boolean {
+  const [local = '', domain = ''] = email.split('@');
+  return !FAKE_DOMAIN.test(domain) && !NOT_PERSON.test(local) && !FILE_LIKE.test(email);
+}
+
+/** whitespace collapsed and trimmed; long texts cut */
+export function clean(text: string, max = 200): string {
+  const t = text.length > max * 4 ? text.slice(0, max * 4) : text;
+  return t.replace(/[\s\u00a0\u200b]+/g, ' ').trim().slice(0, max);
+}
+
+const EMPTY = /^(-|–|—|n\/?a|none|null|undefined|not set|unknown|\.\.\.)$/i;
+
+/** a short free-text value (company, title, name) worth keeping, or undefined */
+export function plainValue(text: string): string | undefined {
+  const v = clean(text, 120);
+  if (!v || v.length > 100 || EMPTY.test(v) || v.includes('@') || /^https?:/i.test(v)) return undefined;
+  return v;
+}
+
+/** words that make a heading a page title, not a person ("Campaign leads", "Team members") */
+const NOT_NAME = new Set(('leads lead contacts contact members member settings dashboard inbox campaign campaigns ' +
+  'video videos analytics profile details detail overview account workspace recipients recipient team logins login ' +
+  'lists list prospects home report reports billing help new all my your our the sign about welcome messages ' +
+  'conversation conversations viewers viewer users user activity company companies people directory search ' +
+  'linkedin email phone website twitter view send call message open edit delete add').split(' '));
+
+/** whether a text looks like a person's name: 1–4 words, letters only, capitalised, no page-title words */
+export function looksLikeName(text: string): boolean {
+  const t = clean(text, 80);
+  if (t.length < 2 || t.length > 60 || /[\d@/:|#()[\]{}<>_=+]/.test(t)) return false;
+  const words = t.split(' ');
+  if (words.length > 4 || /^\p{Lu}{1,3}$/u.test(t)) return false; // avatar initials ("MO")
+  return words.every((w) => /^\p{Lu}/u.test(w) || /^(van|von|de|da|del|der|la|le|bin|al)$/.test(w)) &&
+    !words.some((w) => NOT_NAME.has(w.toLowerCase()));
+}
+
+const NAME_BEFORE_EMAIL = /(["']?)([\p{Lu}][\p{L}'’.-]*(?: [\p{L}'’.-]+){0,3})\1\s*<\s*([^<>\s]+@[^<>\s]+)\s*>/gu;
+
+/** "Jane Doe <jane@acme.com>" pairs, as in mail headers */
+export function findNamedEmails(text: string): { name: string; email: string }[] {
+  if (!text.includes('<')) return [];
+  const out: { name: string; email: string }[] = [];
+  for (const m of text.matchAll(NAME_BEFORE_EMAIL)) {
+    const email = emailOf(m[3] ?? '');
+    const name = m[2] ?? '';
+    if (email && looksLikeName(name)) out.push({ name: clean(name), email });
+  }
+  return out;
+}

@@ -1,0 +1,46 @@
+// Turning a raw value into a signal for a field: emails and phones validated, LinkedIn URLs
+// normalised, names/companies/titles cleaned. Shared by labels, columns, inputs and links.
+import { linkedinOf, findLinkedins } from './linkedin';
+import { phoneOf, type CountryCode } from './phone';
+import { emailOf, findEmails, plainValue } from './text';
+import { headerWord, type Field } from './vocabulary';
+
+/** where a signal came from, strongest first: structured data, link/input, label/column, free text */
+export type Rank = 0 | 1 | 2 | 3;
+
+export interface Signal {
+  field: Field;
+  value: string;
+  el: Element;
+  rank: Rank;
+  /** read beside a label ("Email:", dt/dd); a table's own columns win over these */
+  fromLabel?: true;
+}
+
+/** a value read for a known field, validated; the field may change (an email in a "Contact" column) */
+export function signalFor(field: Field, raw: string, el: Element, rank: Rank, country?: CountryCode): Signal | undefined {
+  const text = raw.trim();
+  if (!text) return undefined;
+  const email = emailOf(text);
+  if (email) return { field: 'email', value: email, el, rank };
+  switch (field) {
+    case 'email': {
+      const first = findEmails(text)[0];
+      return first ? { field, value: first, el, rank } : undefined;
+    }
+    case 'phone': {
+      const phone = phoneOf(text, { labelled: true, country });
+      return phone ? { field, value: phone, el, rank } : undefined;
+    }
+    case 'linkedin': {
+      const url = linkedinOf(text) ?? findLinkedins(text)[0];
+      return url ? { field, value: url, el, rank } : undefined;
+    }
+    default: {
+      const value = plainValue(text);
+      if (!value || headerWord(value)) return undefined;
+      if (field !== 'company' && field !== 'title' && /\d/.test(value)) return undefined;
+      return { field, value, el, rank };
+    }
+  }
+}

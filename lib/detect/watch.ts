@@ -1,0 +1,165 @@
+// The page watcher used by the content script: scans after load, after SPA navigation (URL
+// polled cheaply, plus popstate/hashchange — a content script cannot patch the page's history)
+// and after DOM changes (debounced; only the changed parts are re-read when possible). Tracks
+// the person the user is looking at (detail panel, or the row last clicked or hovered). Reports
+// only when the result changed. Never throws into the page. No React, no browser.* APIs.
+import { rescanParts, scanPage, type PageScan } from './engine';
+import type { CountryCode } from './phone';
+import { adapterFor } from './sites';
+import type { SiteAdapter } from './sites/types';
+import type { PageDetection } from './types';
+
+export interface WatchOptions {
+  /** quiet time after the last DOM change before rescanning (default 250 ms) */
+  debounceMs?: number;
+  /** the partner adapter; by default chosen from the page URL on every navigation */
+  adapter?: SiteAdapter;
+  /** default country for national phone numbers */
+  country?: CountryCode;
+  /** how often the URL is checked for SPA navigation (default 500 ms) */
+  pollMs?: number;
+}
+
+/** more changed parts than this in one batch: rescan the whole page */
+const MAX_PARTS = 40;
+const WATCHED_ATTRIBUTES = ['hidden', 'aria-hidden', 'style', 'open', 'value'];
+
+/** watch the page and report its people; returns stop */
+export function watchPage(win: Window, onReport: (d: PageDetection) => void, opts: WatchOptions = {}): () => void {
+  const doc = win.document;
+  const debounce = opts.debounceMs ?? 250;
+  let href = win.location.href;
+  let scan: PageScan | undefined;
+  let lastKey = '';
+  let needFull = true;
+  let changed = new Set<Element>();
+  let focusTarget: Element | undefined;
+  let timer: number | undefined;
+  let firstChange = 0;
+  let hoverTimer: number | undefined;
+  let stopped = false;
+
+  const guard = <A extends unknown[]>(fn: (...a: A) => void) => (...a: A) => {
+    if (stopped) return;
+    try { fn(...a); } catch { /* the page must never see our errors */ }
+  };
+
+  const focusedIndex = (s: PageScan): number => {
+    const t = focusTarget;
+    if (!t || !t.isConnected) return -1;
+    return s.people.findIndex((p) => p.records.some((r) => r.contains(t)));
+  };
+
+  const report = () => {
+    if (!scan) return;
+    const detection: PageDetection = { ...scan.detection };
+    const i = focusedIndex(scan);
+    if (i >= 0) detection.focused = i;
+    const key = JSON.stringify(detection);
+    if (key === lastKey) return;
+    lastKey = key;
+    try { onReport(detection); } catch { /* a failing listener must not stop the watcher */ }
+  };
+
+  const checkUrl = () => {
+    const now = win.location.href;
+    if (now === href) return false;
+    href = now;
+    needFull = true;
+    focusTarget = undefined;
+    return true;
+  };
+
+  const flush = guard(() => {
+    timer = undefined;
+    firstChange = 0;
+    checkUrl();
+    const parts = [...changed];
+    changed = new Set();
+    if (!needFull && scan && parts.length) scan = rescanParts(scan, parts) ?? undefined;
+    if (needFull || !scan) {
+      scan = scanPage(doc, { url: href, adapter: opts.adapter ?? adapterFor(href), country: opts.country });
+      needFull = false;
+    }
+    report();
+  });
+
+  const schedule = (delay = debounce) => {
+    const now = Date.now();
+    if (!firstChange) firstChange = now;
+    if (timer !== undefined) win.clearTimeout(timer);
+    // keep waiting for quiet, but never longer than four debounce periods
+    timer = win.setTimeout(flush, now - firstChange > debounce * 4 ? 0 : delay);
+  };
+
+  const observer = new (win as Window & typeof globalThis).MutationObserver(guard((records: MutationRecord[]) => {
+    for (const r of records) {
+      if (r.type === 'childList') {
+        r.addedNodes.forEach((n) => {
+          const el = n.nodeType === 1 ? (n as Element) : n.parentElement;
+          if (el) changed.add(el);
+        });
+        if (r.removedNodes.length && r.target.nodeType === 1) changed.add(r.target as Element);
+      } else {
+        const el = r.target.nodeType === 1 ? (r.target as Element) : r.target.parentElement;
+        if (el) changed.add(el);
+      }
+    }
+    if (changed.size > MAX_PARTS) needFull = true;
+    schedule();
+  }));
+
+  const onNavigate = guard(() => {
+    if (checkUrl()) schedule();
+  });
+  const poll = win.setInterval(onNavigate, opts.pollMs ?? 500);
+
+  const onClick = guard((e: Event) => {
+    focusTarget = asElement(e.target);
+    if (!checkUrl()) report();
+  });
+  const onHover = guard((e: Event) => {
+    if (hoverTimer !== undefined) win.clearTimeout(hoverTimer);
+    const target = asElement(e.target);
+    // a row is "hovered" once the pointer rests on it, not while it passes over
+    hoverTimer = win.setTimeout(guard(() => {
+      if (!target || !scan) return;
+      const before = focusTarget;
+      focusTarget = target;
+      if (focusedIndex(scan) < 0) focusTarget = before;
+      else report();
+    }), debounce * 2);
+  });
+
+  const listen = { capture: true, passive: true } as const;
+  doc.addEventListener('click', onClick, listen);
+  doc.addEventListener('mouseover', onHover, listen);
+  win.addEventListener('popstate', onNavigate);
+  win.addEventListener('hashchange', onNavigate);
+  const start = guard(() => {
+    observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: WATCHED_ATTRIBUTES });
+    schedule(0);
+  });
+  if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', start, { once: true });
+  else start();
+
+  return () => {
+    stopped = true;
+    observer.disconnect();
+    win.clearInterval(poll);
+    if (timer !== undefined) win.clearTimeout(timer);
+    if (hoverTimer !== undefined) win.clearTimeout(hoverTimer);
+    doc.removeEventListener('click', onClick, listen);
+    doc.removeEventListener('mouseover', onHover, listen);
+    win.removeEventListener('popstate', onNavigate);
+    win.removeEventListener('hashchange', onNavigate);
+    doc.removeEventListener('DOMContentLoaded', start);
+  };
+}
+
+/** the element an event happened on (text nodes count as their parent) */
+function asElement(t: EventTarget | null): Element | undefined {
+  const node = t as Node | null;
+  if (!node || typeof node.nodeType !== 'number') return undefined;
+  return node.nodeType === 1 ? (node as Element) : node.parentElement ?? undefined;
+}

@@ -1,0 +1,47 @@
+// The demo pages' own SPA behaviour, watched like the content script does: HeyReach "Load more"
+// and row click (pushState to the Unibox), HelloLeads hash routes.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Window } from 'happy-dom';
+import { afterEach, describe, expect, it } from 'vitest';
+import { watchPage } from '../../lib/detect';
+import type { PageDetection } from '../../lib/detect/types';
+import { repo } from './helpers';
+
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+let cleanup: (() => Promise<void>) | undefined;
+afterEach(async () => cleanup?.());
+
+function open(url: string, file: string) {
+  const win = new Window({ url, settings: { enableJavaScriptEvaluation: true } as never });
+  win.document.write(readFileSync(join(repo, 'sandbox/partners', file), 'utf8'));
+  const reports: PageDetection[] = [];
+  const stop = watchPage(win as never, (d) => reports.push(d), { debounceMs: 20, pollMs: 20 });
+  cleanup = async () => { stop(); await win.happyDOM.close(); };
+  const settle = async () => { await wait(120); return reports[reports.length - 1]!; };
+  const click = (selector: string) => (win.document.querySelector(selector) as unknown as { click(): void }).click();
+  return { win, settle, click };
+}
+
+describe('demo partner pages in a live page', () => {
+  it('HeyReach: Load more adds leads; clicking a row opens its conversation in the Unibox', async () => {
+    const { win, settle, click } = open('https://app.heyreach.io/app/campaigns/4821', 'heyreach/campaign.html');
+    expect((await settle()).people).toHaveLength(6);
+    click('.load-more');
+    expect((await settle()).people.map((p) => p.name)).toContain('Elena Petrova');
+    click('.user-row[data-lead-id="90214"] .headline');
+    const d = await settle();
+    expect(win.location.pathname).toBe('/app/inbox');
+    expect(d).toMatchObject({ view: 'detail', focused: 0, people: [{ name: 'Diego Santos', email: 'diego@lumacraft.co' }] });
+    click('.conv-list li[data-conv="90212"]');
+    expect((await settle()).people).toEqual([{ name: 'Lukas Brenner', linkedin: 'https://www.linkedin.com/in/lukasbrenner', company: 'Nordwerk GmbH', title: 'CTO' }]);
+  });
+
+  it('HelloLeads: the hash route switches from the lead list to one lead', async () => {
+    const { win, settle } = open('https://app.helloleads.io/index.php/app/account/layout', 'helloleads/layout.html');
+    expect((await settle()).people).toHaveLength(6);
+    win.location.hash = '#/leaddetails/1045';
+    expect(await settle()).toMatchObject({ view: 'detail', focused: 0,
+      people: [{ name: 'Tom Becker', phone: '+4915112345678', company: 'Becker Bau', title: 'Owner' }] });
+  });
+});
