@@ -68,7 +68,10 @@ async function main() {
   await partner.setViewport({ width: 1280, height: 800 });
   await sidebar.setViewport({ width: 400, height: 900 });
   const shots = [path.join(outDir, 'partner-page.png'), path.join(outDir, 'sidebar.png')] as const;
+  // a background tab renders no frames in headless Chromium: bring each to the front first
+  await partner.bringToFront();
   await partner.screenshot({ path: shots[0] });
+  await sidebar.bringToFront();
   await sidebar.screenshot({ path: shots[1], fullPage: true });
   say('Screenshots:');
   for (const s of shots) say(`  ${s}`);

@@ -28,6 +28,7 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const dir = path.join(repoRoot, 'test-output');
   await mkdir(dir, { recursive: true });
   const file = path.join(dir, `${name}.png`);
+  await page.bringToFront(); // a background tab renders no frames in headless Chromium
   await page.screenshot({ path: file as `${string}.png`, fullPage: true });
   return file;
 }
