@@ -2,10 +2,11 @@
 // out, and the API base URL (advanced). The token goes to the background once and never comes back.
 import { useEffect, type FormEvent } from 'react';
 import { useOptions } from './state/options';
+import { OAuthConnect } from './OAuthConnect';
 import { ErrorNotice } from './ErrorNotice';
 
 export function OptionsApp() {
-  const { app: state, error, notice, busy, load, connectWithToken, setActive, signOut } = useOptions();
+  const { app: state, error, notice, busy, load, connectWithToken, connectWithOAuth, setActive, signOut } = useOptions();
   useEffect(() => {
     void load();
   }, [load]);
@@ -27,6 +28,14 @@ export function OptionsApp() {
   return (
     <main style={{ padding: 16, maxWidth: 640 }}>
       <h1>GHL Sidebar settings</h1>
+      <div aria-live="polite">
+        {notice ? (
+          <p className="ok" role="status">
+            {notice}
+          </p>
+        ) : null}
+        {error ? <ErrorNotice error={error} /> : null}
+      </div>
       <section className="card" aria-labelledby="connections-title">
         <h2 id="connections-title">Connected locations</h2>
         {state.connections.length === 0 ? <p className="muted">No location connected yet.</p> : null}
@@ -68,13 +77,8 @@ export function OptionsApp() {
             {busy ? 'Checking…' : 'Connect'}
           </button>
         </p>
-        {notice ? (
-          <p className="ok" role="status">
-            {notice}
-          </p>
-        ) : null}
-        {error ? <ErrorNotice error={error} /> : null}
       </form>
+      <OAuthConnect app={state} busy={busy} onConnect={connectWithOAuth} />
     </main>
   );
 }

@@ -33,6 +33,18 @@ export interface ConnectionView {
 export interface AppState {
   connections: ConnectionView[];
   settings: Settings;
+  /** the address to register as redirect URL in a HighLevel marketplace app */
+  oauthRedirectUrl: string;
+}
+
+/** How the OAuth code is exchanged: the user's own marketplace app, or their token broker. */
+export type OAuthModeInput = { kind: 'own-app'; clientSecret: string } | { kind: 'broker'; brokerUrl: string };
+
+export interface OAuthConnectRequest {
+  baseUrl: string;
+  consentUrl: string;
+  clientId: string;
+  mode: OAuthModeInput;
 }
 
 export interface ContactSummary {
@@ -112,6 +124,7 @@ export interface ProtocolMap {
   getState(): Outcome<AppState>;
   saveSettings(patch: Partial<Settings>): Outcome<Settings>;
   connectWithToken(input: { baseUrl: string; locationId: string; token: string }): Outcome<ConnectionView>;
+  connectWithOAuth(input: OAuthConnectRequest): Outcome<ConnectionView>;
   setActiveConnection(connectionId: string): Outcome<true>;
   signOut(connectionId: string): Outcome<true>;
   getTabPeople(tabId: number): Outcome<TabPeople | null>;
@@ -130,6 +143,7 @@ export const allowedSenders: Record<MessageType, SenderKind> = {
   getState: 'extension-page',
   saveSettings: 'extension-page',
   connectWithToken: 'extension-page',
+  connectWithOAuth: 'extension-page',
   setActiveConnection: 'extension-page',
   signOut: 'extension-page',
   getTabPeople: 'extension-page',

@@ -1,7 +1,7 @@
 // The options page's UI state: connections and settings as the background reports them, and the
 // outcome of the last action. All data comes from the background through messages.
 import { create } from 'zustand';
-import { sendMessage, type AppState, type Outcome, type UserError } from '@/lib/messaging';
+import { sendMessage, type AppState, type OAuthConnectRequest, type Outcome, type UserError } from '@/lib/messaging';
 
 export interface OptionsState {
   app?: AppState;
@@ -10,6 +10,7 @@ export interface OptionsState {
   busy: boolean;
   load(): Promise<void>;
   connectWithToken(input: { baseUrl: string; locationId: string; token: string }): Promise<boolean>;
+  connectWithOAuth(input: OAuthConnectRequest): Promise<boolean>;
   setActive(connectionId: string): Promise<void>;
   signOut(connectionId: string): Promise<void>;
 }
@@ -33,6 +34,12 @@ export const useOptions = create<OptionsState>((set, get) => {
       set({ busy: true, error: undefined, notice: '' });
       const saved = await sendMessage('saveSettings', { apiBaseUrl: input.baseUrl });
       const res = saved.ok ? await sendMessage('connectWithToken', input) : saved;
+      set({ busy: false });
+      return after(res, res.ok ? `Connected to ${res.value.locationName}.` : '');
+    },
+    async connectWithOAuth(input) {
+      set({ busy: true, error: undefined, notice: '' });
+      const res = await sendMessage('connectWithOAuth', input);
       set({ busy: false });
       return after(res, res.ok ? `Connected to ${res.value.locationName}.` : '');
     },

@@ -8,7 +8,18 @@ import { fail, ok, type ConnectionView, type UserError } from '../messaging';
 import { readSettings, relinksItem, tabPeopleItem, updateSettings } from '../storage';
 import type { ConnectionSummary } from '../auth';
 import { contactLookup, contactReader, type ContactReader } from './contacts';
+import { parseDetection } from './incoming';
 import type { Handlers } from './router';
+
+/** What the sidebar needs of HighLevel, asked for at OAuth consent. */
+export const OAUTH_SCOPES = [
+  'contacts.readonly',
+  'contacts.write',
+  'calendars/events.readonly',
+  'locations.readonly',
+  'locations/tags.readonly',
+  'users.readonly',
+] as const;
 
 const notConnected: UserError = {
   kind: 'not-connected',
@@ -41,8 +52,10 @@ export function createHandlers(session: Session): Handlers {
   return {
     async reportPeople(detection, caller) {
       if (caller.tabId == null) return fail({ kind: 'refused', message: 'No tab.', action: 'none' });
+      const incoming = parseDetection(detection);
+      if (!incoming.ok) return fail({ kind: 'refused', message: incoming.reason, action: 'none' });
       await tabPeopleItem(caller.tabId).setValue({
-        ...detection,
+        ...incoming.detection,
         tabId: caller.tabId,
         url: caller.url ?? '',
         reportedAt: Date.now(),
@@ -51,7 +64,7 @@ export function createHandlers(session: Session): Handlers {
     },
     async getState() {
       const [connections, settings] = await Promise.all([session.list(), readSettings()]);
-      return ok({ connections: connections.map(connectionView), settings });
+      return ok({ connections: connections.map(connectionView), settings, oauthRedirectUrl: browser.identity.getRedirectURL() });
     },
     async saveSettings(patch) {
       if (patch.apiBaseUrl !== undefined && !/^https?:\/\/[^/]+/.test(patch.apiBaseUrl)) {
@@ -61,6 +74,23 @@ export function createHandlers(session: Session): Handlers {
     },
     async connectWithToken(input) {
       const connection = await session.connectWithToken(input);
+      return ok(connectionView(connection));
+    },
+    async connectWithOAuth({ baseUrl, consentUrl, clientId, mode }) {
+      await updateSettings({ apiBaseUrl: baseUrl, oauthConsentUrl: consentUrl });
+      const connection = await session.connectWithOAuth({
+        baseUrl,
+        consentUrl,
+        clientId,
+        scopes: OAUTH_SCOPES,
+        redirectUri: browser.identity.getRedirectURL(),
+        launchWebAuthFlow: async (url) => {
+          const redirect = await browser.identity.launchWebAuthFlow({ url, interactive: true });
+          if (!redirect) throw new Error('The sign-in window closed without an answer.');
+          return redirect;
+        },
+        mode,
+      });
       return ok(connectionView(connection));
     },
     async setActiveConnection(id) {
