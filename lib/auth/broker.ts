@@ -13,6 +13,10 @@
 // Both answer 200 with HighLevel's token response, passed through unchanged:
 //        {"access_token", "token_type": "Bearer", "expires_in", "refresh_token", "scope",
 //         "userType": "Location" | "Company", "locationId"?, "companyId"?, "userId"?}
+// The extension calls the broker from its background with fetch and holds no host permission for
+// it, so the broker answers CORS: `OPTIONS` preflights with 204 and, on every answer,
+// `Access-Control-Allow-Origin: *` (or the extension's origin), `Access-Control-Allow-Methods:
+// POST`, `Access-Control-Allow-Headers: content-type`.
 // Errors: 400/401 when HighLevel refused the code or refresh token (the extension then asks the
 // user to reconnect); 5xx when HighLevel could not be reached (the extension tries again later).
 // Error bodies: {"message": "<plain words>"} and never any token.
@@ -21,9 +25,9 @@
 // POST https://services.leadconnectorhq.com/oauth/token (form-encoded).
 //
 // Required for crash safety: /refresh MUST be idempotent for a short replay window (a few
-// minutes): when the same refresh_token arrives again, answer with the pair it was already
-// exchanged for instead of sending it to HighLevel a second time (HighLevel rotates refresh
-// tokens and rejects a reused one). The extension re-sends the old refresh token once if it died
+// minutes): when the same refresh_token arrives again — also while its first exchange is still in
+// flight — answer with the pair it was (or is being) exchanged for instead of sending it to
+// HighLevel a second time (HighLevel rotates refresh tokens and rejects a reused one). The extension re-sends the old refresh token once if it died
 // after asking but before saving the answer; with this rule it loses nothing.
 // ─────────────────────────────────────────────────────────────────────────────────────────────
 import { postForToken } from './oauth';

@@ -8,8 +8,9 @@ import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
-export const chromeBuild = path.join(repoRoot, '.output/chrome-mv3');
-export const firefoxBuild = path.join(repoRoot, '.output/firefox-mv2');
+/** the built extensions to load; CHROME_EXTENSION_DIR / FIREFOX_EXTENSION_DIR point elsewhere */
+export const chromeBuild = process.env.CHROME_EXTENSION_DIR ?? path.join(repoRoot, '.output/chrome-mv3');
+export const firefoxBuild = process.env.FIREFOX_EXTENSION_DIR ?? path.join(repoRoot, '.output/firefox-mv2');
 export const GECKO_ID = 'ghl-sidebar@ghl-sidebar.app';
 /** fixed so tests can address moz-extension:// pages */
 export const FIREFOX_UUID = '6f2c1f9e-3d4b-4c59-9a55-0c1e2b7d8a41';
@@ -67,6 +68,9 @@ export async function launchChromium(opts: LaunchOptions = {}): Promise<Extensio
     headless: opts.headless ?? true,
     pipe: true,
     enableExtensions: true,
+    // Not attaching to service workers: an attached worker that the browser restarts waits for
+    // the debugger forever, so a stopped background would never wake up as it does for users.
+    targetFilter: (target) => target.type() !== 'service_worker',
     userDataDir,
     args: [
       '--no-sandbox',
@@ -139,6 +143,26 @@ export async function launchFirefox(opts: LaunchOptions = {}): Promise<Extension
     },
     close: () => browser.close(),
   };
+}
+
+/**
+ * Stops the extension's background service worker, as Chrome does to an idle MV3 worker; the next
+ * message or event starts it again. Chromium only (Firefox keeps an MV2 background page).
+ */
+export async function stopServiceWorker(eb: ExtensionBrowser, from: Page): Promise<void> {
+  if (eb.kind !== 'chromium') throw new Error('stopServiceWorker is for Chromium');
+  const cdp = await from.createCDPSession();
+  const running = new Map<string, string>();
+  cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
+    for (const v of e.versions) if (v.scriptURL.startsWith(eb.extensionBase)) running.set(v.versionId, v.runningStatus);
+  });
+  await cdp.send('ServiceWorker.enable');
+  await waitFor(() => [...running.values()].includes('running'), 10_000, 'the background worker is not running');
+  const versionId = [...running].find(([, status]) => status === 'running')![0];
+  await cdp.send('ServiceWorker.stopWorker', { versionId });
+  await waitFor(() => running.get(versionId) === 'stopped', 10_000, 'the background worker did not stop');
+  await cdp.send('ServiceWorker.disable');
+  await cdp.detach();
 }
 
 /** Polls `check` until it returns true; throws `message` after `timeoutMs`. */

@@ -8,11 +8,18 @@ import type { AddressInfo } from 'node:net';
 export interface TestBroker {
   url: string;
   replays: number;
+  /** refresh requests received (replays included) */
+  refreshes: number;
+  /** delay before a refresh is forwarded, to let a test act while one is in flight */
+  refreshDelayMs: number;
+  /** resolves when the next refresh request arrives */
+  nextRefresh(): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function startTestBroker(opts: { tokenUrl: string; clientId: string; clientSecret: string }): Promise<TestBroker> {
-  const replayCache = new Map<string, { status: number; body: string }>();
+  // one answer per refresh token, shared by a request that arrives while the first is in flight
+  const replayCache = new Map<string, Promise<{ status: number; body: string }>>();
   const hash = (s: string) => createHash('sha256').update(s).digest('hex');
   const forward = async (form: Record<string, string>) => {
     const res = await fetch(opts.tokenUrl, {
@@ -22,8 +29,23 @@ export async function startTestBroker(opts: { tokenUrl: string; clientId: string
     });
     return { status: res.status, body: await res.text() };
   };
-  const broker: TestBroker = { url: '', replays: 0, close: async () => undefined };
+  let refreshArrived: () => void = () => undefined;
+  let refreshSeen = new Promise<void>((resolve) => (refreshArrived = resolve));
+  const broker: TestBroker = {
+    url: '',
+    replays: 0,
+    refreshes: 0,
+    refreshDelayMs: 0,
+    nextRefresh: () => refreshSeen,
+    close: async () => undefined,
+  };
+  const cors = {
+    'access-control-allow-origin': '*',
+    'access-control-allow-methods': 'POST',
+    'access-control-allow-headers': 'content-type',
+  };
   const server = http.createServer((req, res) => {
+    if (req.method === 'OPTIONS') return void res.writeHead(204, cors).end();
     let raw = '';
     req.on('data', (chunk: Buffer) => (raw += chunk.toString()));
     req.on('end', () => {
@@ -33,15 +55,26 @@ export async function startTestBroker(opts: { tokenUrl: string; clientId: string
         if (req.url === '/token') {
           answer = await forward({ grant_type: 'authorization_code', code: body.code ?? '', redirect_uri: body.redirect_uri ?? '' });
         } else if (req.url === '/refresh') {
+          broker.refreshes++;
+          refreshArrived();
+          refreshSeen = new Promise<void>((resolve) => (refreshArrived = resolve));
           const key = hash(body.refresh_token ?? '');
           const cached = replayCache.get(key);
           if (cached) broker.replays++;
-          answer = cached ?? (await forward({ grant_type: 'refresh_token', refresh_token: body.refresh_token ?? '' }));
-          if (answer.status === 200) replayCache.set(key, answer);
+          const delay = broker.refreshDelayMs;
+          const pending =
+            cached ??
+            (async () => {
+              if (delay > 0) await new Promise((r) => setTimeout(r, delay));
+              return forward({ grant_type: 'refresh_token', refresh_token: body.refresh_token ?? '' });
+            })();
+          replayCache.set(key, pending);
+          answer = await pending;
+          if (answer.status !== 200) replayCache.delete(key);
         } else {
           answer = { status: 404, body: '{"message":"not found"}' };
         }
-        res.writeHead(answer.status, { 'content-type': 'application/json' }).end(answer.body);
+        res.writeHead(answer.status, { ...cors, 'content-type': 'application/json' }).end(answer.body);
       })();
     });
   });
