@@ -27,8 +27,9 @@
 // Required for crash safety: /refresh MUST be idempotent for a short replay window (a few
 // minutes): when the same refresh_token arrives again — also while its first exchange is still in
 // flight — answer with the pair it was (or is being) exchanged for instead of sending it to
-// HighLevel a second time (HighLevel rotates refresh tokens and rejects a reused one). The extension re-sends the old refresh token once if it died
-// after asking but before saving the answer; with this rule it loses nothing.
+// HighLevel a second time (HighLevel rotates refresh tokens and rejects a reused one). The
+// extension re-sends the old refresh token once if it died after asking but before saving the
+// answer; with this rule it loses nothing.
 // ─────────────────────────────────────────────────────────────────────────────────────────────
 import { postForToken } from './oauth';
 import type { TokenResponse } from '../ghl/schemas';
