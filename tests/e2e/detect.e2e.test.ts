@@ -1,0 +1,60 @@
+// Detection in the real browser: the content script's report follows the page as it changes —
+// rows added to a list, and a single-page-app navigation to a detail view (HeyReach: pushState).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, waitFor, type ExtensionBrowser } from '../../scripts/lib/browsers';
+import { connectWithToken, openPartnerPage, openSidebarFor, tabIdOf, textOf, waitForContact } from '../../scripts/lib/flow';
+import type { Sandbox } from '../../sandbox/server';
+import { freshSandbox, partnerUrl, proxyOf } from './setup';
+
+let sandbox: Sandbox;
+let eb: ExtensionBrowser;
+
+beforeAll(async () => {
+  sandbox = await freshSandbox();
+  eb = await launchChromium(proxyOf(sandbox));
+});
+afterAll(async () => {
+  await eb?.close();
+  await sandbox?.close();
+});
+
+const PEOPLE = '[aria-label="People on this page"] button';
+
+describe('Chromium: detection follows the page', () => {
+  it('adds the rows a list loads later, and focuses the lead opened by an in-app navigation', async () => {
+    const options = await connectWithToken(eb, sandbox);
+    const url = partnerUrl('heyreach', 'list');
+    const partner = await openPartnerPage(eb, url);
+    const sidebar = await openSidebarFor(eb, await tabIdOf(eb, options, url));
+    await sidebar.waitForSelector(PEOPLE);
+    const before = await textOf(sidebar, PEOPLE);
+    expect(before.some((p) => p.startsWith('Arjun Patel'))).toBe(false);
+
+    // “Load more” appends rows to the list: the sidebar lists them without a reload
+    await partner.bringToFront();
+    await partner.click('.load-more');
+    await waitFor(
+      async () => (await textOf(sidebar, PEOPLE)).some((p) => p.startsWith('Arjun Patel')),
+      10_000,
+      'the sidebar did not list the rows added by “Load more”',
+    );
+    const after = await textOf(sidebar, PEOPLE);
+    expect(after.length).toBeGreaterThan(before.length);
+
+    // clicking a lead navigates (pushState) to the inbox with that lead open: it comes first
+    await partner.bringToFront();
+    const rows = await partner.$$('.user-row');
+    const diego = await (async () => {
+      for (const row of rows) if ((await row.evaluate((r) => r.textContent ?? '')).includes('Diego Santos')) return row;
+      throw new Error('no row for Diego Santos on the list');
+    })();
+    await diego.click({ offset: { x: 24, y: 12 } }); // on the avatar, not on a link in the row
+    await waitFor(() => partner.url().endsWith('/app/inbox'), 5_000, 'the page did not navigate to the inbox');
+    await waitFor(
+      async () => ((await textOf(sidebar, PEOPLE))[0] ?? '').startsWith('Diego Santos'),
+      10_000,
+      'the sidebar did not put the opened lead first',
+    );
+    await waitForContact(sidebar, 'Diego Santos');
+  });
+});
