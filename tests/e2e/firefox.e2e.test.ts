@@ -6,6 +6,7 @@ import { connectWithToken, openPartnerPage, openSidebarFor, tabIdOf, textOf, wai
 import { partnerPeople } from '../../sandbox/partners/people';
 import type { Sandbox } from '../../sandbox/server';
 import { freshSandbox, partnerUrl, proxyOf, screenshot } from './setup';
+import { extensionStorageDump, secretsIn, signInWithOAuth } from './session-steps';
 
 let sandbox: Sandbox;
 let eb: ExtensionBrowser;
@@ -20,6 +21,22 @@ afterAll(async () => {
 });
 
 describe('Firefox: partner page → sidebar', () => {
+  it('connects through OAuth with browser.identity and Firefox’s redirect address', async () => {
+    const options = await eb.openExtensionPage('options.html');
+    await options.waitForSelector('#clientId');
+    const redirect = await options.$eval('[data-testid=redirect-url]', (e) => e.textContent ?? '');
+    expect(redirect).toMatch(/^https:\/\/[0-9a-f]{40}\.extensions\.allizom\.org\/$/);
+    const fill = {
+      '#clientId': sandbox.clientId,
+      '#clientSecret': sandbox.clientSecret,
+      '#consentUrl': sandbox.authorizeUrl,
+      '#oauthBaseUrl': sandbox.baseUrl,
+    };
+    await signInWithOAuth(eb, sandbox, options, fill, 'own-app');
+    expect(secretsIn(await extensionStorageDump(options), sandbox)).toEqual([]);
+    await options.close();
+  });
+
   it('runs the content script on a SproutVideo page and shows the matched contact in the sidebar', async () => {
     const options = await connectWithToken(eb, sandbox);
     const url = partnerUrl('sproutvideo', 'list');

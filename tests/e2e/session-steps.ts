@@ -23,6 +23,42 @@ declare const chrome: {
 
 type Context = { id: number; name: string; origin: string; auxData?: { type?: string } };
 
+/**
+ * Fills the OAuth form of the options page, then approves `sandbox.locationId` on the consent page
+ * that launchWebAuthFlow opens, and waits for the options page to confirm the connection.
+ */
+export async function signInWithOAuth(
+  eb: ExtensionBrowser,
+  sandbox: Sandbox,
+  options: Page,
+  fill: Record<string, string>,
+  mode: 'own-app' | 'broker',
+) {
+  await options.evaluate(() => document.querySelectorAll('details').forEach((d) => d.setAttribute('open', '')));
+  if (mode === 'broker') await options.click('input[name=mode]:not(:checked)');
+  for (const [selector, value] of Object.entries(fill)) {
+    await options.$eval(selector, (el) => ((el as HTMLInputElement).value = ''));
+    await options.type(selector, value);
+  }
+  await options.click('form[aria-labelledby=oauth-title] button[type=submit]');
+  let consent: Page | undefined;
+  await waitFor(
+    async () => (consent = (await eb.browser.pages()).find((p) => p.url().startsWith(sandbox.authorizeUrl))) != null,
+    15_000,
+    'the consent page did not open',
+  );
+  await consent!.waitForSelector('button[name=locationId]');
+  await consent!.click(`button[name=locationId][value="${sandbox.locationId}"]`);
+  const status = () => options.$eval('[aria-live]', (e) => e.textContent ?? '').catch(() => '');
+  await waitFor(
+    async () => (await status()).includes('Connected to Northstar Growth Agency'),
+    15_000,
+    'the options page did not confirm the OAuth connection',
+  ).catch(async (e: Error) => {
+    throw new Error(`${e.message}: “${await status()}”`);
+  });
+}
+
 /** The content script's isolated world on a page (Chromium), to send messages as it would. */
 export async function contentScriptWorld(page: Page, eb: ExtensionBrowser) {
   const cdp: CDPSession = await page.createCDPSession();
@@ -94,7 +130,8 @@ export async function sidebarTraffic(page: Page): Promise<string[]> {
 /** Everything in storage.local, .sync and .session, as one JSON text (from an extension page). */
 export async function extensionStorageDump(page: Page): Promise<string> {
   return page.evaluate(async () => {
-    const areas = { local: chrome.storage.local, sync: chrome.storage.sync, session: chrome.storage.session };
+    const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome; // Firefox: promise-based
+    const areas = { local: api.storage.local, sync: api.storage.sync, session: api.storage.session };
     const dump: Record<string, unknown> = {};
     for (const [name, area] of Object.entries(areas)) dump[name] = await area.get(null);
     return JSON.stringify(dump);

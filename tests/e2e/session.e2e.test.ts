@@ -2,8 +2,7 @@
 // worker killed in the middle of a token refresh, content scripts refused any write, and no token
 // in anything the pages or content scripts receive or in the extension's storage.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'puppeteer-core';
-import { launchChromium, stopServiceWorker, waitFor, type ExtensionBrowser } from '../../scripts/lib/browsers';
+import { launchChromium, stopServiceWorker, type ExtensionBrowser } from '../../scripts/lib/browsers';
 import { connectWithToken, openPartnerPage, openSidebarFor, tabIdOf, waitForContact } from '../../scripts/lib/flow';
 import type { Sandbox } from '../../sandbox/server';
 import { allowedSenders } from '../../lib/messaging';
@@ -15,6 +14,7 @@ import {
   recordSidebarTraffic,
   secretsIn,
   sidebarTraffic,
+  signInWithOAuth,
 } from './session-steps';
 
 let sandbox: Sandbox;
@@ -40,26 +40,6 @@ async function oauthCount(key: string): Promise<number> {
   return ((await res.json()) as Record<string, number>)[key] ?? 0;
 }
 
-/** Fills the OAuth form of the options page and approves the first location on the consent page. */
-async function signInWithOAuth(options: Page, fill: Record<string, string>, mode: 'own-app' | 'broker') {
-  await options.evaluate(() => document.querySelectorAll('details').forEach((d) => d.setAttribute('open', '')));
-  if (mode === 'broker') await options.click('input[name=mode]:not(:checked)');
-  for (const [selector, value] of Object.entries(fill)) {
-    await options.$eval(selector, (el) => ((el as HTMLInputElement).value = ''));
-    await options.type(selector, value);
-  }
-  const consent = eb.browser.waitForTarget((t) => t.url().startsWith(sandbox.authorizeUrl), { timeout: 15_000 });
-  await options.click('form[aria-labelledby=oauth-title] button[type=submit]');
-  const consentPage = (await (await consent).page())!;
-  await consentPage.waitForSelector('button[name=locationId]');
-  await consentPage.click(`button[name=locationId][value="${sandbox.locationId}"]`);
-  await waitFor(
-    async () => (await options.$eval('body', (b) => b.textContent ?? '')).includes('Connected to Northstar Growth Agency'),
-    15_000,
-    `the options page did not confirm the OAuth connection: “${await options.$eval('[aria-live]', (e) => e.textContent)}”`,
-  );
-}
-
 describe('Chromium: session', () => {
   it('connects through OAuth: the consent page in launchWebAuthFlow, the code exchanged with the app secret', async () => {
     eb = await launchChromium(proxyOf(sandbox));
@@ -69,6 +49,8 @@ describe('Chromium: session', () => {
     const redirect = await options.$eval('[data-testid=redirect-url]', (e) => e.textContent ?? '');
     expect(redirect).toMatch(/^https:\/\/[a-p]{32}\.chromiumapp\.org\/$/);
     await signInWithOAuth(
+      eb,
+      sandbox,
       options,
       {
         '#clientId': sandbox.clientId,
@@ -98,6 +80,8 @@ describe('Chromium: session', () => {
       const options = await eb.openExtensionPage('options.html');
       await options.waitForSelector('#clientId');
       await signInWithOAuth(
+        eb,
+        sandbox,
         options,
         { '#clientId': sandbox.clientId, '#brokerUrl': broker.url, '#consentUrl': sandbox.authorizeUrl, '#oauthBaseUrl': sandbox.baseUrl },
         'broker',
