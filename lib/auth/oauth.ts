@@ -122,27 +122,26 @@ export interface AppCredentials {
   clientSecret: string;
 }
 
+/** POST to the token endpoint with the app's credentials for one grant; secrets never reach errors. */
+function appGrant(
+  fetchImpl: typeof fetch,
+  tokenUrl: string,
+  app: AppCredentials,
+  grant: Record<string, string>,
+  secrets: string[],
+): Promise<TokenResponse> {
+  const form = { client_id: app.clientId, client_secret: app.clientSecret, ...grant };
+  return postForToken(fetchImpl, tokenUrl, { form }, [app.clientSecret, ...secrets]);
+}
+
 export function exchangeCode(
   fetchImpl: typeof fetch,
   tokenUrl: string,
   app: AppCredentials,
   input: { code: string; redirectUri: string; userType: UserType },
 ): Promise<TokenResponse> {
-  return postForToken(
-    fetchImpl,
-    tokenUrl,
-    {
-      form: {
-        client_id: app.clientId,
-        client_secret: app.clientSecret,
-        grant_type: 'authorization_code',
-        code: input.code,
-        redirect_uri: input.redirectUri,
-        user_type: input.userType,
-      },
-    },
-    [app.clientSecret, input.code],
-  );
+  const grant = { grant_type: 'authorization_code', code: input.code, redirect_uri: input.redirectUri, user_type: input.userType };
+  return appGrant(fetchImpl, tokenUrl, app, grant, [input.code]);
 }
 
 export function refreshWithApp(
@@ -151,20 +150,8 @@ export function refreshWithApp(
   app: AppCredentials,
   input: { refreshToken: string; userType: UserType },
 ): Promise<TokenResponse> {
-  return postForToken(
-    fetchImpl,
-    tokenUrl,
-    {
-      form: {
-        client_id: app.clientId,
-        client_secret: app.clientSecret,
-        grant_type: 'refresh_token',
-        refresh_token: input.refreshToken,
-        user_type: input.userType,
-      },
-    },
-    [app.clientSecret, input.refreshToken],
-  );
+  const grant = { grant_type: 'refresh_token', refresh_token: input.refreshToken, user_type: input.userType };
+  return appGrant(fetchImpl, tokenUrl, app, grant, [input.refreshToken]);
 }
 
 /** POST /oauth/locationToken: an agency (Company) token mints a token for one of its locations. */
