@@ -1,0 +1,65 @@
+// What to do after a failed attempt: wait and try again (429, 5xx, network, garbled answer) with
+// exponential backoff and jitter, never sooner than HighLevel's advertised wait; or stop with a
+// reason in plain words when only the user can fix it (401 reconnect, 403, 404, 422). A 404 on a
+// delete means the thing is already gone: that write is done.
+import { isGhlError, type GhlAction } from '../ghl/errors';
+
+export interface RetryPolicy {
+  /** First backoff step. Default 2 s. */
+  baseMs: number;
+  /** Longest backoff. Default 5 minutes. */
+  maxMs: number;
+  /** Attempts before a write stops as failed (the user can retry it). Default 12. */
+  maxAttempts: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { baseMs: 2_000, maxMs: 5 * 60_000, maxAttempts: 12 };
+
+export type Decision =
+  | { kind: 'retry'; delayMs: number; reason: string; ambiguous: boolean; rateLimited: boolean }
+  | { kind: 'failed'; reason: string; action: GhlAction }
+  | { kind: 'done' };
+
+/** Exponential backoff with "equal jitter": half the step fixed, half random. */
+export function backoffMs(attempts: number, policy: RetryPolicy, random: () => number): number {
+  const step = Math.min(policy.maxMs, policy.baseMs * 2 ** Math.max(0, attempts - 1));
+  return Math.round(step / 2 + random() * (step / 2));
+}
+
+export function decide(
+  error: unknown,
+  ctx: { attempts: number; goneIsDone: boolean; policy: RetryPolicy; random: () => number },
+): Decision {
+  if (!isGhlError(error)) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { kind: 'failed', reason: `Something unexpected went wrong: ${message}`, action: 'retry' };
+  }
+  switch (error.kind) {
+    case 'not_found':
+      return ctx.goneIsDone ? { kind: 'done' } : { kind: 'failed', reason: error.userMessage, action: 'none' };
+    case 'unauthorized':
+    case 'forbidden':
+    case 'validation':
+      return { kind: 'failed', reason: error.userMessage, action: error.action };
+    case 'rate_limited':
+    case 'server':
+    case 'network':
+    case 'malformed': {
+      if (ctx.attempts >= ctx.policy.maxAttempts) {
+        return {
+          kind: 'failed',
+          reason: `HighLevel did not take this after ${ctx.attempts} tries (${error.userMessage}) Retry it when HighLevel is reachable.`,
+          action: 'retry',
+        };
+      }
+      const backoff = backoffMs(ctx.attempts, ctx.policy, ctx.random);
+      return {
+        kind: 'retry',
+        delayMs: Math.max(backoff, error.retryAfterMs ?? 0),
+        reason: error.userMessage,
+        ambiguous: error.ambiguous,
+        rateLimited: error.kind === 'rate_limited',
+      };
+    }
+  }
+}

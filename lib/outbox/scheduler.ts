@@ -1,0 +1,122 @@
+// When each write goes: writes of one contact strictly in enqueue order (a lane; a failed write or
+// a conflict holds its lane until the user retries, resolves or discards it), different contacts
+// in parallel, at most `maxInFlight` requests of the outbox at once (the client's limiter then
+// paces them per location), retries not before their due time.
+//
+// Waking up: while the worker lives, a timer runs the next due write. Because the MV3 worker dies
+// when idle, the alarm `outbox-retry` is always set while anything is unfinished: at the next due
+// time, or (while writes are being sent) a watchdog a little later, so a worker killed mid-send
+// is started again and resumes. Chrome rounds alarms up to 30 s; the timer covers shorter waits.
+import type { BulkJobs } from './bulk';
+import type { QueueStore } from './store';
+import { HOLDS_LANE, type BulkJob, type WriteRecord } from './types';
+
+export const ALARM_NAME = 'outbox-retry';
+const WATCHDOG_MS = 60_000;
+
+export interface AlarmsArea {
+  create(name: string, info: { when: number }): void | Promise<void>;
+  clear(name: string): Promise<boolean>;
+}
+
+type Unit = { id: string; due: number; run: () => Promise<void> };
+
+export function createScheduler(deps: {
+  store: QueueStore;
+  bulk: BulkJobs;
+  sendWrite: (record: WriteRecord) => Promise<void>;
+  alarms: AlarmsArea;
+  now: () => number;
+  maxInFlight: number;
+  log: (line: string) => void;
+}) {
+  const { store, now } = deps;
+  const inFlight = new Set<string>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let alarmAt: number | undefined;
+  let closed = false;
+
+  const laneOf = (r: WriteRecord) => `${r.write.connectionId}|${r.write.contactId}`;
+
+  /** The first unfinished write of every lane, and every bulk job with chunks left. */
+  function candidates(): { units: Unit[]; open: boolean } {
+    const heads = new Map<string, WriteRecord>();
+    for (const r of store.writes()) if (HOLDS_LANE.has(r.state) && !heads.has(laneOf(r))) heads.set(laneOf(r), r);
+    const units: Unit[] = [];
+    let open = false;
+    for (const r of heads.values()) {
+      if (r.state !== 'pending' && r.state !== 'sending') continue;
+      open = true;
+      if (r.state === 'pending') units.push({ id: r.id, due: r.nextAt ?? 0, run: () => deps.sendWrite(r) });
+    }
+    for (const job of store.jobs()) {
+      if (job.state !== 'running') continue;
+      open = true;
+      units.push({ id: job.id, due: job.nextAt ?? 0, run: () => runJob(job) });
+    }
+    return { units, open: open || inFlight.size > 0 };
+  }
+
+  const runJob = (job: BulkJob) => deps.bulk.attempt(job);
+
+  function pump(): void {
+    if (closed) return;
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    const t = now();
+    const { units, open } = candidates();
+    let nextDue = Infinity;
+    for (const unit of units.sort((a, b) => a.due - b.due)) {
+      if (inFlight.has(unit.id)) continue;
+      if (unit.due > t) {
+        nextDue = Math.min(nextDue, unit.due);
+        continue;
+      }
+      if (inFlight.size >= deps.maxInFlight) break;
+      start(unit);
+    }
+    if (nextDue < Infinity) timer = setTimeout(pump, nextDue - t);
+    void setAlarm(open ? Math.min(nextDue, t + WATCHDOG_MS) : undefined);
+  }
+
+  function start(unit: Unit): void {
+    inFlight.add(unit.id);
+    unit
+      .run()
+      .catch((error: unknown) => deps.log(`Outbox: an attempt failed unexpectedly: ${String(error)}`))
+      .finally(() => {
+        inFlight.delete(unit.id);
+        pump();
+      });
+  }
+
+  /** Keeps the alarm at the earliest time something needs the worker; none when all is finished. */
+  async function setAlarm(when: number | undefined): Promise<void> {
+    try {
+      if (when === undefined) {
+        if (alarmAt !== undefined) await deps.alarms.clear(ALARM_NAME);
+        alarmAt = undefined;
+        return;
+      }
+      // Creating an alarm costs a call into the browser: skip changes of less than a second.
+      if (alarmAt !== undefined && Math.abs(when - alarmAt) < 1_000) return;
+      alarmAt = when;
+      await deps.alarms.create(ALARM_NAME, { when });
+    } catch (error) {
+      deps.log(`Outbox: could not set the retry alarm: ${String(error)}`);
+    }
+  }
+
+  return {
+    pump,
+    /** How many attempts are running now. */
+    inFlight: () => inFlight.size,
+    close(): void {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+    },
+  };
+}
+
+export type Scheduler = ReturnType<typeof createScheduler>;

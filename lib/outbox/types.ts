@@ -1,0 +1,165 @@
+// The outbox's data: every kind of write (a discriminated union), the record kept for each write
+// and for each bulk tag job, and their valibot schemas. Storage is a boundary: records are
+// checked with these schemas when read back. No record ever holds a token: writes carry the
+// connection id (a random id), the contact id and the fields the user changed.
+import * as v from 'valibot';
+
+const id = v.pipe(v.string(), v.minLength(1));
+const ids = { connectionId: id, contactId: id };
+const tagList = v.pipe(v.array(v.pipe(v.string(), v.minLength(1))), v.minLength(1));
+
+const TaskFieldsSchema = v.object({
+  title: v.string(),
+  dueDate: v.string(),
+  body: v.optional(v.string()),
+  completed: v.optional(v.boolean()),
+  assignedTo: v.optional(v.string()),
+});
+
+const NoteFieldsSchema = v.object({
+  body: v.string(),
+  title: v.optional(v.string()),
+  userId: v.optional(v.string()),
+  color: v.optional(v.string()),
+  pinned: v.optional(v.boolean()),
+});
+
+/** Plain contact fields the outbox can create and edit (tags have their own writes). */
+const ContactFieldsSchema = v.object({
+  firstName: v.optional(v.string()),
+  lastName: v.optional(v.string()),
+  name: v.optional(v.string()),
+  email: v.optional(v.string()),
+  phone: v.optional(v.string()),
+  companyName: v.optional(v.string()),
+  website: v.optional(v.string()),
+  address1: v.optional(v.string()),
+  city: v.optional(v.string()),
+  state: v.optional(v.string()),
+  postalCode: v.optional(v.string()),
+  country: v.optional(v.string()),
+  timezone: v.optional(v.string()),
+  source: v.optional(v.string()),
+  dateOfBirth: v.optional(v.string()),
+  assignedTo: v.optional(v.string()),
+  dnd: v.optional(v.boolean()),
+  tags: v.optional(v.array(v.string())),
+});
+const { companyName: _company, tags: _tags, ...editable } = ContactFieldsSchema.entries;
+const ContactEditSchema = v.object(editable);
+
+export const WriteSchema = v.variant('kind', [
+  v.object({ kind: v.literal('tag.add'), ...ids, tags: tagList }),
+  v.object({ kind: v.literal('tag.remove'), ...ids, tags: tagList }),
+  v.object({ kind: v.literal('task.create'), ...ids, tempId: id, fields: TaskFieldsSchema }),
+  v.object({ kind: v.literal('task.update'), ...ids, taskId: id, fields: v.partial(TaskFieldsSchema) }),
+  v.object({ kind: v.literal('task.complete'), ...ids, taskId: id, completed: v.boolean() }),
+  v.object({ kind: v.literal('task.delete'), ...ids, taskId: id }),
+  v.object({ kind: v.literal('note.create'), ...ids, tempId: id, fields: NoteFieldsSchema }),
+  v.object({ kind: v.literal('note.update'), ...ids, noteId: id, fields: v.partial(NoteFieldsSchema) }),
+  v.object({ kind: v.literal('note.delete'), ...ids, noteId: id }),
+  // contactId is the temporary id until HighLevel answers; later writes may use it.
+  v.object({ kind: v.literal('contact.create'), ...ids, fields: ContactFieldsSchema }),
+  v.object({
+    kind: v.literal('contact.update'),
+    ...ids,
+    /** Only the fields the user changed. */
+    fields: ContactEditSchema,
+    /** The version the user edited: HighLevel's dateUpdated and the values the user saw. */
+    base: v.object({ dateUpdated: v.nullable(v.string()), values: v.record(v.string(), v.unknown()) }),
+  }),
+  v.object({ kind: v.literal('contact.delete'), ...ids }),
+]);
+export type Write = v.InferOutput<typeof WriteSchema>;
+export type WriteKind = Write['kind'];
+export type ContactEdit = v.InferOutput<typeof ContactEditSchema>;
+
+type Loosen<W, K extends string> = W extends unknown ? Omit<W, K> & Partial<Pick<W, K & keyof W>> : never;
+/** What callers enqueue: creates may leave their temporary id to the outbox. */
+export type NewWrite =
+  | Exclude<Write, { kind: 'task.create' | 'note.create' | 'contact.create' }>
+  | Loosen<Extract<Write, { kind: 'task.create' | 'note.create' }>, 'tempId'>
+  | Loosen<Extract<Write, { kind: 'contact.create' }>, 'contactId'>;
+
+export const WRITE_STATES = ['pending', 'sending', 'done', 'failed', 'conflict', 'discarded'] as const;
+export type WriteState = (typeof WRITE_STATES)[number];
+
+const ConflictFieldSchema = v.object({ field: v.string(), base: v.unknown(), theirs: v.unknown(), ours: v.unknown() });
+export const ConflictSchema = v.object({
+  /** HighLevel's dateUpdated when the conflict was found. */
+  theirsAt: v.nullable(v.string()),
+  /** When the user made the edit. */
+  oursAt: v.number(),
+  /** The default choice: the later of the two changes. */
+  latest: v.picklist(['mine', 'theirs']),
+  fields: v.array(ConflictFieldSchema),
+});
+export type Conflict = v.InferOutput<typeof ConflictSchema>;
+export type ConflictField = v.InferOutput<typeof ConflictFieldSchema>;
+
+export const WriteRecordSchema = v.object({
+  v: v.literal(1),
+  id,
+  /** Enqueue order; writes of one contact go strictly in this order. */
+  seq: v.number(),
+  write: WriteSchema,
+  state: v.picklist(WRITE_STATES),
+  attempts: v.number(),
+  createdAt: v.number(),
+  updatedAt: v.number(),
+  /** Not before this time (backoff). */
+  nextAt: v.optional(v.number()),
+  /** When the last attempt started. */
+  sentAt: v.optional(v.number()),
+  /** Plain words: why it failed, or what the last retry was about. */
+  reason: v.optional(v.string()),
+  action: v.optional(v.picklist(['reconnect', 'retry', 'none', 'switch-location'])),
+  /** An earlier attempt may have reached HighLevel: a create checks before sending again. */
+  mayHaveLanded: v.optional(v.boolean()),
+  /** Creates: ids of the contact's tasks / notes before the first send. */
+  snapshot: v.optional(v.array(v.string())),
+  result: v.optional(v.object({ id: v.optional(v.string()), tags: v.optional(v.array(v.string())), created: v.optional(v.boolean()) })),
+  conflict: v.optional(ConflictSchema),
+  bulkJobId: v.optional(v.string()),
+});
+export type WriteRecord = v.InferOutput<typeof WriteRecordSchema>;
+
+export const BulkJobSchema = v.object({
+  v: v.literal(1),
+  id,
+  connectionId: id,
+  op: v.picklist(['add', 'remove']),
+  tags: tagList,
+  contactIds: v.array(id),
+  /** Contacts before this index were sent in bulk. */
+  cursor: v.number(),
+  /** Contacts the bulk answers reported done. */
+  succeeded: v.number(),
+  /** One-by-one writes for contacts a bulk answer reported as failed. */
+  fallbackIds: v.array(id),
+  state: v.picklist(['running', 'sent', 'cancelled', 'failed']),
+  attempts: v.number(),
+  nextAt: v.optional(v.number()),
+  reason: v.optional(v.string()),
+  createdAt: v.number(),
+  updatedAt: v.number(),
+});
+export type BulkJob = v.InferOutput<typeof BulkJobSchema>;
+
+export interface BulkProgress {
+  jobId: string;
+  state: 'running' | 'done' | 'cancelled' | 'failed';
+  done: number;
+  failed: number;
+  total: number;
+  reason?: string;
+}
+
+/** Temporary ids of objects not created yet; HighLevel's ids never start like this. */
+export const TEMP_PREFIX = 'tmp-';
+export const isTempId = (value: string) => value.startsWith(TEMP_PREFIX);
+export const newTempId = () => `${TEMP_PREFIX}${crypto.randomUUID()}`;
+
+/** Writes that still hold their contact's lane (later writes of that contact wait). */
+export const HOLDS_LANE: ReadonlySet<WriteState> = new Set(['pending', 'sending', 'failed', 'conflict']);
+export const isFinished = (state: WriteState) => state === 'done' || state === 'discarded';
