@@ -1,6 +1,10 @@
 // What a content script reports is page-derived data: checked here, once, before the background
 // keeps it. Oversized or malformed reports are refused with a reason instead of being stored.
+// Accepted reports are normalised: phone candidates become E.164 (libphonenumber-js runs here,
+// not in the content script), invalid phones are dropped, and so is a person left with nothing
+// to recognise them by.
 import * as v from 'valibot';
+import { normaliseReport } from '../detect/normalise';
 import type { PageDetection } from '../detect/types';
 
 const MAX_PEOPLE = 500;
@@ -10,6 +14,10 @@ const PersonSchema = v.object({
   name: field(200),
   email: field(254),
   phone: field(32),
+  /** the country of a national phone number, as a region code ("GB") */
+  phoneCountry: v.optional(v.pipe(v.string(), v.regex(/^[A-Z]{2}$/))),
+  /** only the phone makes this a person */
+  phoneOnly: v.optional(v.literal(true)),
   linkedin: field(300),
   company: field(200),
   title: field(200),
@@ -30,7 +38,7 @@ export function parseDetection(input: unknown): IncomingDetection {
     const issue = res.issues[0];
     return { ok: false, reason: `The page report was refused: ${issue.message}${issue.path ? ` at ${v.getDotPath(issue)}` : ''}.` };
   }
-  const detection = res.output;
-  if (detection.focused != null && detection.focused >= detection.people.length) delete detection.focused;
-  return { ok: true, detection };
+  const report = res.output;
+  if (report.focused != null && report.focused >= report.people.length) delete report.focused;
+  return { ok: true, detection: normaliseReport(report) };
 }

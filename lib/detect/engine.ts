@@ -1,16 +1,16 @@
-// detectPeople: the whole page, or part of it, to the people on it. Pure, synchronous, DOM-only
+// scanPage: the whole page, or part of it, to the people on it. Pure, synchronous, DOM-only
 // (no browser APIs, no network), bounded (node and text budgets) and never throwing. The same
 // engine serves every site: an adapter only adds routes and selectors.
 import { learnSelf, pageContext, isSelf, safeQuery, type PageContext } from './context';
 import { isSkipped, firstText } from './dom';
 import { groupPeople, dedupe, type GroupRules, type ScannedPerson } from './group';
-import type { CountryCode } from './phone';
+import type { CountryCode, PhoneCheck } from './phone';
 import { newWalk, walk, type Budget } from './signals';
 import { routeOf, type SiteAdapter, type SiteRoute } from './sites/types';
 import { readStructured } from './structured';
 import { findTables, readRows, isRowOf, type Table } from './tables';
 import { looksLikeName, clean } from './text';
-import type { DetectedPerson, PageDetection } from './types';
+import type { PageReport, ReportedPerson } from './types';
 import type { Signal } from './values';
 
 export interface DetectOptions {
@@ -18,6 +18,11 @@ export interface DetectOptions {
   adapter?: SiteAdapter;
   /** default country for national phone numbers (else the page's <html lang> region) */
   country?: CountryCode;
+  /**
+   * validate and normalise each phone while reading (the reference mode). By default phones are
+   * reported as candidates with their country, and normalised by the background (./normalise.ts).
+   */
+  checkPhone?: PhoneCheck;
   /** most DOM nodes visited (default 100,000) */
   maxNodes?: number;
   /** most characters of text read (default 2,000,000) */
@@ -26,7 +31,7 @@ export interface DetectOptions {
 
 /** a scan with what the watcher needs to update it: each person's elements and the page context */
 export interface PageScan {
-  detection: PageDetection;
+  detection: PageReport;
   people: ScannedPerson[];
   scope: Element;
   tables: Table[];
@@ -41,22 +46,20 @@ const CEILING_TAGS = new Set(['DIALOG', 'ASIDE', 'ARTICLE']);
 const CEILING_ROLES = new Set(['dialog', 'complementary', 'article', 'alertdialog']);
 const NAME_PLACES = 'h1, h2, h3, h4, h5, [role=heading], [class*="name" i]';
 
-/** the people on a page (or under an element), with the view and the focused person */
-export function detectPeople(root: Document | Element, opts: DetectOptions): PageDetection {
-  return scanPage(root, opts).detection;
-}
-
-/** detectPeople, keeping the elements behind each person */
+/**
+ * the people on a page (or under an element), with the view and the focused person, phones as
+ * candidates; keeps the elements behind each person for the watcher
+ */
 export function scanPage(root: Document | Element, opts: DetectOptions): PageScan {
   const adapter = opts.adapter;
   const doc = 'documentElement' in root ? (root as Document) : (root as Element).ownerDocument;
   const scope = root === doc ? doc.body ?? doc.documentElement : (root as Element);
   const route = adapter ? routeOf(adapter, opts.url) : undefined;
   const empty: PageScan = { detection: { people: [], view: 'other', site: adapter?.id ?? 'generic' }, people: [], scope,
-    tables: [], context: { excluded: new Set(), self: { values: new Set() } }, dialogs: [], route, opts };
+    tables: [], context: { phone: () => undefined, excluded: new Set(), self: { values: new Set() } }, dialogs: [], route, opts };
   if (!scope || route?.view === 'ignore') return empty;
   try {
-    const context = pageContext(scope, adapter, opts.country);
+    const context = pageContext(scope, adapter, opts.country, opts.checkPhone);
     const scan: PageScan = { ...empty, context };
     const { signals, tables, rows, order } = read([scope], scan, root === doc);
     scan.tables = tables;
@@ -103,18 +106,18 @@ function read(scopes: Element[], scan: PageScan, wholeDocument?: boolean) {
   const { context, opts } = scan;
   const budget: Budget = { nodes: opts.maxNodes ?? 100_000, chars: opts.maxChars ?? 2_000_000 };
   const out = newWalk();
-  for (const s of scopes) if (!isSkippedAbove(s, scan.scope)) walk(s, { country: context.country, excluded: context.excluded, budget }, out);
+  for (const s of scopes) if (!isSkippedAbove(s, scan.scope)) walk(s, { phone: context.phone, excluded: context.excluded, budget }, out);
   learnSelf(context, out.chrome);
   scan.dialogs = [...(full ? [] : scan.dialogs.filter((d) => d.isConnected)), ...out.dialogs];
   const rows = new Set<Element>();
   const tables = findTables(out.headerCells);
   for (const t of full ? tables : scan.tables) {
     const mine = full ? t.rows : scopes.filter((s) => isRowOf(t, s));
-    for (const r of readRows(t, mine.slice(0, Math.max(0, budget.nodes)), context.country, out.signals)) rows.add(r);
+    for (const r of readRows(t, mine.slice(0, Math.max(0, budget.nodes)), context.phone, out.signals)) rows.add(r);
     budget.nodes -= mine.length * 8;
   }
   const structured = new Set<Element>();
-  for (const s of scopes) readStructured(wholeDocument ? s.ownerDocument : s, out.structured.filter((x) => s.contains(x)), out.signals, structured);
+  for (const s of scopes) readStructured(wholeDocument ? s.ownerDocument : s, out.structured.filter((x) => s.contains(x)), context.phone, out.signals, structured);
   for (const r of structured) rows.add(r);
   const headers = tables.map((t) => t.headerRow);
   const inRow = (el: Element) => { for (let e: Element | null = el; e; e = e.parentElement) if (rows.has(e)) return true; return false; };
@@ -146,11 +149,11 @@ function nameIn(record: Element, selector: string | undefined, excluded: Set<Ele
   return undefined;
 }
 
-function summarise(scan: PageScan): PageDetection {
+function summarise(scan: PageScan): PageReport {
   const { people, route, opts, scope } = scan;
-  const list: DetectedPerson[] = people.map((p) => p.person);
+  const list: ReportedPerson[] = people.map((p) => p.person);
   const view = route && route.view !== 'ignore' ? route.view : list.length > 1 ? 'list' : list.length === 1 ? 'detail' : 'other';
-  const detection: PageDetection = { people: list, view, site: opts.adapter?.id ?? 'generic' };
+  const detection: PageReport = { people: list, view, site: opts.adapter?.id ?? 'generic' };
   const panels = [...(opts.adapter?.detail ? safeQuery(scope, opts.adapter.detail) : []), ...scan.dialogs]
     .filter((p) => p.isConnected && !isSkippedAbove(p, scope));
   let focused = people.findIndex((p) => p.records.some((r) => panels.some((panel) => panel.contains(r) || r.contains(panel))));
@@ -189,15 +192,7 @@ function mergeByPage(kept: ScannedPerson[], fresh: ScannedPerson[]): ScannedPers
   return out;
 }
 
-/** whether a comes before b in the page (by their ancestor chains; no compareDocumentPosition) */
+/** whether a comes before b in the page (a container comes before what it contains) */
 function isBefore(a: Element, b: Element): boolean {
-  const chain = (e: Element) => { const c: Element[] = []; for (let x: Element | null = e; x; x = x.parentElement) c.unshift(x); return c; };
-  const ca = chain(a);
-  const cb = chain(b);
-  let i = 0;
-  while (i < ca.length && i < cb.length && ca[i] === cb[i]) i++;
-  if (i === ca.length) return true; // a contains b
-  if (i === cb.length || i === 0) return false;
-  const kids = Array.from(ca[i - 1]!.children);
-  return kids.indexOf(ca[i]!) < kids.indexOf(cb[i]!);
+  return a === b || !!(a.compareDocumentPosition(b) & 4); // 4: b follows a (or is inside it)
 }

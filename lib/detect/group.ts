@@ -2,13 +2,14 @@
 // element when there is one; otherwise the highest ancestor that holds no second, different
 // value of any field (so one card = one person, a list of cards = many), never climbing past a
 // dialog or side panel. Signals of one record make one person; people sharing an email,
-// LinkedIn URL, phone, or name + company are merged.
-import type { DetectedPerson } from './types';
+// LinkedIn URL, phone (however written: see sameNumber), or name + company are merged.
+import { phoneDigits, sameNumber } from './phone';
+import type { ReportedPerson } from './types';
 import type { Signal } from './values';
 import type { Field } from './vocabulary';
 
 export interface ScannedPerson {
-  person: DetectedPerson;
+  person: ReportedPerson;
   /** the elements this person was read from (a row, a card, a panel) */
   records: Element[];
 }
@@ -26,7 +27,7 @@ export interface GroupRules {
 }
 
 const MULTI = '\u0000';
-const keyOf = (s: Signal) => (s.field === 'name' ? s.value.split(' ')[0]! : s.value).toLowerCase();
+const keyOf = (s: Signal) => (s.field === 'name' ? s.value.split(' ')[0]! : s.field === 'phone' ? phoneDigits(s.value) : s.value).toLowerCase();
 
 /** group signals into people, in the order their records were first seen */
 export function groupPeople(signals: Signal[], rules: GroupRules): ScannedPerson[] {
@@ -38,7 +39,8 @@ export function groupPeople(signals: Signal[], rules: GroupRules): ScannedPerson
         let entry = seen.get(a);
         if (!entry) seen.set(a, (entry = {}));
         const had = entry[s.field];
-        if (had === key || had === MULTI) break; // everything above already knows
+        // everything above already knows
+        if (had === key || had === MULTI || (s.field === 'phone' && had !== undefined && sameNumber(had, key))) break;
         entry[s.field] = had === undefined ? key : MULTI;
         if (a === rules.root) break;
       }
@@ -79,7 +81,7 @@ export function groupPeople(signals: Signal[], rules: GroupRules): ScannedPerson
   return dedupe(people);
 }
 
-function assemble(signals: Signal[], record: Element, rules: GroupRules): DetectedPerson | undefined {
+function assemble(signals: Signal[], record: Element, rules: GroupRules): ReportedPerson | undefined {
   if (signals.some((s) => s.field !== 'name' && rules.isSelf(s))) return undefined;
   signals = signals.filter((s) => !rules.isSelf(s));
   const best: Partial<Record<Field, Signal>> = {};
@@ -87,17 +89,21 @@ function assemble(signals: Signal[], record: Element, rules: GroupRules): Detect
     const had = best[s.field];
     if (!had || s.rank < had.rank || (s.field === 'linkedin' && !had.value.includes('/in/') && s.value.includes('/in/'))) best[s.field] = s;
   }
-  const p: DetectedPerson = {};
+  const p: ReportedPerson = {};
   const joined = [best.firstName?.value, best.lastName?.value].filter(Boolean).join(' ');
   const name = best.name?.value ?? (joined || undefined);
   if (name) p.name = name;
   for (const f of ['email', 'phone', 'linkedin', 'company', 'title'] as const) {
     if (best[f]) p[f] = best[f]!.value;
   }
-  if (!p.email && !p.phone && !p.linkedin) {
+  if (best.phone?.country) p.phoneCountry = best.phone.country;
+  if (!p.email && !p.linkedin) {
     // a name alone is a person only when a label or column says so, inside a row or beside a company/title
     const said = (best.name?.rank ?? 3) <= 2 || !!best.firstName || !!best.lastName;
-    if (!p.name || !said || !(rules.isRecord(record) || p.company || p.title)) return undefined;
+    if (!p.name || !said || !(rules.isRecord(record) || p.company || p.title)) {
+      if (!p.phone) return undefined;
+      p.phoneOnly = true; // the background drops this person if the phone is not a valid number
+    }
   }
   if (!p.name) {
     const heading = rules.nameOf(record);
@@ -110,16 +116,20 @@ function assemble(signals: Signal[], record: Element, rules: GroupRules): Detect
 export function dedupe(people: ScannedPerson[]): ScannedPerson[] {
   const out: ScannedPerson[] = [];
   const index = new Map<string, ScannedPerson>();
-  const keys = (p: DetectedPerson) => [
+  const keys = (p: ReportedPerson) => [
     p.email && `e:${p.email}`,
     p.linkedin && `l:${p.linkedin}`,
-    p.phone && `p:${p.phone}`,
+    p.phone && `p:${phoneDigits(p.phone).slice(-7)}`,
     p.name && `n:${p.name.toLowerCase()}|${(p.company ?? '').toLowerCase()}`,
   ].filter((k): k is string => !!k);
   for (const item of people) {
-    const into = keys(item.person).map((k) => index.get(k)).find(Boolean);
+    // people filed under the same phone ending are merged only when they have the same number
+    const same = (k: string, p: ScannedPerson) => k[0] !== 'p' || sameNumber(phoneDigits(p.person.phone!), phoneDigits(item.person.phone!));
+    const into = keys(item.person).map((k) => { const p = index.get(k); return p && same(k, p) ? p : undefined; }).find(Boolean);
     if (into) {
-      for (const [f, v] of Object.entries(item.person) as [keyof DetectedPerson, string][]) into.person[f] ??= v;
+      const phoneOnly = into.person.phoneOnly && item.person.phoneOnly;
+      for (const [f, v] of Object.entries(item.person) as [keyof ReportedPerson, never][]) into.person[f] ??= v;
+      if (!phoneOnly) delete into.person.phoneOnly;
       into.records.push(...item.records);
     } else {
       out.push(item);

@@ -1,6 +1,9 @@
-// Contact detection for the content script: the engine, the page watcher and the partner adapters.
-export { detectPeople, scanPage, rescanParts, type DetectOptions, type PageScan } from './engine';
+// Contact detection: the engine, the page watcher and the partner adapters (what the content
+// script runs), and the normaliser the background applies to a page's report (detectPeople = both).
+export { scanPage, rescanParts, type DetectOptions, type PageScan } from './engine';
+export { detectPeople } from './detect';
+export { normaliseReport, e164Of } from './normalise';
 export { watchPage, type WatchOptions } from './watch';
 export { adapterFor, siteAdapters } from './sites';
 export type { SiteAdapter, SiteRoute } from './sites/types';
-export type { DetectedPerson, PageDetection } from './types';
+export type { DetectedPerson, PageDetection, PageReport, ReportedPerson } from './types';

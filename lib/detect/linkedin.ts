@@ -3,7 +3,7 @@
 // lead id, lowercased the same way, as https://www.linkedin.com/sales/lead/<id>.
 
 const PROFILE = /(?:https?:\/\/)?(?:[a-z]{2,3}\.|www\.|m\.)?linkedin\.com\/(in|sales\/lead|sales\/people)\/([^/?#\s"'<>,]+)/i;
-const IN_TEXT = /(?:https?:\/\/)?(?:[a-z]{2,3}\.|www\.|m\.)?linkedin\.com\/(?:in|sales\/lead|sales\/people)\/[^/?#\s"'<>,]+/gi;
+const IN_TEXT = new RegExp(PROFILE.source, 'gi');
 
 /** a LinkedIn profile URL in normal form, or undefined when the value is not one */
 export function linkedinOf(url: string): string | undefined {

@@ -1,14 +1,26 @@
-// Phone numbers, validated and normalised to E.164 with libphonenumber-js (core + the "min"
-// metadata, the smallest set that still knows every country's lengths).
+// Phone candidates, recognised by their shape alone (no phone metadata: the content script stays
+// small). The background turns candidates into E.164 with libphonenumber-js (./normalise.ts).
 // Rule: free text only yields numbers written internationally ("+44 20 7946 0123", "0049 …").
-// A national number ("020 7946 0123") is accepted only where the page says it is a phone
-// (a tel: link, a "Phone"/"Mobile" label or column) AND a country is known (the caller's
-// `country`, or the page's <html lang="en-GB"> region). Dates, ids, prices, versions and zip
-// codes are rejected before parsing.
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/core';
-import metadata from 'libphonenumber-js/min/metadata';
+// A national number ("020 7946 0123") is a candidate only where the page says it is a phone (a
+// tel: link, a "Phone"/"Mobile" label or column) AND a country is known (the caller's `country`,
+// or the page's <html lang="en-GB"> region); it travels with that country as its hint. Dates,
+// ids, prices, versions and zip codes are rejected here, before any parsing.
 
-export type { CountryCode };
+/** a region code that libphonenumber-js knows ("GB", "US", "IN") */
+export type CountryCode = string;
+
+/** a phone as read from the page: international ("+44 20 7946 0123"), or national with its country */
+export interface PhoneCandidate {
+  value: string;
+  /** set for a national number: the country it is dialled in */
+  country?: CountryCode;
+}
+
+/** reads one raw value as a phone; `labelled`: the page says it is a phone (national numbers allowed) */
+export type PhoneReader = (raw: string, labelled: boolean) => PhoneCandidate | undefined;
+
+/** turns a candidate into the phone reported (E.164), or undefined when it is not a valid number */
+export type PhoneCheck = (candidate: PhoneCandidate) => string | undefined;
 
 const DATE = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[ T]\d{1,2}:\d{2}.*)?$/;
 const VERSION = /^v?\d+\.\d+\.\d+/i;
@@ -18,47 +30,64 @@ const PHONE_CHARS = /^[+(]?[\d\s().\-/]{6,24}$/;
 /** an international number inside free text */
 const IN_TEXT = /(?:\+|\b00)\d[\d\s().\-/]{6,20}\d/g;
 
-/** where the text came from: free text needs "+", a labelled phone field may be national */
-export interface PhoneContext {
-  labelled: boolean;
-  country?: CountryCode;
-}
-
-/** one value ("+1 (415) 555-0134", "tel:+14155550134") to E.164, or undefined */
-export function phoneOf(raw: string, ctx: PhoneContext): string | undefined {
+/** one value ("+1 (415) 555-0134", "tel:+14155550134", "Mobile: 020 7946 0123") to a candidate, or undefined */
+export function phoneCandidate(raw: string, labelled: boolean, country?: CountryCode): PhoneCandidate | undefined {
   let v = raw.trim().replace(/^tel:/i, '').replace(/[;,]?\s*(ext\.?|x)\s*\d+$/i, '');
   try { v = decodeURIComponent(v); } catch { /* keep as is */ }
   v = v.replace(/^(phone|mobile|tel)\s*[:.]?\s*/i, '').trim();
   if (!PHONE_CHARS.test(v) || DATE.test(v) || VERSION.test(v) || DIGITS_ONLY_SHORT.test(v)) return undefined;
   if (!/^(\+|00)/.test(v) && PRICE.test(raw)) return undefined;
-  const digits = v.replace(/\D/g, '');
-  if (digits.length < 8 || digits.length > 15) return undefined;
+  const digits = v.replace(/\D/g, '').length;
+  if (digits < 8 || digits > 15) return undefined;
   if (v.startsWith('00')) v = '+' + v.slice(2);
-  const international = v.startsWith('+');
-  if (!international && !(ctx.labelled && ctx.country)) return undefined;
-  try {
-    const parsed = international ? parsePhoneNumberFromString(v, metadata) : parsePhoneNumberFromString(v, ctx.country!, metadata);
-    return parsed?.isValid() ? parsed.number : undefined;
-  } catch {
-    return undefined;
-  }
+  if (v.startsWith('+')) return { value: v };
+  return labelled && country ? { value: v, country } : undefined;
+}
+
+/**
+ * The reader a scan uses: candidates with the page's country; with a `check`, each candidate is
+ * also validated and normalised on the spot (the reference mode the deferred one is tested against).
+ */
+export function phoneReader(country: CountryCode | undefined, check?: PhoneCheck): PhoneReader {
+  return (raw, labelled) => {
+    const candidate = phoneCandidate(raw, labelled, country);
+    if (!candidate || !check) return candidate;
+    const e164 = check(candidate);
+    return e164 ? { value: e164 } : undefined;
+  };
 }
 
 /** the international phone numbers written in a free text */
-export function findPhones(text: string): string[] {
+export function findPhones(text: string, read: PhoneReader = (raw) => phoneCandidate(raw, false)): PhoneCandidate[] {
   if (!/[+]|00/.test(text)) return [];
-  const out: string[] = [];
+  const out: PhoneCandidate[] = [];
   for (const m of text.matchAll(IN_TEXT)) {
     const next = text[m.index + m[0].length];
     if (next && /[\d.,]/.test(next) && /\d/.test(text[m.index + m[0].length + 1] ?? '')) continue;
-    const phone = phoneOf(m[0], { labelled: false });
+    const phone = read(m[0], false);
     if (phone) out.push(phone);
   }
   return out;
 }
 
-/** the region of <html lang="en-GB">, as a default country for national numbers */
+/**
+ * The digits that identify a phone however it is written: no "(0)", no leading zeros
+ * ("+49 (0)151 1234 5678" → "4915112345678", "0151 1234 5678" → "15112345678"). Used to group and
+ * merge phones, never reported.
+ */
+export function phoneDigits(phone: string): string {
+  return phone.replace('(0)', '').replace(/\D/g, '').replace(/^0+/, '');
+}
+
+/** whether two phones' digits are one number, written alike or once nationally and once internationally (one ends the other) */
+export function sameNumber(x: string, y: string): boolean {
+  return x.length < y.length ? y.endsWith(x) : x.endsWith(y);
+}
+
+/**
+ * the region of <html lang="en-GB">, as a default country for national numbers; whether the
+ * region exists ("en-UK" names none) is for the background to say, which has the metadata
+ */
 export function countryFromLang(lang: string | null | undefined): CountryCode | undefined {
-  const region = /^[a-z]{2,3}[-_]([a-z]{2})\b/i.exec(lang ?? '')?.[1]?.toUpperCase();
-  return region && region in (metadata as { countries: Record<string, unknown> }).countries ? (region as CountryCode) : undefined;
+  return /^[a-z]{2,3}[-_]([a-z]{2})\b/i.exec(lang ?? '')?.[1]?.toUpperCase();
 }

@@ -4,9 +4,9 @@
 import { controlValue, isChrome, isHidden, SKIP_TAGS } from './dom';
 import { valueOfLabel, splitInlineLabel } from './labels';
 import { findLinkedins, linkedinOf } from './linkedin';
-import { findPhones, phoneOf, type CountryCode } from './phone';
+import { findPhones, type PhoneReader } from './phone';
 import { findEmails, findNamedEmails, looksLikeName, clean } from './text';
-import { signalFor, type Signal } from './values';
+import { phoneSignal, signalFor, type Signal } from './values';
 import { headerWord, labelField, type Field, type HeaderWord } from './vocabulary';
 
 export interface Budget {
@@ -15,7 +15,8 @@ export interface Budget {
 }
 
 export interface WalkOptions {
-  country?: CountryCode;
+  /** reads phones with the page's country */
+  phone: PhoneReader;
   /** subtrees not read (page chrome, regions an adapter excludes) */
   excluded: Set<Element>;
   budget: Budget;
@@ -94,7 +95,7 @@ function readElement(el: Element, opts: WalkOptions, out: Signal[]): void {
   if (aria && el.childElementCount === 0) {
     const field = labelField(aria);
     const text = el.textContent ?? '';
-    const s = field && text.trim() !== aria.trim() ? signalFor(field, text, el, 2, opts.country) : undefined;
+    const s = field && text.trim() !== aria.trim() ? signalFor(field, text, el, 2, opts.phone) : undefined;
     if (s) out.push(s);
   }
 }
@@ -108,8 +109,8 @@ function readLink(a: Element, opts: WalkOptions, out: Signal[]): void {
     const email = findEmails(addr.split('?')[0] ?? '')[0];
     if (email) key = { field: 'email', value: email, el: a, rank: 1 };
   } else if (/^tel:/i.test(href)) {
-    const phone = phoneOf(href, { labelled: true, country: opts.country });
-    if (phone) key = { field: 'phone', value: phone, el: a, rank: 1 };
+    const phone = opts.phone(href, true);
+    if (phone) key = phoneSignal(phone, a, 1);
   } else if (href.includes('linkedin.com/')) {
     const url = linkedinOf(href);
     if (url) key = { field: 'linkedin', value: url, el: a, rank: 1 };
@@ -128,25 +129,20 @@ function readControl(el: Element, opts: WalkOptions, out: Signal[]): void {
   const value = controlValue(el);
   if (!value.trim()) return;
   const field = type === 'email' ? 'email' : type === 'tel' ? 'phone' : controlField(el);
-  const s = field ? signalFor(field, value, el, 1, opts.country) : undefined;
+  const s = field ? signalFor(field, value, el, 1, opts.phone) : undefined;
   if (s) out.push(s);
 }
 
-/** what a control holds, from its name/id/autocomplete/aria-label */
+/** a control's name/id/autocomplete to the field it holds, first match wins */
+const CONTROL_HINTS: [RegExp, Field][] = [[/e-?mail/, 'email'], [/phone|mobile|\btel\b/, 'phone'], [/linkedin/, 'linkedin'],
+  [/first.?name|given/, 'firstName'], [/last.?name|surname|family/, 'lastName'], [/compan|organi[sz]ation/, 'company'],
+  [/designation|job.?title|position/, 'title'], [/(^|[\s_[-])(full.?)?name([\s\]_-]|$)/, 'name']];
+
+/** what a control holds, from its aria-label, else its name/id/autocomplete */
 function controlField(el: Element): Field | undefined {
   const aria = el.getAttribute('aria-label');
-  const byAria = aria ? labelField(aria) : undefined;
-  if (byAria) return byAria;
   const hint = `${el.getAttribute('name') ?? ''} ${el.id} ${el.getAttribute('autocomplete') ?? ''}`.toLowerCase();
-  if (/e-?mail/.test(hint)) return 'email';
-  if (/phone|mobile|\btel\b/.test(hint)) return 'phone';
-  if (/linkedin/.test(hint)) return 'linkedin';
-  if (/first.?name|given/.test(hint)) return 'firstName';
-  if (/last.?name|surname|family/.test(hint)) return 'lastName';
-  if (/compan|organi[sz]ation/.test(hint)) return 'company';
-  if (/designation|job.?title|position/.test(hint)) return 'title';
-  if (/(^|[\s_[-])(full.?)?name([\s\]_-]|$)/.test(hint)) return 'name';
-  return undefined;
+  return (aria ? labelField(aria) : undefined) ?? CONTROL_HINTS.find(([re]) => re.test(hint))?.[1];
 }
 
 function readText(node: Text, opts: WalkOptions, out: Walk): void {
@@ -174,17 +170,17 @@ function readText(node: Text, opts: WalkOptions, out: Walk): void {
   }
   for (const email of findEmails(text)) signals.push({ field: 'email', value: email, el: parent, rank: 3 });
   for (const url of findLinkedins(text)) signals.push({ field: 'linkedin', value: url, el: parent, rank: 3 });
-  for (const phone of findPhones(text)) signals.push({ field: 'phone', value: phone, el: parent, rank: 3 });
+  for (const phone of findPhones(text, opts.phone)) signals.push(phoneSignal(phone, parent, 3));
   if (trimmed.length < 180) {
     const inline = splitInlineLabel(trimmed);
     const field = inline && labelField(inline.label);
-    const s = field && inline ? signalFor(field, inline.value, parent, 2, opts.country) : undefined;
+    const s = field && inline ? signalFor(field, inline.value, parent, 2, opts.phone) : undefined;
     if (s) signals.push(s);
   }
 }
 
 function readLabel(label: Element, field: Field, opts: WalkOptions, out: Signal[]): void {
   const found = valueOfLabel(label);
-  const s = found ? signalFor(field, found.text, found.el, 2, opts.country) : undefined;
+  const s = found ? signalFor(field, found.text, found.el, 2, opts.phone) : undefined;
   if (s) out.push({ ...s, fromLabel: true });
 }

@@ -2,17 +2,18 @@
 // employee), schema.org microdata (itemtype …/Person) and hCard/h-card. Each is its own record.
 import { visibleText } from './dom';
 import { linkedinOf } from './linkedin';
-import { phoneOf } from './phone';
-import { signalFor, type Signal } from './values';
+import type { PhoneReader } from './phone';
+import { phoneSignal, signalFor, type Signal } from './values';
 import type { Field } from './vocabulary';
 
 const MAX_JSON = 100_000;
 
 /**
  * structured-data signals: JSON-LD scripts under root, and the microdata/hCard scopes the walk met;
- * `records` receives each person's element
+ * `records` receives each person's element; phones are read as written internationally
  */
-export function readStructured(root: Element | Document, scopes: Element[], out: Signal[], records: Set<Element>): void {
+export function readStructured(root: Element | Document, scopes: Element[], phone: PhoneReader, out: Signal[], records: Set<Element>): void {
+  const international: PhoneReader = (raw) => phone(raw, false);
   for (const script of Array.from(root.getElementsByTagName('script'))) {
     if (script.getAttribute('type') !== 'application/ld+json') continue;
     const text = script.textContent ?? '';
@@ -23,7 +24,7 @@ export function readStructured(root: Element | Document, scopes: Element[], out:
       found.slice(0, 50).forEach((p, i) => {
         // each person needs its own record element; a script holding several gets stand-ins
         const el = i === 0 ? script : script.ownerDocument.createElement('span');
-        if (jsonPerson(p, el, out)) records.add(el);
+        if (jsonPerson(p, el, international, out)) records.add(el);
       });
     } catch { /* bad JSON is the page's problem */ }
   }
@@ -34,7 +35,7 @@ export function readStructured(root: Element | Document, scopes: Element[], out:
       const el = scope.querySelector(sel);
       if (!el) return;
       const raw = el.getAttribute('content') ?? el.getAttribute('href') ?? visibleText(el);
-      const s = signalFor(field, raw.replace(/^(mailto|tel):/i, ''), el, 0);
+      const s = signalFor(field, raw.replace(/^(mailto|tel):/i, ''), el, 0, international);
       if (s) out.push(s);
     };
     pick('name', micro ? '[itemprop=name]' : '.fn, .p-name');
@@ -56,17 +57,18 @@ function persons(node: unknown, out: Record<string, unknown>[], depth: number): 
   for (const v of Object.values(obj)) if (v && typeof v === 'object') persons(v, out, depth + 1);
 }
 
-function jsonPerson(p: Record<string, unknown>, el: Element, out: Signal[]): boolean {
+function jsonPerson(p: Record<string, unknown>, el: Element, phone: PhoneReader, out: Signal[]): boolean {
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
   const before = out.length;
   const add = (field: Field, raw: string | undefined) => {
-    const s = raw ? signalFor(field, raw.replace(/^mailto:/i, ''), el, 0) : undefined;
+    const s = raw ? signalFor(field, raw.replace(/^mailto:/i, ''), el, 0, phone) : undefined;
     if (s) out.push(s);
   };
   add('name', str(p.name));
   add('email', str(p.email));
-  const phone = str(p.telephone) && phoneOf(str(p.telephone)!, { labelled: false });
-  if (phone) out.push({ field: 'phone', value: phone, el, rank: 0 });
+  const telephone = str(p.telephone);
+  const found = telephone ? phone(telephone, false) : undefined;
+  if (found) out.push(phoneSignal(found, el, 0));
   const works = p.worksFor as Record<string, unknown> | string | undefined;
   add('company', typeof works === 'string' ? works : str(works?.name));
   add('title', str(p.jobTitle));

@@ -3,7 +3,7 @@
 // the walk; here they are grouped into header rows, the data rows are found (table rows, ARIA
 // rows, or siblings shaped like the header) and each cell is read as its column's field.
 import { firstText, isSkipped, visibleText } from './dom';
-import type { CountryCode } from './phone';
+import type { PhoneReader } from './phone';
 import type { HeaderCell } from './signals';
 import { signalFor, type Signal } from './values';
 import { looksLikeName } from './text';
@@ -105,7 +105,7 @@ export function isRowOf(table: Table, el: Element): boolean {
 }
 
 /** the signals in the given rows, one per mapped column; hidden rows are left out */
-export function readRows(table: Table, rows: Element[], country: CountryCode | undefined, out: Signal[]): Element[] {
+export function readRows(table: Table, rows: Element[], phone: PhoneReader, out: Signal[]): Element[] {
   const read: Element[] = [];
   const width = table.columns.length;
   for (const row of rows) {
@@ -116,7 +116,7 @@ export function readRows(table: Table, rows: Element[], country: CountryCode | u
     table.columns.forEach((word, i) => {
       const cell = cells[i + shift];
       if (!word || word === 'other' || !cell || isSkipped(cell)) return;
-      const s = signalFor(word, cellText(word, cell), cell, 2, country);
+      const s = signalFor(word, cellText(word, cell), cell, 2, phone);
       if (s) out.push(s);
     });
   }

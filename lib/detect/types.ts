@@ -10,6 +10,18 @@ export interface DetectedPerson {
   title?: string;
 }
 
+/**
+ * A person as the content script reports it: the phone as written on the page (a candidate,
+ * "+49 151 1234 5678" or "0151 1234 5678"), with the country a national number is dialled in.
+ * The background normalises it to E.164 (lib/detect/normalise.ts) before keeping it.
+ */
+export interface ReportedPerson extends DetectedPerson {
+  /** the country of a national phone number (from <html lang> or the caller); absent for "+…" numbers */
+  phoneCountry?: string;
+  /** only the phone makes this a person: if it is not a valid number, neither is the person */
+  phoneOnly?: true;
+}
+
 export interface PageDetection {
   /** the people on the page, in document order */
   people: DetectedPerson[];
@@ -19,4 +31,9 @@ export interface PageDetection {
   view: 'list' | 'detail' | 'other';
   /** the partner adapter that handled the page, or 'generic' */
   site: string;
+}
+
+/** what the content script sends: a detection whose phones are still candidates */
+export interface PageReport extends PageDetection {
+  people: ReportedPerson[];
 }

@@ -1,7 +1,7 @@
-// Turning a raw value into a signal for a field: emails and phones validated, LinkedIn URLs
-// normalised, names/companies/titles cleaned. Shared by labels, columns, inputs and links.
+// Turning a raw value into a signal for a field: emails validated, phones read as candidates,
+// LinkedIn URLs normalised, names/companies/titles cleaned. Shared by labels, columns, inputs and links.
 import { linkedinOf, findLinkedins } from './linkedin';
-import { phoneOf, type CountryCode } from './phone';
+import type { PhoneCandidate, PhoneReader } from './phone';
 import { emailOf, findEmails, plainValue } from './text';
 import { headerWord, type Field } from './vocabulary';
 
@@ -15,10 +15,12 @@ export interface Signal {
   rank: Rank;
   /** read beside a label ("Email:", dt/dd); a table's own columns win over these */
   fromLabel?: true;
+  /** a national phone's country */
+  country?: string;
 }
 
 /** a value read for a known field, validated; the field may change (an email in a "Contact" column) */
-export function signalFor(field: Field, raw: string, el: Element, rank: Rank, country?: CountryCode): Signal | undefined {
+export function signalFor(field: Field, raw: string, el: Element, rank: Rank, phone: PhoneReader): Signal | undefined {
   const text = raw.trim();
   if (!text) return undefined;
   const email = emailOf(text);
@@ -29,8 +31,8 @@ export function signalFor(field: Field, raw: string, el: Element, rank: Rank, co
       return first ? { field, value: first, el, rank } : undefined;
     }
     case 'phone': {
-      const phone = phoneOf(text, { labelled: true, country });
-      return phone ? { field, value: phone, el, rank } : undefined;
+      const found = phone(text, true);
+      return found ? phoneSignal(found, el, rank) : undefined;
     }
     case 'linkedin': {
       const url = linkedinOf(text) ?? findLinkedins(text)[0];
@@ -43,4 +45,11 @@ export function signalFor(field: Field, raw: string, el: Element, rank: Rank, co
       return { field, value, el, rank };
     }
   }
+}
+
+/** a phone signal, carrying a national number's country */
+export function phoneSignal(phone: PhoneCandidate, el: Element, rank: Rank): Signal {
+  const s: Signal = { field: 'phone', value: phone.value, el, rank };
+  if (phone.country) s.country = phone.country;
+  return s;
 }

@@ -7,7 +7,7 @@ import { rescanParts, scanPage, type PageScan } from './engine';
 import type { CountryCode } from './phone';
 import { adapterFor } from './sites';
 import type { SiteAdapter } from './sites/types';
-import type { PageDetection } from './types';
+import type { PageReport } from './types';
 
 export interface WatchOptions {
   /** quiet time after the last DOM change before rescanning (default 250 ms) */
@@ -25,7 +25,7 @@ const MAX_PARTS = 40;
 const WATCHED_ATTRIBUTES = ['hidden', 'aria-hidden', 'style', 'open', 'value'];
 
 /** watch the page and report its people; returns stop */
-export function watchPage(win: Window, onReport: (d: PageDetection) => void, opts: WatchOptions = {}): () => void {
+export function watchPage(win: Window, onReport: (d: PageReport) => void, opts: WatchOptions = {}): () => void {
   const doc = win.document;
   const debounce = opts.debounceMs ?? 250;
   let href = win.location.href;
@@ -52,7 +52,7 @@ export function watchPage(win: Window, onReport: (d: PageDetection) => void, opt
 
   const report = () => {
     if (!scan) return;
-    const detection: PageDetection = { ...scan.detection };
+    const detection: PageReport = { ...scan.detection };
     const i = focusedIndex(scan);
     if (i >= 0) detection.focused = i;
     const key = JSON.stringify(detection);
@@ -131,16 +131,18 @@ export function watchPage(win: Window, onReport: (d: PageDetection) => void, opt
     }), debounce * 2);
   });
 
-  const listen = { capture: true, passive: true } as const;
+  const listening = new AbortController(); // stop() removes every listener at once
+  const { signal } = listening;
+  const listen = { capture: true, passive: true, signal };
   doc.addEventListener('click', onClick, listen);
   doc.addEventListener('mouseover', onHover, listen);
-  win.addEventListener('popstate', onNavigate);
-  win.addEventListener('hashchange', onNavigate);
+  win.addEventListener('popstate', onNavigate, { signal });
+  win.addEventListener('hashchange', onNavigate, { signal });
   const start = guard(() => {
     observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: WATCHED_ATTRIBUTES });
     schedule(0);
   });
-  if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', start, { once: true });
+  if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', start, { once: true, signal });
   else start();
 
   return () => {
@@ -149,11 +151,7 @@ export function watchPage(win: Window, onReport: (d: PageDetection) => void, opt
     win.clearInterval(poll);
     if (timer !== undefined) win.clearTimeout(timer);
     if (hoverTimer !== undefined) win.clearTimeout(hoverTimer);
-    doc.removeEventListener('click', onClick, listen);
-    doc.removeEventListener('mouseover', onHover, listen);
-    win.removeEventListener('popstate', onNavigate);
-    win.removeEventListener('hashchange', onNavigate);
-    doc.removeEventListener('DOMContentLoaded', start);
+    listening.abort();
   };
 }
 

@@ -1,10 +1,11 @@
 // The demo pages' own SPA behaviour, watched like the content script does: HeyReach "Load more"
-// and row click (pushState to the Unibox), HelloLeads hash routes.
+// and row click (pushState to the Unibox), HelloLeads hash routes. Each report is normalised as
+// the background does on arrival.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
-import { watchPage } from '../../lib/detect';
+import { normaliseReport, watchPage } from '../../lib/detect';
 import type { PageDetection } from '../../lib/detect/types';
 import { repo } from './helpers';
 
@@ -16,7 +17,7 @@ function open(url: string, file: string) {
   const win = new Window({ url, settings: { enableJavaScriptEvaluation: true } as never });
   win.document.write(readFileSync(join(repo, 'sandbox/partners', file), 'utf8'));
   const reports: PageDetection[] = [];
-  const stop = watchPage(win as never, (d) => reports.push(d), { debounceMs: 20, pollMs: 20 });
+  const stop = watchPage(win as never, (d) => reports.push(normaliseReport(d)), { debounceMs: 20, pollMs: 20 });
   cleanup = async () => { stop(); await win.happyDOM.close(); };
   const settle = async () => { await wait(120); return reports[reports.length - 1]!; };
   const click = (selector: string) => (win.document.querySelector(selector) as unknown as { click(): void }).click();

@@ -1,8 +1,16 @@
 // Each shared signal on its own: phones, emails, LinkedIn links and texts.
 import { describe, expect, it } from 'vitest';
-import { countryFromLang, findPhones, phoneOf } from '../../lib/detect/phone';
+import { countryFromLang, findPhones as findCandidates, phoneCandidate } from '../../lib/detect/phone';
+import { e164Of } from '../../lib/detect/normalise';
 import { findLinkedins, linkedinOf } from '../../lib/detect/linkedin';
 import { emailOf, findEmails, findNamedEmails, looksLikeName } from '../../lib/detect/text';
+
+// the pipeline the extension runs: a candidate read on the page, normalised by the background
+const phoneOf = (raw: string, ctx: { labelled: boolean; country?: string }) => {
+  const candidate = phoneCandidate(raw, ctx.labelled, ctx.country);
+  return candidate && e164Of(candidate);
+};
+const findPhones = (text: string) => findCandidates(text).map(e164Of);
 
 describe('phone numbers', () => {
   it('normalises international numbers in text to E.164', () => {

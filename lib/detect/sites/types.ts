@@ -1,6 +1,6 @@
 // A partner adapter is data plus tiny hooks: where it applies, what its routes show, how it
 // navigates, and selectors that sharpen the shared signals. The engine does all the work.
-import type { DetectedPerson } from '../types';
+import type { ReportedPerson } from '../types';
 
 export type View = 'list' | 'detail' | 'other';
 
@@ -30,7 +30,7 @@ export interface SiteAdapter {
   /** regions whose people are not leads (e.g. colleagues) and are skipped */
   ignore?: string;
   /** a last look at each person found: fix it up, or return undefined to drop it */
-  refine?: (person: DetectedPerson) => DetectedPerson | undefined;
+  refine?: (person: ReportedPerson) => ReportedPerson | undefined;
 }
 
 /** the route of a URL on this adapter's site, if any */

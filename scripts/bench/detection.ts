@@ -1,0 +1,121 @@
+// Detection in real Chromium: the content script's detector (lib/detect, bundled with esbuild as
+// the content script bundles it) run inside a generated 5,000-row list page, against a bare DOM
+// walk of the same page (a TreeWalker visiting every node and reading its text). Then one
+// mutation batch: 20 rows appended and re-read incrementally, as the page watcher does.
+import { build } from 'esbuild';
+import path from 'node:path';
+import type { Browser } from 'puppeteer-core';
+import { repoRoot } from '../lib/browsers';
+import { NAME_SHIM } from './env';
+import { summarise, type Summary } from './stats';
+
+const ROWS = 5000;
+const BATCH = 20;
+const URL = 'https://crm.example.org/all';
+
+export interface DetectionFigures {
+  scanMs: Summary;
+  walkMs: Summary;
+  batchMs: Summary;
+  people: number;
+  nodes: number;
+}
+
+const row = (i: number) =>
+  `<tr><td><input type="checkbox"></td><td>Person ${String.fromCharCode(65 + (i % 26))}${i}</td><td>user${i}@bigco.io</td>` +
+  `<td>+1 415 555 ${String(i % 10000).padStart(4, '0')}</td><td>2026-03-${String((i % 28) + 1).padStart(2, '0')}</td></tr>`;
+
+export function listPage(rows: number): string {
+  const body = Array.from({ length: rows }, (_, i) => row(i)).join('');
+  return `<!doctype html><html lang="en"><body><table><thead><tr><th></th><th>Name</th><th>Email</th><th>Phone</th><th>Created</th></tr></thead><tbody>${body}</tbody></table></body></html>`;
+}
+
+async function detectorBundle(): Promise<string> {
+  const out = await build({
+    stdin: {
+      contents: "export { scanPage, rescanParts } from './lib/detect/engine';",
+      resolveDir: repoRoot,
+      sourcefile: 'bench-detect.ts',
+      loader: 'ts',
+    },
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    globalName: '__detect',
+    write: false,
+    alias: { '@': repoRoot },
+    absWorkingDir: path.resolve(repoRoot),
+  });
+  return out.outputFiles[0]!.text;
+}
+
+type Detect = {
+  scanPage(d: Document, o: { url: string }): { people: unknown[]; detection: { people: unknown[] } };
+  rescanParts(s: unknown, parts: Element[]): { detection: { people: unknown[] } } | undefined;
+};
+type BenchGlobals = { __detect: Detect; __scan: unknown; __row: (i: number) => string };
+
+export async function measureDetection(browser: Browser, runs: number): Promise<DetectionFigures> {
+  const page = await browser.newPage();
+  try {
+    await page.setContent(listPage(ROWS));
+    await page.evaluate(NAME_SHIM);
+    await page.addScriptTag({ content: await detectorBundle() });
+    await page.evaluate(`globalThis.__row = ${row.toString()}`);
+    const scan: number[] = [];
+    const walk: number[] = [];
+    const batch: number[] = [];
+    let people = 0;
+    let nodes = 0;
+    for (let i = 0; i < runs; i++) {
+      // alternate the order so neither side always runs on a warmer cache
+      const pair = await page.evaluate((url: string, walkFirst: boolean) => {
+        const g = globalThis as unknown as BenchGlobals;
+        const timeWalk = () => {
+          const t0 = performance.now();
+          const w = document.createTreeWalker(document.documentElement);
+          let n = 0;
+          let chars = 0;
+          for (let node: Node | null = w.currentNode; node; node = w.nextNode()) {
+            n++;
+            if (node.nodeType === 3) chars += (node.textContent ?? '').length;
+          }
+          return { ms: performance.now() - t0, n, chars };
+        };
+        const timeScan = () => {
+          const t0 = performance.now();
+          const s = g.__detect.scanPage(document, { url });
+          const ms = performance.now() - t0;
+          g.__scan = s;
+          return { ms, people: s.detection.people.length };
+        };
+        const first = walkFirst ? timeWalk() : undefined;
+        const s = timeScan();
+        const w = first ?? timeWalk();
+        return { scan: s.ms, people: s.people, walk: w.ms, nodes: w.n };
+      }, URL, i % 2 === 0);
+      scan.push(pair.scan);
+      walk.push(pair.walk);
+      people = pair.people;
+      nodes = pair.nodes;
+      batch.push(await page.evaluate((start: number, count: number) => {
+        const g = globalThis as unknown as BenchGlobals;
+        const tbody = document.querySelector('tbody')!;
+        const t = document.createElement('template');
+        t.innerHTML = `<table><tbody>${Array.from({ length: count }, (_, k) => g.__row(start + k)).join('')}</tbody></table>`;
+        const rows = [...t.content.querySelectorAll('tr')];
+        tbody.append(...rows);
+        const t0 = performance.now();
+        const next = g.__detect.rescanParts(g.__scan, rows);
+        const ms = performance.now() - t0;
+        if (!next || next.detection.people.length < count) throw new Error('the appended rows were not read incrementally');
+        rows.forEach((r) => r.remove()); // back to the page as it was
+        return ms;
+      }, ROWS, BATCH));
+    }
+    if (people !== ROWS) throw new Error(`the detector found ${people} people on the ${ROWS}-row page`);
+    return { scanMs: summarise(scan), walkMs: summarise(walk), batchMs: summarise(batch), people, nodes };
+  } finally {
+    await page.close();
+  }
+}
