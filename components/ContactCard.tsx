@@ -1,68 +1,92 @@
-// The GHL record of one person: identity, tags, tasks, notes and appointments.
+// The GHL record of one person: identity, owner, DND, tags, custom fields, tasks, notes,
+// appointments, other contacts of the same business, and a link into HighLevel's web app.
 // Every value is page or CRM text and is rendered as text, never as HTML.
-import type { ContactDetails } from '@/lib/messaging';
+import type { ContactDetails, UserOption } from '@/lib/messaging';
+import { contactLine } from './ContactSearch';
+import { NoteList } from './NoteList';
+import { TagEditor } from './TagEditor';
+import { TaskList } from './TaskList';
+import { when } from './when';
 
-const when = (iso?: string) => (iso ? new Date(iso.replace(' ', 'T')).toLocaleString() : '');
-
-export function ContactCard({ details }: { details: ContactDetails }) {
-  const { contact, tasks, notes, appointments } = details;
-  // overdue as of when the record was fetched; a refresh re-evaluates it
-  const now = details.fetchedAt;
+function Facts({ details }: { details: ContactDetails }) {
+  const { contact } = details;
+  const rows: [string, string | undefined][] = [
+    ['Email', contact.email],
+    ['Phone', contact.phone],
+    ['Company', contact.companyName],
+    ['Website', contact.website],
+    ['Owner', contact.ownerName ?? (contact.assignedTo ? 'Unknown user' : 'Nobody')],
+    ...contact.customFields.map((f): [string, string] => [f.name, f.value]),
+  ];
   return (
-    <article className="card" aria-labelledby="contact-name" data-testid="contact-card">
-      <h2 id="contact-name">{contact.name}</h2>
-      <p className="muted">
-        {[contact.email, contact.phone, contact.companyName].filter(Boolean).join(' · ')}
+    <dl className="facts" data-testid="facts">
+      {rows
+        .filter(([, v]) => v)
+        .map(([k, v], i) => (
+          <div key={`${k}:${i}`}>
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+    </dl>
+  );
+}
+
+export function ContactCard(props: { details: ContactDetails; users: UserOption[]; revalidating: boolean }) {
+  const { details, users } = props;
+  const { contact, appointments, colleagues } = details;
+  return (
+    <article className="card" aria-labelledby="contact-name" data-testid="contact-card" aria-busy={props.revalidating}>
+      <header className="card-head">
+        <h2 id="contact-name">{contact.name}</h2>
+        <a href={contact.appUrl} target="_blank" rel="noreferrer">
+          Open in HighLevel<span className="visually-hidden"> (new tab)</span>
+        </a>
+      </header>
+      <p className={contact.dnd ? 'dnd on' : 'dnd'} data-testid="dnd">
+        {contact.dnd ? 'Do not disturb: on — no calls, texts or emails' : 'Do not disturb: off'}
       </p>
-      {contact.dnd ? <p className="error">Do not disturb</p> : null}
-      {contact.ownerName ? <p className="muted">Owner: {contact.ownerName}</p> : null}
+      <Facts details={details} />
+      <p className="muted small" aria-live="polite">
+        {props.revalidating ? 'Refreshing…' : `Updated ${when(new Date(details.fetchedAt).toISOString())}`}
+      </p>
       <h3>Tags</h3>
-      <ul className="chips" aria-label="Tags" data-testid="tags">
-        {contact.tags.map((t) => (
-          <li className="chip" key={t}>
-            {t}
-          </li>
-        ))}
-        {contact.tags.length === 0 ? <li className="muted">No tags yet</li> : null}
-      </ul>
+      <TagEditor tags={contact.tags} />
       <h3>Tasks</h3>
-      <ul className="plain" data-testid="tasks">
-        {tasks.map((t) => {
-          const overdue = !t.completed && t.dueDate != null && Date.parse(t.dueDate) < now;
-          return (
-            <li key={t.id}>
-              <span style={{ textDecoration: t.completed ? 'line-through' : undefined }}>{t.title}</span>{' '}
-              {t.dueDate ? <span className={overdue ? 'overdue' : 'muted'}>due {when(t.dueDate)}</span> : null}
-              {t.assigneeName ? <span className="muted"> · {t.assigneeName}</span> : null}
-            </li>
-          );
-        })}
-        {tasks.length === 0 ? <li className="muted">No tasks</li> : null}
-      </ul>
+      <TaskList tasks={details.tasks} users={users} now={details.fetchedAt} />
       <h3>Notes</h3>
-      <ul className="plain" data-testid="notes">
-        {notes.map((n) => (
-          <li key={n.id}>
-            <span style={{ whiteSpace: 'pre-wrap' }}>{n.body}</span>{' '}
-            <span className="muted">{when(n.dateAdded)}</span>
-          </li>
-        ))}
-        {notes.length === 0 ? <li className="muted">No notes</li> : null}
-      </ul>
+      <NoteList notes={details.notes} />
       <h3>Appointments</h3>
-      <ul className="plain" data-testid="appointments">
+      <ul className="plain" data-testid="appointments" aria-label="Appointments">
         {appointments.map((a) => (
           <li key={a.id}>
             {a.title} <span className="muted">{when(a.startTime)}</span>
+            {a.status ? <span className="badge">{a.status}</span> : null}
           </li>
         ))}
         {appointments.length === 0 ? <li className="muted">No appointments</li> : null}
       </ul>
-      <p>
-        <a href={contact.appUrl} target="_blank" rel="noreferrer">
-          Open in HighLevel
-        </a>
-      </p>
+      <h3>Same business</h3>
+      <ul className="plain" data-testid="colleagues" aria-label="Other contacts of the same business">
+        {colleagues.map((c) => (
+          <li key={c.id}>
+            {c.name} <span className="muted">{contactLine(c)}</span>
+          </li>
+        ))}
+        {colleagues.length === 0 ? <li className="muted">No other contacts of this business</li> : null}
+      </ul>
     </article>
+  );
+}
+
+/** What shows while a record loads: the card's shape, without content. */
+export function ContactSkeleton() {
+  return (
+    <div className="card" aria-busy="true" aria-label="Loading contact" data-testid="contact-loading">
+      <div className="skeleton wide" />
+      <div className="skeleton" />
+      <div className="skeleton" />
+      <div className="skeleton short" />
+    </div>
   );
 }

@@ -1,20 +1,50 @@
-// An error the user can act on: the message in plain words and the one action that helps.
+// An error the user can act on: the message in plain words and the one action that helps
+// (reconnect, retry, grant site access, switch location).
 import { browser } from 'wxt/browser';
 import type { UserError } from '@/lib/messaging';
 
-export function ErrorNotice({ error, onRetry }: { error: UserError; onRetry?: () => void }) {
-  const action =
-    error.action === 'reconnect' || error.action === 'connect' || error.action === 'switch-location' ? (
-      <button onClick={() => void browser.runtime.openOptionsPage()}>
-        {error.action === 'switch-location' ? 'Switch location' : 'Open connection settings'}
-      </button>
-    ) : error.action === 'retry' && onRetry ? (
-      <button onClick={onRetry}>Retry</button>
-    ) : null;
+export interface ErrorActions {
+  onRetry?: () => void;
+  onGrantAccess?: () => void;
+  /** default: focus the sidebar's location switcher, else open the options */
+  onSwitchLocation?: () => void;
+  onDismiss?: () => void;
+}
+
+const openOptions = () => void browser.runtime.openOptionsPage();
+
+function switchLocation() {
+  const switcher = document.getElementById('location-switcher');
+  if (switcher) switcher.focus();
+  else openOptions();
+}
+
+function actionFor(error: UserError, a: ErrorActions): { label: string; run: () => void } | undefined {
+  switch (error.action) {
+    case 'reconnect':
+      return { label: 'Reconnect', run: openOptions };
+    case 'connect':
+      return { label: 'Open connection settings', run: openOptions };
+    case 'switch-location':
+      return { label: 'Switch location', run: a.onSwitchLocation ?? switchLocation };
+    case 'retry':
+      return a.onRetry ? { label: 'Retry', run: a.onRetry } : undefined;
+    case 'grant-access':
+      return a.onGrantAccess ? { label: 'Grant site access', run: a.onGrantAccess } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+export function ErrorNotice({ error, ...actions }: { error: UserError } & ErrorActions) {
+  const action = actionFor(error, actions);
   return (
-    <div role="alert" className="card">
+    <div role="alert" className="card notice">
       <p className="error">{error.message}</p>
-      {action}
+      <p className="row">
+        {action ? <button onClick={action.run}>{action.label}</button> : null}
+        {actions.onDismiss ? <button onClick={actions.onDismiss}>Dismiss</button> : null}
+      </p>
     </div>
   );
 }

@@ -1,15 +1,18 @@
-// Options: connect HighLevel locations (private-integration token), choose the active one, sign
-// out, and the API base URL (advanced). The token goes to the background once and never comes back.
+// Options: connect HighLevel locations (private-integration token or OAuth), choose the active one,
+// sign out, the API base URL (advanced), the sites to look at, and what new contacts get.
+// The token goes to the background once and never comes back.
 import { useEffect, type FormEvent } from 'react';
 import { useOptions } from './state/options';
 import { OAuthConnect } from './OAuthConnect';
 import { ErrorNotice } from './ErrorNotice';
+import { NewContactSettings } from './NewContactSettings';
+import { SitesSettings } from './SitesSettings';
 
 export function OptionsApp() {
-  const { app: state, error, notice, busy, load, connectWithToken, connectWithOAuth, setActive, signOut } = useOptions();
+  const { app: state, error, notice, busy, load, loadLists, connectWithToken, connectWithOAuth, setActive, signOut } = useOptions();
   useEffect(() => {
-    void load();
-  }, [load]);
+    void load().then(loadLists);
+  }, [load, loadLists]);
 
   const connect = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -21,7 +24,10 @@ export function OptionsApp() {
       locationId: field('locationId'),
       token: field('token'),
     });
-    if (connected) formElement.reset();
+    if (connected) {
+      formElement.reset();
+      void loadLists();
+    }
   };
 
   if (!state) return <main style={{ padding: 16 }}>{error ? <ErrorNotice error={error} /> : 'Loading…'}</main>;
@@ -79,6 +85,8 @@ export function OptionsApp() {
         </p>
       </form>
       <OAuthConnect app={state} busy={busy} onConnect={connectWithOAuth} />
+      <SitesSettings settings={state.settings} />
+      <NewContactSettings key={JSON.stringify(state.settings.createMapping)} settings={state.settings} />
     </main>
   );
 }

@@ -1,13 +1,22 @@
 // The sidebar: follows a tab (the `?tab=` it was opened for, else the active tab of its window),
-// lists the people found there and shows the GHL record of the selected one.
+// lists the people found there with their match, and shows the selected one's GHL record.
 import { useEffect } from 'react';
 import { browser } from 'wxt/browser';
-import { tabPeopleItem } from '@/lib/storage';
+import { contactRecordItem, quickTagItem, tabPeopleItem } from '@/lib/storage';
 import { sendMessage } from '@/lib/messaging';
 import { useSidebar } from './state/sidebar';
+import { useContact } from './state/contact';
+import { valueOf } from './state/ask';
 import { PeopleList } from './PeopleList';
-import { ContactCard } from './ContactCard';
+import { ContactCard, ContactSkeleton } from './ContactCard';
 import { ErrorNotice } from './ErrorNotice';
+import { LocationSwitcher } from './LocationSwitcher';
+import { MatchPanel } from './MatchPanel';
+import { SiteAccess, grantSiteAccess } from './SiteAccess';
+import { UndoBar } from './UndoBar';
+
+/** A quick-tag request younger than this, found when the sidebar opens, still focuses the tag box. */
+const QUICK_TAG_FRESH_MS = 5_000;
 
 async function tabToFollow(): Promise<number | undefined> {
   const fromUrl = Number(new URLSearchParams(location.search).get('tab'));
@@ -25,7 +34,7 @@ function useFollowedTab() {
       if (tabId == null || tabId === followed) return;
       followed = tabId;
       unwatch?.();
-      useSidebar.setState({ tabId });
+      useSidebar.setState({ tabId, site: undefined });
       const item = tabPeopleItem(tabId);
       unwatch = item.watch((page) => void showPage(page));
       const first = await sendMessage('getTabPeople', tabId).catch(() => null);
@@ -42,49 +51,90 @@ function useFollowedTab() {
   }, [showPage]);
 }
 
+/** The fresh record the background pushes for the shown contact (stale-while-revalidate). */
+function useContactPush(locationId: string | undefined, contactId: string | undefined) {
+  useEffect(() => {
+    if (!locationId || !contactId) return;
+    return contactRecordItem(locationId, contactId).watch((d) => d && useContact.getState().received(d));
+  }, [locationId, contactId]);
+}
+
+/** The quick-tag shortcut and Ctrl/Cmd+Z (undo of the last tag change). */
+function useKeyboard() {
+  useEffect(() => {
+    const focusTags = () => useContact.setState({ focusTagsAt: Date.now() });
+    void quickTagItem.getValue().then((r) => r && Date.now() - r.at < QUICK_TAG_FRESH_MS && focusTags());
+    const unwatch = quickTagItem.watch((r) => r && focusTags());
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key.toLowerCase() !== 'z' || !(e.ctrlKey || e.metaKey) || e.shiftKey) return;
+      const target = e.target as HTMLInputElement | null;
+      if (target && 'value' in target && typeof target.value === 'string' && target.value !== '') return; // the field's own undo
+      if (!useContact.getState().undo) return;
+      e.preventDefault();
+      useContact.getState().runUndo();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => {
+      unwatch();
+      document.removeEventListener('keydown', onKey);
+    };
+  }, []);
+}
+
 export function SidebarApp() {
-  const { app, page, matches, selected, details, loadApp, select, refreshDetails } = useSidebar();
+  const { app, page, matches, selected, site, actionError, loadApp, select, rematch } = useSidebar();
+  const { contactId, details, revalidating, lists, writeError, open, loadLists } = useContact();
+  const active = valueOf(app)?.connections.find((c) => c.active);
   useEffect(() => {
     void loadApp();
   }, [loadApp]);
+  useEffect(() => {
+    if (active) void loadLists();
+  }, [active?.id, loadLists]); // eslint-disable-line react-hooks/exhaustive-deps -- reload per location
   useFollowedTab();
+  useContactPush(active?.locationId, contactId);
+  useKeyboard();
 
-  const active = app.status === 'ready' ? app.value.connections.find((c) => c.active) : undefined;
+  const people = valueOf(matches);
+  const match = selected != null ? people?.[selected] : undefined;
+  const retryContact = () => void open(contactId, true);
   return (
-    <main style={{ padding: 12 }}>
-      <header style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
+    <main className="sidebar">
+      <header className="top">
         <h1>GHL Sidebar</h1>
-        <span className="muted" data-testid="location">
-          {active ? active.locationName : ''}
-        </span>
+        {app.status === 'ready' ? <LocationSwitcher connections={app.value.connections} /> : null}
       </header>
+      <SiteAccess site={site} />
+      {actionError ? (
+        <ErrorNotice
+          error={actionError}
+          onRetry={() => void rematch()}
+          onGrantAccess={site?.origin ? () => void grantSiteAccess(site.origin!) : undefined}
+          onDismiss={() => useSidebar.setState({ actionError: undefined })}
+        />
+      ) : null}
       {app.status === 'failed' ? <ErrorNotice error={app.error} onRetry={() => void loadApp()} /> : null}
       {app.status === 'ready' && !active ? (
-        <ErrorNotice
-          error={{ kind: 'not-connected', message: 'Connect your HighLevel account to see contacts.', action: 'connect' }}
-        />
+        <ErrorNotice error={{ kind: 'not-connected', message: 'Connect your HighLevel account to see contacts.', action: 'connect' }} />
       ) : null}
       <section aria-label="This page">
         {page.status === 'ready' && (page.value?.people.length ?? 0) === 0 ? (
-          <p className="muted">No people found on this page.</p>
+          <p className="muted empty">No people found on this page.</p>
         ) : null}
         {matches.status === 'loading' ? <div className="skeleton" aria-label="Loading matches" /> : null}
-        {matches.status === 'failed' ? <ErrorNotice error={matches.error} onRetry={() => void refreshDetails()} /> : null}
-        {matches.status === 'ready' ? (
-          <PeopleList matches={matches.value} selected={selected} onSelect={(i) => void select(i)} />
-        ) : null}
+        {matches.status === 'failed' ? <ErrorNotice error={matches.error} onRetry={() => void rematch()} /> : null}
+        {people ? <PeopleList matches={people} focused={valueOf(page)?.focused} selected={selected} onSelect={(i) => void select(i)} /> : null}
       </section>
-      {details.status === 'loading' ? (
-        <div aria-label="Loading contact">
-          <div className="skeleton" />
-          <div className="skeleton" />
-        </div>
+      {match ? <MatchPanel key={match.key} match={match} index={selected!} /> : null}
+      {match?.state === 'matched' && details.status === 'loading' ? <ContactSkeleton /> : null}
+      {details.status === 'failed' ? <ErrorNotice error={details.error} onRetry={retryContact} /> : null}
+      {details.status === 'ready' ? (
+        <ContactCard details={details.value} users={valueOf(lists)?.users ?? []} revalidating={revalidating} />
       ) : null}
-      {details.status === 'failed' ? <ErrorNotice error={details.error} onRetry={() => void refreshDetails()} /> : null}
-      {details.status === 'ready' ? <ContactCard details={details.value} /> : null}
-      {matches.status === 'ready' && selected != null && matches.value[selected]?.state === 'missing' ? (
-        <p className="muted">This person is not in GHL yet.</p>
+      {writeError ? (
+        <ErrorNotice error={writeError} onRetry={retryContact} onDismiss={() => useContact.setState({ writeError: undefined })} />
       ) : null}
+      <UndoBar />
     </main>
   );
 }

@@ -55,6 +55,12 @@ export interface ContactSummary {
   companyName?: string;
 }
 
+/** A user of the location, for owner and assignee names and the assignee picker. */
+export interface UserOption {
+  id: string;
+  name: string;
+}
+
 export interface ContactView extends ContactSummary {
   locationId: string;
   firstName?: string;
@@ -100,8 +106,46 @@ export interface ContactDetails {
   tasks: TaskView[];
   notes: NoteView[];
   appointments: AppointmentView[];
+  /** other contacts of the same business (never the contact itself) */
+  colleagues: ContactSummary[];
   /** when the background fetched this from HighLevel */
   fetchedAt: number;
+}
+
+/**
+ * A contact record as the background has it. `revalidating`: this is the last known record and a
+ * fresh one is being fetched; it arrives through `contactRecordItem` (lib/storage.ts).
+ */
+export interface ContactRecordAnswer {
+  details: ContactDetails;
+  revalidating: boolean;
+}
+
+/** The location's lists the sidebar and options pick from. Tags: recently used first. */
+export interface LocationLists {
+  tags: string[];
+  users: UserOption[];
+  customFields: { id: string; name: string }[];
+}
+
+export interface TaskInput {
+  title: string;
+  /** ISO date-time */
+  dueDate: string;
+  body?: string;
+  assignedTo?: string;
+}
+
+/** What the sidebar can do for the site of the tab it follows. */
+export interface TabSite {
+  /** https://host of the tab, when the extension may know it */
+  origin?: string;
+  /**
+   * partner: a partner app (on, or switched off in the options); enabled: a site the user enabled;
+   * available: a web site the user can enable; unknown: the tab's address is not readable (open the
+   * sidebar from the toolbar button or the shortcut on that page); unsupported: not a web page.
+   */
+  status: 'partner' | 'partner-off' | 'enabled' | 'available' | 'unknown' | 'unsupported';
 }
 
 export type MatchReason = 'email' | 'phone' | 'linkedin' | 'name+company' | 'linked-by-you';
@@ -114,6 +158,8 @@ export interface PersonMatch {
   reason?: MatchReason;
   /** 0..1: how sure the match is */
   confidence: number;
+  /** the key a hand-made link of this person is remembered by */
+  key: string;
 }
 
 export interface ProtocolMap {
@@ -129,8 +175,30 @@ export interface ProtocolMap {
   signOut(connectionId: string): Outcome<true>;
   getTabPeople(tabId: number): Outcome<TabPeople | null>;
   matchPeople(people: DetectedPerson[]): Outcome<PersonMatch[]>;
-  getContactDetails(input: { contactId: string; fresh?: boolean }): Outcome<ContactDetails>;
-  addTag(input: { contactId: string; tag: string }): Outcome<string[]>;
+  /** the last known record at once (revalidated in the background), or a fresh one */
+  getContactDetails(input: { contactId: string; fresh?: boolean }): Outcome<ContactRecordAnswer>;
+  /** free-text contact search, for linking a person by hand */
+  searchContacts(query: string): Outcome<ContactSummary[]>;
+  /** links a person to a contact (null: forget the link and match by the rules again) */
+  relinkPerson(input: { personKey: string; contactId: string | null }): Outcome<true>;
+  getLocationLists(): Outcome<LocationLists>;
+  getTabSite(tabId: number): Outcome<TabSite>;
+  /** after the page got the optional host permission for `origin` from the user's click */
+  enableSite(origin: string): Outcome<true>;
+  disableSite(origin: string): Outcome<true>;
+
+  /** writes: each answers the contact's state after the change */
+  addTags(input: { contactId: string; tags: string[] }): Outcome<string[]>;
+  removeTags(input: { contactId: string; tags: string[] }): Outcome<string[]>;
+  createTask(input: { contactId: string; task: TaskInput }): Outcome<ContactDetails>;
+  updateTask(input: { contactId: string; taskId: string; task: Partial<TaskInput> }): Outcome<ContactDetails>;
+  setTaskCompleted(input: { contactId: string; taskId: string; completed: boolean }): Outcome<ContactDetails>;
+  deleteTask(input: { contactId: string; taskId: string }): Outcome<ContactDetails>;
+  createNote(input: { contactId: string; body: string }): Outcome<ContactDetails>;
+  updateNote(input: { contactId: string; noteId: string; body: string }): Outcome<ContactDetails>;
+  deleteNote(input: { contactId: string; noteId: string }): Outcome<ContactDetails>;
+  /** creates the GHL contact of a detected person, then matches the person again */
+  createContact(input: { person: DetectedPerson; site: string }): Outcome<PersonMatch>;
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -149,7 +217,22 @@ export const allowedSenders: Record<MessageType, SenderKind> = {
   getTabPeople: 'extension-page',
   matchPeople: 'extension-page',
   getContactDetails: 'extension-page',
-  addTag: 'extension-page',
+  searchContacts: 'extension-page',
+  relinkPerson: 'extension-page',
+  getLocationLists: 'extension-page',
+  getTabSite: 'extension-page',
+  enableSite: 'extension-page',
+  disableSite: 'extension-page',
+  addTags: 'extension-page',
+  removeTags: 'extension-page',
+  createTask: 'extension-page',
+  updateTask: 'extension-page',
+  setTaskCompleted: 'extension-page',
+  deleteTask: 'extension-page',
+  createNote: 'extension-page',
+  updateNote: 'extension-page',
+  deleteNote: 'extension-page',
+  createContact: 'extension-page',
 };
 
 /** The fields of a browser-stamped sender that decide who it is. */

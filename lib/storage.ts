@@ -4,8 +4,19 @@
 // only by extension pages and the background (never by content scripts).
 import { storage } from 'wxt/utils/storage';
 import type { PageDetection } from './detect/types';
+import type { ContactDetails } from './messaging';
 
 export const HIGHLEVEL_API = 'https://services.leadconnectorhq.com';
+
+/** Where the detected fields go when the sidebar creates a contact (name, email, phone always). */
+export interface CreateMapping {
+  /** the detected job title: into this contact custom field (its id), or not kept (null) */
+  titleField: string | null;
+  /** the LinkedIn profile URL */
+  linkedinTo: 'website' | 'none';
+  /** the detected company */
+  companyTo: 'companyName' | 'none';
+}
 
 export interface Settings {
   /** where the HighLevel API lives; only changed for the sandbox or a proxy (advanced) */
@@ -18,6 +29,7 @@ export interface Settings {
   genericSites: string[];
   /** tags added to every contact the sidebar creates */
   defaultTagsForNewContacts: string[];
+  createMapping: CreateMapping;
 }
 
 export const defaultSettings: Settings = {
@@ -26,6 +38,7 @@ export const defaultSettings: Settings = {
   disabledPartners: [],
   genericSites: [],
   defaultTagsForNewContacts: [],
+  createMapping: { titleField: null, linkedinTo: 'website', companyTo: 'companyName' },
 };
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
@@ -58,3 +71,20 @@ export const relinksItem = storage.defineItem<Record<string, string>>('local:rel
   fallback: {},
   version: 1,
 });
+
+/** Tags the user added lately, newest first, per location id (the tag box suggests them first). */
+export const recentTagsItem = storage.defineItem<Record<string, string[]>>('local:recentTags', {
+  fallback: {},
+  version: 1,
+});
+
+/**
+ * The last record the background read of a contact. The background answers from it at once
+ * (also after the worker restarted), fetches a fresh one and writes it here: the sidebar watches
+ * the item of the contact it shows, so the fresh record reaches it without asking again.
+ */
+export const contactRecordItem = (locationId: string, contactId: string) =>
+  storage.defineItem<ContactDetails | null>(`session:contact:${locationId}:${contactId}`, { fallback: null });
+
+/** Set by the quick-tag shortcut: the sidebar focuses its tag box when this changes (or is recent). */
+export const quickTagItem = storage.defineItem<{ at: number } | null>('session:quickTag', { fallback: null });

@@ -1,7 +1,8 @@
 // The options page's UI state: connections and settings as the background reports them, and the
 // outcome of the last action. All data comes from the background through messages.
 import { create } from 'zustand';
-import { sendMessage, type AppState, type OAuthConnectRequest, type Outcome, type UserError } from '@/lib/messaging';
+import { sendMessage, type AppState, type LocationLists, type OAuthConnectRequest, type Outcome, type UserError } from '@/lib/messaging';
+import type { Settings } from '@/lib/storage';
 
 export interface OptionsState {
   app?: AppState;
@@ -13,6 +14,11 @@ export interface OptionsState {
   connectWithOAuth(input: OAuthConnectRequest): Promise<boolean>;
   setActive(connectionId: string): Promise<void>;
   signOut(connectionId: string): Promise<void>;
+  /** the active location's custom fields etc., for the field mapping (undefined: not connected) */
+  lists?: LocationLists;
+  loadLists(): Promise<void>;
+  saveSettings(patch: Partial<Settings>, notice: string): Promise<boolean>;
+  disableSite(origin: string): Promise<void>;
 }
 
 export const useOptions = create<OptionsState>((set, get) => {
@@ -45,6 +51,17 @@ export const useOptions = create<OptionsState>((set, get) => {
     },
     async setActive(connectionId) {
       await after(await sendMessage('setActiveConnection', connectionId));
+      await get().loadLists();
+    },
+    async loadLists() {
+      const res = await sendMessage('getLocationLists');
+      set({ lists: res.ok ? res.value : undefined });
+    },
+    async saveSettings(patch, notice) {
+      return after(await sendMessage('saveSettings', patch), notice);
+    },
+    async disableSite(origin) {
+      await after(await sendMessage('disableSite', origin), `Stopped looking for people on ${origin}.`);
     },
     async signOut(connectionId) {
       await after(await sendMessage('signOut', connectionId), 'Signed out; everything of that connection is forgotten.');

@@ -1,10 +1,12 @@
-// The background's contact reads for the sidebar: look-ups the matcher needs, and a contact's
-// full record (contact, tasks, notes, appointments, owner names) fetched in parallel and cached.
+// The background's contact reads for the sidebar: the look-ups the matcher needs, the free-text
+// search for linking by hand, and a contact's full record (contact, tasks, notes, appointments,
+// other contacts of its business) with user and custom-field names.
 import type { GhlClient } from '../ghl';
-import { isGhlError, type Contact, type User } from '../ghl';
+import { isGhlError, type Contact } from '../ghl';
 import type { ContactLookup } from '../match';
 import type { ContactDetails, ContactSummary } from '../messaging';
 import { linkedinOf } from '../detect/linkedin';
+import type { LocationListsReader } from './lists';
 import { appointmentViews, contactSummary, contactView, noteViews, taskViews } from './views';
 
 const SEARCH_LIMIT = 10;
@@ -45,47 +47,39 @@ export function contactLookup(client: GhlClient): ContactLookup {
   };
 }
 
-/** Reads contact records and remembers them for a minute, and the location's users for ten. */
-export function contactReader(client: GhlClient, now: () => number = Date.now) {
-  const records = new Map<string, ContactDetails>();
-  let users: { at: number; byId: Map<string, User> } | undefined;
+/** Free-text search over name, email, phone and company (HighLevel's `query`, at most 75 characters). */
+export async function searchContacts(client: GhlClient, query: string): Promise<ContactSummary[]> {
+  const q = query.trim().slice(0, 75);
+  if (!q) return [];
+  return (await client.contacts.search({ pageLimit: SEARCH_LIMIT, query: q })).contacts.map(contactSummary);
+}
 
-  async function locationUsers(): Promise<Map<string, User>> {
-    if (users && now() - users.at < 600_000) return users.byId;
-    const list = await client.users.list().catch(() => [] as User[]); // names are a nicety
-    users = { at: now(), byId: new Map(list.map((u) => [u.id, u])) };
-    return users.byId;
-  }
-
+/** Reads one contact's whole record from HighLevel, in parallel. */
+export async function readContactDetails(
+  client: GhlClient,
+  lists: LocationListsReader,
+  contactId: string,
+  now: () => number = Date.now,
+): Promise<ContactDetails> {
+  const [contact, tasks, notes, appointments, users, fieldNames] = await Promise.all([
+    client.contacts.get(contactId),
+    client.tasks.list(contactId),
+    client.notes.list(contactId),
+    client.appointments.forContact(contactId),
+    lists.users(),
+    lists.fieldNames(),
+  ]);
+  const business = contact.businessId
+    ? await client.contacts.listByBusiness(contact.businessId, { limit: 20 }).catch(() => ({ contacts: [] as Contact[] }))
+    : { contacts: [] as Contact[] };
   return {
-    async details(contactId: string, fresh = false): Promise<ContactDetails> {
-      const cached = records.get(contactId);
-      if (cached && !fresh && now() - cached.fetchedAt < 60_000) return cached;
-      const [contact, tasks, notes, appointments, byId] = await Promise.all([
-        client.contacts.get(contactId),
-        client.tasks.list(contactId),
-        client.notes.list(contactId),
-        client.appointments.forContact(contactId),
-        locationUsers(),
-      ]);
-      const details: ContactDetails = {
-        contact: contactView(contact, byId, client.locationId),
-        tasks: taskViews(tasks, byId),
-        notes: noteViews(notes),
-        appointments: appointmentViews(appointments, now()),
-        fetchedAt: now(),
-      };
-      records.set(contactId, details);
-      return details;
-    },
-    /** Updates the cached tags of a contact after a write. */
-    setTags(contactId: string, tags: string[]) {
-      const cached = records.get(contactId);
-      if (cached) records.set(contactId, { ...cached, contact: { ...cached.contact, tags } });
-    },
-    forget: () => records.clear(),
+    contact: contactView(contact, users, client.locationId, fieldNames),
+    tasks: taskViews(tasks, users),
+    notes: noteViews(notes),
+    appointments: appointmentViews(appointments, now()),
+    colleagues: business.contacts.filter((c) => c.id !== contactId).map(contactSummary),
+    fetchedAt: now(),
   };
 }
 
-export type ContactReader = ReturnType<typeof contactReader>;
 export type { ContactSummary };

@@ -1,15 +1,16 @@
-// The background's answers to every message: the session for connections, the active
-// location's client for reads and writes, and the page reports kept per tab.
+// The background's answers to every message: the session for connections, settings and sites
+// here; the contact reads and writes of the active location in contact-handlers.ts.
 import { browser } from 'wxt/browser';
 import type { Session } from '../auth';
-import type { GhlClient } from '../ghl';
-import { matchPerson } from '../match';
-import { fail, ok, type ConnectionView, type UserError } from '../messaging';
-import { readSettings, relinksItem, tabPeopleItem, updateSettings } from '../storage';
+import { fail, ok, type ConnectionView } from '../messaging';
+import { readSettings, tabPeopleItem, updateSettings } from '../storage';
 import type { ConnectionSummary } from '../auth';
-import { contactLookup, contactReader, type ContactReader } from './contacts';
+import { contactHandlers } from './contact-handlers';
+import { invalidInput } from './errors';
 import { parseDetection } from './incoming';
 import type { Handlers } from './router';
+import { locationServices } from './services';
+import { disableSite, enableSite, tabSite } from './sites';
 
 /** What the sidebar needs of HighLevel, asked for at OAuth consent. */
 export const OAUTH_SCOPES = [
@@ -18,14 +19,9 @@ export const OAUTH_SCOPES = [
   'calendars/events.readonly',
   'locations.readonly',
   'locations/tags.readonly',
+  'locations/customFields.readonly',
   'users.readonly',
 ] as const;
-
-const notConnected: UserError = {
-  kind: 'not-connected',
-  message: 'Connect a HighLevel location in the options to see contacts.',
-  action: 'connect',
-};
 
 export function connectionView(c: ConnectionSummary): ConnectionView {
   return {
@@ -38,24 +34,21 @@ export function connectionView(c: ConnectionSummary): ConnectionView {
 }
 
 export function createHandlers(session: Session): Handlers {
-  const readers = new Map<string, ContactReader>();
-
-  async function activeClient(): Promise<{ client: GhlClient; reader: ContactReader } | undefined> {
-    const active = await session.active();
-    if (!active) return undefined;
-    const client = await session.client(active.id);
-    let reader = readers.get(active.id);
-    if (!reader) readers.set(active.id, (reader = contactReader(client)));
-    return { client, reader };
-  }
+  const services = locationServices(session);
 
   return {
+    ...contactHandlers(services),
     async reportPeople(detection, caller) {
       if (caller.tabId == null) return fail({ kind: 'refused', message: 'No tab.', action: 'none' });
       const incoming = parseDetection(detection);
       if (!incoming.ok) return fail({ kind: 'refused', message: incoming.reason, action: 'none' });
+      const { disabledPartners } = await readSettings();
+      // a partner the user switched off in the options: its pages count as showing nobody
+      const people = disabledPartners.includes(incoming.detection.site) ? [] : incoming.detection.people;
       await tabPeopleItem(caller.tabId).setValue({
         ...incoming.detection,
+        people,
+        focused: people.length ? incoming.detection.focused : undefined,
         tabId: caller.tabId,
         url: caller.url ?? '',
         reportedAt: Date.now(),
@@ -68,7 +61,10 @@ export function createHandlers(session: Session): Handlers {
     },
     async saveSettings(patch) {
       if (patch.apiBaseUrl !== undefined && !/^https?:\/\/[^/]+/.test(patch.apiBaseUrl)) {
-        return fail({ kind: 'validation', message: 'The API base URL must start with https:// or http://.', action: 'none' });
+        throw invalidInput('The API base URL must start with https:// or http://.');
+      }
+      if (patch.defaultTagsForNewContacts) {
+        patch = { ...patch, defaultTagsForNewContacts: [...new Set(patch.defaultTagsForNewContacts.map((t) => t.trim()).filter(Boolean))] };
       }
       return ok(await updateSettings(patch));
     },
@@ -98,31 +94,22 @@ export function createHandlers(session: Session): Handlers {
       return ok(true as const);
     },
     async signOut(id) {
+      const gone = (await session.list()).find((c) => c.id === id);
       await session.signOut(id);
-      readers.delete(id);
+      await services.forget(id, gone?.locationId);
       return ok(true as const);
     },
     async getTabPeople(tabId) {
       return ok(await tabPeopleItem(tabId).getValue());
     },
-    async matchPeople(people) {
-      const active = await activeClient();
-      if (!active) return fail(notConnected);
-      const lookup = contactLookup(active.client);
-      const relinks = await relinksItem.getValue();
-      return ok(await Promise.all(people.map((p) => matchPerson(p, lookup, relinks))));
+    getTabSite: async (tabId) => ok(await tabSite(tabId)),
+    async enableSite(origin) {
+      await enableSite(origin);
+      return ok(true as const);
     },
-    async getContactDetails({ contactId, fresh }) {
-      const active = await activeClient();
-      if (!active) return fail(notConnected);
-      return ok(await active.reader.details(contactId, fresh));
-    },
-    async addTag({ contactId, tag }) {
-      const active = await activeClient();
-      if (!active) return fail(notConnected);
-      const tags = await active.client.tags.add(contactId, [tag]);
-      active.reader.setTags(contactId, tags);
-      return ok(tags);
+    async disableSite(origin) {
+      await disableSite(origin);
+      return ok(true as const);
     },
   };
 }

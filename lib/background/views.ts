@@ -1,7 +1,7 @@
 // HighLevel records -> what the sidebar shows. Sorting for display happens here once: open tasks
 // first then by due date, notes newest first, appointments upcoming first.
 import type { Appointment, Contact, Note, Task, User } from '../ghl/schemas';
-import type { AppointmentView, ContactSummary, ContactView, NoteView, TaskView } from '../messaging';
+import type { AppointmentView, ContactSummary, ContactView, NoteView, TaskView, UserOption } from '../messaging';
 import { HIGHLEVEL_APP_ORIGIN } from '../hosts';
 
 const some = (s: string | null | undefined) => (s ? s : undefined);
@@ -32,7 +32,17 @@ export function userName(u: User | undefined): string | undefined {
   return some(u.name) ?? ([u.firstName, u.lastName].filter(Boolean).join(' ') || some(u.email));
 }
 
-export function contactView(c: Contact, users: Map<string, User>, locationId: string): ContactView {
+const fieldValue = (value: unknown) => (Array.isArray(value) ? value.join(', ') : String(value ?? ''));
+
+export const userOptions = (users: Map<string, User>): UserOption[] =>
+  [...users.values()].map((u) => ({ id: u.id, name: userName(u) ?? u.id })).sort((a, b) => a.name.localeCompare(b.name));
+
+export function contactView(
+  c: Contact,
+  users: Map<string, User>,
+  locationId: string,
+  fieldNames: Map<string, string> = new Map(),
+): ContactView {
   return {
     ...contactSummary(c),
     locationId: c.locationId ?? locationId,
@@ -45,31 +55,44 @@ export function contactView(c: Contact, users: Map<string, User>, locationId: st
     ownerName: c.assignedTo ? userName(users.get(c.assignedTo)) : undefined,
     businessId: some(c.businessId),
     dateUpdated: some(c.dateUpdated),
-    customFields: (c.customFields ?? []).map((f) => ({ id: f.id, name: f.id, value: String(f.value ?? '') })),
+    customFields: (c.customFields ?? [])
+      .map((f) => ({ id: f.id, name: fieldNames.get(f.id) ?? 'Custom field', value: fieldValue(f.value) }))
+      .filter((f) => f.value !== ''),
     appUrl: `${HIGHLEVEL_APP_ORIGIN}/v2/location/${c.locationId ?? locationId}/contacts/detail/${c.id}`,
   };
 }
 
 const time = (s: string | null | undefined) => (s ? Date.parse(s.replace(' ', 'T')) : Number.NaN);
 
-export function taskViews(tasks: Task[], users: Map<string, User>): TaskView[] {
-  return tasks
-    .map((t) => ({
-      id: t.id,
-      title: t.title ?? '(untitled task)',
-      body: some(t.body),
-      dueDate: some(t.dueDate),
-      completed: t.completed ?? false,
-      assignedTo: some(t.assignedTo),
-      assigneeName: t.assignedTo ? userName(users.get(t.assignedTo)) : undefined,
-    }))
-    .sort((a, b) => Number(a.completed) - Number(b.completed) || (time(a.dueDate) || 0) - (time(b.dueDate) || 0));
+export function taskView(t: Task, users: Map<string, User>): TaskView {
+  return {
+    id: t.id,
+    title: t.title ?? '(untitled task)',
+    body: some(t.body),
+    dueDate: some(t.dueDate),
+    completed: t.completed ?? false,
+    assignedTo: some(t.assignedTo),
+    assigneeName: t.assignedTo ? userName(users.get(t.assignedTo)) : undefined,
+  };
 }
 
-export function noteViews(notes: Note[]): NoteView[] {
-  return notes
-    .map((n) => ({ id: n.id, body: n.body ?? '', dateAdded: some(n.dateAdded) }))
-    .sort((a, b) => (time(b.dateAdded) || 0) - (time(a.dateAdded) || 0));
+/** Open tasks first, then by due date. */
+export const sortTasks = (tasks: TaskView[]): TaskView[] =>
+  [...tasks].sort((a, b) => Number(a.completed) - Number(b.completed) || (time(a.dueDate) || 0) - (time(b.dueDate) || 0));
+
+export const taskViews = (tasks: Task[], users: Map<string, User>): TaskView[] => sortTasks(tasks.map((t) => taskView(t, users)));
+
+export const noteView = (n: Note): NoteView => ({ id: n.id, body: n.body ?? '', dateAdded: some(n.dateAdded) });
+
+/** Newest first. */
+export const sortNotes = (notes: NoteView[]): NoteView[] =>
+  [...notes].sort((a, b) => (time(b.dateAdded) || 0) - (time(a.dateAdded) || 0));
+
+export const noteViews = (notes: Note[]): NoteView[] => sortNotes(notes.map(noteView));
+
+/** Puts `item` in place of the one with its id, or adds it. */
+export function upsertById<T extends { id: string }>(list: T[], item: T): T[] {
+  return list.some((x) => x.id === item.id) ? list.map((x) => (x.id === item.id ? item : x)) : [...list, item];
 }
 
 export function appointmentViews(events: Appointment[], now = Date.now()): AppointmentView[] {

@@ -33,9 +33,10 @@ export function personKey(p: DetectedPerson): string {
 function decided(person: DetectedPerson, reason: MatchReason, found: ContactSummary[]): PersonMatch {
   const unique = [...new Map(found.map((c) => [c.id, c])).values()];
   if (unique.length === 1) {
-    return { person, state: 'matched', contact: unique[0], reason, confidence: confidenceOf[reason] };
+    return { person, key: personKey(person), state: 'matched', contact: unique[0], reason, confidence: confidenceOf[reason] };
   }
-  return { person, state: 'ambiguous', candidates: unique, reason, confidence: confidenceOf[reason] / unique.length };
+  const confidence = confidenceOf[reason] / unique.length;
+  return { person, key: personKey(person), state: 'ambiguous', candidates: unique, reason, confidence };
 }
 
 export async function matchPerson(
@@ -62,5 +63,21 @@ export async function matchPerson(
     const found = await run();
     if (found.length > 0) return decided(person, reason, found);
   }
-  return { person, state: 'missing', confidence: 0 };
+  return { person, key: personKey(person), state: 'missing', confidence: 0 };
+}
+
+const reasonWords: Record<MatchReason, string> = {
+  email: 'matched by email',
+  phone: 'matched by phone',
+  linkedin: 'matched by LinkedIn profile',
+  'name+company': 'matched by name and company',
+  'linked-by-you': 'linked by you',
+};
+
+/** How the sidebar says why a person matched, e.g. "matched by email · 98% sure". */
+export function describeMatch(m: Pick<PersonMatch, 'state' | 'reason' | 'confidence'>): string {
+  if (m.state === 'missing' || !m.reason) return 'not found in GHL';
+  const sure = `${Math.round(m.confidence * 100)}% sure`;
+  if (m.state === 'ambiguous') return `several contacts share this ${m.reason === 'name+company' ? 'name and company' : m.reason} · choose one`;
+  return `${reasonWords[m.reason]} · ${sure}`;
 }

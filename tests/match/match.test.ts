@@ -1,6 +1,6 @@
 // Matching a detected person to GHL contacts: each rule, its order, ambiguity and hand links.
 import { describe, expect, it } from 'vitest';
-import { matchPerson, personKey, type ContactLookup } from '@/lib/match';
+import { describeMatch, matchPerson, personKey, type ContactLookup } from '@/lib/match';
 import type { ContactSummary } from '@/lib/messaging';
 
 const ana: ContactSummary = { id: 'c-ana', name: 'Ana Silva', email: 'ana@example.com', phone: '+14155550100' };
@@ -65,7 +65,7 @@ describe('matchPerson', () => {
 
   it('says missing when no rule finds anyone', async () => {
     const m = await matchPerson({ name: 'Nobody', email: 'x@example.com' }, lookup());
-    expect(m).toEqual({ person: { name: 'Nobody', email: 'x@example.com' }, state: 'missing', confidence: 0 });
+    expect(m).toEqual({ person: { name: 'Nobody', email: 'x@example.com' }, key: 'email:x@example.com', state: 'missing', confidence: 0 });
   });
 
   it('prefers a link the user made by hand over every rule', async () => {
@@ -74,5 +74,14 @@ describe('matchPerson', () => {
     const m = await matchPerson(person, l, { [personKey(person)]: 'c-cy' });
     expect(m).toMatchObject({ state: 'matched', reason: 'linked-by-you', contact: { id: 'c-cy' }, confidence: 1 });
     expect(l.calls).toEqual(['id:c-cy']);
+  });
+});
+
+describe('describeMatch', () => {
+  it('says why a person matched and how sure, in the words the sidebar shows', () => {
+    expect(describeMatch({ state: 'matched', reason: 'email', confidence: 0.98 })).toBe('matched by email · 98% sure');
+    expect(describeMatch({ state: 'matched', reason: 'linked-by-you', confidence: 1 })).toBe('linked by you · 100% sure');
+    expect(describeMatch({ state: 'ambiguous', reason: 'phone', confidence: 0.45 })).toBe('several contacts share this phone · choose one');
+    expect(describeMatch({ state: 'missing', confidence: 0 })).toBe('not found in GHL');
   });
 });

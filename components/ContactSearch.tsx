@@ -1,0 +1,65 @@
+// Search box for linking a person to another GHL contact: type a name, email, phone or company,
+// pick one of the results (buttons, reachable with Tab or the arrow keys).
+import { useEffect, useId, useState } from 'react';
+import { sendMessage, type ContactSummary, type UserError } from '@/lib/messaging';
+import { ask } from './state/ask';
+import { ErrorNotice } from './ErrorNotice';
+
+const WAIT_MS = 250;
+
+export const contactLine = (c: ContactSummary) => [c.email, c.phone, c.companyName].filter(Boolean).join(' · ');
+
+export function ContactSearch(props: { onPick: (c: ContactSummary) => void; label?: string }) {
+  const id = useId();
+  const [query, setQuery] = useState('');
+  const [results, setResults] = useState<ContactSummary[]>([]);
+  const [error, setError] = useState<UserError>();
+  const [searching, setSearching] = useState(false);
+
+  useEffect(() => {
+    const q = query.trim();
+    if (q.length < 2) return;
+    let stale = false;
+    const timer = setTimeout(() => {
+      setSearching(true);
+      void ask(() => sendMessage('searchContacts', q)).then((res) => {
+        if (stale) return;
+        setSearching(false);
+        setError(res.ok ? undefined : res.error);
+        setResults(res.ok ? res.value : []);
+      });
+    }, WAIT_MS);
+    return () => {
+      stale = true;
+      clearTimeout(timer);
+    };
+  }, [query]);
+
+  const shown = query.trim().length < 2 ? [] : results;
+  return (
+    <div className="search">
+      <label htmlFor={id}>{props.label ?? 'Link to another GHL contact'}</label>
+      <input
+        id={id}
+        type="search"
+        value={query}
+        placeholder="Name, email, phone or company"
+        autoComplete="off"
+        onChange={(e) => setQuery(e.target.value)}
+      />
+      <p className="muted" aria-live="polite">
+        {searching ? 'Searching…' : query.trim().length >= 2 ? `${shown.length} found` : ''}
+      </p>
+      {error ? <ErrorNotice error={error} /> : null}
+      <ul className="plain" aria-label="Search results">
+        {shown.map((c) => (
+          <li key={c.id}>
+            <button className="link-row" onClick={() => props.onPick(c)}>
+              <strong>{c.name}</strong> <span className="muted">{contactLine(c)}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+// Why the selected person matched (reason and confidence), the candidates of an ambiguous match,
+// creating the contact of a person not in GHL, and linking the person to another contact by hand.
+import { useState } from 'react';
+import { describeMatch } from '@/lib/match';
+import type { PersonMatch } from '@/lib/messaging';
+import { useSidebar } from './state/sidebar';
+import { ContactSearch, contactLine } from './ContactSearch';
+
+export function MatchPanel({ match, index }: { match: PersonMatch; index: number }) {
+  const { relink, createContact, busy } = useSidebar();
+  const [searching, setSearching] = useState(match.state === 'ambiguous');
+  const { person } = match;
+  return (
+    <section className="card" aria-label="Match" data-testid="match">
+      <p data-testid="match-reason">
+        <span className={`badge ${match.state}`}>{describeMatch(match)}</span>
+      </p>
+      {match.state === 'ambiguous' ? (
+        <>
+          <h3 id="candidates-title">Which one is it?</h3>
+          <ul className="plain" aria-labelledby="candidates-title" data-testid="candidates">
+            {match.candidates?.map((c) => (
+              <li key={c.id}>
+                <button className="link-row" disabled={busy} onClick={() => void relink(match, c.id)}>
+                  <strong>{c.name}</strong> <span className="muted">{contactLine(c)}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {match.state === 'missing' ? (
+        <>
+          <p>{person.name ?? person.email ?? 'This person'} is not in GHL yet.</p>
+          <p className="muted">{[person.email, person.phone, person.company, person.title].filter(Boolean).join(' · ')}</p>
+          <button className="primary" disabled={busy} onClick={() => void createContact(index)}>
+            {busy ? 'Creating…' : 'Create contact in GHL'}
+          </button>
+        </>
+      ) : null}
+      <p className="row">
+        {match.reason === 'linked-by-you' ? (
+          <button disabled={busy} onClick={() => void relink(match, null)}>
+            Unlink (match by the rules again)
+          </button>
+        ) : null}
+        {!searching ? <button onClick={() => setSearching(true)}>Link to another contact…</button> : null}
+      </p>
+      {searching ? <ContactSearch onPick={(c) => void relink(match, c.id)} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+// The contact's notes, newest first, with adding, editing and deleting (after a confirmation).
+// A note's text is shown as text, never as HTML.
+import { useId, useState, type FormEvent } from 'react';
+import type { NoteView } from '@/lib/messaging';
+import { useContact } from './state/contact';
+import { ConfirmDelete } from './ConfirmDelete';
+import { FormButtons, useEditInPlace } from './FormParts';
+import { when } from './when';
+
+function NoteForm(props: { body?: string; label: string; onSave: (body: string) => Promise<boolean>; onCancel?: () => void }) {
+  const id = useId();
+  const [body, setBody] = useState(props.body ?? '');
+  const [saving, setSaving] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setSaving(true);
+    const saved = await props.onSave(body);
+    setSaving(false);
+    if (saved && props.body === undefined) setBody('');
+  };
+  return (
+    <form onSubmit={(e) => void submit(e)} aria-label={props.label}>
+      <label htmlFor={id}>{props.label}</label>
+      <textarea id={id} name="body" rows={3} required value={body} onChange={(e) => setBody(e.target.value)} />
+      <FormButtons saving={saving} label="Save note" onCancel={props.onCancel} />
+    </form>
+  );
+}
+
+function NoteItem({ note }: { note: NoteView }) {
+  const { updateNote, deleteNote } = useContact();
+  const edit = useEditInPlace();
+  if (edit.editing) {
+    return (
+      <li>
+        <NoteForm label="Edit note" body={note.body} onCancel={edit.cancel} onSave={(body) => edit.closeIfSaved(updateNote(note.id, body))} />
+      </li>
+    );
+  }
+  const short = note.body.slice(0, 30);
+  return (
+    <li>
+      <span className="note-body">{note.body}</span> <span className="muted">{when(note.dateAdded)}</span>
+      <span className="row actions">
+        <button className="quiet" aria-label={`Edit note ${short}`} onClick={edit.start}>
+          Edit
+        </button>
+        <ConfirmDelete what={`note ${short}`} onConfirm={() => deleteNote(note.id)} />
+      </span>
+    </li>
+  );
+}
+
+export function NoteList({ notes }: { notes: NoteView[] }) {
+  const { createNote } = useContact();
+  return (
+    <>
+      <ul className="plain" data-testid="notes" aria-label="Notes">
+        {notes.map((n) => (
+          <NoteItem key={n.id} note={n} />
+        ))}
+        {notes.length === 0 ? <li className="muted">No notes</li> : null}
+      </ul>
+      <details className="adder">
+        <summary>Add a note</summary>
+        <NoteForm label="New note" onSave={createNote} />
+      </details>
+    </>
+  );
+}

@@ -1,0 +1,63 @@
+// Adding or editing a task: title, due date and time, assignee (users of the location).
+import { useId, useState, type FormEvent } from 'react';
+import type { TaskInput, TaskView, UserOption } from '@/lib/messaging';
+import { FormButtons } from './FormParts';
+
+/** `YYYY-MM-DDTHH:mm` in local time, as a datetime-local input wants it. */
+export function localInputValue(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+function tomorrowMorning(): Date {
+  const d = new Date();
+  d.setDate(d.getDate() + 1);
+  d.setHours(9, 0, 0, 0);
+  return d;
+}
+
+export function TaskForm(props: {
+  task?: TaskView;
+  users: UserOption[];
+  onSave: (task: TaskInput) => Promise<boolean>;
+  onCancel?: () => void;
+}) {
+  const id = useId();
+  const [title, setTitle] = useState(props.task?.title ?? '');
+  const [due, setDue] = useState(localInputValue(props.task?.dueDate ? new Date(props.task.dueDate) : tomorrowMorning()));
+  const [assignedTo, setAssignedTo] = useState(props.task?.assignedTo ?? '');
+  const [saving, setSaving] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setSaving(true);
+    const saved = await props.onSave({ title: title.trim(), dueDate: new Date(due).toISOString(), assignedTo: assignedTo || undefined });
+    setSaving(false);
+    if (saved && !props.task) setTitle('');
+  };
+
+  return (
+    <form className="task-form" onSubmit={(e) => void submit(e)} aria-label={props.task ? 'Edit task' : 'Add a task'}>
+      <label htmlFor={`${id}-title`}>{props.task ? 'Title' : 'New task'}</label>
+      <input id={`${id}-title`} name="title" required value={title} onChange={(e) => setTitle(e.target.value)} placeholder="Call back about the quote" />
+      <div className="row">
+        <div>
+          <label htmlFor={`${id}-due`}>Due</label>
+          <input id={`${id}-due`} name="dueDate" type="datetime-local" required value={due} onChange={(e) => setDue(e.target.value)} />
+        </div>
+        <div>
+          <label htmlFor={`${id}-assignee`}>Assignee</label>
+          <select id={`${id}-assignee`} name="assignedTo" value={assignedTo} onChange={(e) => setAssignedTo(e.target.value)}>
+            <option value="">Nobody</option>
+            {props.users.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <FormButtons saving={saving} label={props.task ? 'Save task' : 'Add task'} onCancel={props.onCancel} />
+    </form>
+  );
+}

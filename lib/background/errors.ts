@@ -1,0 +1,14 @@
+// An error the background raises itself, already in the user's words with its action; the router
+// sends `userError` as the message's failure (see toUserError in router.ts).
+import type { UserError } from '../messaging';
+
+export class UserFacingError extends Error {
+  constructor(readonly userError: UserError) {
+    super(userError.message);
+  }
+}
+
+export const invalidInput = (message: string) => new UserFacingError({ kind: 'validation', message, action: 'none' });
+
+export const notConnected = () =>
+  new UserFacingError({ kind: 'not-connected', message: 'Connect a HighLevel location in the options to see contacts.', action: 'connect' });

@@ -1,0 +1,58 @@
+// The packages users install: each built manifest asks for exactly the permissions the README
+// explains, and `npm run zip` makes the Chrome, Firefox and sources zips with nothing local in them.
+import { execFileSync, execSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { chromeBuild, firefoxBuild, repoRoot } from '../../scripts/lib/browsers';
+
+const API = 'https://services.leadconnectorhq.com/*';
+const PARTNERS = ['https://app.heygen.com/*', 'https://app.heyreach.io/*', 'https://app.helloleads.io/*', 'https://sproutvideo.com/*'];
+const ANY_SITE = ['https://*/*', 'http://*/*'];
+const manifest = (dir: string) => JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+const sorted = (list: string[] | undefined) => [...(list ?? [])].sort();
+
+describe('built manifests', () => {
+  it('Chrome asks for exactly the documented permissions', () => {
+    const m = manifest(chromeBuild);
+    expect(m.manifest_version).toBe(3);
+    expect(sorted(m.permissions)).toEqual(sorted(['storage', 'alarms', 'identity', 'scripting', 'activeTab', 'sidePanel']));
+    expect(sorted(m.host_permissions)).toEqual(sorted([API, ...PARTNERS]));
+    expect(sorted(m.optional_host_permissions)).toEqual(sorted(ANY_SITE));
+    expect(sorted(m.content_scripts.flatMap((c: { matches: string[] }) => c.matches))).toEqual(sorted(PARTNERS));
+  });
+
+  it('Firefox asks for exactly the documented permissions', () => {
+    const m = manifest(firefoxBuild);
+    expect(m.manifest_version).toBe(2);
+    expect(sorted(m.permissions)).toEqual(sorted(['storage', 'alarms', 'identity', 'scripting', 'activeTab', API, ...PARTNERS]));
+    expect(sorted(m.optional_permissions)).toEqual(sorted(ANY_SITE));
+    expect(m.sidebar_action.default_panel).toBe('sidepanel.html');
+    expect(m.browser_specific_settings.gecko.id).toBe('ghl-sidebar@ghl-sidebar.app');
+  });
+});
+
+describe('npm run zip', () => {
+  it('makes the store zips, whose manifests carry no loopback permission, and the sources zip', () => {
+    execSync('npm run -s zip', { cwd: repoRoot, stdio: 'ignore' });
+    const version = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).version as string;
+    const zip = (kind: string) => path.join(repoRoot, `.output/ghl-sidebar-${version}-${kind}.zip`);
+    const read = (file: string, entry?: string) =>
+      execFileSync('python3', ['-c', ZIP_READER, file, entry ?? ''], { encoding: 'utf8' });
+    for (const kind of ['chrome', 'firefox']) {
+      expect(existsSync(zip(kind)), kind).toBe(true);
+      const zipped = read(zip(kind), 'manifest.json');
+      expect(JSON.parse(zipped).name).toBe('GHL Sidebar');
+      expect(zipped).not.toMatch(/127\.0\.0\.1|localhost/);
+    }
+    const sources = read(zip('sources')).split('\n');
+    expect(sources).toContain('package.json');
+    expect(sources).toContain('wxt.config.ts');
+    expect(sources.filter((f) => /^(node_modules|\.output|test-output|demo-output)\//.test(f))).toEqual([]);
+  });
+});
+
+// prints one entry of a zip, or the list of its entries (python3 is on every machine of this kind)
+const ZIP_READER = `import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+print(z.read(sys.argv[2]).decode() if sys.argv[2] else "\\n".join(z.namelist()), end="")`;
