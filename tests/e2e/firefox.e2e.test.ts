@@ -7,6 +7,7 @@ import { partnerPeople } from '../../sandbox/partners/people';
 import type { Sandbox } from '../../sandbox/server';
 import { freshSandbox, partnerUrl, proxyOf, screenshot } from './setup';
 import { extensionStorageDump, secretsIn, signInWithOAuth } from './session-steps';
+import { chips, waitForSandbox, waitForText } from './sidebar-steps';
 
 let sandbox: Sandbox;
 let eb: ExtensionBrowser;
@@ -37,7 +38,7 @@ describe('Firefox: partner page → sidebar', () => {
     await options.close();
   });
 
-  it('runs the content script on a SproutVideo page and shows the matched contact in the sidebar', async () => {
+  it('runs the content script on a SproutVideo page, shows the matched contact, adds a tag and a task', async () => {
     const options = await connectWithToken(eb, sandbox);
     const url = partnerUrl('sproutvideo', 'list');
     const partner = await openPartnerPage(eb, url);
@@ -57,5 +58,22 @@ describe('Firefox: partner page → sidebar', () => {
 
     await screenshot(partner, 'firefox-sproutvideo-list');
     await screenshot(sidebar, 'firefox-sidebar-emily');
+
+    // tag from the keyboard, then add a task: both reach HighLevel
+    const contactId = await sidebar.$eval('[data-testid=contact-card] a[href*="/contacts/detail/"]', (a) =>
+      (a as HTMLAnchorElement).href.split('/').pop()!,
+    );
+    await sidebar.focus('#tag-input');
+    await sidebar.keyboard.type('Firefox-Lead');
+    await sidebar.keyboard.press('Enter');
+    expect(await chips(sidebar)).toContain('Firefox-Lead');
+    await waitForSandbox(sandbox, contactId, (r) => r.contact.tags.includes('firefox-lead'), 'the tag added in Firefox');
+
+    await sidebar.click('[data-testid=contact-card] details.adder summary');
+    await sidebar.type('form[aria-label="Add a task"] input[name=title]', 'Follow up on the course');
+    await sidebar.focus('form[aria-label="Add a task"] input[name=title]');
+    await sidebar.keyboard.press('Enter');
+    await waitForSandbox(sandbox, contactId, (r) => r.tasks.some((t) => t.title === 'Follow up on the course'), 'the task added in Firefox');
+    await waitForText(sidebar, '[data-testid=tasks] > li', (t) => t.some((x) => x.includes('Follow up on the course')), 'the new task');
   });
 });
