@@ -25,9 +25,8 @@ export default defineConfig({
     excludeSources: ['test-output/**', 'demo-output/**', 'bench/results.json', 'docs/screenshots/**'],
   },
   manifest: ({ browser }) => ({
+    // the display name; description and version come from package.json
     name: 'GHL Sidebar',
-    description:
-      'See and tag your HighLevel (GHL) contacts beside HeyGen, HeyReach, HelloLeads, SproutVideo and any web app.',
     // scripting: the content script on sites the user enabled; activeTab: the address of the tab the
     // sidebar was opened on (toolbar or shortcut), for "Enable on this site", without `tabs`
     permissions: ['storage', 'alarms', 'identity', 'scripting', 'activeTab', ...(browser === 'firefox' ? [] : ['sidePanel'])],
