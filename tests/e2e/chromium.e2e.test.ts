@@ -1,34 +1,23 @@
 // The built extension in real Chromium: a partner page's person shows as a GHL record in the
 // sidebar, fetched by the background from the sandbox over HTTP.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { launchChromium, chromeBuild, type ExtensionBrowser } from '../../scripts/lib/browsers';
+import { launchChromium, chromeBuild } from '../../scripts/lib/browsers';
 import { connectWithToken, openPartnerPage, openSidebarFor, tabIdOf, textOf, waitForContact } from '../../scripts/lib/flow';
 import { partnerPeople } from '../../sandbox/partners/people';
-import type { Sandbox } from '../../sandbox/server';
-import { contactTagsOnSandbox, freshSandbox, partnerUrl, proxyOf, screenshot } from './setup';
+import { contactTagsOnSandbox, partnerUrl, sandboxAndBrowser, screenshot } from './setup';
 
-let sandbox: Sandbox;
-let eb: ExtensionBrowser;
-
-beforeAll(async () => {
-  sandbox = await freshSandbox();
-  eb = await launchChromium(proxyOf(sandbox));
-});
-afterAll(async () => {
-  await eb?.close();
-  await sandbox?.close();
-});
+const world = sandboxAndBrowser(launchChromium);
 
 describe('Chromium: partner page → sidebar', () => {
   it('shows the GHL record (name and tags) of a person found on a HeyReach list', async () => {
-    const options = await connectWithToken(eb, sandbox);
+    const options = await connectWithToken(world.eb, world.sandbox);
     const url = partnerUrl('heyreach', 'list');
-    const partner = await openPartnerPage(eb, url);
-    const tabId = await tabIdOf(eb, options, url);
+    const partner = await openPartnerPage(world.eb, url);
+    const tabId = await tabIdOf(world.eb, options, url);
 
-    const sidebar = await openSidebarFor(eb, tabId);
+    const sidebar = await openSidebarFor(world.eb, tabId);
     const maya = partnerPeople.find((p) => p.lastName === 'Okafor')!;
     await sidebar.waitForSelector('[aria-label="People on this page"] button');
     const people = await textOf(sidebar, '[aria-label="People on this page"] button');
@@ -38,7 +27,7 @@ describe('Chromium: partner page → sidebar', () => {
     await (await sidebar.$$('[aria-label="People on this page"] button'))[index]!.click();
     await waitForContact(sidebar, 'Maya Okafor');
     const tags = await textOf(sidebar, '[data-testid=tags] .chip');
-    const stored = await contactTagsOnSandbox(sandbox, maya.email!);
+    const stored = await contactTagsOnSandbox(world.sandbox, maya.email!);
     expect(stored.slice().sort()).toEqual(maya.tags.slice().sort());
     expect(tags.slice().sort()).toEqual(maya.tags.slice().sort());
 

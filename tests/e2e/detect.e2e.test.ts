@@ -1,31 +1,20 @@
 // Detection in the real browser: the content script's report follows the page as it changes —
 // rows added to a list, and a single-page-app navigation to a detail view (HeyReach: pushState).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, waitFor, type ExtensionBrowser } from '../../scripts/lib/browsers';
+import { describe, expect, it } from 'vitest';
+import { launchChromium, waitFor } from '../../scripts/lib/browsers';
 import { connectWithToken, openPartnerPage, openSidebarFor, tabIdOf, textOf, waitForContact } from '../../scripts/lib/flow';
-import type { Sandbox } from '../../sandbox/server';
-import { freshSandbox, partnerUrl, proxyOf } from './setup';
+import { partnerUrl, sandboxAndBrowser } from './setup';
 
-let sandbox: Sandbox;
-let eb: ExtensionBrowser;
-
-beforeAll(async () => {
-  sandbox = await freshSandbox();
-  eb = await launchChromium(proxyOf(sandbox));
-});
-afterAll(async () => {
-  await eb?.close();
-  await sandbox?.close();
-});
+const world = sandboxAndBrowser(launchChromium);
 
 const PEOPLE = '[aria-label="People on this page"] button';
 
 describe('Chromium: detection follows the page', () => {
   it('adds the rows a list loads later, and focuses the lead opened by an in-app navigation', async () => {
-    const options = await connectWithToken(eb, sandbox);
+    const options = await connectWithToken(world.eb, world.sandbox);
     const url = partnerUrl('heyreach', 'list');
-    const partner = await openPartnerPage(eb, url);
-    const sidebar = await openSidebarFor(eb, await tabIdOf(eb, options, url));
+    const partner = await openPartnerPage(world.eb, url);
+    const sidebar = await openSidebarFor(world.eb, await tabIdOf(world.eb, options, url));
     await sidebar.waitForSelector(PEOPLE);
     const before = await textOf(sidebar, PEOPLE);
     expect(before.some((p) => p.startsWith('Arjun Patel'))).toBe(false);

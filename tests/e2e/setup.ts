@@ -5,7 +5,8 @@ import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { partnerSites } from '../../sandbox/partners/sites';
-import { repoRoot, type LaunchOptions } from '../../scripts/lib/browsers';
+import { afterAll, beforeAll } from 'vitest';
+import { repoRoot, type ExtensionBrowser, type LaunchOptions } from '../../scripts/lib/browsers';
 
 export async function freshSandbox(): Promise<Sandbox> {
   return startSandbox({ port: 0 });
@@ -47,4 +48,21 @@ export async function contactTagsOnSandbox(sandbox: Sandbox, email: string): Pro
   const body = (await res.json()) as { contacts: { tags?: string[] }[] };
   if (body.contacts.length !== 1) throw new Error(`expected one contact with ${email}, got ${body.contacts.length}`);
   return body.contacts[0]!.tags ?? [];
+}
+
+/**
+ * A fresh sandbox and the extension in a browser for one test file: started before its tests,
+ * closed after them. Read `world.sandbox` and `world.eb` inside the tests.
+ */
+export function sandboxAndBrowser(launch: (opts: LaunchOptions) => Promise<ExtensionBrowser>) {
+  const world = {} as { sandbox: Sandbox; eb: ExtensionBrowser };
+  beforeAll(async () => {
+    world.sandbox = await freshSandbox();
+    world.eb = await launch(proxyOf(world.sandbox));
+  });
+  afterAll(async () => {
+    await world.eb?.close();
+    await world.sandbox?.close();
+  });
+  return world;
 }
