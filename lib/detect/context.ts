@@ -52,6 +52,7 @@ export function selfKey(field: string, value: string): string {
 
 /** whether a signal is the signed-in user's own name, email, phone or LinkedIn */
 export function isSelf(self: Self, s: Signal): boolean {
+  if (!self.values.size) return false;
   const key = selfKey(s.field, s.value);
   return key !== '' && self.values.has(key);
 }

@@ -3,10 +3,11 @@
 // engine serves every site: an adapter only adds routes and selectors.
 import { learnSelf, pageContext, isSelf, safeQuery, type PageContext } from './context';
 import { isSkipped, firstText } from './dom';
-import { groupPeople, dedupe, type GroupRules, type ScannedPerson } from './group';
+import { groupPeople, type GroupRules, type ScannedPerson } from './group';
 import type { CountryCode, PhoneCheck } from './phone';
 import { newWalk, walk, type Budget } from './signals';
 import { routeOf, type SiteAdapter, type SiteRoute } from './sites/types';
+import { drop, enrol, peopleIn, recordAt, rosterOf, type Roster } from './roster';
 import { readStructured } from './structured';
 import { findTables, readRows, isRowOf, type Table } from './tables';
 import { looksLikeName, clean } from './text';
@@ -32,7 +33,10 @@ export interface DetectOptions {
 /** a scan with what the watcher needs to update it: each person's elements and the page context */
 export interface PageScan {
   detection: PageReport;
+  /** the people in page order (the roster's list) */
   people: ScannedPerson[];
+  /** the people with their record and merge-key indexes, for updates */
+  roster: Roster;
   scope: Element;
   tables: Table[];
   context: PageContext;
@@ -55,7 +59,7 @@ export function scanPage(root: Document | Element, opts: DetectOptions): PageSca
   const doc = 'documentElement' in root ? (root as Document) : (root as Element).ownerDocument;
   const scope = root === doc ? doc.body ?? doc.documentElement : (root as Element);
   const route = adapter ? routeOf(adapter, opts.url) : undefined;
-  const empty: PageScan = { detection: { people: [], view: 'other', site: adapter?.id ?? 'generic' }, people: [], scope,
+  const empty: PageScan = { detection: { people: [], view: 'other', site: adapter?.id ?? 'generic' }, people: [], roster: rosterOf([]), scope,
     tables: [], context: { phone: () => undefined, excluded: new Set(), self: { values: new Set() } }, dialogs: [], route, opts };
   if (!scope || route?.view === 'ignore') return empty;
   try {
@@ -64,7 +68,10 @@ export function scanPage(root: Document | Element, opts: DetectOptions): PageSca
     const { signals, tables, rows, order } = read([scope], scan, root === doc);
     scan.tables = tables;
     const at = (p: ScannedPerson) => order.get(p.records[0]!) ?? Infinity;
-    scan.people = group(signals, scan, scope, rows).sort((a, b) => at(a) - at(b));
+    const found = groupPeople(signals, rules(scan, scope, rows));
+    if (found.some((p, i) => i > 0 && at(found[i - 1]!) > at(p))) found.sort((a, b) => at(a) - at(b));
+    scan.roster = rosterOf(found, adapter?.refine);
+    scan.people = scan.roster.people;
     scan.detection = summarise(scan);
     return scan;
   } catch {
@@ -74,30 +81,51 @@ export function scanPage(root: Document | Element, opts: DetectOptions): PageSca
 
 /**
  * Update a scan after parts of the page changed: re-read only `changed` (new rows, a re-rendered
- * panel), merged with what is still on the page. Returns undefined when a full scan is needed
- * (a new table header, or a change to a part that belongs to the whole page).
+ * panel) and drop the people of `removed` subtrees, merged with what is still on the page; the
+ * work is proportional to the change, not to the people already found. `prev` is consumed (its
+ * roster moves to the result). Returns undefined when a full scan is needed (a new table header,
+ * or a change to a part that belongs to the whole page).
  */
-export function rescanParts(prev: PageScan, changed: Element[]): PageScan | undefined {
+export function rescanParts(prev: PageScan, changed: Element[], removed?: Node[]): PageScan | undefined {
   try {
+    const { roster, scope } = prev;
     const scopes = new Set<Element>();
     for (const el of changed) {
-      if (!prev.scope.contains(el)) continue;
-      const owner = prev.people.flatMap((p) => p.records).find((r) => r.contains(el) && r !== el);
-      if (owner === prev.scope || el === prev.scope) return undefined;
-      scopes.add(owner ?? el);
+      if (el === scope) return undefined;
+      if (!scope.contains(el)) continue;
+      const record = recordAt(roster, el, scope);
+      if (record === scope) return undefined;
+      // rows added to or removed from a table body arrive as their own parts and removals
+      if (!record && removed && prev.tables.some((t) => t.body === el)) continue;
+      scopes.add(record ?? el);
     }
-    const parts = [...scopes].filter((s) => ![...scopes].some((o) => o !== s && o.contains(s)));
-    const kept = prev.people.filter((p) => p.records.some((r) => r.isConnected && !parts.some((s) => s.contains(r))));
+    const parts = [...scopes].filter((s) => !above(s.parentElement, scopes));
+    const gone = new Set<ScannedPerson>();
+    for (const n of removed ?? []) if (n.nodeType === 1 && !n.isConnected) peopleIn(roster, n as Element, gone);
+    for (const part of parts) peopleIn(roster, part, gone);
+    // a person also read from a record outside the changed parts stays
+    for (const p of gone) if (p.records.some((r) => r.isConnected && !above(r, scopes))) gone.delete(p);
     const scan: PageScan = { ...prev };
     const { signals, tables, rows } = read(parts, scan);
     if (tables.length) return undefined;
-    const fresh = parts.flatMap((part) => group(signals.filter((s) => part.contains(s.el)), scan, part, rows));
-    scan.people = dedupe(mergeByPage(kept, fresh));
+    const byPart = new Map<Element, Signal[]>(parts.map((p) => [p, []]));
+    for (const s of signals) byPart.get(above(s.el, scopes)!)?.push(s);
+    drop(roster, gone);
+    for (const [part, list] of byPart) {
+      for (const p of rosterOf(groupPeople(list, rules(scan, part, rows)), prev.opts.adapter?.refine).people) enrol(roster, p);
+    }
+    scan.people = roster.people;
     scan.detection = summarise(scan);
     return scan;
   } catch {
     return undefined;
   }
+}
+
+/** the first of `set` at or above el */
+function above(el: Element | null, set: Set<Element>): Element | undefined {
+  for (let e = el; e; e = e.parentElement) if (set.has(e)) return e;
+  return undefined;
 }
 
 /** walk the scopes; `wholeDocument` also reads JSON-LD in <head> */
@@ -125,18 +153,15 @@ function read(scopes: Element[], scan: PageScan, wholeDocument?: boolean) {
   return { signals, tables, rows, order: out.order };
 }
 
-function group(signals: Signal[], scan: PageScan, root: Element, rows: Set<Element>): ScannedPerson[] {
+function rules(scan: PageScan, root: Element, rows: Set<Element>): GroupRules {
   const adapter = scan.opts.adapter;
-  const rules: GroupRules = {
+  return {
     root,
     isRecord: (el) => rows.has(el) || matches(el, adapter?.records),
     isCeiling: (el) => CEILING_TAGS.has(el.tagName) || CEILING_ROLES.has(el.getAttribute('role') ?? '') || matches(el, adapter?.detail),
     isSelf: (s) => isSelf(scan.context.self, s),
     nameOf: (record) => nameIn(record, adapter?.name, scan.context.excluded),
   };
-  const people = groupPeople(signals, rules);
-  const refine = adapter?.refine;
-  return refine ? people.flatMap((p) => { const r = refine(p.person); return r ? [{ ...p, person: r }] : []; }) : people;
 }
 
 function nameIn(record: Element, selector: string | undefined, excluded: Set<Element>): string | undefined {
@@ -150,13 +175,20 @@ function nameIn(record: Element, selector: string | undefined, excluded: Set<Ele
 }
 
 function summarise(scan: PageScan): PageReport {
-  const { people, route, opts, scope } = scan;
+  const { people, route, opts, scope, roster } = scan;
   const list: ReportedPerson[] = people.map((p) => p.person);
   const view = route && route.view !== 'ignore' ? route.view : list.length > 1 ? 'list' : list.length === 1 ? 'detail' : 'other';
   const detection: PageReport = { people: list, view, site: opts.adapter?.id ?? 'generic' };
   const panels = [...(opts.adapter?.detail ? safeQuery(scope, opts.adapter.detail) : []), ...scan.dialogs]
     .filter((p) => p.isConnected && !isSkippedAbove(p, scope));
-  let focused = people.findIndex((p) => p.records.some((r) => panels.some((panel) => panel.contains(r) || r.contains(panel))));
+  // the first person read from inside an open panel, or from a record holding it
+  const inPanels = new Set<ScannedPerson>();
+  for (const panel of panels) {
+    const holder = recordAt(roster, panel, scope);
+    if (holder) inPanels.add(roster.byRecord.get(holder)!);
+    peopleIn(roster, panel, inPanels);
+  }
+  let focused = inPanels.size ? people.findIndex((p) => inPanels.has(p)) : -1;
   if (focused < 0 && view === 'detail' && list.length >= 1) focused = 0;
   if (focused >= 0) detection.focused = focused;
   return detection;
@@ -174,25 +206,4 @@ function matches(el: Element, selector: string | undefined): boolean {
 function isSkippedAbove(el: Element, stop: Element): boolean {
   for (let e: Element | null = el; e && e !== stop; e = e.parentElement) if (isSkipped(e)) return true;
   return false;
-}
-
-/** `kept` (already in page order) with `fresh` inserted where their first record sits on the page */
-function mergeByPage(kept: ScannedPerson[], fresh: ScannedPerson[]): ScannedPerson[] {
-  const out = [...kept];
-  for (const p of fresh) {
-    let lo = 0;
-    let hi = out.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (isBefore(out[mid]!.records[0]!, p.records[0]!)) lo = mid + 1;
-      else hi = mid;
-    }
-    out.splice(lo, 0, p);
-  }
-  return out;
-}
-
-/** whether a comes before b in the page (a container comes before what it contains) */
-function isBefore(a: Element, b: Element): boolean {
-  return a === b || !!(a.compareDocumentPosition(b) & 4); // 4: b follows a (or is inside it)
 }

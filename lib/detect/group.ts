@@ -29,7 +29,7 @@ export interface GroupRules {
 const MULTI = '\u0000';
 const keyOf = (s: Signal) => (s.field === 'name' ? s.value.split(' ')[0]! : s.field === 'phone' ? phoneDigits(s.value) : s.value).toLowerCase();
 
-/** group signals into people, in the order their records were first seen */
+/** group signals into people, one per record, in the order their records were first seen (merged later: see dedupe) */
 export function groupPeople(signals: Signal[], rules: GroupRules): ScannedPerson[] {
   const seen = new Map<Element, Record<string, string>>();
   for (const s of signals) {
@@ -78,7 +78,7 @@ export function groupPeople(signals: Signal[], rules: GroupRules): ScannedPerson
       if (person) people.push({ person, records: [record] });
     } catch { /* skip this record, keep the others */ }
   }
-  return dedupe(people);
+  return people;
 }
 
 function assemble(signals: Signal[], record: Element, rules: GroupRules): ReportedPerson | undefined {
@@ -112,30 +112,45 @@ function assemble(signals: Signal[], record: Element, rules: GroupRules): Report
   return p;
 }
 
-/** merge people sharing an email, then LinkedIn, then phone, then name + company */
-export function dedupe(people: ScannedPerson[]): ScannedPerson[] {
+/** the keys two records of one person share: email, LinkedIn, phone ending, name + company */
+export function mergeKeys(p: ReportedPerson): string[] {
+  const keys: string[] = [];
+  if (p.email) keys.push(`e:${p.email}`);
+  if (p.linkedin) keys.push(`l:${p.linkedin}`);
+  if (p.phone) keys.push(`p:${phoneDigits(p.phone).slice(-7)}`);
+  if (p.name) keys.push(`n:${p.name.toLowerCase()}|${(p.company ?? '').toLowerCase()}`);
+  return keys;
+}
+
+/** the person `key` of `fresh` is filed under, unless they only share a phone ending, not the number */
+export function sameAs(index: Map<string, ScannedPerson>, key: string, fresh: ReportedPerson): ScannedPerson | undefined {
+  const p = index.get(key);
+  return p && (key[0] !== 'p' || sameNumber(phoneDigits(p.person.phone!), phoneDigits(fresh.phone!))) ? p : undefined;
+}
+
+/** one person from two: `first`'s fields win, `second` fills the gaps (a new object: reported ones never change) */
+export function merged(first: ScannedPerson, second: ScannedPerson): ScannedPerson {
+  const person: ReportedPerson = { ...first.person };
+  for (const [f, v] of Object.entries(second.person) as [keyof ReportedPerson, never][]) person[f] ??= v;
+  if (!(first.person.phoneOnly && second.person.phoneOnly)) delete person.phoneOnly;
+  return { person, records: [...first.records, ...second.records] };
+}
+
+/** merge people sharing an email, then LinkedIn, then phone, then name + company; fills `index` with each key's person */
+export function dedupe(people: ScannedPerson[], index = new Map<string, ScannedPerson>()): ScannedPerson[] {
   const out: ScannedPerson[] = [];
-  const index = new Map<string, ScannedPerson>();
-  const keys = (p: ReportedPerson) => [
-    p.email && `e:${p.email}`,
-    p.linkedin && `l:${p.linkedin}`,
-    p.phone && `p:${phoneDigits(p.phone).slice(-7)}`,
-    p.name && `n:${p.name.toLowerCase()}|${(p.company ?? '').toLowerCase()}`,
-  ].filter((k): k is string => !!k);
   for (const item of people) {
-    // people filed under the same phone ending are merged only when they have the same number
-    const same = (k: string, p: ScannedPerson) => k[0] !== 'p' || sameNumber(phoneDigits(p.person.phone!), phoneDigits(item.person.phone!));
-    const into = keys(item.person).map((k) => { const p = index.get(k); return p && same(k, p) ? p : undefined; }).find(Boolean);
-    if (into) {
-      const phoneOnly = into.person.phoneOnly && item.person.phoneOnly;
-      for (const [f, v] of Object.entries(item.person) as [keyof ReportedPerson, never][]) into.person[f] ??= v;
-      if (!phoneOnly) delete into.person.phoneOnly;
-      into.records.push(...item.records);
-    } else {
-      out.push(item);
+    let target = item;
+    for (const k of mergeKeys(item.person)) {
+      const into = sameAs(index, k, item.person);
+      if (!into) continue;
+      target = merged(into, item);
+      out[out.indexOf(into)] = target;
+      for (const key of mergeKeys(into.person)) if (index.get(key) === into) index.set(key, target);
+      break;
     }
-    const target = into ?? item;
-    for (const k of keys(target.person)) if (!index.has(k)) index.set(k, target);
+    if (target === item) out.push(item);
+    for (const k of mergeKeys(target.person)) if (!index.has(k)) index.set(k, target);
   }
   return out;
 }

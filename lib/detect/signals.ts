@@ -153,7 +153,8 @@ function readText(node: Text, opts: WalkOptions, out: Walk): void {
   const parent = node.parentElement;
   if (!trimmed || !parent) return;
   const { signals } = out;
-  if (trimmed.length <= 32) {
+  // no header word holds a digit: most cell texts (dates, numbers, ids) skip the look-up
+  if (trimmed.length <= 32 && !/\d/.test(trimmed)) {
     const word = headerWord(trimmed);
     if (word) {
       out.headerCells.push({ el: parent, word });
@@ -171,7 +172,7 @@ function readText(node: Text, opts: WalkOptions, out: Walk): void {
   for (const email of findEmails(text)) signals.push({ field: 'email', value: email, el: parent, rank: 3 });
   for (const url of findLinkedins(text)) signals.push({ field: 'linkedin', value: url, el: parent, rank: 3 });
   for (const phone of findPhones(text, opts.phone)) signals.push(phoneSignal(phone, parent, 3));
-  if (trimmed.length < 180) {
+  if (trimmed.length < 180 && /[:：]/.test(trimmed)) {
     const inline = splitInlineLabel(trimmed);
     const field = inline && labelField(inline.label);
     const s = field && inline ? signalFor(field, inline.value, parent, 2, opts.phone) : undefined;

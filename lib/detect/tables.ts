@@ -14,6 +14,8 @@ export interface Table {
   /** the field of each header child, by index */
   columns: (HeaderWord | undefined)[];
   rows: Element[];
+  /** the element holding the rows (a tbody) */
+  body: Element | null;
   /** the path from a row to the element whose children are its cells */
   cellPath: number[];
 }
@@ -42,7 +44,7 @@ export function findTables(headerCells: HeaderCell[]): Table[] {
     if (cells.size < texts * 0.6) continue;
     const columns = Array.from(headerRow.children, (c) => cells.get(c));
     const found = rowsOf(headerRow);
-    if (found && found.rows.length) tables.push({ headerRow, columns, ...found });
+    if (found && found.rows.length) tables.push({ headerRow, columns, body: found.rows[0]!.parentElement, ...found });
   }
   return tables;
 }
@@ -67,7 +69,7 @@ function rowsOf(header: Element): { rows: Element[]; cellPath: number[] } | unde
       if (part.tagName === 'TR') rows.push(part);
       else if (part.tagName === 'TBODY' || part.tagName === 'TFOOT') rows.push(...Array.from(part.children).filter((r) => r.tagName === 'TR'));
     }
-    return { rows: rows.filter((r) => r !== header && Array.from(r.children).some((c) => c.tagName === 'TD')), cellPath: [] };
+    return { rows: rows.filter((r) => r !== header && hasCell(r)), cellPath: [] };
   }
   if (header.getAttribute('role') === 'row') {
     const grid = header.closest('[role=grid], [role=table], [role=treegrid]') ?? header.parentElement?.parentElement;
@@ -92,16 +94,21 @@ function rowsOf(header: Element): { rows: Element[]; cellPath: number[] } | unde
   return undefined;
 }
 
-function cellsAt(row: Element, path: number[]): Element[] {
+function cellsAt(row: Element, path: number[]): ArrayLike<Element> {
   let el: Element | undefined = row;
   for (const i of path) el = el?.children[i];
-  return el ? Array.from(el.children) : [];
+  return el ? el.children : [];
+}
+
+function hasCell(row: Element): boolean {
+  for (let c = row.firstElementChild; c; c = c.nextElementSibling) if (c.tagName === 'TD') return true;
+  return false;
 }
 
 /** whether el is one of the table's data rows (for rows appended later) */
 export function isRowOf(table: Table, el: Element): boolean {
   const first = table.rows[0];
-  return !!first && el.parentElement === first.parentElement && el.tagName === first.tagName && el !== table.headerRow;
+  return !!first && el.parentElement === table.body && el.tagName === first.tagName && el !== table.headerRow;
 }
 
 /** the signals in the given rows, one per mapped column; hidden rows are left out */
@@ -113,12 +120,13 @@ export function readRows(table: Table, rows: Element[], phone: PhoneReader, out:
     const cells = cellsAt(row, table.cellPath);
     const shift = Math.max(0, cells.length - width);
     read.push(row);
-    table.columns.forEach((word, i) => {
+    for (let i = 0; i < width; i++) {
+      const word = table.columns[i];
       const cell = cells[i + shift];
-      if (!word || word === 'other' || !cell || isSkipped(cell)) return;
+      if (!word || word === 'other' || !cell || isSkipped(cell)) continue;
       const s = signalFor(word, cellText(word, cell), cell, 2, phone);
       if (s) out.push(s);
-    });
+    }
   }
   return read;
 }

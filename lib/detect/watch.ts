@@ -7,7 +7,7 @@ import { rescanParts, scanPage, type PageScan } from './engine';
 import type { CountryCode } from './phone';
 import { adapterFor } from './sites';
 import type { SiteAdapter } from './sites/types';
-import type { PageReport } from './types';
+import type { PageReport, ReportedPerson } from './types';
 
 export interface WatchOptions {
   /** quiet time after the last DOM change before rescanning (default 250 ms) */
@@ -20,8 +20,9 @@ export interface WatchOptions {
   pollMs?: number;
 }
 
-/** more changed parts than this in one batch: rescan the whole page */
-const MAX_PARTS = 40;
+/** more changed parts (or removed nodes) than this in one batch: rescan the whole page */
+const MAX_PARTS = 200;
+const MAX_REMOVED = 1000;
 const WATCHED_ATTRIBUTES = ['hidden', 'aria-hidden', 'style', 'open', 'value'];
 
 /** watch the page and report its people; returns stop */
@@ -30,9 +31,10 @@ export function watchPage(win: Window, onReport: (d: PageReport) => void, opts: 
   const debounce = opts.debounceMs ?? 250;
   let href = win.location.href;
   let scan: PageScan | undefined;
-  let lastKey = '';
+  let last: PageReport | undefined;
   let needFull = true;
   let changed = new Set<Element>();
+  let removed: Node[] = [];
   let focusTarget: Element | undefined;
   let timer: number | undefined;
   let firstChange = 0;
@@ -55,9 +57,8 @@ export function watchPage(win: Window, onReport: (d: PageReport) => void, opts: 
     const detection: PageReport = { ...scan.detection };
     const i = focusedIndex(scan);
     if (i >= 0) detection.focused = i;
-    const key = JSON.stringify(detection);
-    if (key === lastKey) return;
-    lastKey = key;
+    if (last && sameReport(last, detection)) return;
+    last = detection;
     try { onReport(detection); } catch { /* a failing listener must not stop the watcher */ }
   };
 
@@ -75,8 +76,10 @@ export function watchPage(win: Window, onReport: (d: PageReport) => void, opts: 
     firstChange = 0;
     checkUrl();
     const parts = [...changed];
+    const gone = removed;
     changed = new Set();
-    if (!needFull && scan && parts.length) scan = rescanParts(scan, parts) ?? undefined;
+    removed = [];
+    if (!needFull && scan && parts.length) scan = rescanParts(scan, parts, gone) ?? undefined;
     if (needFull || !scan) {
       scan = scanPage(doc, { url: href, adapter: opts.adapter ?? adapterFor(href), country: opts.country });
       needFull = false;
@@ -99,13 +102,16 @@ export function watchPage(win: Window, onReport: (d: PageReport) => void, opts: 
           const el = n.nodeType === 1 ? (n as Element) : n.parentElement;
           if (el) changed.add(el);
         });
-        if (r.removedNodes.length && r.target.nodeType === 1) changed.add(r.target as Element);
+        if (r.removedNodes.length && r.target.nodeType === 1) {
+          changed.add(r.target as Element);
+          r.removedNodes.forEach((n) => removed.push(n));
+        }
       } else {
         const el = r.target.nodeType === 1 ? (r.target as Element) : r.target.parentElement;
         if (el) changed.add(el);
       }
     }
-    if (changed.size > MAX_PARTS) needFull = true;
+    if (changed.size > MAX_PARTS || removed.length > MAX_REMOVED) needFull = true;
     schedule();
   }));
 
@@ -153,6 +159,17 @@ export function watchPage(win: Window, onReport: (d: PageReport) => void, opts: 
     if (hoverTimer !== undefined) win.clearTimeout(hoverTimer);
     listening.abort();
   };
+}
+
+/** whether two reports say the same: people compared field by field (one that was not re-read is the same object) */
+function sameReport(a: PageReport, b: PageReport): boolean {
+  if (a.people.length !== b.people.length || a.view !== b.view || a.site !== b.site || a.focused !== b.focused) return false;
+  return a.people.every((p, i) => {
+    const q = b.people[i]!;
+    if (p === q) return true;
+    const keys = Object.keys(p) as (keyof ReportedPerson)[];
+    return keys.length === Object.keys(q).length && keys.every((k) => p[k] === q[k]);
+  });
 }
 
 /** the element an event happened on (text nodes count as their parent) */
