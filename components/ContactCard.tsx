@@ -2,7 +2,9 @@
 // appointments, other contacts of the same business, and a link into HighLevel's web app.
 // Every value is page or CRM text and is rendered as text, never as HTML.
 import type { ContactDetails, UserOption } from '@/lib/messaging';
+import { ContactFields } from './ContactFields';
 import { contactLine } from './ContactSearch';
+import { useEditInPlace } from './FormParts';
 import { NoteList } from './NoteList';
 import { TagEditor } from './TagEditor';
 import { TaskList } from './TaskList';
@@ -35,14 +37,21 @@ function Facts({ details }: { details: ContactDetails }) {
 export function ContactCard(props: { details: ContactDetails; users: UserOption[]; revalidating: boolean }) {
   const { details, users } = props;
   const { contact, appointments, colleagues } = details;
+  const edit = useEditInPlace();
   return (
     <article className="card" aria-labelledby="contact-name" data-testid="contact-card" aria-busy={props.revalidating}>
       <header className="card-head">
         <h2 id="contact-name">{contact.name}</h2>
-        <a href={contact.appUrl} target="_blank" rel="noreferrer">
-          Open in HighLevel<span className="visually-hidden"> (new tab)</span>
-        </a>
+        <span className="row">
+          <button className="quiet" onClick={edit.start} hidden={edit.editing} aria-label={`Edit ${contact.name}`}>
+            Edit
+          </button>
+          <a href={contact.appUrl} target="_blank" rel="noreferrer">
+            Open in HighLevel<span className="visually-hidden"> (new tab)</span>
+          </a>
+        </span>
       </header>
+      {edit.editing ? <ContactFields key={contact.id} contact={contact} onDone={edit.cancel} /> : null}
       <p className={contact.dnd ? 'dnd on' : 'dnd'} data-testid="dnd">
         {contact.dnd ? 'Do not disturb: on — no calls, texts or emails' : 'Do not disturb: off'}
       </p>
@@ -73,7 +82,9 @@ export function ContactCard(props: { details: ContactDetails; users: UserOption[
             {c.name} <span className="muted">{contactLine(c)}</span>
           </li>
         ))}
-        {colleagues.length === 0 ? <li className="muted">No other contacts of this business</li> : null}
+        {colleagues.length === 0 ? (
+          <li className="muted">{details.colleaguesPending ? 'Looking for other contacts of this business…' : 'No other contacts of this business'}</li>
+        ) : null}
       </ul>
     </article>
   );

@@ -2,13 +2,17 @@
 // lists the people found there with their match, and shows the selected one's GHL record.
 import { useEffect } from 'react';
 import { browser } from 'wxt/browser';
-import { contactRecordItem, quickTagItem, tabPeopleItem } from '@/lib/storage';
+import { contactViewItem, quickTagItem, tabPeopleItem } from '@/lib/storage';
 import { sendMessage } from '@/lib/messaging';
 import { useSidebar } from './state/sidebar';
 import { useContact } from './state/contact';
+import { useOutbox } from './state/outbox';
 import { valueOf } from './state/ask';
 import { PeopleList } from './PeopleList';
 import { ContactCard, ContactSkeleton } from './ContactCard';
+import { ActivityButton, StoppedWrites } from './ActivityButton';
+import { ActivityLog } from './ActivityLog';
+import { BulkJobs, BulkTags } from './BulkTags';
 import { ErrorNotice } from './ErrorNotice';
 import { LocationSwitcher } from './LocationSwitcher';
 import { MatchPanel } from './MatchPanel';
@@ -55,7 +59,7 @@ function useFollowedTab() {
 function useContactPush(locationId: string | undefined, contactId: string | undefined) {
   useEffect(() => {
     if (!locationId || !contactId) return;
-    return contactRecordItem(locationId, contactId).watch((d) => d && useContact.getState().received(d));
+    return contactViewItem(locationId, contactId).watch((d) => d && useContact.getState().received(d));
   }, [locationId, contactId]);
 }
 
@@ -81,9 +85,16 @@ function useKeyboard() {
   }, []);
 }
 
+/** The outbox's counts and bulk jobs, pushed by the background. */
+function useOutboxStatus() {
+  const watch = useOutbox((s) => s.watch);
+  useEffect(() => watch(), [watch]);
+}
+
 export function SidebarApp() {
   const { app, page, matches, selected, site, actionError, loadApp, select, rematch } = useSidebar();
   const { contactId, details, revalidating, lists, writeError, open, loadLists } = useContact();
+  const activityOpen = useOutbox((s) => s.activityOpen);
   const active = valueOf(app)?.connections.find((c) => c.active);
   useEffect(() => {
     void loadApp();
@@ -94,6 +105,7 @@ export function SidebarApp() {
   useFollowedTab();
   useContactPush(active?.locationId, contactId);
   useKeyboard();
+  useOutboxStatus();
 
   const people = valueOf(matches);
   const match = selected != null ? people?.[selected] : undefined;
@@ -103,7 +115,11 @@ export function SidebarApp() {
       <header className="top">
         <h1>GHL Sidebar</h1>
         {app.status === 'ready' ? <LocationSwitcher connections={app.value.connections} /> : null}
+        <ActivityButton />
       </header>
+      <StoppedWrites />
+      {activityOpen ? <ActivityLog /> : null}
+      <div hidden={activityOpen}>
       <SiteAccess site={site} />
       {actionError ? (
         <ErrorNotice
@@ -123,6 +139,8 @@ export function SidebarApp() {
         ) : null}
         {matches.status === 'loading' ? <div className="skeleton" aria-label="Loading matches" /> : null}
         {matches.status === 'failed' ? <ErrorNotice error={matches.error} onRetry={() => void rematch()} /> : null}
+        <BulkJobs />
+        {people && people.length > 1 ? <BulkTags matches={people} site={valueOf(page)?.site ?? ''} /> : null}
         {people ? <PeopleList matches={people} focused={valueOf(page)?.focused} selected={selected} onSelect={(i) => void select(i)} /> : null}
       </section>
       {match ? <MatchPanel key={match.key} match={match} index={selected!} /> : null}
@@ -134,6 +152,7 @@ export function SidebarApp() {
       {writeError ? (
         <ErrorNotice error={writeError} onRetry={retryContact} onDismiss={() => useContact.setState({ writeError: undefined })} />
       ) : null}
+      </div>
       <UndoBar />
     </main>
   );

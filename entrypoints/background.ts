@@ -1,16 +1,23 @@
-// The background: holds the session, answers the pages' messages, opens the sidebar, registers
-// the content script on the sites the user enabled, and listens for the quick-tag shortcut.
+// The background: holds the session, answers the pages' messages, sends the outbox's writes (also
+// after the worker restarted), opens the sidebar, registers the content script on the sites the
+// user enabled, and listens for the quick-tag shortcut.
 import { browser } from 'wxt/browser';
 import { createSession } from '@/lib/auth';
 import { createHandlers, forgetClosedTabs } from '@/lib/background/handlers';
+import { watchOutbox } from '@/lib/background/outbox-watch';
 import { listenForQuickTag } from '@/lib/background/quick-tag';
 import { registerHandlers } from '@/lib/background/router';
+import { locationServices } from '@/lib/background/services';
 import { registerSiteScripts } from '@/lib/background/sites';
 import { readSettings } from '@/lib/storage';
 
 export default defineBackground(() => {
   const session = createSession();
-  registerHandlers(createHandlers(session), { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') });
+  const services = locationServices(session);
+  registerHandlers(createHandlers(session, services), { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') });
+  browser.alarms.onAlarm.addListener((alarm) => void services.outbox.handleAlarm(alarm));
+  watchOutbox(services);
+  void services.outbox.resume().catch((e: unknown) => console.warn('Could not resume the outbox:', e));
   forgetClosedTabs();
   listenForQuickTag();
   void readSettings()

@@ -6,6 +6,9 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { PageDetection, DetectedPerson } from './detect/types';
 import type { Settings, TabPeople } from './storage';
+import type { ActivityEntry, BulkView, ConflictChoiceInput, ContactEditInput, OutboxStatus } from './outbox/views';
+
+export type * from './outbox/views';
 
 export type UserAction = 'reconnect' | 'retry' | 'none' | 'switch-location' | 'grant-access' | 'connect';
 
@@ -108,6 +111,8 @@ export interface ContactDetails {
   appointments: AppointmentView[];
   /** other contacts of the same business (never the contact itself) */
   colleagues: ContactSummary[];
+  /** the other contacts of the business are still being read (they follow the record) */
+  colleaguesPending?: boolean;
   /** when the background fetched this from HighLevel */
   fetchedAt: number;
 }
@@ -199,6 +204,27 @@ export interface ProtocolMap {
   deleteNote(input: { contactId: string; noteId: string }): Outcome<ContactDetails>;
   /** creates the GHL contact of a detected person, then matches the person again */
   createContact(input: { person: DetectedPerson; site: string }): Outcome<PersonMatch>;
+  /** only the changed fields, with the version the user edited (HighLevel's dateUpdated and the values seen) */
+  updateContact(input: {
+    contactId: string;
+    fields: ContactEditInput;
+    base: { dateUpdated: string | null; values: ContactEditInput };
+  }): Outcome<ContactDetails>;
+
+  /** the outbox: activity log, retry / discard, conflicts, bulk tag changes */
+  getOutboxStatus(): Outcome<OutboxStatus>;
+  getActivity(): Outcome<ActivityEntry[]>;
+  retryWrite(writeId: string): Outcome<true>;
+  discardWrite(writeId: string): Outcome<true>;
+  resolveConflict(input: { writeId: string; choice: ConflictChoiceInput }): Outcome<true>;
+  /** tags (or untags) these contacts in bulk; `create`: also creates these missing people, with the tags */
+  startBulkTags(input: {
+    contactIds: string[];
+    tags: string[];
+    op: 'add' | 'remove';
+    create?: { people: DetectedPerson[]; site: string };
+  }): Outcome<BulkView>;
+  cancelBulk(jobId: string): Outcome<true>;
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -233,6 +259,14 @@ export const allowedSenders: Record<MessageType, SenderKind> = {
   updateNote: 'extension-page',
   deleteNote: 'extension-page',
   createContact: 'extension-page',
+  updateContact: 'extension-page',
+  getOutboxStatus: 'extension-page',
+  getActivity: 'extension-page',
+  retryWrite: 'extension-page',
+  discardWrite: 'extension-page',
+  resolveConflict: 'extension-page',
+  startBulkTags: 'extension-page',
+  cancelBulk: 'extension-page',
 };
 
 /** The fields of a browser-stamped sender that decide who it is. */

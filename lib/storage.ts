@@ -4,7 +4,7 @@
 // only by extension pages and the background (never by content scripts).
 import { storage } from 'wxt/utils/storage';
 import type { PageDetection } from './detect/types';
-import type { ContactDetails } from './messaging';
+import type { ContactDetails, OutboxStatus } from './messaging';
 
 export const HIGHLEVEL_API = 'https://services.leadconnectorhq.com';
 
@@ -85,6 +85,13 @@ export const recentTagsItem = storage.defineItem<Record<string, string[]>>('loca
  */
 export const contactRecordItem = (locationId: string, contactId: string) =>
   storage.defineItem<ContactDetails | null>(`session:contact:${locationId}:${contactId}`, { fallback: null });
+
+/** A contact's record as the sidebar shows it: the record above with the unsent writes applied. */
+export const contactViewItem = (locationId: string, contactId: string) =>
+  storage.defineItem<ContactDetails | null>(`session:contactView:${locationId}:${contactId}`, { fallback: null });
+
+/** The outbox at a glance, rewritten by the background on every change of it (the sidebar watches it). */
+export const outboxStatusItem = storage.defineItem<OutboxStatus | null>('session:outboxStatus', { fallback: null });
 
 /** Set by the quick-tag shortcut: the sidebar focuses its tag box when this changes (or is recent). */
 export const quickTagItem = storage.defineItem<{ at: number } | null>('session:quickTag', { fallback: null });

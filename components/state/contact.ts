@@ -3,7 +3,7 @@
 // Tag changes are optimistic: the chip changes in the same frame, before the message is sent, and
 // goes back if HighLevel refuses. The last tag change can be undone for a few seconds.
 import { create } from 'zustand';
-import { sendMessage, type ContactDetails, type LocationLists, type Outcome, type TaskInput, type UserError } from '@/lib/messaging';
+import { sendMessage, type ContactDetails, type ContactEditInput, type LocationLists, type Outcome, type TaskInput, type UserError } from '@/lib/messaging';
 import { ask, settle, valueOf, type Load } from './ask';
 
 export const UNDO_MS = 6_000;
@@ -38,6 +38,8 @@ export interface ContactState {
   createNote(body: string): Promise<boolean>;
   updateNote(noteId: string, body: string): Promise<boolean>;
   deleteNote(noteId: string): Promise<boolean>;
+  /** only the changed fields, with the version the user edited */
+  updateContact(fields: ContactEditInput, base: { dateUpdated: string | null; values: ContactEditInput }): Promise<boolean>;
 }
 
 const sameTag = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
@@ -147,5 +149,6 @@ export const useContact = create<ContactState>((set, get) => {
     createNote: (body) => recordWrite((contactId) => sendMessage('createNote', { contactId, body })),
     updateNote: (noteId, body) => recordWrite((contactId) => sendMessage('updateNote', { contactId, noteId, body })),
     deleteNote: (noteId) => recordWrite((contactId) => sendMessage('deleteNote', { contactId, noteId })),
+    updateContact: (fields, base) => recordWrite((contactId) => sendMessage('updateContact', { contactId, fields, base })),
   };
 });

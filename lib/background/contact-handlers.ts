@@ -1,11 +1,13 @@
 // The sidebar's contact messages: matching the page's people, linking one by hand, reading a
-// record (stale-while-revalidate), the location's lists, and every write (through writes.ts).
+// record (stale-while-revalidate), the location's lists, and every write (through writes.ts, which
+// queues them in the outbox).
 import { matchPerson } from '../match';
 import { ok, type PersonMatch } from '../messaging';
 import { readSettings, relinksItem } from '../storage';
 import type { DetectedPerson } from '../detect/types';
 import { searchContacts } from './contacts';
 import type { Handlers } from './router';
+import type { PageMatches } from './page-matches';
 import type { LocationServices, LocationServicesRegistry } from './services';
 import * as writes from './writes';
 
@@ -26,6 +28,7 @@ type ContactHandlers = Pick<
   | 'updateNote'
   | 'deleteNote'
   | 'createContact'
+  | 'updateContact'
 >;
 
 async function rematch(s: LocationServices, person: DetectedPerson, createdId: string): Promise<PersonMatch> {
@@ -37,14 +40,10 @@ async function rematch(s: LocationServices, person: DetectedPerson, createdId: s
   return matchPerson(person, s.lookup, { ...relinks, [match.key]: createdId });
 }
 
-export function contactHandlers(services: LocationServicesRegistry): ContactHandlers {
+export function contactHandlers(services: LocationServicesRegistry, matches: PageMatches): ContactHandlers {
   const active = () => services.active();
   return {
-    async matchPeople(people) {
-      const s = await active();
-      const relinks = await relinksItem.getValue();
-      return ok(await Promise.all(people.map((p) => matchPerson(p, s.lookup, relinks))));
-    },
+    matchPeople: async (people) => ok(await matches.match(people)),
     async getContactDetails({ contactId, fresh }) {
       return ok(await (await active()).records.get(contactId, fresh));
     },
@@ -54,6 +53,7 @@ export function contactHandlers(services: LocationServicesRegistry): ContactHand
     async relinkPerson({ personKey, contactId }) {
       const { [personKey]: _old, ...rest } = await relinksItem.getValue();
       await relinksItem.setValue(contactId ? { ...rest, [personKey]: contactId } : rest);
+      matches.forget();
       return ok(true as const);
     },
     async getLocationLists() {
@@ -71,8 +71,10 @@ export function contactHandlers(services: LocationServicesRegistry): ContactHand
     deleteNote: async ({ contactId, noteId }) => ok(await writes.deleteNote(await active(), contactId, noteId)),
     async createContact({ person, site }) {
       const s = await active();
-      const contact = await writes.createContactForPerson(s, person, site, await readSettings());
-      return ok(await rematch(s, person, contact.id));
+      const contactId = await writes.createContactForPerson(s, person, site, await readSettings());
+      matches.forget();
+      return ok(await rematch(s, person, contactId));
     },
+    updateContact: async ({ contactId, fields, base }) => ok(await writes.editContact(await active(), contactId, fields, base)),
   };
 }

@@ -4,9 +4,10 @@
 import type { GhlClient } from '../ghl';
 import { isGhlError, type Contact } from '../ghl';
 import type { ContactLookup } from '../match';
-import type { ContactDetails, ContactSummary } from '../messaging';
+import type { ContactSummary } from '../messaging';
 import { linkedinOf } from '../detect/linkedin';
 import type { LocationListsReader } from './lists';
+import type { FreshRecord } from './records';
 import { appointmentViews, contactSummary, contactView, noteViews, taskViews } from './views';
 
 const SEARCH_LIMIT = 10;
@@ -54,13 +55,16 @@ export async function searchContacts(client: GhlClient, query: string): Promise<
   return (await client.contacts.search({ pageLimit: SEARCH_LIMIT, query: q })).contacts.map(contactSummary);
 }
 
-/** Reads one contact's whole record from HighLevel, in parallel. */
+/**
+ * Reads one contact's record from HighLevel, in parallel. The business's other contacts need the
+ * contact's businessId, so they come as a promise and never hold the record back.
+ */
 export async function readContactDetails(
   client: GhlClient,
   lists: LocationListsReader,
   contactId: string,
   now: () => number = Date.now,
-): Promise<ContactDetails> {
+): Promise<FreshRecord> {
   const [contact, tasks, notes, appointments, users, fieldNames] = await Promise.all([
     client.contacts.get(contactId),
     client.tasks.list(contactId),
@@ -69,16 +73,21 @@ export async function readContactDetails(
     lists.users(),
     lists.fieldNames(),
   ]);
-  const business = contact.businessId
-    ? await client.contacts.listByBusiness(contact.businessId, { limit: 20 }).catch(() => ({ contacts: [] as Contact[] }))
-    : { contacts: [] as Contact[] };
+  const colleagues = contact.businessId
+    ? client.contacts
+        .listByBusiness(contact.businessId, { limit: 20 })
+        .then((business) => business.contacts.filter((c) => c.id !== contactId).map(contactSummary))
+    : undefined;
   return {
-    contact: contactView(contact, users, client.locationId, fieldNames),
-    tasks: taskViews(tasks, users),
-    notes: noteViews(notes),
-    appointments: appointmentViews(appointments, now()),
-    colleagues: business.contacts.filter((c) => c.id !== contactId).map(contactSummary),
-    fetchedAt: now(),
+    details: {
+      contact: contactView(contact, users, client.locationId, fieldNames),
+      tasks: taskViews(tasks, users),
+      notes: noteViews(notes),
+      appointments: appointmentViews(appointments, now()),
+      colleagues: [],
+      fetchedAt: now(),
+    },
+    colleagues,
   };
 }
 

@@ -12,3 +12,7 @@ export const invalidInput = (message: string) => new UserFacingError({ kind: 'va
 
 export const notConnected = () =>
   new UserFacingError({ kind: 'not-connected', message: 'Connect a HighLevel location in the options to see contacts.', action: 'connect' });
+
+/** HighLevel refused a queued write (or has not answered it yet); it stays in the activity log. */
+export const writeRefused = (reason: string, action: UserError['action'] = 'none') =>
+  new UserFacingError({ kind: 'write-failed', message: reason, action });

@@ -1,5 +1,6 @@
 // The background's answers to every message: the session for connections, settings and sites
-// here; the contact reads and writes of the active location in contact-handlers.ts.
+// here; the contact reads and writes of the active location in contact-handlers.ts; the outbox's
+// activity log, conflicts and bulk changes in outbox-handlers.ts.
 import { browser } from 'wxt/browser';
 import type { Session } from '../auth';
 import { fail, ok, type ConnectionView } from '../messaging';
@@ -9,7 +10,9 @@ import { contactHandlers } from './contact-handlers';
 import { invalidInput } from './errors';
 import { parseDetection } from './incoming';
 import type { Handlers } from './router';
-import { locationServices } from './services';
+import { outboxHandlers } from './outbox-handlers';
+import { pageMatches } from './page-matches';
+import { locationServices, type LocationServicesRegistry } from './services';
 import { disableSite, enableSite, tabSite } from './sites';
 
 /** What the sidebar needs of HighLevel, asked for at OAuth consent. */
@@ -33,11 +36,12 @@ export function connectionView(c: ConnectionSummary): ConnectionView {
   };
 }
 
-export function createHandlers(session: Session): Handlers {
-  const services = locationServices(session);
+export function createHandlers(session: Session, services: LocationServicesRegistry = locationServices(session)): Handlers {
+  const matches = pageMatches(services);
 
   return {
-    ...contactHandlers(services),
+    ...contactHandlers(services, matches),
+    ...outboxHandlers(services),
     async reportPeople(detection, caller) {
       if (caller.tabId == null) return fail({ kind: 'refused', message: 'No tab.', action: 'none' });
       const incoming = parseDetection(detection);
@@ -53,6 +57,8 @@ export function createHandlers(session: Session): Handlers {
         url: caller.url ?? '',
         reportedAt: Date.now(),
       });
+      // the sidebar will ask for these next: have them ready (not connected, or offline: it asks anew)
+      if (people.length) void matches.prefetch(people, incoming.detection.focused).catch(() => undefined);
       return ok(true as const);
     },
     async getState() {

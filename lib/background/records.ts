@@ -1,36 +1,55 @@
 // The last record of each contact, kept in memory and in storage.session (so a reopened sidebar or
 // a restarted worker has it at once): answered immediately, then fetched fresh in the background
 // and written back, which pushes it to the sidebar watching the item (stale-while-revalidate).
+// Two copies per contact: the confirmed record (HighLevel's last answer, `contactRecordItem`) and
+// the shown one (`contactViewItem`: confirmed + the outbox's unfinished writes, see pending.ts).
+// Other contacts of the business come after the record, never holding it back.
 import { browser } from 'wxt/browser';
-import type { ContactDetails, ContactRecordAnswer } from '../messaging';
-import { contactRecordItem } from '../storage';
+import type { ContactDetails, ContactRecordAnswer, ContactSummary } from '../messaging';
+import { contactRecordItem, contactViewItem } from '../storage';
 
 /** A record younger than this is answered without asking HighLevel again. */
 const FRESH_MS = 15_000;
 
+/** HighLevel's record of a contact; the business's other contacts may follow. */
+export interface FreshRecord {
+  details: ContactDetails;
+  colleagues?: Promise<ContactSummary[]>;
+}
+
 /** Removes a location's records from storage.session, also those an earlier worker kept. */
 export async function forgetContactRecords(locationId: string): Promise<void> {
-  const prefix = `contact:${locationId}:`; // contactRecordItem's key inside storage.session
-  const kept = Object.keys(await browser.storage.session.get(null)).filter((k) => k.startsWith(prefix));
+  const prefixes = [`contact:${locationId}:`, `contactView:${locationId}:`]; // the items' keys inside storage.session
+  const kept = Object.keys(await browser.storage.session.get(null)).filter((k) => prefixes.some((p) => k.startsWith(p)));
   if (kept.length) await browser.storage.session.remove(kept);
 }
 
 export function contactRecords(
   locationId: string,
-  fetchFresh: (contactId: string) => Promise<ContactDetails>,
-  now: () => number = Date.now,
+  fetchFresh: (contactId: string) => Promise<FreshRecord>,
+  opts: { show?: (confirmed: ContactDetails) => Promise<ContactDetails>; now?: () => number } = {},
 ) {
+  const now = opts.now ?? Date.now;
+  const show = opts.show ?? (async (d: ContactDetails) => d);
   const memory = new Map<string, ContactDetails>();
   const inflight = new Map<string, Promise<ContactDetails>>();
   /** bumped by every write, so a read that started before it does not overwrite its result */
   const generation = new Map<string, number>();
 
-  const item = (contactId: string) => contactRecordItem(locationId, contactId);
-  const known = async (contactId: string) => memory.get(contactId) ?? (await item(contactId).getValue()) ?? undefined;
+  const known = async (contactId: string) =>
+    memory.get(contactId) ?? (await contactRecordItem(locationId, contactId).getValue()) ?? undefined;
 
-  async function save(contactId: string, details: ContactDetails) {
+  async function save(contactId: string, details: ContactDetails): Promise<ContactDetails> {
     memory.set(contactId, details);
-    await item(contactId).setValue(details);
+    const shown = await show(details);
+    await Promise.all([contactRecordItem(locationId, contactId).setValue(details), contactViewItem(locationId, contactId).setValue(shown)]);
+    return shown;
+  }
+
+  async function addColleagues(contactId: string, colleagues: Promise<ContactSummary[]>) {
+    const found = await colleagues.catch(() => undefined);
+    const last = await known(contactId);
+    if (last) await save(contactId, { ...last, colleagues: found ?? last.colleagues, colleaguesPending: false });
   }
 
   function refresh(contactId: string): Promise<ContactDetails> {
@@ -38,9 +57,13 @@ export function contactRecords(
     if (running) return running;
     const startedAt = generation.get(contactId) ?? 0;
     const work = fetchFresh(contactId)
-      .then(async (details) => {
-        if ((generation.get(contactId) ?? 0) === startedAt) await save(contactId, details);
-        return details;
+      .then(async ({ details, colleagues }) => {
+        const previous = await known(contactId);
+        const first = colleagues ? { ...details, colleagues: previous?.colleagues ?? [], colleaguesPending: true } : details;
+        if ((generation.get(contactId) ?? 0) !== startedAt) return show(previous ?? first);
+        const shown = await save(contactId, first);
+        if (colleagues) void addColleagues(contactId, colleagues);
+        return shown;
       })
       .finally(() => inflight.delete(contactId));
     inflight.set(contactId, work);
@@ -51,20 +74,43 @@ export function contactRecords(
     async get(contactId: string, fresh = false): Promise<ContactRecordAnswer> {
       const last = fresh ? undefined : await known(contactId);
       if (!last) return { details: await refresh(contactId), revalidating: false };
-      if (now() - last.fetchedAt < FRESH_MS) return { details: last, revalidating: false };
+      if (now() - last.fetchedAt < FRESH_MS) return { details: await show(last), revalidating: false };
       refresh(contactId).catch(() => undefined); // the sidebar keeps the last record on failure
-      return { details: last, revalidating: true };
+      return { details: await show(last), revalidating: true };
     },
 
-    /** Applies a write's result to the kept record (and so to the sidebar showing it). */
+    /** Starts reading a record the sidebar will probably ask for (cached, errors ignored). */
+    prefetch(contactId: string): void {
+      void this.get(contactId).catch(() => undefined);
+    },
+
+    /** Applies a confirmed change to the kept record; answers the record as shown. */
     async change(contactId: string, edit: (d: ContactDetails) => ContactDetails): Promise<ContactDetails> {
       generation.set(contactId, (generation.get(contactId) ?? 0) + 1);
       const last = await known(contactId);
       if (!last) return refresh(contactId);
-      const next = edit(last);
-      await save(contactId, next);
-      return next;
+      return save(contactId, edit(last));
     },
+
+    /** Applies a write HighLevel took to the kept record, if one is kept (no read otherwise). */
+    async confirm(contactId: string, edit: (d: ContactDetails) => ContactDetails): Promise<void> {
+      const last = await known(contactId);
+      if (!last) return;
+      generation.set(contactId, (generation.get(contactId) ?? 0) + 1);
+      await save(contactId, edit(last));
+    },
+
+    /** Shows the kept record again (the outbox's writes changed); undefined if none is kept. */
+    async repaint(contactId: string): Promise<ContactDetails | undefined> {
+      const last = await known(contactId);
+      if (!last) return undefined;
+      const shown = await show(last);
+      await contactViewItem(locationId, contactId).setValue(shown);
+      return shown;
+    },
+
+    /** The kept record in memory, if any (names for the activity log). */
+    peek: (contactId: string) => memory.get(contactId),
 
     /** Drops every kept record of this location (sign-out). */
     async forgetAll() {

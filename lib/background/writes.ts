@@ -1,20 +1,63 @@
 // Every change the extension makes in HighLevel, in one place and with business names: tags,
-// tasks, notes and new contacts. Each takes the active location's services and answers the state
-// after the change, applied to the kept record (which pushes it to the sidebar). A durable outbox
-// can later take these over here without touching the handlers or the pages.
-import type { Contact, ContactFields, GhlClient } from '../ghl';
+// tasks, notes, contact edits and new contacts. Each is checked, stored in the durable outbox
+// (lib/outbox) and answered with the contact's record as shown: HighLevel's answer when it comes
+// within CONFIRM_WAIT_MS, else the record with the write applied optimistically (the outbox keeps
+// sending it, also after a restart). A write HighLevel refuses is answered as an error, in words.
+import type { ContactFields } from '../ghl';
 import type { DetectedPerson } from '../detect/types';
-import type { ContactDetails, TaskInput } from '../messaging';
+import type { ContactDetails, ContactEditInput, TaskInput } from '../messaging';
+import type { NewWrite, Outbox, WriteRecord } from '../outbox';
 import type { Settings } from '../storage';
 import type { LocationListsReader } from './lists';
 import type { ContactRecords } from './records';
-import { invalidInput } from './errors';
-import { noteView, sortNotes, sortTasks, taskView, upsertById } from './views';
+import { invalidInput, writeRefused } from './errors';
+import { showWrite } from './outbox-watch';
+
+/** How long a write's answer waits for HighLevel before answering the optimistic record. */
+export const CONFIRM_WAIT_MS = 3_000;
+/** A new contact is needed at once (the person is matched to it): it waits longer. */
+const CREATE_WAIT_MS = 10_000;
 
 export interface WriteServices {
-  client: GhlClient;
+  connectionId: string;
+  outbox: Outbox;
   records: ContactRecords;
   lists: LocationListsReader;
+}
+
+const STOPPED = new Set<WriteRecord['state']>(['done', 'failed', 'conflict', 'discarded']);
+
+/** The write once HighLevel answered it (done, failed, conflict), or undefined after `waitMs`. */
+export function outcomeOf(outbox: Outbox, id: string, waitMs: number): Promise<WriteRecord | undefined> {
+  return new Promise((resolve) => {
+    const stop = outbox.onChange(({ writes }) => {
+      const record = writes.find((r) => r.id === id && STOPPED.has(r.state));
+      if (!record) return;
+      clearTimeout(timer);
+      stop();
+      resolve(record);
+    });
+    const timer = setTimeout(() => {
+      stop();
+      resolve(undefined);
+    }, waitMs);
+  });
+}
+
+/** Queues the write, shows it at once, and answers the record once HighLevel took it (or it waits). */
+async function queue(w: WriteServices, input: NewWrite, waitMs = CONFIRM_WAIT_MS): Promise<WriteRecord | undefined> {
+  const record = await w.outbox.enqueue(input);
+  const outcome = outcomeOf(w.outbox, record.id, waitMs);
+  await w.records.repaint(input.contactId ?? '');
+  const settled = await outcome;
+  if (settled) await showWrite(w, settled);
+  if (settled?.state === 'failed') throw writeRefused(settled.reason ?? 'HighLevel refused this change.');
+  return settled;
+}
+
+async function queueForRecord(w: WriteServices, input: NewWrite & { contactId: string }): Promise<ContactDetails> {
+  await queue(w, input);
+  return (await w.records.repaint(input.contactId)) ?? (await w.records.get(input.contactId)).details;
 }
 
 function cleanTags(tags: string[]): string[] {
@@ -30,7 +73,9 @@ function checkTask(task: Partial<TaskInput>, creating: boolean): Partial<TaskInp
   if ((creating || task.dueDate !== undefined) && Number.isNaN(Date.parse(task.dueDate ?? ''))) {
     throw invalidInput('A task needs a due date.');
   }
-  return { ...task, ...(title !== undefined ? { title } : {}), assignedTo: task.assignedTo || undefined };
+  const checked = { ...task, ...(title !== undefined ? { title } : {}) };
+  if (!checked.assignedTo) delete checked.assignedTo;
+  return checked;
 }
 
 function noteBody(body: string): string {
@@ -39,70 +84,71 @@ function noteBody(body: string): string {
   return text;
 }
 
-const setTags = (tags: string[]) => (d: ContactDetails) => ({ ...d, contact: { ...d.contact, tags } });
+const ids = (w: WriteServices, contactId: string) => ({ connectionId: w.connectionId, contactId });
+
+async function tagWrite(w: WriteServices, contactId: string, op: 'tag.add' | 'tag.remove', tags: string[]): Promise<string[]> {
+  const done = await queue(w, { kind: op, ...ids(w, contactId), tags });
+  const shown = await w.records.repaint(contactId);
+  return shown?.contact.tags ?? done?.result?.tags ?? [];
+}
 
 export async function addTagsToContact(w: WriteServices, contactId: string, tags: string[]): Promise<string[]> {
   const wanted = cleanTags(tags);
-  const now = await w.client.tags.add(contactId, wanted);
-  await Promise.all([w.records.change(contactId, setTags(now)), w.lists.tagsUsed(wanted)]);
+  const [now] = await Promise.all([tagWrite(w, contactId, 'tag.add', wanted), w.lists.tagsUsed(wanted)]);
   return now;
 }
 
-export async function removeTagsFromContact(w: WriteServices, contactId: string, tags: string[]): Promise<string[]> {
-  const now = await w.client.tags.remove(contactId, cleanTags(tags));
-  await w.records.change(contactId, setTags(now));
-  return now;
-}
+export const removeTagsFromContact = (w: WriteServices, contactId: string, tags: string[]) =>
+  tagWrite(w, contactId, 'tag.remove', cleanTags(tags));
 
-async function keepTask(w: WriteServices, contactId: string, task: Awaited<ReturnType<GhlClient['tasks']['get']>>) {
-  const view = taskView(task, await w.lists.users());
-  return w.records.change(contactId, (d) => ({ ...d, tasks: sortTasks(upsertById(d.tasks, view)) }));
-}
+export const createTaskForContact = (w: WriteServices, contactId: string, input: TaskInput) =>
+  queueForRecord(w, { kind: 'task.create', ...ids(w, contactId), fields: checkTask(input, true) as TaskInput });
 
-export async function createTaskForContact(w: WriteServices, contactId: string, input: TaskInput): Promise<ContactDetails> {
-  const task = checkTask(input, true) as TaskInput;
-  return keepTask(w, contactId, await w.client.tasks.create(contactId, task));
-}
+export const changeTask = (w: WriteServices, contactId: string, taskId: string, patch: Partial<TaskInput>) =>
+  queueForRecord(w, { kind: 'task.update', ...ids(w, contactId), taskId, fields: checkTask(patch, false) });
 
-export async function changeTask(w: WriteServices, contactId: string, taskId: string, patch: Partial<TaskInput>) {
-  return keepTask(w, contactId, await w.client.tasks.update(contactId, taskId, checkTask(patch, false)));
-}
+export const markTaskCompleted = (w: WriteServices, contactId: string, taskId: string, completed: boolean) =>
+  queueForRecord(w, { kind: 'task.complete', ...ids(w, contactId), taskId, completed });
 
-export async function markTaskCompleted(w: WriteServices, contactId: string, taskId: string, completed: boolean) {
-  return keepTask(w, contactId, await w.client.tasks.setCompleted(contactId, taskId, completed));
-}
+export const deleteTask = (w: WriteServices, contactId: string, taskId: string) =>
+  queueForRecord(w, { kind: 'task.delete', ...ids(w, contactId), taskId });
 
-export async function deleteTask(w: WriteServices, contactId: string, taskId: string): Promise<ContactDetails> {
-  await w.client.tasks.remove(contactId, taskId);
-  return w.records.change(contactId, (d) => ({ ...d, tasks: d.tasks.filter((t) => t.id !== taskId) }));
-}
+export const addNoteToContact = (w: WriteServices, contactId: string, body: string) =>
+  queueForRecord(w, { kind: 'note.create', ...ids(w, contactId), fields: { body: noteBody(body) } });
 
-export async function addNoteToContact(w: WriteServices, contactId: string, body: string): Promise<ContactDetails> {
-  const note = noteView(await w.client.notes.create(contactId, { body: noteBody(body) }));
-  return w.records.change(contactId, (d) => ({ ...d, notes: sortNotes(upsertById(d.notes, note)) }));
-}
+export const changeNote = (w: WriteServices, contactId: string, noteId: string, body: string) =>
+  queueForRecord(w, { kind: 'note.update', ...ids(w, contactId), noteId, fields: { body: noteBody(body) } });
 
-export async function changeNote(w: WriteServices, contactId: string, noteId: string, body: string): Promise<ContactDetails> {
-  const note = noteView(await w.client.notes.update(contactId, noteId, { body: noteBody(body) }));
-  return w.records.change(contactId, (d) => ({ ...d, notes: sortNotes(upsertById(d.notes, note)) }));
-}
+export const deleteNote = (w: WriteServices, contactId: string, noteId: string) =>
+  queueForRecord(w, { kind: 'note.delete', ...ids(w, contactId), noteId });
 
-export async function deleteNote(w: WriteServices, contactId: string, noteId: string): Promise<ContactDetails> {
-  await w.client.notes.remove(contactId, noteId);
-  return w.records.change(contactId, (d) => ({ ...d, notes: d.notes.filter((n) => n.id !== noteId) }));
+/** Sends only the fields that changed, with the version the user edited (conflicts: see lib/outbox/conflicts.ts). */
+export async function editContact(
+  w: WriteServices,
+  contactId: string,
+  fields: ContactEditInput,
+  base: { dateUpdated: string | null; values: ContactEditInput },
+): Promise<ContactDetails> {
+  const values = base.values as Record<string, string | undefined>;
+  const changed = Object.fromEntries(
+    Object.entries(fields)
+      .map(([k, v]) => [k, (v ?? '').trim()] as const)
+      .filter(([k, v]) => v !== (values[k] ?? '')),
+  );
+  if (Object.keys(changed).length === 0) return (await w.records.get(contactId)).details;
+  if (changed.email !== undefined && changed.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(changed.email)) throw invalidInput('That email address does not look right.');
+  return queueForRecord(w, { kind: 'contact.update', ...ids(w, contactId), fields: changed, base: { dateUpdated: base.dateUpdated, values: { ...values } } });
 }
 
 /** The GHL fields of a detected person, as the user's field mapping says. */
 export function contactFieldsFor(person: DetectedPerson, site: string, settings: Settings): ContactFields {
   const [firstName, ...rest] = (person.name ?? '').trim().split(/\s+/).filter(Boolean);
   const map = settings.createMapping;
-  const fields: ContactFields = {
-    firstName,
-    lastName: rest.length ? rest.join(' ') : undefined,
-    email: person.email,
-    phone: person.phone,
-    source: `GHL Sidebar – ${site}`,
-  };
+  const fields: ContactFields = { source: `GHL Sidebar – ${site}` };
+  if (firstName) fields.firstName = firstName;
+  if (rest.length) fields.lastName = rest.join(' ');
+  if (person.email) fields.email = person.email;
+  if (person.phone) fields.phone = person.phone;
   if (map.companyTo === 'companyName' && person.company) fields.companyName = person.company;
   if (map.linkedinTo === 'website' && person.linkedin) fields.website = person.linkedin;
   if (map.titleField && person.title) fields.customFields = [{ id: map.titleField, field_value: person.title }];
@@ -110,15 +156,23 @@ export function contactFieldsFor(person: DetectedPerson, site: string, settings:
   return fields;
 }
 
-/** Creates (or, by the location's duplicate rules, updates) the contact of a detected person. */
-export async function createContactForPerson(
-  w: WriteServices,
-  person: DetectedPerson,
-  site: string,
-  settings: Settings,
-): Promise<Contact> {
+/** Queues the contact of a detected person (an upsert: HighLevel's duplicate rules apply). */
+export function queueContactForPerson(w: WriteServices, person: DetectedPerson, site: string, settings: Settings, extraTags: string[] = []) {
   if (!person.name && !person.email && !person.phone) {
     throw invalidInput('This person has no name, email or phone to create a contact with.');
   }
-  return (await w.client.contacts.upsert(contactFieldsFor(person, site, settings))).contact;
+  const fields = contactFieldsFor(person, site, settings);
+  if (extraTags.length) fields.tags = [...new Set([...(fields.tags ?? []), ...extraTags])];
+  return w.outbox.enqueue({ kind: 'contact.create', connectionId: w.connectionId, fields: fields as Extract<NewWrite, { kind: 'contact.create' }>['fields'] });
+}
+
+/** Creates (or, by the location's duplicate rules, updates) the contact of a detected person; answers its id. */
+export async function createContactForPerson(w: WriteServices, person: DetectedPerson, site: string, settings: Settings): Promise<string> {
+  const record = await queueContactForPerson(w, person, site, settings);
+  const done = await outcomeOf(w.outbox, record.id, CREATE_WAIT_MS);
+  if (done?.state === 'failed') throw writeRefused(done.reason ?? 'HighLevel refused the new contact.');
+  if (!done?.result?.id) {
+    throw writeRefused('HighLevel has not answered yet. The contact is queued and will be created when it does (see Activity).', 'none');
+  }
+  return done.result.id;
 }

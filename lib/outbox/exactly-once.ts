@@ -27,6 +27,12 @@ import type { Note, Task } from '../ghl/schemas';
 import type { Conflict, Write, WriteRecord } from './types';
 
 export const NO_RETRY = { retry: false } as const;
+/**
+ * The reads an attempt makes before it writes (a create's check, a contact edit's version) retry
+ * in place like any read: they change nothing, and failing the whole attempt for a lost read would
+ * make a create face the network's odds twice per attempt.
+ */
+export const READ = {} as const;
 
 export type Outcome =
   | { state: 'done'; result?: WriteRecord['result'] }
@@ -67,7 +73,7 @@ type Create<K extends string> = Extract<Write, { kind: K }>;
 export function createTaskOnce(client: GhlClient, record: WriteRecord, write: Create<'task.create'>, hooks: AttemptHooks) {
   const f = write.fields;
   return createOnce<Task>(record, hooks, {
-    list: () => client.tasks.list(write.contactId, NO_RETRY),
+    list: () => client.tasks.list(write.contactId, READ),
     create: () => client.tasks.create(write.contactId, f, NO_RETRY),
     isOurs: (t) =>
       blank(t.title) === f.title &&
@@ -80,7 +86,7 @@ export function createTaskOnce(client: GhlClient, record: WriteRecord, write: Cr
 export function createNoteOnce(client: GhlClient, record: WriteRecord, write: Create<'note.create'>, hooks: AttemptHooks) {
   const f = write.fields;
   return createOnce<Note>(record, hooks, {
-    list: () => client.notes.list(write.contactId, NO_RETRY),
+    list: () => client.notes.list(write.contactId, READ),
     create: () => client.notes.create(write.contactId, f, NO_RETRY),
     isOurs: (n) => blank(n.body) === f.body && (f.title === undefined || n.title === f.title),
   });

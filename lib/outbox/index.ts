@@ -19,7 +19,7 @@ import { DEFAULT_RETRY, type RetryPolicy } from './retry';
 import { ALARM_NAME, createScheduler, type AlarmsArea } from './scheduler';
 import { attemptWrite, withKnownIds, type SendDeps } from './send';
 import { createQueueStore, type ChangeListener, type StorageArea } from './store';
-import { HOLDS_LANE, newTempId, type BulkProgress, type NewWrite, type Write, type WriteRecord } from './types';
+import { HOLDS_LANE, newTempId, type BulkJob, type BulkProgress, type NewWrite, type Write, type WriteRecord } from './types';
 
 export { ALARM_NAME, type AlarmsArea } from './scheduler';
 export { BULK_CHUNK, type BulkTagsInput } from './bulk';
@@ -226,6 +226,12 @@ export function createOutbox(opts: OutboxOptions) {
     async bulkProgress(jobId: string): Promise<BulkProgress | undefined> {
       await loaded();
       return progressOf(jobId);
+    },
+
+    /** Every kept bulk job with its progress, what it changes and when it started. */
+    async bulkJobs(): Promise<Array<BulkProgress & Pick<BulkJob, 'op' | 'tags' | 'createdAt'>>> {
+      await loaded();
+      return [...store.jobs()].map((j) => ({ ...bulk.progress(j), op: j.op, tags: j.tags, createdAt: j.createdAt }));
     },
 
     async cancelBulk(jobId: string): Promise<BulkProgress | undefined> {

@@ -7,13 +7,16 @@ import { isGhlError, type GhlAction } from '../ghl/errors';
 export interface RetryPolicy {
   /** First backoff step. Default 2 s. */
   baseMs: number;
-  /** Longest backoff. Default 5 minutes. */
+  /**
+   * Longest backoff. Default 1 minute: HighLevel's error bursts are short, and a change should not
+   * wait minutes after HighLevel is back; 12 attempts still span ~8 minutes before the user is asked.
+   */
   maxMs: number;
   /** Attempts before a write stops as failed (the user can retry it). Default 12. */
   maxAttempts: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { baseMs: 2_000, maxMs: 5 * 60_000, maxAttempts: 12 };
+export const DEFAULT_RETRY: RetryPolicy = { baseMs: 2_000, maxMs: 60_000, maxAttempts: 12 };
 
 export type Decision =
   | { kind: 'retry'; delayMs: number; reason: string; ambiguous: boolean; rateLimited: boolean }

@@ -5,7 +5,7 @@
 import type { GhlClient } from '../ghl/client';
 import { GhlError } from '../ghl/errors';
 import { describeConflict, findConflict } from './conflicts';
-import { NO_RETRY, createContactOnce, createNoteOnce, createTaskOnce, type AttemptHooks, type Outcome } from './exactly-once';
+import { NO_RETRY, READ, createContactOnce, createNoteOnce, createTaskOnce, type AttemptHooks, type Outcome } from './exactly-once';
 import { decide, type RetryPolicy } from './retry';
 import type { QueueStore } from './store';
 import { isTempId, type Write, type WriteRecord } from './types';
@@ -78,7 +78,7 @@ async function perform(client: GhlClient, record: WriteRecord, hooks: AttemptHoo
     case 'contact.create':
       return createContactOnce(client, record, w, hooks);
     case 'contact.update': {
-      const conflict = findConflict(w, await client.contacts.get(w.contactId, NO_RETRY), record.createdAt);
+      const conflict = findConflict(w, await client.contacts.get(w.contactId, READ), record.createdAt);
       if (conflict) return { state: 'conflict', conflict };
       return done({ id: (await client.contacts.update(w.contactId, w.fields, NO_RETRY)).id });
     }

@@ -44,8 +44,9 @@ const ContactFieldsSchema = v.object({
   assignedTo: v.optional(v.string()),
   dnd: v.optional(v.boolean()),
   tags: v.optional(v.array(v.string())),
+  customFields: v.optional(v.array(v.object({ id: v.string(), key: v.optional(v.string()), field_value: v.union([v.string(), v.array(v.string()), v.number()]) }))),
 });
-const { companyName: _company, tags: _tags, ...editable } = ContactFieldsSchema.entries;
+const { companyName: _company, tags: _tags, customFields: _custom, ...editable } = ContactFieldsSchema.entries;
 const ContactEditSchema = v.object(editable);
 
 export const WriteSchema = v.variant('kind', [

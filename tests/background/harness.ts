@@ -5,6 +5,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createSession, memoryKeyStore } from '../../lib/auth';
 import { createHandlers } from '../../lib/background/handlers';
 import { dispatch, type Handlers } from '../../lib/background/router';
+import { locationServices, type LocationServicesRegistry } from '../../lib/background/services';
+import type { OutboxOptions } from '../../lib/outbox';
 import type { ConnectionView, MessageType, Outcome, ProtocolMap, SenderFacts } from '../../lib/messaging';
 import { updateSettings } from '../../lib/storage';
 import type { Sandbox } from '../ghl/sandbox-helpers';
@@ -18,6 +20,8 @@ type Value<K extends MessageType> = ReturnType<ProtocolMap[K]> extends Outcome<i
 
 export interface Background {
   handlers: Handlers;
+  /** the outbox and the services of each connection */
+  services: LocationServicesRegistry;
   /** sends a message; resolves to its Outcome */
   send<K extends MessageType>(type: K, data: Data<K>, sender?: SenderFacts): Promise<Outcome<Value<K>>>;
   /** sends a message from the sidebar; resolves to its value, throws its error */
@@ -26,12 +30,22 @@ export interface Background {
   restart(): Background;
 }
 
+/** Short waits so tests run fast; the outbox's logic is the same as with its defaults. */
+const FAST_OUTBOX: Partial<OutboxOptions> = { retry: { baseMs: 20, maxMs: 400 }, settleMs: 300, log: () => undefined };
+let running: LocationServicesRegistry | undefined;
+
 function background(keyStore = memoryKeyStore()): Background {
-  const handlers = createHandlers(createSession({ keyStore }));
+  running?.outbox.close(); // one worker at a time, as in the browser
+  const session = createSession({ keyStore });
+  const services = locationServices(session, FAST_OUTBOX);
+  running = services;
+  void services.outbox.resume();
+  const handlers = createHandlers(session, services);
   const send = <K extends MessageType>(type: K, data: Data<K>, sender: SenderFacts = SIDEBAR) =>
     dispatch(type, data, sender, handlers, SELF);
   return {
     handlers,
+    services,
     send,
     async ask(type, data) {
       const res = await send(type, data);

@@ -1,7 +1,8 @@
 // A contact's record as the sidebar shows it: names for owners, assignees and custom fields, the
 // display order, other contacts of the business, and stale-while-revalidate across a worker restart.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { contactRecordItem } from '../../lib/storage';
+import type { ContactDetails } from '../../lib/messaging';
+import { contactRecordItem, contactViewItem } from '../../lib/storage';
 import { openSandbox, type Sandbox } from '../ghl/sandbox-helpers';
 import { connectedBackground } from './harness';
 
@@ -32,12 +33,17 @@ describe('a contact record', () => {
     expect(contact.appUrl).toBe(`https://app.gohighlevel.com/v2/location/${sandbox.locationId}/contacts/detail/${contact.id}`);
   });
 
-  it('lists the other contacts of the same business', async () => {
+  it('lists the other contacts of the same business, pushed after the record', async () => {
     const all = [...sandbox.state.contacts.values()].filter((c) => c.locationId === sandbox.locationId && c.businessId);
     const withColleague = all.find((c) => all.some((o) => o.id !== c.id && o.businessId === c.businessId))!;
+    const item = contactViewItem(sandbox.locationId, withColleague.id);
+    const pushed = new Promise<ContactDetails>((resolve) => {
+      const stop = item.watch((d) => d && !d.colleaguesPending && (stop(), resolve(d)));
+    });
     const { details } = await bg.ask('getContactDetails', { contactId: withColleague.id });
+    expect(details.colleaguesPending).toBe(true); // the record does not wait for them
     const expected = all.filter((o) => o.businessId === withColleague.businessId && o.id !== withColleague.id).map((o) => o.id);
-    expect(details.colleagues.map((c) => c.id).sort()).toEqual(expected.sort());
+    expect((await pushed).colleagues.map((c) => c.id).sort()).toEqual(expected.sort());
   });
 
   it('after a worker restart, answers from the kept record at once, then pushes a fresh one', async () => {

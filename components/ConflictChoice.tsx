@@ -1,0 +1,57 @@
+// A contact edit that met a change made meanwhile in HighLevel: both values of each field side by
+// side, and the user's choice — keep mine, keep theirs, or field by field.
+import { useState } from 'react';
+import type { ActivityEntry } from '@/lib/messaging';
+import { useOutbox } from './state/outbox';
+
+type Conflict = NonNullable<ActivityEntry['conflict']>;
+
+export function ConflictChoice({ id, conflict }: { id: string; conflict: Conflict }) {
+  const resolve = useOutbox((s) => s.resolve);
+  const [picks, setPicks] = useState<Record<string, 'mine' | 'theirs'>>(() =>
+    Object.fromEntries(conflict.fields.map((f) => [f.field, conflict.latest])),
+  );
+  return (
+    <div className="conflict" data-testid="conflict">
+      <p className="small">Someone changed this contact in HighLevel after you loaded it. Which value should stay?</p>
+      <table className="conflict-table">
+        <thead>
+          <tr>
+            <th scope="col">Field</th>
+            <th scope="col">In HighLevel now</th>
+            <th scope="col">Yours</th>
+          </tr>
+        </thead>
+        <tbody>
+          {conflict.fields.map((f) => (
+            <tr key={f.field}>
+              <th scope="row">{f.label}</th>
+              {(['theirs', 'mine'] as const).map((side) => (
+                <td key={side}>
+                  <label className="check">
+                    <input
+                      type="radio"
+                      name={`${id}:${f.field}`}
+                      checked={picks[f.field] === side}
+                      onChange={() => setPicks({ ...picks, [f.field]: side })}
+                    />{' '}
+                    <span data-side={side}>{side === 'theirs' ? f.theirs : f.ours}</span>
+                  </label>
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="row">
+        <button onClick={() => void resolve(id, 'mine')}>Keep mine</button>
+        <button onClick={() => void resolve(id, 'theirs')}>Keep theirs</button>
+        {conflict.fields.length > 1 ? (
+          <button className="primary" onClick={() => void resolve(id, picks)}>
+            Apply my choices
+          </button>
+        ) : null}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+// Editing the contact's name, email and phone in place on the card. Only the changed fields are
+// sent, with the version the user edited: a change made meanwhile in HighLevel becomes a conflict
+// the user settles in the activity log.
+import { useId, useState, type FormEvent } from 'react';
+import type { ContactEditInput, ContactView } from '@/lib/messaging';
+import { FormButtons } from './FormParts';
+import { useContact } from './state/contact';
+
+const FIELDS: [keyof ContactEditInput, string, string][] = [
+  ['firstName', 'First name', 'text'],
+  ['lastName', 'Last name', 'text'],
+  ['email', 'Email', 'email'],
+  ['phone', 'Phone', 'tel'],
+];
+
+export const editableValues = (c: ContactView): ContactEditInput => ({
+  firstName: c.firstName ?? '',
+  lastName: c.lastName ?? '',
+  email: c.email ?? '',
+  phone: c.phone ?? '',
+});
+
+export function ContactFields({ contact, onDone }: { contact: ContactView; onDone: () => void }) {
+  const updateContact = useContact((s) => s.updateContact);
+  const [seen] = useState(() => ({ dateUpdated: contact.dateUpdated ?? null, values: editableValues(contact) }));
+  const [values, setValues] = useState(seen.values);
+  const [saving, setSaving] = useState(false);
+  const id = useId();
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setSaving(true);
+    const saved = await updateContact(values, seen);
+    setSaving(false);
+    if (saved) onDone();
+  };
+  return (
+    <form onSubmit={(e) => void submit(e)} aria-label="Edit contact" className="contact-fields">
+      {FIELDS.map(([field, label, type]) => (
+        <div key={field}>
+          <label htmlFor={`${id}-${field}`}>{label}</label>
+          <input
+            id={`${id}-${field}`}
+            name={field}
+            type={type}
+            value={values[field] ?? ''}
+            onChange={(e) => setValues({ ...values, [field]: e.target.value })}
+          />
+        </div>
+      ))}
+      <FormButtons saving={saving} label="Save contact" onCancel={onDone} />
+    </form>
+  );
+}
