@@ -4,12 +4,14 @@
 import { useEffect, type FormEvent } from 'react';
 import { useOptions } from './state/options';
 import { OAuthConnect } from './OAuthConnect';
+import { ForgetEverything } from './ForgetEverything';
 import { ErrorNotice } from './ErrorNotice';
 import { NewContactSettings } from './NewContactSettings';
 import { SitesSettings } from './SitesSettings';
 
 export function OptionsApp() {
-  const { app: state, error, notice, busy, load, loadLists, connectWithToken, connectWithOAuth, setActive, signOut } = useOptions();
+  const { app: state, error, notice, busy, load, loadLists, connectWithToken, connectWithOAuth, setActive, signOut, forgetEverything } =
+    useOptions();
   useEffect(() => {
     void load().then(loadLists);
   }, [load, loadLists]);
@@ -30,7 +32,13 @@ export function OptionsApp() {
     }
   };
 
-  if (!state) return <main style={{ padding: 16 }}>{error ? <ErrorNotice error={error} /> : 'Loading…'}</main>;
+  if (!state) {
+    return (
+      <main style={{ padding: 16 }} role="status">
+        {error ? <ErrorNotice error={error} /> : notice || 'Loading…'}
+      </main>
+    );
+  }
   return (
     <main style={{ padding: 16, maxWidth: 640 }}>
       <h1>GHL Sidebar settings</h1>
@@ -87,6 +95,7 @@ export function OptionsApp() {
       <OAuthConnect app={state} busy={busy} onConnect={connectWithOAuth} />
       <SitesSettings settings={state.settings} />
       <NewContactSettings key={JSON.stringify(state.settings.createMapping)} settings={state.settings} />
+      <ForgetEverything onForget={forgetEverything} />
     </main>
   );
 }

@@ -178,6 +178,8 @@ export interface ProtocolMap {
   connectWithOAuth(input: OAuthConnectRequest): Outcome<ConnectionView>;
   setActiveConnection(connectionId: string): Outcome<true>;
   signOut(connectionId: string): Outcome<true>;
+  /** signs every connection out and erases everything stored; the extension then restarts fresh */
+  forgetEverything(): Outcome<true>;
   getTabPeople(tabId: number): Outcome<TabPeople | null>;
   matchPeople(people: DetectedPerson[]): Outcome<PersonMatch[]>;
   /** the last known record at once (revalidated in the background), or a fresh one */
@@ -240,6 +242,7 @@ export const allowedSenders: Record<MessageType, SenderKind> = {
   connectWithOAuth: 'extension-page',
   setActiveConnection: 'extension-page',
   signOut: 'extension-page',
+  forgetEverything: 'extension-page',
   getTabPeople: 'extension-page',
   matchPeople: 'extension-page',
   getContactDetails: 'extension-page',

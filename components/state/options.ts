@@ -14,6 +14,7 @@ export interface OptionsState {
   connectWithOAuth(input: OAuthConnectRequest): Promise<boolean>;
   setActive(connectionId: string): Promise<void>;
   signOut(connectionId: string): Promise<void>;
+  forgetEverything(): Promise<boolean>;
   /** the active location's custom fields etc., for the field mapping (undefined: not connected) */
   lists?: LocationLists;
   loadLists(): Promise<void>;
@@ -62,6 +63,12 @@ export const useOptions = create<OptionsState>((set, get) => {
     },
     async disableSite(origin) {
       await after(await sendMessage('disableSite', origin), `Stopped looking for people on ${origin}.`);
+    },
+    async forgetEverything() {
+      const res = await sendMessage('forgetEverything');
+      if (res.ok) set({ app: undefined, error: undefined, notice: 'Everything is forgotten. The extension restarts now.' });
+      else set({ error: res.error, notice: '' });
+      return res.ok;
     },
     async signOut(connectionId) {
       await after(await sendMessage('signOut', connectionId), 'Signed out; everything of that connection is forgotten.');

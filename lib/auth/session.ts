@@ -83,7 +83,8 @@ export function createSession(opts: SessionOptions = {}) {
   const storage = opts.storage ?? defaultStorage();
   const fetchImpl = opts.fetch ?? globalThis.fetch.bind(globalThis);
   const now = opts.now ?? Date.now;
-  const vault = createVault({ keyStore: opts.keyStore ?? idbKeyStore(), storage });
+  const keyStore = opts.keyStore ?? idbKeyStore();
+  const vault = createVault({ keyStore, storage });
   const store = connectionStore(storage);
   const clients = new Map<string, GhlClient>();
 
@@ -275,6 +276,12 @@ export function createSession(opts: SessionOptions = {}) {
         const activeId = l.activeId && !gone.includes(l.activeId) ? l.activeId : (connections.find((c) => c.locationId)?.id ?? null);
         return { ...l, activeId, connections };
       });
+    },
+
+    /** Signs every connection out and deletes the vault's key: nothing stored can be read again. */
+    async forgetAll(): Promise<void> {
+      for (const c of (await store.read()).connections) await this.signOut(c.id);
+      await keyStore.clear();
     },
 
     tokenSource(connectionId: string): TokenSource {

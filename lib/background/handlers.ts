@@ -14,6 +14,7 @@ import { outboxHandlers } from './outbox-handlers';
 import { pageMatches } from './page-matches';
 import { locationServices, type LocationServicesRegistry } from './services';
 import { disableSite, enableSite, tabSite } from './sites';
+import { forgetEverything } from './forget';
 
 /** What the sidebar needs of HighLevel, asked for at OAuth consent. */
 export const OAUTH_SCOPES = [
@@ -103,6 +104,13 @@ export function createHandlers(session: Session, services: LocationServicesRegis
       const gone = (await session.list()).find((c) => c.id === id);
       await session.signOut(id);
       await services.forget(id, gone?.locationId);
+      return ok(true as const);
+    },
+    async forgetEverything() {
+      services.outbox.close(); // nothing in flight may write back once storage is erased
+      await forgetEverything({ session, enabledOrigins: (await readSettings()).genericSites });
+      // restart as newly installed, once the answer has reached the page
+      setTimeout(() => browser.runtime.reload(), 200);
       return ok(true as const);
     },
     async getTabPeople(tabId) {

@@ -48,7 +48,7 @@ describe('forgetEverything', () => {
     expect((await session.list()).length).toBe(2);
     expect(await keyStore.load()).toBeDefined();
 
-    await forgetEverything({ session, keyStore, enabledOrigins: ['https://crm.example.com'] });
+    await forgetEverything({ session, enabledOrigins: ['https://crm.example.com'] });
 
     expect(await session.list()).toEqual([]);
     expect(await fakeBrowser.storage.local.get(null)).toEqual({});
@@ -58,5 +58,34 @@ describe('forgetEverything', () => {
     expect(scripts).toEqual([]);
     // a fresh start over the same storage finds nothing either
     expect(await createSession({ keyStore }).list()).toEqual([]);
+  });
+});
+
+describe('the “Forget everything” message', () => {
+  it('leaves no connection or stored data, refuses content scripts, and restarts the extension', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      const { connectedBackground, CONTENT_SCRIPT } = await import('./harness');
+      const bg = await connectedBackground(sandbox);
+      const reload = vi.fn();
+      (fakeBrowser.runtime as unknown as { reload: () => void }).reload = reload;
+      const identity = fakeBrowser.identity as unknown as { getRedirectURL: () => string };
+      identity.getRedirectURL = () => 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
+      const contactId = sandbox.seed.partnerContactIds['Diego Santos']!;
+      await bg.ask('getContactDetails', { contactId });
+
+      expect(await bg.send('forgetEverything', undefined, CONTENT_SCRIPT)).toMatchObject({ ok: false, error: { kind: 'refused' } });
+      expect((await bg.ask('getState', undefined)).connections.length).toBe(1);
+
+      expect(await bg.ask('forgetEverything', undefined)).toBe(true);
+      expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+      expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+      expect(reload).not.toHaveBeenCalled(); // not before the answer is out
+      vi.runAllTimers();
+      expect(reload).toHaveBeenCalledOnce();
+      expect((await bg.restart().ask('getState', undefined)).connections).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
