@@ -2,6 +2,8 @@
 // Used by the manifest (host permissions), the content script (matches) and the tests.
 export const HIGHLEVEL_API_ORIGIN = 'https://services.leadconnectorhq.com';
 export const HIGHLEVEL_APP_ORIGIN = 'https://app.gohighlevel.com';
+/** HighLevel's OAuth consent page (white-label apps use marketplace.leadconnectorhq.com instead) */
+export const HIGHLEVEL_CONSENT_URL = 'https://marketplace.gohighlevel.com/v2/oauth/chooselocation';
 
 export const PARTNER_MATCHES = [
   'https://app.heygen.com/*',

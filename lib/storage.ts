@@ -4,9 +4,8 @@
 // only by extension pages and the background (never by content scripts).
 import { storage } from 'wxt/utils/storage';
 import type { PageDetection } from './detect/types';
+import { HIGHLEVEL_API_ORIGIN, HIGHLEVEL_CONSENT_URL } from './hosts';
 import type { ContactDetails, OutboxStatus } from './messaging';
-
-export const HIGHLEVEL_API = 'https://services.leadconnectorhq.com';
 
 /** Where the detected fields go when the sidebar creates a contact (name, email, phone always). */
 export interface CreateMapping {
@@ -33,8 +32,8 @@ export interface Settings {
 }
 
 export const defaultSettings: Settings = {
-  apiBaseUrl: HIGHLEVEL_API,
-  oauthConsentUrl: 'https://marketplace.gohighlevel.com/v2/oauth/chooselocation',
+  apiBaseUrl: HIGHLEVEL_API_ORIGIN,
+  oauthConsentUrl: HIGHLEVEL_CONSENT_URL,
   disabledPartners: [],
   genericSites: [],
   defaultTagsForNewContacts: [],

@@ -3,11 +3,12 @@
 // refresh, and minting a location token from an agency token). Token endpoint answers are
 // validated once here; errors carry the server's words with any secret we sent cut out.
 import * as v from 'valibot';
+import { HIGHLEVEL_CONSENT_URL } from '../hosts';
 import { GhlError, serverMessages } from '../ghl/errors';
 import { API_VERSION } from '../ghl/http';
 import { TokenResponseSchema, type TokenResponse } from '../ghl/schemas';
 
-export const DEFAULT_CONSENT_URL = 'https://marketplace.gohighlevel.com/v2/oauth/chooselocation';
+export const DEFAULT_CONSENT_URL = HIGHLEVEL_CONSENT_URL;
 
 export type UserType = 'Location' | 'Company';
 

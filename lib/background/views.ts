@@ -91,10 +91,6 @@ export const sortNotes = (notes: NoteView[]): NoteView[] =>
 export const noteViews = (notes: Note[]): NoteView[] => sortNotes(notes.map(noteView));
 
 /** Puts `item` in place of the one with its id, or adds it. */
-export function upsertById<T extends { id: string }>(list: T[], item: T): T[] {
-  return list.some((x) => x.id === item.id) ? list.map((x) => (x.id === item.id ? item : x)) : [...list, item];
-}
-
 export function appointmentViews(events: Appointment[], now = Date.now()): AppointmentView[] {
   const views = events.map((e) => ({
     id: e.id,
