@@ -9,6 +9,7 @@ const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i
 
 /** hidden by the `hidden` attribute, aria-hidden, or an inline display:none / visibility:hidden */
 export function isHidden(el: Element): boolean {
+  if (!el.attributes.length) return false;
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   const style = el.getAttribute('style');
   return style !== null && HIDDEN_STYLE.test(style);

@@ -9,7 +9,7 @@ import { newWalk, walk, type Budget } from './signals';
 import { routeOf, type SiteAdapter, type SiteRoute } from './sites/types';
 import { drop, enrol, peopleIn, recordAt, rosterOf, type Roster } from './roster';
 import { readStructured } from './structured';
-import { findTables, readRows, isRowOf, type Table } from './tables';
+import { readRows, isRowOf, type Table } from './tables';
 import { looksLikeName, clean } from './text';
 import type { PageReport, ReportedPerson } from './types';
 import type { Signal } from './values';
@@ -48,6 +48,7 @@ export interface PageScan {
 
 const CEILING_TAGS = new Set(['DIALOG', 'ASIDE', 'ARTICLE']);
 const CEILING_ROLES = new Set(['dialog', 'complementary', 'article', 'alertdialog']);
+const isNameWord = (w: string | undefined) => w === 'name' || w === 'firstName' || w === 'lastName';
 const NAME_PLACES = 'h1, h2, h3, h4, h5, [role=heading], [class*="name" i]';
 
 /**
@@ -65,11 +66,12 @@ export function scanPage(root: Document | Element, opts: DetectOptions): PageSca
   try {
     const context = pageContext(scope, adapter, opts.country, opts.checkPhone);
     const scan: PageScan = { ...empty, context };
-    const { signals, tables, rows, order } = read([scope], scan, root === doc);
+    const { signals, tables, rows } = read([scope], scan, root === doc);
     scan.tables = tables;
-    const at = (p: ScannedPerson) => order.get(p.records[0]!) ?? Infinity;
     const found = groupPeople(signals, rules(scan, scope, rows));
-    if (found.some((p, i) => i > 0 && at(found[i - 1]!) > at(p))) found.sort((a, b) => at(a) - at(b));
+    // records come in the order of their first signal; a later signal can name an earlier record
+    const after = (a: ScannedPerson, b: ScannedPerson) => follows(a.records[0]!, b.records[0]!, scope);
+    if (found.some((p, i) => i > 0 && after(found[i - 1]!, p))) found.sort((a, b) => (after(a, b) ? 1 : after(b, a) ? -1 : 0));
     scan.roster = rosterOf(found, adapter?.refine);
     scan.people = scan.roster.people;
     scan.detection = summarise(scan);
@@ -122,6 +124,14 @@ export function rescanParts(prev: PageScan, changed: Element[], removed?: Node[]
   }
 }
 
+/** whether a comes after b in the page (a container before what it contains; records outside the scope, like JSON-LD, last) */
+function follows(a: Element, b: Element, scope: Element): boolean {
+  if (a === b) return false;
+  const aIn = scope.contains(a);
+  if (aIn !== scope.contains(b)) return !aIn;
+  return !!(a.compareDocumentPosition(b) & 2); // 2: b precedes a
+}
+
 /** the first of `set` at or above el */
 function above(el: Element | null, set: Set<Element>): Element | undefined {
   for (let e = el; e; e = e.parentElement) if (set.has(e)) return e;
@@ -134,23 +144,26 @@ function read(scopes: Element[], scan: PageScan, wholeDocument?: boolean) {
   const { context, opts } = scan;
   const budget: Budget = { nodes: opts.maxNodes ?? 100_000, chars: opts.maxChars ?? 2_000_000 };
   const out = newWalk();
+  // rows appended to a known table are read by its columns
+  if (!full) for (const s of scopes) for (const t of scan.tables) if (isRowOf(t, s)) out.rowTables.set(s, t);
   for (const s of scopes) if (!isSkippedAbove(s, scan.scope)) walk(s, { phone: context.phone, excluded: context.excluded, budget }, out);
   learnSelf(context, out.chrome);
   scan.dialogs = [...(full ? [] : scan.dialogs.filter((d) => d.isConnected)), ...out.dialogs];
-  const rows = new Set<Element>();
-  const tables = findTables(out.headerCells);
-  for (const t of full ? tables : scan.tables) {
-    const mine = full ? t.rows : scopes.filter((s) => isRowOf(t, s));
-    for (const r of readRows(t, mine.slice(0, Math.max(0, budget.nodes)), context.phone, out.signals)) rows.add(r);
-    budget.nodes -= mine.length * 8;
+  const rows = out.rowsRead;
+  const tables = out.tables;
+  // rows the walk did not meet after their header (a grid's rows above it) are read now
+  for (const t of tables) {
+    const rest = t.rows.filter((r) => !rows.has(r) && !isSkippedAbove(r, scan.scope));
+    for (const r of readRows(t, rest.slice(0, Math.max(0, budget.nodes)), context.phone, out.signals)) rows.add(r);
+    budget.nodes -= rest.length * 8;
   }
   const structured = new Set<Element>();
   for (const s of scopes) readStructured(wholeDocument ? s.ownerDocument : s, out.structured.filter((x) => s.contains(x)), context.phone, out.signals, structured);
   for (const r of structured) rows.add(r);
   const headers = tables.map((t) => t.headerRow);
   const inRow = (el: Element) => { for (let e: Element | null = el; e; e = e.parentElement) if (rows.has(e)) return true; return false; };
-  const signals = out.signals.filter((s) => !(s.rank === 2 && headers.some((h) => h.contains(s.el))) && !(s.fromLabel && inRow(s.el)));
-  return { signals, tables, rows, order: out.order };
+  const signals = out.signals.filter((s) => !(s.rank === 2 && !s.column && headers.some((h) => h.contains(s.el))) && !(s.fromLabel && inRow(s.el)));
+  return { signals, tables, rows };
 }
 
 function rules(scan: PageScan, root: Element, rows: Set<Element>): GroupRules {
@@ -160,7 +173,8 @@ function rules(scan: PageScan, root: Element, rows: Set<Element>): GroupRules {
     isRecord: (el) => rows.has(el) || matches(el, adapter?.records),
     isCeiling: (el) => CEILING_TAGS.has(el.tagName) || CEILING_ROLES.has(el.getAttribute('role') ?? '') || matches(el, adapter?.detail),
     isSelf: (s) => isSelf(scan.context.self, s),
-    nameOf: (record) => nameIn(record, adapter?.name, scan.context.excluded),
+    // a row's name is its name column's, read already
+    nameOf: (record) => (scan.tables.some((t) => t.columns.some(isNameWord) && isRowOf(t, record)) ? undefined : nameIn(record, adapter?.name, scan.context.excluded)),
   };
 }
 

@@ -31,11 +31,24 @@ const keyOf = (s: Signal) => (s.field === 'name' ? s.value.split(' ')[0]! : s.fi
 
 /** group signals into people, one per record, in the order their records were first seen (merged later: see dedupe) */
 export function groupPeople(signals: Signal[], rules: GroupRules): ScannedPerson[] {
+  const recordMemo = new Map<Element, Element | null>();
+  const recordAbove = (el: Element): Element | null => {
+    const known = recordMemo.get(el);
+    if (known !== undefined) return known;
+    const found = rules.isRecord(el) ? el : el === rules.root || !el.parentElement ? null : recordAbove(el.parentElement);
+    recordMemo.set(el, found);
+    return found;
+  };
+  const records = signals.map((s) => { try { return recordAbove(s.el); } catch { return null; } });
+  // which ancestors hold two different values of a field; only what lies above records is ever asked
   const seen = new Map<Element, Record<string, string>>();
-  for (const s of signals) {
+  for (let i = 0; i < signals.length; i++) {
+    const s = signals[i]!;
     const key = keyOf(s);
+    const record = records[i];
+    if (record === rules.root) continue;
     try {
-      for (let a: Element | null = s.el; a; a = a.parentElement) {
+      for (let a: Element | null = record ? record.parentElement : s.el; a; a = a.parentElement) {
         let entry = seen.get(a);
         if (!entry) seen.set(a, (entry = {}));
         const had = entry[s.field];
@@ -47,18 +60,12 @@ export function groupPeople(signals: Signal[], rules: GroupRules): ScannedPerson
     } catch { /* an odd ancestor only weakens grouping */ }
   }
   const isMulti = (el: Element) => Object.values(seen.get(el) ?? {}).includes(MULTI);
-  const recordMemo = new Map<Element, Element | null>();
-  const recordAbove = (el: Element): Element | null => {
-    if (recordMemo.has(el)) return recordMemo.get(el)!;
-    const found = rules.isRecord(el) ? el : el === rules.root || !el.parentElement ? null : recordAbove(el.parentElement);
-    recordMemo.set(el, found);
-    return found;
-  };
   const groups = new Map<Element, Signal[]>();
-  for (const s of signals) {
+  for (let i = 0; i < signals.length; i++) {
+    const s = signals[i]!;
     let record: Element | null = s.el;
     try {
-      record = recordAbove(s.el);
+      record = records[i]!;
       if (!record) {
         let cur = s.el;
         while (cur !== rules.root && !rules.isCeiling(cur) && cur.parentElement && !isMulti(cur.parentElement)) cur = cur.parentElement;
@@ -141,7 +148,8 @@ export function dedupe(people: ScannedPerson[], index = new Map<string, ScannedP
   const out: ScannedPerson[] = [];
   for (const item of people) {
     let target = item;
-    for (const k of mergeKeys(item.person)) {
+    const keys = mergeKeys(item.person);
+    for (const k of keys) {
       const into = sameAs(index, k, item.person);
       if (!into) continue;
       target = merged(into, item);
@@ -150,7 +158,7 @@ export function dedupe(people: ScannedPerson[], index = new Map<string, ScannedP
       break;
     }
     if (target === item) out.push(item);
-    for (const k of mergeKeys(target.person)) if (!index.has(k)) index.set(k, target);
+    for (const k of target === item ? keys : mergeKeys(target.person)) if (!index.has(k)) index.set(k, target);
   }
   return out;
 }

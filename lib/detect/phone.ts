@@ -32,9 +32,12 @@ const IN_TEXT = /(?:\+|\b00)\d[\d\s().\-/]{6,20}\d/g;
 
 /** one value ("+1 (415) 555-0134", "tel:+14155550134", "Mobile: 020 7946 0123") to a candidate, or undefined */
 export function phoneCandidate(raw: string, labelled: boolean, country?: CountryCode): PhoneCandidate | undefined {
-  let v = raw.trim().replace(/^tel:/i, '').replace(/[;,]?\s*(ext\.?|x)\s*\d+$/i, '');
-  try { v = decodeURIComponent(v); } catch { /* keep as is */ }
-  v = v.replace(/^(phone|mobile|tel)\s*[:.]?\s*/i, '').trim();
+  let v = raw.trim();
+  if (/[a-z%]/i.test(v)) {
+    v = v.replace(/^tel:/i, '').replace(/[;,]?\s*(ext\.?|x)\s*\d+$/i, '');
+    try { v = decodeURIComponent(v); } catch { /* keep as is */ }
+    v = v.replace(/^(phone|mobile|tel)\s*[:.]?\s*/i, '').trim();
+  }
   if (!PHONE_CHARS.test(v) || DATE.test(v) || VERSION.test(v) || DIGITS_ONLY_SHORT.test(v)) return undefined;
   if (!/^(\+|00)/.test(v) && PRICE.test(raw)) return undefined;
   const digits = v.replace(/\D/g, '').length;

@@ -6,6 +6,7 @@ import { valueOfLabel, splitInlineLabel } from './labels';
 import { findLinkedins, linkedinOf } from './linkedin';
 import { findPhones, type PhoneReader } from './phone';
 import { findEmails, findNamedEmails, looksLikeName, clean } from './text';
+import { cellOf, findTables, readRow, type Table } from './tables';
 import { phoneSignal, signalFor, type Signal } from './values';
 import { headerWord, labelField, type Field, type HeaderWord } from './vocabulary';
 
@@ -32,8 +33,12 @@ export interface HeaderCell {
 export interface Walk {
   signals: Signal[];
   headerCells: HeaderCell[];
-  /** each visited element's position in document order */
-  order: Map<Element, number>;
+  /** the tables whose header rows the walk met (their rows met later are read by column) */
+  tables: Table[];
+  /** rows to read by column when met, and their table */
+  rowTables: Map<Element, Table>;
+  /** the rows read by column */
+  rowsRead: Set<Element>;
   /** page chrome met on the way (not read: header, nav, account menu) */
   chrome: Element[];
   /** structured-data persons met on the way (microdata, hCard) */
@@ -42,35 +47,74 @@ export interface Walk {
   dialogs: Element[];
 }
 
-export const newWalk = (): Walk => ({ signals: [], headerCells: [], order: new Map(), chrome: [], structured: [], dialogs: [] });
+export const newWalk = (): Walk => ({ signals: [], headerCells: [], tables: [], rowTables: new Map(), rowsRead: new Set(), chrome: [], structured: [], dialogs: [] });
 
 const MAX_TEXT = 2000;
 const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 
-/** walk `scope` in document order and collect its signals */
+/**
+ * walk `scope` in document order and collect its signals. A header row is turned into a table as
+ * soon as the walk leaves it, so the table's rows, met later, are read once: each mapped cell by
+ * its column, the rest of the row by the walk.
+ */
 export function walk(scope: Element, opts: WalkOptions, out: Walk = newWalk()): Walk {
-  const stack: Node[] = [scope];
   const { budget } = opts;
-  while (stack.length) {
+  /** header texts not yet turned into tables, and the row of the last one */
+  let pending = out.headerCells.length;
+  let headerRow: Element | null = null;
+  /** the cells of the last row read by column that the column read covers */
+  let covered: Element[] = [];
+  // the browser's own walker moves through the tree; subtrees not read are stepped over
+  const tw = scope.ownerDocument.createTreeWalker(scope);
+  let node: Node | null = scope;
+  while (node) {
     if (--budget.nodes < 0) break;
-    const node = stack.pop()!;
-    if (node.nodeType === 3) {
+    let enter = false;
+    const type = node.nodeType;
+    if (type === 3) {
       try {
-        if (budget.chars > 0) readText(node as Text, opts, out);
+        if (budget.chars > 0 && readText(node as Text, opts, out) && !headerRow) headerRow = cellOf(node.parentElement!).parentElement;
       } catch { /* as above */ }
-      continue;
+    } else if (type === 1) {
+      try {
+        const el = node as Element;
+        if (!covered.includes(el) && (el === scope || classify(el, opts, out))) {
+          enter = true;
+          if (headerRow && !headerRow.contains(el)) {
+            tablesFrom(out, pending);
+            pending = out.headerCells.length;
+            headerRow = null;
+          }
+          const table = out.rowTables.size ? out.rowTables.get(el) : undefined;
+          if (table) {
+            out.rowsRead.add(el);
+            covered = readRow(table, el, opts.phone, out.signals);
+          } else readElement(el, opts, out.signals);
+        }
+      } catch { /* one odd element must not stop the scan */ }
     }
-    if (node.nodeType !== 1) continue;
-    try {
-      const el = node as Element;
-      if (el !== scope && !classify(el, opts, out)) continue;
-      out.order.set(el, out.order.size);
-      readElement(el, opts, out.signals);
-      const kids = el.childNodes;
-      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
-    } catch { /* one odd element must not stop the scan */ }
+    node = enter ? tw.nextNode() : stepOver(tw, scope);
   }
+  if (pending < out.headerCells.length) tablesFrom(out, pending);
   return out;
+}
+
+/** the node after the walker's current one and its subtree (null past the scope) */
+function stepOver(tw: TreeWalker, scope: Element): Node | null {
+  while (tw.currentNode !== scope) {
+    const next = tw.nextSibling();
+    if (next) return next;
+    if (!tw.parentNode()) return null;
+  }
+  return null;
+}
+
+/** the tables of the header texts from `from` on; their rows are read by column when the walk meets them */
+function tablesFrom(out: Walk, from: number): void {
+  for (const table of findTables(out.headerCells.slice(from))) {
+    out.tables.push(table);
+    for (const row of table.rows) out.rowTables.set(row, table);
+  }
 }
 
 /** false when the element is not read (hidden, code, chrome, excluded); notes structured data and dialogs */
@@ -145,13 +189,14 @@ function controlField(el: Element): Field | undefined {
   return (aria ? labelField(aria) : undefined) ?? CONTROL_HINTS.find(([re]) => re.test(hint))?.[1];
 }
 
-function readText(node: Text, opts: WalkOptions, out: Walk): void {
+/** reads a text's signals; true when the text is a column header or label word */
+function readText(node: Text, opts: WalkOptions, out: Walk): boolean {
   let text = node.nodeValue ?? '';
   if (text.length > MAX_TEXT) text = text.slice(0, MAX_TEXT);
   opts.budget.chars -= text.length;
   const trimmed = text.trim();
   const parent = node.parentElement;
-  if (!trimmed || !parent) return;
+  if (!trimmed || !parent) return false;
   const { signals } = out;
   // no header word holds a digit: most cell texts (dates, numbers, ids) skip the look-up
   if (trimmed.length <= 32 && !/\d/.test(trimmed)) {
@@ -159,7 +204,7 @@ function readText(node: Text, opts: WalkOptions, out: Walk): void {
     if (word) {
       out.headerCells.push({ el: parent, word });
       if (word !== 'other') readLabel(parent, word, opts, signals);
-      return;
+      return true;
     }
   }
   if (HEADINGS.has(parent.tagName) && looksLikeName(trimmed)) {
@@ -178,6 +223,7 @@ function readText(node: Text, opts: WalkOptions, out: Walk): void {
     const s = field && inline ? signalFor(field, inline.value, parent, 2, opts.phone) : undefined;
     if (s) signals.push(s);
   }
+  return false;
 }
 
 function readLabel(label: Element, field: Field, opts: WalkOptions, out: Signal[]): void {

@@ -50,7 +50,7 @@ export function findTables(headerCells: HeaderCell[]): Table[] {
 }
 
 /** climb from the text's element to the header cell (through sort buttons and wrapper spans) */
-function cellOf(el: Element): Element {
+export function cellOf(el: Element): Element {
   let cell = el;
   for (let i = 0; i < 3 && !isCell(cell); i++) {
     const parent = cell.parentElement;
@@ -114,21 +114,43 @@ export function isRowOf(table: Table, el: Element): boolean {
 /** the signals in the given rows, one per mapped column; hidden rows are left out */
 export function readRows(table: Table, rows: Element[], phone: PhoneReader, out: Signal[]): Element[] {
   const read: Element[] = [];
-  const width = table.columns.length;
   for (const row of rows) {
     if (isSkipped(row) || (row.parentElement && isSkipped(row.parentElement))) continue;
-    const cells = cellsAt(row, table.cellPath);
-    const shift = Math.max(0, cells.length - width);
     read.push(row);
-    for (let i = 0; i < width; i++) {
-      const word = table.columns[i];
-      const cell = cells[i + shift];
-      if (!word || word === 'other' || !cell || isSkipped(cell)) continue;
-      const s = signalFor(word, cellText(word, cell), cell, 2, phone);
-      if (s) out.push(s);
-    }
+    readRow(table, row, phone, out);
   }
   return read;
+}
+
+/** text that the walk would read for nothing else than the column does (no email, phone, LinkedIn or label in it) */
+const NOTHING_ELSE = /^[^@<:+]*$/;
+
+/**
+ * one row's signals, one per mapped column; returns the cells the column read covers entirely
+ * (a mapped cell holding nothing but its text), which the walk then leaves out
+ */
+export function readRow(table: Table, row: Element, phone: PhoneReader, out: Signal[]): Element[] {
+  const covered: Element[] = [];
+  const width = table.columns.length;
+  const cells = cellsAt(row, table.cellPath);
+  const shift = Math.max(0, cells.length - width);
+  for (let i = 0; i < width; i++) {
+    const word = table.columns[i];
+    const cell = cells[i + shift];
+    if (!word || word === 'other' || !cell || isSkipped(cell)) continue;
+    // a cell of one text (most cells of long lists): read once, here
+    const only = cell.firstChild;
+    let plain = only !== null && only === cell.lastChild && only.nodeType === 3 ? only.nodeValue ?? '' : undefined;
+    if (plain !== undefined && plain.trim().length < 2) plain = undefined;
+    const s = signalFor(word, plain ?? cellText(word, cell), cell, 2, phone);
+    if (s) {
+      s.column = true;
+      out.push(s);
+    }
+    if (plain === undefined) continue;
+    if ((word === 'email' || word === 'phone') ? !plain.includes('<') : NOTHING_ELSE.test(plain) && !/00|linkedin\.com/i.test(plain)) covered.push(cell);
+  }
+  return covered;
 }
 
 function cellText(field: Field, cell: Element): string {

@@ -24,7 +24,9 @@ export function findEmails(text: string): string[] {
 
 /** a single email for a whole value ("Email: X"), or undefined when the value is not exactly one address */
 export function emailOf(value: string): string | undefined {
-  const v = value.trim().replace(/^mailto:/i, '').split('?')[0] ?? '';
+  let v = value.trim();
+  if (/^mailto:/i.test(v)) v = v.slice(7);
+  if (v.includes('?')) v = v.split('?')[0]!;
   const found = findEmails(v);
   return found.length === 1 && found[0]!.length >= v.length - 2 ? found[0] : undefined;
 }

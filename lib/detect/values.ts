@@ -15,6 +15,8 @@ export interface Signal {
   rank: Rank;
   /** read beside a label ("Email:", dt/dd); a table's own columns win over these */
   fromLabel?: true;
+  /** read from a table's data cell by its column */
+  column?: true;
   /** a national phone's country */
   country?: string;
 }
@@ -23,7 +25,7 @@ export interface Signal {
 export function signalFor(field: Field, raw: string, el: Element, rank: Rank, phone: PhoneReader): Signal | undefined {
   const text = raw.trim();
   if (!text) return undefined;
-  const email = emailOf(text);
+  const email = text.includes('@') ? emailOf(text) : undefined;
   if (email) return { field: 'email', value: email, el, rank };
   switch (field) {
     case 'email': {
