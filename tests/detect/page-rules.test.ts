@@ -55,6 +55,23 @@ describe('tables and grids aligned to their headers', () => {
     expect(detect(`<linkedin-reusable-user-list><div><div><span><span>Name</span><span>Email</span><span>Company</span></span></div>${
       rows((v) => `<span>${v}</span>`, (c) => `<div><span>${c}</span></div>`)}</div></linkedin-reusable-user-list>`)).toEqual(want);
   });
+  it('reads a row once: what its columns do not cover (links, other columns) is still read, hidden rows are not', () => {
+    // name cell with a LinkedIn link, an unmapped "Notes" column holding a phone, a plain email cell
+    // whose address is the row's only email, and a hidden row
+    expect(detect(`<table><thead><tr><th>Name</th><th>Email</th><th>Notes</th></tr></thead><tbody>
+      <tr><td><a href="https://www.linkedin.com/in/ada-park/">Ada Park</a></td><td>ada@park.dev</td><td>call +44 20 7946 0123</td></tr>
+      <tr hidden><td>Cy Dee</td><td>cy@dee.io</td><td></td></tr>
+      <tr><td>Ben Ode</td><td>Ben &lt;ben@ode.io&gt;</td><td>-</td></tr></tbody></table>`)).toEqual([
+      { name: 'Ada Park', email: 'ada@park.dev', linkedin: 'https://www.linkedin.com/in/ada-park', phone: '+442079460123' },
+      { name: 'Ben Ode', email: 'ben@ode.io' },
+    ]);
+  });
+  it('reads the rows of a grid whose header comes after some of them', () => {
+    expect(detect(`<div role="grid"><div role="row"><span role="gridcell">Ada Park</span><span role="gridcell">ada@park.dev</span></div>
+      <div role="row"><span role="columnheader">Name</span><span role="columnheader">Email</span></div>
+      <div role="row"><span role="gridcell">Ben Ode</span><span role="gridcell">ben@ode.io</span></div></div>`))
+      .toEqual([{ name: 'Ada Park', email: 'ada@park.dev' }, { name: 'Ben Ode', email: 'ben@ode.io' }]);
+  });
   it('takes names, titles and companies from their own columns, never from a neighbour', () => {
     expect(detect(`<table><tr><th>Name</th><th>Company</th><th>Job title</th><th>Role</th></tr>
       <tr><td><span>AP</span> Ada Park<small>Joined 2024</small></td><td>Park Labs</td><td>CFO</td><td>Viewer</td></tr>
