@@ -2,10 +2,26 @@
 // One build for users, the demo and the tests: the local sandbox is reached without any extra
 // permission (it answers CORS like a public API would), so what is tested is what ships.
 import { defineConfig } from 'wxt';
-import { HIGHLEVEL_API_ORIGIN, PARTNER_MATCHES } from './lib/hosts';
+import { DETECTOR_SCRIPT, HIGHLEVEL_API_ORIGIN, PARTNER_MATCHES } from './lib/hosts';
 
 
 const ANY_SITE = ['https://*/*', 'http://*/*'];
+/** the content script is built as a plain script (no WXT content-script context: ~4 KB less per page) and listed here by hand */
+const DETECTOR_ENTRY = DETECTOR_SCRIPT.replace(/\.js$/, '');
+/**
+ * Property names used only inside the detector, shortened in its bundle. None is a name of the DOM,
+ * of JavaScript's built-ins or of the report sent to the background (people's fields, view, site,
+ * focused), which must keep theirs.
+ */
+const INTERNAL_PROPERTIES = new RegExp(`^(${[
+  'headerCells', 'rowTables', 'rowsRead', 'tables', 'signals', 'structured', 'dialogs', // a walk
+  'budget', 'chars', 'excluded', 'inChrome', // walk options
+  'headerRow', 'columns', 'cellPath', 'column', 'fromLabel', 'rank', 'field', 'word', // tables and signals
+  'person', 'records', 'byRecord', 'byKey', 'roster', // grouping
+  'isRecord', 'isCeiling', 'isSelf', 'nameOf', // grouping rules
+  'detection', 'context', 'route', 'opts', 'adapter', // a scan
+  'hosts', 'routes', 'navigation', 'refine', 'exclude', 'ignore', // adapters
+].join('|')})$`);
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
@@ -14,10 +30,19 @@ export default defineConfig({
     // The content script needs no webextension polyfill (it only calls runtime.sendMessage, which
     // both browsers have natively): without WXT's `wxt/browser` alias there, ~10 KB less per page.
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      if (!entrypoints.every((e) => e.type === 'content-script' || e.name === DETECTOR_ENTRY)) return;
       const alias = config.resolve?.alias;
       if (Array.isArray(alias)) config.resolve!.alias = alias.filter((a) => a.find !== 'wxt/browser');
       else if (alias) delete (alias as Record<string, string>)['wxt/browser'];
+      // It runs on every page the user opens, so it is packed tighter than the default minifier does:
+      // terser, and the detector's own property names shortened too (INTERNAL_PROPERTIES).
+      // tests/e2e/detector-bundle.e2e.test.ts checks the built file reports what the source does.
+      config.build = {
+        ...config.build,
+        minify: 'terser',
+        target: 'es2022',
+        terserOptions: { ecma: 2020, compress: { passes: 2 }, mangle: { toplevel: true, properties: { regex: INTERNAL_PROPERTIES } } },
+      };
     },
   },
   zip: {
@@ -31,6 +56,7 @@ export default defineConfig({
     // sidebar was opened on (toolbar or shortcut), for "Enable on this site", without `tabs`
     permissions: ['storage', 'alarms', 'identity', 'scripting', 'activeTab', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: [`${HIGHLEVEL_API_ORIGIN}/*`, ...PARTNER_MATCHES],
+    content_scripts: [{ matches: PARTNER_MATCHES, js: [DETECTOR_SCRIPT], run_at: 'document_idle' }],
     // other sites, each asked for at the moment the user enables detection there (MV2 names the key
     // optional_permissions; WXT does not convert it)
     ...(browser === 'firefox' ? { optional_permissions: ANY_SITE } : { optional_host_permissions: ANY_SITE }),

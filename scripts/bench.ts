@@ -12,6 +12,7 @@ import { measureMemory } from './bench/memory';
 import { matchableContacts } from './bench/pages';
 import { hasTagBox, measureQuickTag } from './bench/quick-tag';
 import { formatTable, machine, single, writeResults, type Row } from './bench/report';
+import { DETECTOR_SCRIPT } from '../lib/hosts';
 import { measureSidebar, type SidebarFigures } from './bench/sidebar';
 import { bundleSizes } from './bench/sizes';
 
@@ -32,7 +33,7 @@ const KB = 1000;
 
 function sizeRows(): Row[] {
   const sizes = bundleSizes();
-  const content = sizes.find((s) => s.file === 'content-scripts/content.js');
+  const content = sizes.find((s) => s.file === DETECTOR_SCRIPT);
   const rows: Row[] = [];
   if (content) {
     rows.push({ name: 'Content script, minified', unit: 'KB', value: single(content.bytes / KB), limit: 30, goal: '≤ 30 KB', met: content.bytes <= 30 * KB });

@@ -4,12 +4,11 @@
 // permission. `scripting.registerContentScripts` serves both builds (Chrome MV3, Firefox 102+ MV2).
 import { browser } from 'wxt/browser';
 import { adapterFor } from '../detect/sites';
+import { DETECTOR_SCRIPT } from '../hosts';
 import type { TabSite } from '../messaging';
 import { UserFacingError, invalidInput } from './errors';
 import { readSettings, tabPeopleItem, updateSettings } from '../storage';
 
-/** The file WXT builds from entrypoints/content.ts. */
-const CONTENT_SCRIPT = 'content-scripts/content.js';
 const ID_PREFIX = 'site:';
 
 export const patternOf = (origin: string) => `${origin}/*`;
@@ -38,7 +37,7 @@ export async function registerSiteScripts(origins: string[]): Promise<void> {
   await scripting.registerContentScripts(
     granted.map((origin) => ({
       id: `${ID_PREFIX}${origin}`,
-      js: [CONTENT_SCRIPT],
+      js: [DETECTOR_SCRIPT],
       matches: [patternOf(origin)],
       runAt: 'document_idle' as const,
       persistAcrossSessions: false, // registered again at every start, from settings.genericSites

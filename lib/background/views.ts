@@ -6,8 +6,10 @@ import { HIGHLEVEL_APP_ORIGIN } from '../hosts';
 
 const some = (s: string | null | undefined) => (s ? s : undefined);
 
+const WORD_START = /\b\p{L}/gu;
+
 function titleCase(s: string): string {
-  return s.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
+  return s.replace(WORD_START, (c) => c.toUpperCase());
 }
 
 export function displayName(c: Pick<Contact, 'firstName' | 'lastName' | 'name' | 'email' | 'phone'>): string {

@@ -1,7 +1,7 @@
 // What a scan needs to know about the page before reading it: how phones are read (with the
 // default country for national numbers), the regions never read (app header, navigation, account menu, adapter
 // exclusions) and the signed-in user's own identity found there, to be left out everywhere.
-import { isSkipped } from './dom';
+import { eachNode } from './dom';
 import { countryFromLang, phoneDigits, phoneReader, type CountryCode, type PhoneCheck, type PhoneReader } from './phone';
 import { walk, type Budget } from './signals';
 import { looksLikeName, clean } from './text';
@@ -58,18 +58,10 @@ export function isSelf(self: Self, s: Signal): boolean {
 }
 
 function collectNames(el: Element, self: Self, budget: Budget): void {
-  const stack: Element[] = [el];
-  while (stack.length && budget.nodes-- > 0) {
-    const e = stack.pop()!;
-    if (e !== el && isSkipped(e)) continue;
-    for (const n of Array.from(e.childNodes)) {
-      if (n.nodeType === 1) stack.push(n as Element);
-      else if (n.nodeType === 3) {
-        const t = clean(n.nodeValue ?? '', 80);
-        if (t.includes(' ') && looksLikeName(t)) self.values.add(selfKey('name', t));
-      }
-    }
-  }
+  eachNode(el, (n) => {
+    const t = n.nodeType === 3 ? clean(n.nodeValue ?? '', 80) : '';
+    if (t.includes(' ') && looksLikeName(t)) self.values.add(selfKey('name', t));
+  }, budget);
 }
 
 /** querySelectorAll that never throws (an adapter's selector may be invalid in some engine) */

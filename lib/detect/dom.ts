@@ -20,37 +20,40 @@ export function isSkipped(el: Element): boolean {
   return SKIP_TAGS.has(el.tagName) || isHidden(el);
 }
 
-/** the first visible, non-empty text inside el that passes `accept` (a name cell's name, not its avatar or subtitle) */
-export function firstText(el: Element, accept: (text: string) => boolean = () => true, maxNodes = 60): string {
+/**
+ * visits el's visible texts and elements in document order (hidden and code subtrees left out) until
+ * `visit` returns true or `limit.nodes` nodes were seen (the limit is shared by the calls given it)
+ */
+export function eachNode(el: Element, visit: (node: Node) => boolean | void, limit = { nodes: 60 }): void {
   const stack: Node[] = [el];
-  let seen = 0;
-  while (stack.length && seen++ < maxNodes) {
+  while (stack.length && limit.nodes-- > 0) {
     const node = stack.pop()!;
-    if (node.nodeType === 3) {
-      const t = (node.nodeValue ?? '').trim();
-      if (t.length > 1 && accept(t)) return t;
-    } else if (node.nodeType === 1 && (node === el || !isSkipped(node as Element))) {
-      const kids = node.childNodes;
-      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
-    }
+    const type = node.nodeType;
+    if (type !== 3 && (type !== 1 || (node !== el && isSkipped(node as Element)))) continue;
+    if (visit(node)) return;
+    const kids = node.childNodes;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
   }
-  return '';
+}
+
+/** the first visible, non-empty text inside el that passes `accept` (a name cell's name, not its avatar or subtitle) */
+export function firstText(el: Element, accept: (text: string) => boolean = () => true): string {
+  let found = '';
+  eachNode(el, (node) => {
+    const t = node.nodeType === 3 ? (node.nodeValue ?? '').trim() : '';
+    return t.length > 1 && accept(t) && !!(found = t);
+  });
+  return found;
 }
 
 /** the visible text of el, bounded (for labelled values and cells) */
 export function visibleText(el: Element, max = 300): string {
   let out = '';
-  const stack: Node[] = [el];
-  while (stack.length && out.length < max) {
-    const node = stack.pop()!;
+  eachNode(el, (node) => {
     if (node.nodeType === 3) out += node.nodeValue ?? '';
-    else if (node.nodeType === 1 && (node === el || !isSkipped(node as Element))) {
-      const e = node as Element;
-      if (e.tagName === 'BR' || e.tagName === 'P' || e.tagName === 'DIV') out += ' ';
-      const kids = e.childNodes;
-      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
-    }
-  }
+    else if (/^(BR|P|DIV)$/.test((node as Element).tagName)) out += ' ';
+    return out.length >= max;
+  }, { nodes: 1e4 });
   return out.slice(0, max);
 }
 

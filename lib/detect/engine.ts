@@ -9,7 +9,7 @@ import { newWalk, walk, type Budget } from './signals';
 import { routeOf, type SiteAdapter, type SiteRoute } from './sites/types';
 import { drop, enrol, peopleIn, recordAt, rosterOf, type Roster } from './roster';
 import { readStructured } from './structured';
-import { readRows, isRowOf, type Table } from './tables';
+import { readRow, isRowOf, type Table } from './tables';
 import { looksLikeName, clean } from './text';
 import type { PageReport, ReportedPerson } from './types';
 import type { Signal } from './values';
@@ -153,9 +153,11 @@ function read(scopes: Element[], scan: PageScan, wholeDocument?: boolean) {
   const tables = out.tables;
   // rows the walk did not meet after their header (a grid's rows above it) are read now
   for (const t of tables) {
-    const rest = t.rows.filter((r) => !rows.has(r) && !isSkippedAbove(r, scan.scope));
-    for (const r of readRows(t, rest.slice(0, Math.max(0, budget.nodes)), context.phone, out.signals)) rows.add(r);
-    budget.nodes -= rest.length * 8;
+    for (const r of t.rows) {
+      if (rows.has(r) || isSkippedAbove(r, scan.scope) || (budget.nodes -= 8) < 0) continue;
+      readRow(t, r, context.phone, out.signals);
+      rows.add(r);
+    }
   }
   const structured = new Set<Element>();
   for (const s of scopes) readStructured(wholeDocument ? s.ownerDocument : s, out.structured.filter((x) => s.contains(x)), context.phone, out.signals, structured);

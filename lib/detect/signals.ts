@@ -7,7 +7,7 @@ import { findLinkedins, linkedinOf } from './linkedin';
 import { findPhones, type PhoneReader } from './phone';
 import { findEmails, findNamedEmails, looksLikeName, clean } from './text';
 import { cellOf, findTables, readRow, type Table } from './tables';
-import { phoneSignal, signalFor, type Signal } from './values';
+import { phoneSignal, signal, signalFor, type Signal } from './values';
 import { headerWord, labelField, type Field, type HeaderWord } from './vocabulary';
 
 export interface Budget {
@@ -151,18 +151,18 @@ function readLink(a: Element, opts: WalkOptions, out: Signal[]): void {
     let addr = href.slice(7);
     try { addr = decodeURIComponent(addr); } catch { /* as is */ }
     const email = findEmails(addr.split('?')[0] ?? '')[0];
-    if (email) key = { field: 'email', value: email, el: a, rank: 1 };
+    if (email) key = signal('email', email, a, 1);
   } else if (/^tel:/i.test(href)) {
     const phone = opts.phone(href, true);
     if (phone) key = phoneSignal(phone, a, 1);
   } else if (href.includes('linkedin.com/')) {
     const url = linkedinOf(href);
-    if (url) key = { field: 'linkedin', value: url, el: a, rank: 1 };
+    if (url) key = signal('linkedin', url, a, 1);
   }
   if (!key) return;
   out.push(key);
   const text = clean(a.textContent ?? '', 80);
-  if (looksLikeName(text)) out.push({ field: 'name', value: text, el: a, rank: 3 });
+  if (looksLikeName(text)) out.push(signal('name', text, a, 3));
 }
 
 const SKIP_INPUT = /^(hidden|password|checkbox|radio|submit|button|reset|file|image|search|date|number|range|color)$/;
@@ -209,13 +209,13 @@ function readText(node: Text, opts: WalkOptions, out: Walk): boolean {
   }
   if (HEADINGS.has(parent.tagName) && looksLikeName(trimmed)) {
     // a card's heading names it; weak, so a Name label or column wins
-    signals.push({ field: 'name', value: clean(trimmed, 80), el: parent, rank: 3 });
+    signals.push(signal('name', clean(trimmed, 80), parent, 3));
   }
   for (const { name, email } of findNamedEmails(text)) {
-    signals.push({ field: 'email', value: email, el: parent, rank: 3 }, { field: 'name', value: name, el: parent, rank: 2 });
+    signals.push(signal('email', email, parent, 3), signal('name', name, parent, 2));
   }
-  for (const email of findEmails(text)) signals.push({ field: 'email', value: email, el: parent, rank: 3 });
-  for (const url of findLinkedins(text)) signals.push({ field: 'linkedin', value: url, el: parent, rank: 3 });
+  for (const email of findEmails(text)) signals.push(signal('email', email, parent, 3));
+  for (const url of findLinkedins(text)) signals.push(signal('linkedin', url, parent, 3));
   for (const phone of findPhones(text, opts.phone)) signals.push(phoneSignal(phone, parent, 3));
   if (trimmed.length < 180 && /[:：]/.test(trimmed)) {
     const inline = splitInlineLabel(trimmed);

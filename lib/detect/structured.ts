@@ -3,7 +3,7 @@
 import { visibleText } from './dom';
 import { linkedinOf } from './linkedin';
 import type { PhoneReader } from './phone';
-import { phoneSignal, signalFor, type Signal } from './values';
+import { phoneSignal, signal, signalFor, type Signal } from './values';
 import type { Field } from './vocabulary';
 
 const MAX_JSON = 100_000;
@@ -74,6 +74,6 @@ function jsonPerson(p: Record<string, unknown>, el: Element, phone: PhoneReader,
   add('title', str(p.jobTitle));
   const same = ([] as unknown[]).concat(p.sameAs ?? [], p.url ?? []);
   const li = same.map((u) => (typeof u === 'string' ? linkedinOf(u) : undefined)).find(Boolean);
-  if (li) out.push({ field: 'linkedin', value: li, el, rank: 0 });
+  if (li) out.push(signal('linkedin', li, el, 0));
   return out.length > before;
 }

@@ -111,17 +111,6 @@ export function isRowOf(table: Table, el: Element): boolean {
   return !!first && el.parentElement === table.body && el.tagName === first.tagName && el !== table.headerRow;
 }
 
-/** the signals in the given rows, one per mapped column; hidden rows are left out */
-export function readRows(table: Table, rows: Element[], phone: PhoneReader, out: Signal[]): Element[] {
-  const read: Element[] = [];
-  for (const row of rows) {
-    if (isSkipped(row) || (row.parentElement && isSkipped(row.parentElement))) continue;
-    read.push(row);
-    readRow(table, row, phone, out);
-  }
-  return read;
-}
-
 /** text that the walk would read for nothing else than the column does (no email, phone, LinkedIn or label in it) */
 const NOTHING_ELSE = /^[^@<:+]*$/;
 

@@ -58,13 +58,18 @@ const NOT_NAME = new Set(('leads lead contacts contact members member settings d
   'conversation conversations viewers viewer users user activity company companies people directory search ' +
   'linkedin email phone website twitter view send call message open edit delete add').split(' '));
 
+// module constants: a build that lowers Unicode property escapes turns them into `new RegExp(...)`
+const INITIALS = /^\p{Lu}{1,3}$/u;
+const CAPITALISED = /^\p{Lu}/u;
+const PARTICLE = /^(van|von|de|da|del|der|la|le|bin|al)$/;
+
 /** whether a text looks like a person's name: 1–4 words, letters only, capitalised, no page-title words */
 export function looksLikeName(text: string): boolean {
   const t = clean(text, 80);
   if (t.length < 2 || t.length > 60 || /[\d@/:|#()[\]{}<>_=+]/.test(t)) return false;
   const words = t.split(' ');
-  if (words.length > 4 || /^\p{Lu}{1,3}$/u.test(t)) return false; // avatar initials ("MO")
-  return words.every((w) => /^\p{Lu}/u.test(w) || /^(van|von|de|da|del|der|la|le|bin|al)$/.test(w)) &&
+  if (words.length > 4 || INITIALS.test(t)) return false; // avatar initials ("MO")
+  return words.every((w) => CAPITALISED.test(w) || PARTICLE.test(w)) &&
     !words.some((w) => NOT_NAME.has(w.toLowerCase()));
 }
 

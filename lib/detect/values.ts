@@ -21,16 +21,19 @@ export interface Signal {
   country?: string;
 }
 
+/** a signal (one object shape for all: the engine reads many thousands) */
+export const signal = (field: Field, value: string, el: Element, rank: Rank): Signal => ({ field, value, el, rank });
+
 /** a value read for a known field, validated; the field may change (an email in a "Contact" column) */
 export function signalFor(field: Field, raw: string, el: Element, rank: Rank, phone: PhoneReader): Signal | undefined {
   const text = raw.trim();
   if (!text) return undefined;
   const email = text.includes('@') ? emailOf(text) : undefined;
-  if (email) return { field: 'email', value: email, el, rank };
+  if (email) return signal('email', email, el, rank);
   switch (field) {
     case 'email': {
       const first = findEmails(text)[0];
-      return first ? { field, value: first, el, rank } : undefined;
+      return first ? signal(field, first, el, rank) : undefined;
     }
     case 'phone': {
       const found = phone(text, true);
@@ -38,20 +41,20 @@ export function signalFor(field: Field, raw: string, el: Element, rank: Rank, ph
     }
     case 'linkedin': {
       const url = linkedinOf(text) ?? findLinkedins(text)[0];
-      return url ? { field, value: url, el, rank } : undefined;
+      return url ? signal(field, url, el, rank) : undefined;
     }
     default: {
       const value = plainValue(text);
       if (!value || headerWord(value)) return undefined;
       if (field !== 'company' && field !== 'title' && /\d/.test(value)) return undefined;
-      return { field, value, el, rank };
+      return signal(field, value, el, rank);
     }
   }
 }
 
 /** a phone signal, carrying a national number's country */
 export function phoneSignal(phone: PhoneCandidate, el: Element, rank: Rank): Signal {
-  const s: Signal = { field: 'phone', value: phone.value, el, rank };
+  const s = signal('phone', phone.value, el, rank);
   if (phone.country) s.country = phone.country;
   return s;
 }

@@ -7,23 +7,23 @@ export type Field = 'name' | 'firstName' | 'lastName' | 'email' | 'phone' | 'lin
 /** a known column that is not a person field but still marks a header row ("Location", "Tags") */
 export type HeaderWord = Field | 'other';
 
-const words: Record<HeaderWord, string[]> = {
-  name: ['name', 'full name', 'contact name', 'lead name', 'lead', 'contact', 'recipient', 'recipient name', 'viewer', 'user', 'person', 'prospect'],
-  firstName: ['first name', 'firstname', 'first_name', 'given name'],
-  lastName: ['last name', 'lastname', 'last_name', 'surname', 'family name'],
-  email: ['email', 'e-mail', 'email address', 'e-mail address', 'work email', 'email id'],
-  phone: ['phone', 'mobile', 'cell', 'telephone', 'tel', 'phone number', 'mobile number', 'mobile no', 'work phone', 'whatsapp'],
-  linkedin: ['linkedin', 'linkedin url', 'linkedin profile', 'profile url'],
-  company: ['company', 'company name', 'organisation', 'organization', 'employer'],
-  title: ['title', 'job title', 'designation', 'position', 'job'],
-  other: ['headline', 'location', 'tags', 'tag', 'stage', 'lead stage', 'status', 'role', 'potential', 'deal size',
-    'created', 'added', 'date', 'last seen', 'last login', 'campaign', 'source', 'plays', 'watched', 'time', 'action',
-    'city', 'country', 'actions', 'list', 'notes'],
+/** each field's words, separated by "|" */
+const words: Record<HeaderWord, string> = {
+  name: 'name|full name|contact name|lead name|lead|contact|recipient|recipient name|viewer|user|person|prospect',
+  firstName: 'first name|firstname|first_name|given name',
+  lastName: 'last name|lastname|last_name|surname|family name',
+  email: 'email|e-mail|email address|e-mail address|work email|email id',
+  phone: 'phone|mobile|cell|telephone|tel|phone number|mobile number|mobile no|work phone|whatsapp',
+  linkedin: 'linkedin|linkedin url|linkedin profile|profile url',
+  company: 'company|company name|organisation|organization|employer',
+  title: 'title|job title|designation|position|job',
+  other: 'headline|location|tags|tag|stage|lead stage|status|role|potential|deal size|created|added|date|last seen|' +
+    'last login|campaign|source|plays|watched|time|action|city|country|actions|list|notes',
 };
 
 const lookup = new Map<string, HeaderWord>();
-for (const [word, list] of Object.entries(words) as [HeaderWord, string[]][]) {
-  for (const w of list) lookup.set(w, word);
+for (const [word, list] of Object.entries(words) as [HeaderWord, string][]) {
+  for (const w of list.split('|')) lookup.set(w, word);
 }
 
 /** "E-mail Address:" -> 'email'; undefined when the text is not a known label */

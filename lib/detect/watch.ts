@@ -18,6 +18,8 @@ export interface WatchOptions {
   country?: CountryCode;
   /** how often the URL is checked for SPA navigation (default 500 ms) */
   pollMs?: number;
+  /** checked at every URL poll: false once the extension is gone (updated, reloaded), and the watcher stops */
+  alive?: () => boolean;
 }
 
 /** more changed parts (or removed nodes) than this in one batch: rescan the whole page */
@@ -118,7 +120,7 @@ export function watchPage(win: Window, onReport: (d: PageReport) => void, opts: 
   const onNavigate = guard(() => {
     if (checkUrl()) schedule();
   });
-  const poll = win.setInterval(onNavigate, opts.pollMs ?? 500);
+  const poll = win.setInterval(guard(() => (!opts.alive || opts.alive() ? onNavigate() : stop())), opts.pollMs ?? 500);
 
   const onClick = guard((e: Event) => {
     focusTarget = asElement(e.target);
@@ -151,14 +153,15 @@ export function watchPage(win: Window, onReport: (d: PageReport) => void, opts: 
   if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', start, { once: true, signal });
   else start();
 
-  return () => {
+  function stop() {
     stopped = true;
     observer.disconnect();
     win.clearInterval(poll);
     if (timer !== undefined) win.clearTimeout(timer);
     if (hoverTimer !== undefined) win.clearTimeout(hoverTimer);
     listening.abort();
-  };
+  }
+  return stop;
 }
 
 /** whether two reports say the same: people compared field by field (one that was not re-read is the same object) */

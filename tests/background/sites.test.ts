@@ -64,7 +64,7 @@ describe('other sites', () => {
   it('registers the content script for an enabled site, again at start, and removes both on disable', async () => {
     granted.add(`${origin}/*`);
     await bg.ask('enableSite', origin);
-    expect([...scripts.values()]).toEqual([expect.objectContaining({ js: ['content-scripts/content.js'], matches: [`${origin}/*`] })]);
+    expect([...scripts.values()]).toEqual([expect.objectContaining({ js: ['detector.js'], matches: [`${origin}/*`] })]);
     expect((await readSettings()).genericSites).toEqual([origin]);
     await bg.send('reportPeople', { ...report, site: 'generic' }, sender);
     expect((await bg.ask('getTabSite', 7)).status).toBe('enabled');

@@ -22,12 +22,12 @@ afterEach(async () => {
   await win?.happyDOM.close();
 });
 
-function start(url: string, body: string, onReport?: (d: PageDetection) => void) {
+function start(url: string, body: string, onReport?: (d: PageDetection) => void, alive?: () => boolean) {
   win = new Window({ url });
   win.document.body.innerHTML = body;
   const reports: PageDetection[] = [];
   const w = win as unknown as globalThis.Window;
-  stop = watchPage(w, (d) => { reports.push(d); onReport?.(d); }, { debounceMs: 20, pollMs: 20 });
+  stop = watchPage(w, (d) => { reports.push(d); onReport?.(d); }, { debounceMs: 20, pollMs: 20, alive });
   /** the next report, or fail after a while */
   const next = async (after = reports.length) => {
     for (let i = 0; i < 100 && reports.length <= after; i++) await wait(10);
@@ -38,6 +38,22 @@ function start(url: string, body: string, onReport?: (d: PageDetection) => void)
 }
 
 describe('watchPage', () => {
+  it('stops once the extension is gone (updated or reloaded): no more reports', async () => {
+    let extension = true;
+    let askedSinceGone = 0;
+    const alive = () => { if (!extension) askedSinceGone++; return extension; };
+    const { doc, reports, next } = start('https://crm.example.org/contacts', table([['Ada Park', 'ada@park.dev']]), undefined, alive);
+    await next(0);
+    appendRows(doc, rows([['Ben Ode', 'ben@ode.io']]));
+    expect((await next(1)).people).toHaveLength(2); // alive: it follows the page
+    extension = false;
+    for (let i = 0; i < 200 && !askedSinceGone; i++) await wait(5); // a URL poll notices
+    expect(askedSinceGone).toBeGreaterThan(0);
+    appendRows(doc, rows([['Cy Dee', 'cy@dee.io']]));
+    await wait(150);
+    expect(reports).toHaveLength(2);
+  });
+
   it('reports the people once the page is loaded', async () => {
     const { next } = start('https://crm.example.org/contacts', table([['Ada Park', 'ada@park.dev'], ['Ben Ode', 'ben@ode.io']]));
     const d = await next(0);
