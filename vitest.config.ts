@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
+    // the browser's i18n.getMessage, reading locales/en.yml (WXT's fake browser has none)
+    setupFiles: ['tests/i18n/setup.ts'],
     env: { BROWSER: 'chrome', MANIFEST_VERSION: '3' },
     testTimeout: 20_000,
   },

@@ -1,6 +1,8 @@
 // Build configuration for Chrome (MV3 side panel) and Firefox (MV2 sidebar_action).
 // One build for users, the demo and the tests: the local sandbox is reached without any extra
 // permission (it answers CORS like a public API would), so what is tested is what ships.
+// Every user-visible text, the manifest's too, lives in locales/<lang>.yml (@wxt-dev/i18n turns
+// it into _locales/<lang>/messages.json).
 import { defineConfig } from 'wxt';
 import { DETECTOR_SCRIPT, HIGHLEVEL_API_ORIGIN, PARTNER_MATCHES } from './lib/hosts';
 
@@ -24,7 +26,7 @@ const INTERNAL_PROPERTIES = new RegExp(`^(${[
 ].join('|')})$`);
 
 export default defineConfig({
-  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   outDir: '.output',
   hooks: {
     // The content script needs no webextension polyfill (it only calls runtime.sendMessage, which
@@ -44,14 +46,20 @@ export default defineConfig({
         terserOptions: { ecma: 2020, compress: { passes: 2 }, mangle: { toplevel: true, properties: { regex: INTERNAL_PROPERTIES } } },
       };
     },
+    // Firefox's sidebar title comes from the page's <title>; the browser localises only the manifest
+    'build:manifestGenerated': (_, manifest) => {
+      if (manifest.sidebar_action) manifest.sidebar_action.default_title = '__MSG_extName__';
+    },
   },
   zip: {
     // the AMO sources zip: what builds the extension, not local outputs
     excludeSources: ['test-output/**', 'demo-output/**', 'bench/results.json', 'docs/screenshots/**'],
   },
   manifest: ({ browser }) => ({
-    // the display name; description and version come from package.json
-    name: 'GHL Sidebar',
+    // name and description in the user's language (locales/*.yml); the version comes from package.json
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // scripting: the content script on sites the user enabled; activeTab: the address of the tab the
     // sidebar was opened on (toolbar or shortcut), for "Enable on this site", without `tabs`
     permissions: ['storage', 'alarms', 'identity', 'scripting', 'activeTab', ...(browser === 'firefox' ? [] : ['sidePanel'])],
@@ -60,11 +68,11 @@ export default defineConfig({
     // other sites, each asked for at the moment the user enables detection there (MV2 names the key
     // optional_permissions; WXT does not convert it)
     ...(browser === 'firefox' ? { optional_permissions: ANY_SITE } : { optional_host_permissions: ANY_SITE }),
-    action: { default_title: 'Open GHL Sidebar' },
+    action: { default_title: '__MSG_manifest_openSidebar__' },
     commands: {
       'quick-tag': {
         suggested_key: { default: 'Alt+Shift+T' },
-        description: 'Open the sidebar with the tag box focused',
+        description: '__MSG_manifest_quickTagCommand__',
       },
     },
     ...(browser === 'firefox'

@@ -1,15 +1,20 @@
 // The header's "Activity" button with the number of unsent changes, and the notice that some
 // changes need the user (failed or in conflict), which opens the activity log.
+import { i18n } from '#i18n';
 import { useOutbox } from './state/outbox';
 
 export function ActivityButton() {
   const { status, activityOpen, toggleActivity } = useOutbox();
   const waiting = status?.pending ?? 0;
   const stopped = (status?.failed ?? 0) + (status?.conflicts ?? 0);
-  const count = stopped ? ` (${stopped} need you)` : waiting ? ` (${waiting} sending)` : '';
+  const label = stopped
+    ? i18n.t('activity.needYou', stopped)
+    : waiting
+      ? i18n.t('activity.sending', waiting)
+      : i18n.t('activity.title');
   return (
     <button className={stopped ? 'activity-button attention' : 'activity-button'} aria-pressed={activityOpen} onClick={() => toggleActivity()}>
-      Activity{count}
+      {label}
     </button>
   );
 }
@@ -19,12 +24,15 @@ export function StoppedWrites() {
   const failed = status?.failed ?? 0;
   const conflicts = status?.conflicts ?? 0;
   if (activityOpen || failed + conflicts === 0) return null;
-  const parts = [failed ? `${failed} change${failed > 1 ? 's' : ''} could not be saved` : '', conflicts ? `${conflicts} changed in HighLevel meanwhile` : ''];
+  const parts = [
+    failed ? i18n.t('activity.couldNotSave', failed) : '',
+    conflicts ? i18n.t('activity.changedMeanwhile', conflicts) : '',
+  ];
   return (
     <div role="alert" className="card notice" data-testid="stopped-writes">
       <p className="error">{parts.filter(Boolean).join('; ')}.</p>
       <p className="row">
-        <button onClick={() => toggleActivity(true)}>Open activity</button>
+        <button onClick={() => toggleActivity(true)}>{i18n.t('activity.open')}</button>
       </p>
     </div>
   );

@@ -2,27 +2,34 @@
 // is in GHL, optionally creating the missing ones with the tag. Progress shows as a bar that the
 // background's pushes move (also for a job resumed after a restart), with Cancel.
 import { useId, useState } from 'react';
+import { i18n } from '#i18n';
 import type { BulkView, PersonMatch } from '@/lib/messaging';
 import { useOutbox } from './state/outbox';
 
 function BulkProgressBar({ job }: { job: BulkView }) {
   const cancelBulk = useOutbox((s) => s.cancelBulk);
-  const label = `${job.op === 'add' ? 'Tagging' : 'Untagging'} ${job.tags.map((t) => `“${t}”`).join(', ')}`;
+  const tags = job.tags.map((t) => `“${t}”`).join(', ');
+  const label = job.op === 'add' ? i18n.t('bulk.tagging', [tags]) : i18n.t('bulk.untagging', [tags]);
   const settled = job.done + job.failed;
-  const words = { running: '', done: ' — done', cancelled: ' — cancelled', failed: ` — stopped: ${job.reason ?? 'failed'}` }[job.state];
+  const words = {
+    running: () => '',
+    done: () => i18n.t('bulk.done'),
+    cancelled: () => i18n.t('bulk.cancelled'),
+    failed: () => i18n.t('bulk.stopped', [job.reason ?? i18n.t('bulk.stoppedUnknown')]),
+  }[job.state]();
   return (
     <div className="bulk-job" data-testid="bulk-job" data-state={job.state}>
       <p className="small">
-        {label}: {job.done}/{job.total}
-        {job.failed ? `, ${job.failed} failed` : ''}
-        {words}
+        {i18n.t('bulk.progress', [label, job.done, job.total])}
+        {job.failed ? `, ${i18n.t('bulk.failedCount', job.failed)}` : ''}
+        {words ? ` — ${words}` : ''}
       </p>
       <div role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={job.total} aria-valuenow={settled} className="progress">
         <div className="progress-fill" style={{ width: `${job.total ? (100 * settled) / job.total : 100}%` }} />
       </div>
       {job.state === 'running' ? (
         <button className="quiet" onClick={() => void cancelBulk(job.jobId)}>
-          Cancel
+          {i18n.t('common.cancel')}
         </button>
       ) : null}
     </div>
@@ -44,21 +51,21 @@ export function BulkTags({ matches, site }: { matches: PersonMatch[]; site: stri
   };
   return (
     <details className="adder bulk" data-testid="bulk">
-      <summary>Tag everyone on this page ({contactIds.length} in GHL)</summary>
-      <label htmlFor={id}>Tag</label>
-      <input id={id} value={tag} onChange={(e) => setTag(e.target.value)} placeholder="e.g. webinar-2026" autoComplete="off" />
+      <summary>{i18n.t('bulk.summary', contactIds.length)}</summary>
+      <label htmlFor={id}>{i18n.t('bulk.tag')}</label>
+      <input id={id} value={tag} onChange={(e) => setTag(e.target.value)} placeholder={i18n.t('bulk.placeholder')} autoComplete="off" />
       {missing.length ? (
         <label className="check small">
-          <input type="checkbox" checked={createMissing} onChange={(e) => setCreateMissing(e.target.checked)} /> Also create the{' '}
-          {missing.length} people not in GHL, with this tag
+          <input type="checkbox" checked={createMissing} onChange={(e) => setCreateMissing(e.target.checked)} />{' '}
+          {i18n.t('bulk.alsoCreate', missing.length)}
         </label>
       ) : null}
       <p className="row">
         <button className="primary" disabled={!tag.trim() || contactIds.length + (createMissing ? missing.length : 0) === 0} onClick={() => run('add')}>
-          Tag everyone
+          {i18n.t('bulk.tagEveryone')}
         </button>
         <button disabled={!tag.trim() || contactIds.length === 0} onClick={() => run('remove')}>
-          Untag everyone
+          {i18n.t('bulk.untagEveryone')}
         </button>
       </p>
     </details>
@@ -69,7 +76,7 @@ export function BulkTags({ matches, site }: { matches: PersonMatch[]; site: stri
 export function BulkJobs() {
   const jobs = useOutbox((s) => s.status)?.jobs ?? [];
   return jobs.length ? (
-    <section aria-label="Bulk changes" className="card">
+    <section aria-label={i18n.t('bulk.jobs')} className="card">
       {jobs.map((job) => (
         <BulkProgressBar key={job.jobId} job={job} />
       ))}

@@ -1,8 +1,10 @@
 // A delete button that asks first, in place: "Delete?" then "Yes, delete" / "Keep" (focus moves to
 // the question's buttons and back).
 import { useEffect, useRef, useState } from 'react';
+import { i18n } from '#i18n';
 
-export function ConfirmDelete(props: { what: string; onConfirm: () => Promise<unknown> | void }) {
+/** `label` names the button for screen readers ("Delete task Call Ana"), `question` the question. */
+export function ConfirmDelete(props: { label: string; question: string; onConfirm: () => Promise<unknown> | void }) {
   const [asking, setAsking] = useState(false);
   const yes = useRef<HTMLButtonElement>(null);
   const ask = useRef<HTMLButtonElement>(null);
@@ -13,16 +15,16 @@ export function ConfirmDelete(props: { what: string; onConfirm: () => Promise<un
   }, [asking, returnFocus]);
   if (!asking) {
     return (
-      <button ref={ask} className="quiet" aria-label={`Delete ${props.what}`} onClick={() => setAsking(true)}>
-        Delete
+      <button ref={ask} className="quiet" aria-label={props.label} onClick={() => setAsking(true)}>
+        {i18n.t('common.delete')}
       </button>
     );
   }
   return (
-    <span role="group" aria-label={`Delete ${props.what}?`} className="confirm">
-      <span>Delete?</span>{' '}
+    <span role="group" aria-label={props.question} className="confirm">
+      <span>{i18n.t('common.deleteAsk')}</span>{' '}
       <button ref={yes} className="danger" onClick={() => void props.onConfirm()}>
-        Yes, delete
+        {i18n.t('common.deleteYes')}
       </button>{' '}
       <button
         onClick={() => {
@@ -30,7 +32,7 @@ export function ConfirmDelete(props: { what: string; onConfirm: () => Promise<un
           setAsking(false);
         }}
       >
-        Keep
+        {i18n.t('common.deleteKeep')}
       </button>
     </span>
   );

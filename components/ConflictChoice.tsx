@@ -1,6 +1,7 @@
 // A contact edit that met a change made meanwhile in HighLevel: both values of each field side by
 // side, and the user's choice — keep mine, keep theirs, or field by field.
 import { useState } from 'react';
+import { i18n } from '#i18n';
 import type { ActivityEntry } from '@/lib/messaging';
 import { useOutbox } from './state/outbox';
 
@@ -13,13 +14,13 @@ export function ConflictChoice({ id, conflict }: { id: string; conflict: Conflic
   );
   return (
     <div className="conflict" data-testid="conflict">
-      <p className="small">Someone changed this contact in HighLevel after you loaded it. Which value should stay?</p>
+      <p className="small">{i18n.t('conflict.explain')}</p>
       <table className="conflict-table">
         <thead>
           <tr>
-            <th scope="col">Field</th>
-            <th scope="col">In HighLevel now</th>
-            <th scope="col">Yours</th>
+            <th scope="col">{i18n.t('conflict.field')}</th>
+            <th scope="col">{i18n.t('conflict.theirs')}</th>
+            <th scope="col">{i18n.t('conflict.mine')}</th>
           </tr>
         </thead>
         <tbody>
@@ -44,11 +45,11 @@ export function ConflictChoice({ id, conflict }: { id: string; conflict: Conflic
         </tbody>
       </table>
       <p className="row">
-        <button onClick={() => void resolve(id, 'mine')}>Keep mine</button>
-        <button onClick={() => void resolve(id, 'theirs')}>Keep theirs</button>
+        <button onClick={() => void resolve(id, 'mine')}>{i18n.t('conflict.keepMine')}</button>
+        <button onClick={() => void resolve(id, 'theirs')}>{i18n.t('conflict.keepTheirs')}</button>
         {conflict.fields.length > 1 ? (
           <button className="primary" onClick={() => void resolve(id, picks)}>
-            Apply my choices
+            {i18n.t('conflict.apply')}
           </button>
         ) : null}
       </p>

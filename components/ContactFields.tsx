@@ -2,15 +2,16 @@
 // sent, with the version the user edited: a change made meanwhile in HighLevel becomes a conflict
 // the user settles in the activity log.
 import { useId, useState, type FormEvent } from 'react';
+import { i18n } from '#i18n';
 import type { ContactEditInput, ContactView } from '@/lib/messaging';
 import { FormButtons } from './FormParts';
 import { useContact } from './state/contact';
 
-const FIELDS: [keyof ContactEditInput, string, string][] = [
-  ['firstName', 'First name', 'text'],
-  ['lastName', 'Last name', 'text'],
-  ['email', 'Email', 'email'],
-  ['phone', 'Phone', 'tel'],
+const FIELDS: [keyof ContactEditInput, () => string, string][] = [
+  ['firstName', () => i18n.t('fields.firstName'), 'text'],
+  ['lastName', () => i18n.t('fields.lastName'), 'text'],
+  ['email', () => i18n.t('fields.email'), 'email'],
+  ['phone', () => i18n.t('fields.phone'), 'tel'],
 ];
 
 export const editableValues = (c: ContactView): ContactEditInput => ({
@@ -34,10 +35,10 @@ export function ContactFields({ contact, onDone }: { contact: ContactView; onDon
     if (saved) onDone();
   };
   return (
-    <form onSubmit={(e) => void submit(e)} aria-label="Edit contact" className="contact-fields">
+    <form onSubmit={(e) => void submit(e)} aria-label={i18n.t('contact.editForm')} className="contact-fields">
       {FIELDS.map(([field, label, type]) => (
         <div key={field}>
-          <label htmlFor={`${id}-${field}`}>{label}</label>
+          <label htmlFor={`${id}-${field}`}>{label()}</label>
           <input
             id={`${id}-${field}`}
             name={field}
@@ -47,7 +48,7 @@ export function ContactFields({ contact, onDone }: { contact: ContactView; onDon
           />
         </div>
       ))}
-      <FormButtons saving={saving} label="Save contact" onCancel={onDone} />
+      <FormButtons saving={saving} label={i18n.t('contact.save')} onCancel={onDone} />
     </form>
   );
 }

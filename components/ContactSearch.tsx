@@ -1,6 +1,7 @@
 // Search box for linking a person to another GHL contact: type a name, email, phone or company,
 // pick one of the results (buttons, reachable with Tab or the arrow keys).
 import { useEffect, useId, useState } from 'react';
+import { i18n } from '#i18n';
 import { sendMessage, type ContactSummary, type UserError } from '@/lib/messaging';
 import { ask } from './state/ask';
 import { ErrorNotice } from './ErrorNotice';
@@ -38,20 +39,20 @@ export function ContactSearch(props: { onPick: (c: ContactSummary) => void; labe
   const shown = query.trim().length < 2 ? [] : results;
   return (
     <div className="search">
-      <label htmlFor={id}>{props.label ?? 'Link to another GHL contact'}</label>
+      <label htmlFor={id}>{props.label ?? i18n.t('search.label')}</label>
       <input
         id={id}
         type="search"
         value={query}
-        placeholder="Name, email, phone or company"
+        placeholder={i18n.t('search.placeholder')}
         autoComplete="off"
         onChange={(e) => setQuery(e.target.value)}
       />
       <p className="muted" aria-live="polite">
-        {searching ? 'Searching…' : query.trim().length >= 2 ? `${shown.length} found` : ''}
+        {searching ? i18n.t('search.searching') : query.trim().length >= 2 ? i18n.t('search.found', shown.length) : ''}
       </p>
       {error ? <ErrorNotice error={error} /> : null}
-      <ul className="plain" aria-label="Search results">
+      <ul className="plain" aria-label={i18n.t('search.results')}>
         {shown.map((c) => (
           <li key={c.id}>
             <button className="link-row" onClick={() => props.onPick(c)}>

@@ -1,6 +1,7 @@
 // An error the user can act on: the message in plain words and the one action that helps
 // (reconnect, retry, grant site access, switch location).
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import type { UserError } from '@/lib/messaging';
 
 export interface ErrorActions {
@@ -22,15 +23,15 @@ function switchLocation() {
 function actionFor(error: UserError, a: ErrorActions): { label: string; run: () => void } | undefined {
   switch (error.action) {
     case 'reconnect':
-      return { label: 'Reconnect', run: openOptions };
+      return { label: i18n.t('errors.reconnect'), run: openOptions };
     case 'connect':
-      return { label: 'Open connection settings', run: openOptions };
+      return { label: i18n.t('errors.openConnection'), run: openOptions };
     case 'switch-location':
-      return { label: 'Switch location', run: a.onSwitchLocation ?? switchLocation };
+      return { label: i18n.t('errors.switchLocation'), run: a.onSwitchLocation ?? switchLocation };
     case 'retry':
-      return a.onRetry ? { label: 'Retry', run: a.onRetry } : undefined;
+      return a.onRetry ? { label: i18n.t('common.retry'), run: a.onRetry } : undefined;
     case 'grant-access':
-      return a.onGrantAccess ? { label: 'Grant site access', run: a.onGrantAccess } : undefined;
+      return a.onGrantAccess ? { label: i18n.t('errors.grantAccess'), run: a.onGrantAccess } : undefined;
     default:
       return undefined;
   }
@@ -43,7 +44,7 @@ export function ErrorNotice({ error, ...actions }: { error: UserError } & ErrorA
       <p className="error">{error.message}</p>
       <p className="row">
         {action ? <button onClick={action.run}>{action.label}</button> : null}
-        {actions.onDismiss ? <button onClick={actions.onDismiss}>Dismiss</button> : null}
+        {actions.onDismiss ? <button onClick={actions.onDismiss}>{i18n.t('common.dismiss')}</button> : null}
       </p>
     </div>
   );

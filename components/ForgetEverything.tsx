@@ -1,20 +1,18 @@
 // "Forget everything": signs every location out and erases tokens, caches, pending writes and
 // settings. Asks once more before doing it; the extension then restarts as newly installed.
 import { useState } from 'react';
+import { i18n } from '#i18n';
 
 export function ForgetEverything({ onForget }: { onForget: () => Promise<boolean> }) {
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   return (
     <section className="card" aria-labelledby="forget-title">
-      <h2 id="forget-title">Forget everything</h2>
-      <p className="muted">
-        Signs out of every location and erases everything this extension stored on this computer: tokens, client
-        secrets, cached contacts, changes not yet sent, and settings.
-      </p>
+      <h2 id="forget-title">{i18n.t('forget.title')}</h2>
+      <p className="muted">{i18n.t('forget.explain')}</p>
       {asking ? (
         <p role="alert">
-          <strong>Unsent changes will be lost.</strong>{' '}
+          <strong>{i18n.t('forget.warning')}</strong>{' '}
           <button
             className="primary"
             disabled={busy}
@@ -23,12 +21,12 @@ export function ForgetEverything({ onForget }: { onForget: () => Promise<boolean
               void onForget().finally(() => setBusy(false));
             }}
           >
-            Yes, forget everything
+            {i18n.t('forget.confirm')}
           </button>{' '}
-          <button onClick={() => setAsking(false)}>Cancel</button>
+          <button onClick={() => setAsking(false)}>{i18n.t('common.cancel')}</button>
         </p>
       ) : (
-        <button onClick={() => setAsking(true)}>Forget everything…</button>
+        <button onClick={() => setAsking(true)}>{i18n.t('forget.start')}</button>
       )}
     </section>
   );

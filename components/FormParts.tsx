@@ -1,6 +1,7 @@
 // Pieces shared by the task and note forms: the save / cancel buttons, and editing in place
 // (the form closes once the change is saved, stays open with the error otherwise).
 import { useState } from 'react';
+import { i18n } from '#i18n';
 
 export function FormButtons(props: { saving: boolean; label: string; onCancel?: () => void }) {
   return (
@@ -10,7 +11,7 @@ export function FormButtons(props: { saving: boolean; label: string; onCancel?: 
       </button>
       {props.onCancel ? (
         <button type="button" onClick={props.onCancel}>
-          Cancel
+          {i18n.t('common.cancel')}
         </button>
       ) : null}
     </p>

@@ -1,5 +1,6 @@
 // The sidebar header's location switcher: the connected locations; choosing one makes it active
 // and matches the page again against that location.
+import { i18n } from '#i18n';
 import type { ConnectionView } from '@/lib/messaging';
 import { useSidebar } from './state/sidebar';
 
@@ -17,7 +18,7 @@ export function LocationSwitcher({ connections }: { connections: ConnectionView[
   return (
     <span className="switcher">
       <label htmlFor="location-switcher" className="visually-hidden">
-        HighLevel location
+        {i18n.t('sidebar.location')}
       </label>
       <select
         id="location-switcher"

@@ -1,6 +1,7 @@
 // Why the selected person matched (reason and confidence), the candidates of an ambiguous match,
 // creating the contact of a person not in GHL, and linking the person to another contact by hand.
 import { useState } from 'react';
+import { i18n } from '#i18n';
 import { describeMatch } from '@/lib/match';
 import type { PersonMatch } from '@/lib/messaging';
 import { useSidebar } from './state/sidebar';
@@ -11,13 +12,13 @@ export function MatchPanel({ match, index }: { match: PersonMatch; index: number
   const [searching, setSearching] = useState(match.state === 'ambiguous');
   const { person } = match;
   return (
-    <section className="card" aria-label="Match" data-testid="match">
+    <section className="card" aria-label={i18n.t('match.label')} data-testid="match">
       <p data-testid="match-reason">
         <span className={`badge ${match.state}`}>{describeMatch(match)}</span>
       </p>
       {match.state === 'ambiguous' ? (
         <>
-          <h3 id="candidates-title">Which one is it?</h3>
+          <h3 id="candidates-title">{i18n.t('match.whichOne')}</h3>
           <ul className="plain" aria-labelledby="candidates-title" data-testid="candidates">
             {match.candidates?.map((c) => (
               <li key={c.id}>
@@ -31,20 +32,20 @@ export function MatchPanel({ match, index }: { match: PersonMatch; index: number
       ) : null}
       {match.state === 'missing' ? (
         <>
-          <p>{person.name ?? person.email ?? 'This person'} is not in GHL yet.</p>
+          <p>{i18n.t('match.notInGhl', [person.name ?? person.email ?? i18n.t('match.thisPerson')])}</p>
           <p className="muted">{[person.email, person.phone, person.company, person.title].filter(Boolean).join(' · ')}</p>
           <button className="primary" disabled={busy} onClick={() => void createContact(index)}>
-            {busy ? 'Creating…' : 'Create contact in GHL'}
+            {busy ? i18n.t('match.creating') : i18n.t('match.create')}
           </button>
         </>
       ) : null}
       <p className="row">
         {match.reason === 'linked-by-you' ? (
           <button disabled={busy} onClick={() => void relink(match, null)}>
-            Unlink (match by the rules again)
+            {i18n.t('match.unlink')}
           </button>
         ) : null}
-        {!searching ? <button onClick={() => setSearching(true)}>Link to another contact…</button> : null}
+        {!searching ? <button onClick={() => setSearching(true)}>{i18n.t('match.linkOther')}</button> : null}
       </p>
       {searching ? <ContactSearch onPick={(c) => void relink(match, c.id)} /> : null}
     </section>

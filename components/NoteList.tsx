@@ -1,6 +1,7 @@
 // The contact's notes, newest first, with adding, editing and deleting (after a confirmation).
 // A note's text is shown as text, never as HTML.
 import { useId, useState, type FormEvent } from 'react';
+import { i18n } from '#i18n';
 import type { NoteView } from '@/lib/messaging';
 import { useContact } from './state/contact';
 import { ConfirmDelete } from './ConfirmDelete';
@@ -22,7 +23,7 @@ function NoteForm(props: { body?: string; label: string; onSave: (body: string) 
     <form onSubmit={(e) => void submit(e)} aria-label={props.label}>
       <label htmlFor={id}>{props.label}</label>
       <textarea id={id} name="body" rows={3} required value={body} onChange={(e) => setBody(e.target.value)} />
-      <FormButtons saving={saving} label="Save note" onCancel={props.onCancel} />
+      <FormButtons saving={saving} label={i18n.t('notes.save')} onCancel={props.onCancel} />
     </form>
   );
 }
@@ -33,7 +34,7 @@ function NoteItem({ note }: { note: NoteView }) {
   if (edit.editing) {
     return (
       <li>
-        <NoteForm label="Edit note" body={note.body} onCancel={edit.cancel} onSave={(body) => edit.closeIfSaved(updateNote(note.id, body))} />
+        <NoteForm label={i18n.t('notes.editForm')} body={note.body} onCancel={edit.cancel} onSave={(body) => edit.closeIfSaved(updateNote(note.id, body))} />
       </li>
     );
   }
@@ -42,10 +43,14 @@ function NoteItem({ note }: { note: NoteView }) {
     <li>
       <span className="note-body">{note.body}</span> <span className="muted">{when(note.dateAdded)}</span>
       <span className="row actions">
-        <button className="quiet" aria-label={`Edit note ${short}`} onClick={edit.start}>
-          Edit
+        <button className="quiet" aria-label={i18n.t('notes.editLabel', [short])} onClick={edit.start}>
+          {i18n.t('common.edit')}
         </button>
-        <ConfirmDelete what={`note ${short}`} onConfirm={() => deleteNote(note.id)} />
+        <ConfirmDelete
+          label={i18n.t('notes.deleteLabel', [short])}
+          question={i18n.t('notes.deleteQuestion', [short])}
+          onConfirm={() => deleteNote(note.id)}
+        />
       </span>
     </li>
   );
@@ -55,15 +60,15 @@ export function NoteList({ notes }: { notes: NoteView[] }) {
   const { createNote } = useContact();
   return (
     <>
-      <ul className="plain" data-testid="notes" aria-label="Notes">
+      <ul className="plain" data-testid="notes" aria-label={i18n.t('contact.notes')}>
         {notes.map((n) => (
           <NoteItem key={n.id} note={n} />
         ))}
-        {notes.length === 0 ? <li className="muted">No notes</li> : null}
+        {notes.length === 0 ? <li className="muted">{i18n.t('notes.none')}</li> : null}
       </ul>
       <details className="adder">
-        <summary>Add a note</summary>
-        <NoteForm label="New note" onSave={createNote} />
+        <summary>{i18n.t('notes.add')}</summary>
+        <NoteForm label={i18n.t('notes.new')} onSave={createNote} />
       </details>
     </>
   );

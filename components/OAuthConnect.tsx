@@ -1,6 +1,7 @@
 // Connect with OAuth 2.0: through the user's own HighLevel marketplace app (client id and secret,
 // kept only in the background) or through the user's token broker (no secret in the browser).
 import { useState, type FormEvent } from 'react';
+import { i18n } from '#i18n';
 import type { AppState, OAuthConnectRequest } from '@/lib/messaging';
 
 export function OAuthConnect(props: {
@@ -24,44 +25,44 @@ export function OAuthConnect(props: {
   };
   return (
     <form className="card" onSubmit={(e) => void submit(e)} aria-labelledby="oauth-title">
-      <h2 id="oauth-title">Connect with HighLevel sign-in (OAuth)</h2>
+      <h2 id="oauth-title">{i18n.t('oauth.title')}</h2>
       <p className="muted">
-        Register this redirect URL in your marketplace app: <code data-testid="redirect-url">{props.app.oauthRedirectUrl}</code>
+        {i18n.t('oauth.redirect')} <code data-testid="redirect-url">{props.app.oauthRedirectUrl}</code>
       </p>
-      <label htmlFor="clientId">Client ID</label>
+      <label htmlFor="clientId">{i18n.t('oauth.clientId')}</label>
       <input id="clientId" name="clientId" required autoComplete="off" />
       <fieldset style={{ border: 0, padding: 0, margin: '10px 0 0' }}>
-        <legend style={{ fontWeight: 600 }}>Code exchange</legend>
+        <legend style={{ fontWeight: 600 }}>{i18n.t('oauth.codeExchange')}</legend>
         <label style={{ display: 'inline', fontWeight: 400 }}>
           <input type="radio" name="mode" style={{ width: 'auto' }} checked={mode === 'own-app'} onChange={() => setMode('own-app')} />{' '}
-          My marketplace app’s client secret
+          {i18n.t('oauth.ownApp')}
         </label>{' '}
         <label style={{ display: 'inline', fontWeight: 400 }}>
           <input type="radio" name="mode" style={{ width: 'auto' }} checked={mode === 'broker'} onChange={() => setMode('broker')} />{' '}
-          My token broker
+          {i18n.t('oauth.broker')}
         </label>
       </fieldset>
       {mode === 'own-app' ? (
         <>
-          <label htmlFor="clientSecret">Client secret</label>
+          <label htmlFor="clientSecret">{i18n.t('oauth.clientSecret')}</label>
           <input id="clientSecret" name="clientSecret" type="password" required autoComplete="off" />
         </>
       ) : (
         <>
-          <label htmlFor="brokerUrl">Token broker URL</label>
+          <label htmlFor="brokerUrl">{i18n.t('oauth.brokerUrl')}</label>
           <input id="brokerUrl" name="brokerUrl" type="url" required />
         </>
       )}
       <details>
-        <summary>Advanced</summary>
-        <label htmlFor="consentUrl">Consent page</label>
+        <summary>{i18n.t('common.advanced')}</summary>
+        <label htmlFor="consentUrl">{i18n.t('oauth.consentPage')}</label>
         <input id="consentUrl" name="consentUrl" type="url" required defaultValue={props.app.settings.oauthConsentUrl} />
-        <label htmlFor="oauthBaseUrl">API base URL</label>
+        <label htmlFor="oauthBaseUrl">{i18n.t('common.apiBaseUrl')}</label>
         <input id="oauthBaseUrl" name="oauthBaseUrl" type="url" required defaultValue={props.app.settings.apiBaseUrl} />
       </details>
       <p>
         <button className="primary" type="submit" disabled={props.busy}>
-          Sign in with HighLevel
+          {i18n.t('oauth.signIn')}
         </button>
       </p>
     </form>

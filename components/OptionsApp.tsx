@@ -2,6 +2,7 @@
 // sign out, the API base URL (advanced), the sites to look at, and what new contacts get.
 // The token goes to the background once and never comes back.
 import { useEffect, type FormEvent } from 'react';
+import { i18n } from '#i18n';
 import { useOptions } from './state/options';
 import { OAuthConnect } from './OAuthConnect';
 import { ForgetEverything } from './ForgetEverything';
@@ -35,13 +36,13 @@ export function OptionsApp() {
   if (!state) {
     return (
       <main style={{ padding: 16 }} role="status">
-        {error ? <ErrorNotice error={error} /> : notice || 'Loading…'}
+        {error ? <ErrorNotice error={error} /> : notice || i18n.t('common.loading')}
       </main>
     );
   }
   return (
     <main style={{ padding: 16, maxWidth: 640 }}>
-      <h1>GHL Sidebar settings</h1>
+      <h1>{i18n.t('options.title')}</h1>
       <div aria-live="polite">
         {notice ? (
           <p className="ok" role="status">
@@ -51,8 +52,8 @@ export function OptionsApp() {
         {error ? <ErrorNotice error={error} /> : null}
       </div>
       <section className="card" aria-labelledby="connections-title">
-        <h2 id="connections-title">Connected locations</h2>
-        {state.connections.length === 0 ? <p className="muted">No location connected yet.</p> : null}
+        <h2 id="connections-title">{i18n.t('options.connections')}</h2>
+        {state.connections.length === 0 ? <p className="muted">{i18n.t('options.noConnections')}</p> : null}
         <ul className="plain" data-testid="connections">
           {state.connections.map((c) => (
             <li key={c.id}>
@@ -64,31 +65,28 @@ export function OptionsApp() {
                   style={{ width: 'auto' }}
                   onChange={() => void setActive(c.id)}
                 />{' '}
-                {c.locationName} <span className="muted">({c.kind === 'token' ? 'private integration' : 'OAuth'})</span>
+                {c.locationName} <span className="muted">({c.kind === 'token' ? i18n.t('options.kindToken') : i18n.t('options.kindOAuth')})</span>
               </label>{' '}
-              <button onClick={() => void signOut(c.id)}>Sign out</button>
+              <button onClick={() => void signOut(c.id)}>{i18n.t('options.signOut')}</button>
             </li>
           ))}
         </ul>
       </section>
       <form className="card" onSubmit={(e) => void connect(e)} aria-labelledby="connect-title">
-        <h2 id="connect-title">Connect with a private-integration token</h2>
-        <p className="muted">
-          In HighLevel: Settings → Private Integrations → create a token with the contacts, calendars/events,
-          locations/tags and users scopes.
-        </p>
-        <label htmlFor="locationId">Location ID</label>
+        <h2 id="connect-title">{i18n.t('options.tokenTitle')}</h2>
+        <p className="muted">{i18n.t('options.tokenHelp')}</p>
+        <label htmlFor="locationId">{i18n.t('options.locationId')}</label>
         <input id="locationId" name="locationId" required autoComplete="off" />
-        <label htmlFor="token">Private-integration token</label>
+        <label htmlFor="token">{i18n.t('options.token')}</label>
         <input id="token" name="token" type="password" required autoComplete="off" />
         <details>
-          <summary>Advanced</summary>
-          <label htmlFor="baseUrl">API base URL</label>
+          <summary>{i18n.t('common.advanced')}</summary>
+          <label htmlFor="baseUrl">{i18n.t('common.apiBaseUrl')}</label>
           <input id="baseUrl" name="baseUrl" type="url" defaultValue={state.settings.apiBaseUrl} required />
         </details>
         <p>
           <button className="primary" type="submit" disabled={busy}>
-            {busy ? 'Checking…' : 'Connect'}
+            {busy ? i18n.t('options.checking') : i18n.t('options.connect')}
           </button>
         </p>
       </form>

@@ -1,12 +1,17 @@
 // The people found on the current page, focused one first, each with its match state.
 // Arrow keys move between people (one tab stop for the whole list).
 import type { KeyboardEvent } from 'react';
+import { i18n } from '#i18n';
 import type { PersonMatch } from '@/lib/messaging';
 
-const stateLabel = { matched: 'In GHL', missing: 'Not in GHL', ambiguous: 'Several in GHL' } as const;
+const stateLabel: Record<PersonMatch['state'], () => string> = {
+  matched: () => i18n.t('sidebar.people.inGhl'),
+  missing: () => i18n.t('sidebar.people.notInGhl'),
+  ambiguous: () => i18n.t('sidebar.people.severalInGhl'),
+};
 
 export const personLabel = (m: PersonMatch) =>
-  m.person.name ?? m.person.email ?? m.person.phone ?? m.person.linkedin ?? 'Unknown';
+  m.person.name ?? m.person.email ?? m.person.phone ?? m.person.linkedin ?? i18n.t('sidebar.people.unknown');
 
 /** The focused person first, then the others in page order (indexes stay those of `matches`). */
 export function displayOrder(count: number, focused: number | undefined): number[] {
@@ -25,7 +30,7 @@ export function PeopleList(props: { matches: PersonMatch[]; focused?: number; se
     e.preventDefault();
   };
   return (
-    <ul className="plain people" aria-label="People on this page" onKeyDown={onKey}>
+    <ul className="plain people" aria-label={i18n.t('sidebar.people.label')} onKeyDown={onKey}>
       {order.map((i) => {
         const m = props.matches[i]!;
         return (
@@ -33,7 +38,7 @@ export function PeopleList(props: { matches: PersonMatch[]; focused?: number; se
             <button aria-current={props.selected === i ? 'true' : undefined} onClick={() => props.onSelect(i)}>
               {personLabel(m)}{' '}
               <span className={`badge ${m.state}`} data-state={m.state}>
-                {stateLabel[m.state]}
+                {stateLabel[m.state]()}
               </span>
               {m.person.company ? <span className="muted"> · {m.person.company}</span> : null}
             </button>

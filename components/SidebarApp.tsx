@@ -2,6 +2,7 @@
 // lists the people found there with their match, and shows the selected one's GHL record.
 import { useEffect } from 'react';
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import { contactViewItem, quickTagItem, tabPeopleItem } from '@/lib/storage';
 import { sendMessage } from '@/lib/messaging';
 import { useSidebar } from './state/sidebar';
@@ -113,7 +114,7 @@ export function SidebarApp() {
   return (
     <main className="sidebar">
       <header className="top">
-        <h1>GHL Sidebar</h1>
+        <h1>{i18n.t('extName')}</h1>
         {app.status === 'ready' ? <LocationSwitcher connections={app.value.connections} /> : null}
         <ActivityButton />
       </header>
@@ -131,13 +132,13 @@ export function SidebarApp() {
       ) : null}
       {app.status === 'failed' ? <ErrorNotice error={app.error} onRetry={() => void loadApp()} /> : null}
       {app.status === 'ready' && !active ? (
-        <ErrorNotice error={{ kind: 'not-connected', message: 'Connect your HighLevel account to see contacts.', action: 'connect' }} />
+        <ErrorNotice error={{ kind: 'not-connected', message: i18n.t('sidebar.connectFirst'), action: 'connect' }} />
       ) : null}
-      <section aria-label="This page">
+      <section aria-label={i18n.t('sidebar.thisPage')}>
         {page.status === 'ready' && (page.value?.people.length ?? 0) === 0 ? (
-          <p className="muted empty">No people found on this page.</p>
+          <p className="muted empty">{i18n.t('sidebar.noPeople')}</p>
         ) : null}
-        {matches.status === 'loading' ? <div className="skeleton" aria-label="Loading matches" /> : null}
+        {matches.status === 'loading' ? <div className="skeleton" aria-label={i18n.t('sidebar.loadingMatches')} /> : null}
         {matches.status === 'failed' ? <ErrorNotice error={matches.error} onRetry={() => void rematch()} /> : null}
         <BulkJobs />
         {people && people.length > 1 ? <BulkTags matches={people} site={valueOf(page)?.site ?? ''} /> : null}

@@ -2,6 +2,7 @@
 // that origin from the click itself (a user gesture, as permissions.request requires), then lets
 // the background register the content script there. "Disable" undoes both.
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import type { TabSite } from '@/lib/messaging';
 import { patternOf } from '@/lib/background/sites';
 import { useSidebar } from './state/sidebar';
@@ -12,27 +13,27 @@ export function SiteAccess({ site }: { site: TabSite | undefined }) {
   const { setSiteEnabled, busy } = useSidebar();
   if (!site || site.status === 'unsupported' || site.status === 'partner') return null;
   if (site.status === 'unknown') {
-    return <p className="muted small">To look for people on this site, open the sidebar from the toolbar button while on it.</p>;
+    return <p className="muted small">{i18n.t('sidebar.site.unknown')}</p>;
   }
   const origin = site.origin!;
   if (site.status === 'partner-off') {
-    return <p className="muted small">Looking for people on {hostOf(origin)} is switched off in the options.</p>;
+    return <p className="muted small">{i18n.t('sidebar.site.partnerOff', [hostOf(origin)])}</p>;
   }
   if (site.status === 'enabled') {
     return (
       <p className="row small">
-        <span className="muted">Looking for people on {hostOf(origin)}.</span>
+        <span className="muted">{i18n.t('sidebar.site.enabled', [hostOf(origin)])}</span>
         <button disabled={busy} onClick={() => void setSiteEnabled(origin, false)}>
-          Disable on this site
+          {i18n.t('sidebar.site.disable')}
         </button>
       </p>
     );
   }
   return (
     <p className="row small">
-      <span className="muted">{hostOf(origin)} is not a partner app.</span>
+      <span className="muted">{i18n.t('sidebar.site.notPartner', [hostOf(origin)])}</span>
       <button disabled={busy} onClick={() => void grantSiteAccess(origin)}>
-        Enable on this site
+        {i18n.t('sidebar.site.enable')}
       </button>
     </p>
   );
@@ -43,7 +44,7 @@ export async function grantSiteAccess(origin: string) {
   const granted = await browser.permissions.request({ origins: [patternOf(origin)] }).catch(() => false);
   if (granted) await useSidebar.getState().setSiteEnabled(origin, true);
   else {
-    const message = `Access to ${hostOf(origin)} was not granted.`;
+    const message = i18n.t('sidebar.site.notGranted', [hostOf(origin)]);
     useSidebar.setState({ actionError: { kind: 'no-site-access', message, action: 'grant-access' } });
   }
 }

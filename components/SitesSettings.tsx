@@ -1,5 +1,6 @@
 // Options: where the extension looks for people — each partner app on or off, and the sites the
 // user enabled from the sidebar (removing one drops its access too).
+import { i18n } from '#i18n';
 import { siteAdapters } from '@/lib/detect/sites';
 import type { Settings } from '@/lib/storage';
 import { useOptions } from './state/options';
@@ -8,13 +9,13 @@ export function SitesSettings({ settings }: { settings: Settings }) {
   const { saveSettings, disableSite } = useOptions();
   const toggle = (id: string, on: boolean) => {
     const disabledPartners = on ? settings.disabledPartners.filter((p) => p !== id) : [...settings.disabledPartners, id];
-    void saveSettings({ disabledPartners }, `${id} ${on ? 'on' : 'off'}.`);
+    void saveSettings({ disabledPartners }, on ? i18n.t('sites.partnerOn', [id]) : i18n.t('sites.partnerOff', [id]));
   };
   return (
     <section className="card" aria-labelledby="sites-title">
-      <h2 id="sites-title">Sites</h2>
+      <h2 id="sites-title">{i18n.t('sites.title')}</h2>
       <fieldset className="plain">
-        <legend>Partner apps (people are looked for on these)</legend>
+        <legend>{i18n.t('sites.partners')}</legend>
         {siteAdapters.map((a) => (
           <div key={a.id}>
             <input
@@ -29,18 +30,18 @@ export function SitesSettings({ settings }: { settings: Settings }) {
           </div>
         ))}
       </fieldset>
-      <h3 id="generic-title">Other sites you enabled</h3>
+      <h3 id="generic-title">{i18n.t('sites.others')}</h3>
       <ul className="plain" aria-labelledby="generic-title" data-testid="generic-sites">
         {settings.genericSites.map((origin) => (
           <li key={origin} className="row">
             <span>{origin}</span>
-            <button onClick={() => void disableSite(origin)} aria-label={`Remove ${origin}`}>
-              Remove
+            <button onClick={() => void disableSite(origin)} aria-label={i18n.t('sites.removeLabel', [origin])}>
+              {i18n.t('sites.remove')}
             </button>
           </li>
         ))}
         {settings.genericSites.length === 0 ? (
-          <li className="muted">None yet. Use “Enable on this site” in the sidebar while on a site.</li>
+          <li className="muted">{i18n.t('sites.none')}</li>
         ) : null}
       </ul>
     </section>

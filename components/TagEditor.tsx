@@ -3,6 +3,7 @@
 // a new tag is created), Backspace in the empty box removes the last chip, Delete or Backspace on a
 // focused chip removes it. Changes show at once; the undo bar and Ctrl/Cmd+Z take the last one back.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { i18n } from '#i18n';
 import { useContact } from './state/contact';
 import { valueOf } from './state/ask';
 
@@ -32,7 +33,7 @@ export function TagEditor({ tags }: { tags: string[] }) {
   const catalogue = valueOf(lists)?.tags ?? [];
   const suggestions = suggestTags(catalogue, typed, tags);
   const exact = catalogue.some((t) => t.toLowerCase() === typed.trim().toLowerCase());
-  const options = [...suggestions, ...(typed.trim() && !exact ? [`Create tag “${typed.trim()}”`] : [])];
+  const options = [...suggestions, ...(typed.trim() && !exact ? [i18n.t('tags.create', [typed.trim()])] : [])];
   // the list opens on typing or ArrowDown, not on focus: it would cover the card below
   const expanded = open && options.length > 0;
 
@@ -72,21 +73,21 @@ export function TagEditor({ tags }: { tags: string[] }) {
 
   return (
     <div className="tag-editor">
-      <ul className="chips" aria-label="Tags" data-testid="tags" ref={chips}>
+      <ul className="chips" aria-label={i18n.t('contact.tags')} data-testid="tags" ref={chips}>
         {tags.map((t, i) => (
           <li key={t} className="chip-item">
-            <button className="chip" aria-keyshortcuts="Delete" title="Delete removes this tag" onKeyDown={(e) => onChipKey(e, t, i)}>
+            <button className="chip" aria-keyshortcuts="Delete" title={i18n.t('tags.deleteHint')} onKeyDown={(e) => onChipKey(e, t, i)}>
               {t}
             </button>
-            <button className="chip-x" tabIndex={-1} aria-label={`Remove tag ${t}`} onClick={() => void removeTag(t)}>
+            <button className="chip-x" tabIndex={-1} aria-label={i18n.t('tags.remove', [t])} onClick={() => void removeTag(t)}>
               ×
             </button>
           </li>
         ))}
-        {tags.length === 0 ? <li className="muted">No tags yet</li> : null}
+        {tags.length === 0 ? <li className="muted">{i18n.t('tags.none')}</li> : null}
       </ul>
       <label htmlFor="tag-input" className="visually-hidden">
-        Add a tag
+        {i18n.t('tags.add')}
       </label>
       <input
         id="tag-input"
@@ -96,7 +97,7 @@ export function TagEditor({ tags }: { tags: string[] }) {
         aria-controls="tag-suggestions"
         aria-autocomplete="list"
         aria-activedescendant={expanded && active >= 0 ? `tag-option-${active}` : undefined}
-        placeholder="Add a tag… (Enter)"
+        placeholder={i18n.t('tags.placeholder')}
         autoComplete="off"
         value={typed}
         onChange={(e) => {
@@ -107,7 +108,7 @@ export function TagEditor({ tags }: { tags: string[] }) {
         onBlur={() => setOpen(false)}
         onKeyDown={onKey}
       />
-      <ul id="tag-suggestions" role="listbox" aria-label="Tag suggestions" className="suggestions" hidden={!expanded}>
+      <ul id="tag-suggestions" role="listbox" aria-label={i18n.t('tags.suggestions')} className="suggestions" hidden={!expanded}>
         {options.map((o, i) => (
           <li
             key={o}

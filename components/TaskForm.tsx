@@ -1,5 +1,6 @@
 // Adding or editing a task: title, due date and time, assignee (users of the location).
 import { useId, useState, type FormEvent } from 'react';
+import { i18n } from '#i18n';
 import type { TaskInput, TaskView, UserOption } from '@/lib/messaging';
 import { FormButtons } from './FormParts';
 
@@ -37,18 +38,18 @@ export function TaskForm(props: {
   };
 
   return (
-    <form className="task-form" onSubmit={(e) => void submit(e)} aria-label={props.task ? 'Edit task' : 'Add a task'}>
-      <label htmlFor={`${id}-title`}>{props.task ? 'Title' : 'New task'}</label>
-      <input id={`${id}-title`} name="title" required value={title} onChange={(e) => setTitle(e.target.value)} placeholder="Call back about the quote" />
+    <form className="task-form" onSubmit={(e) => void submit(e)} aria-label={props.task ? i18n.t('tasks.editForm') : i18n.t('tasks.add')}>
+      <label htmlFor={`${id}-title`}>{props.task ? i18n.t('tasks.title') : i18n.t('tasks.new')}</label>
+      <input id={`${id}-title`} name="title" required value={title} onChange={(e) => setTitle(e.target.value)} placeholder={i18n.t('tasks.placeholder')} />
       <div className="row">
         <div>
-          <label htmlFor={`${id}-due`}>Due</label>
+          <label htmlFor={`${id}-due`}>{i18n.t('tasks.due')}</label>
           <input id={`${id}-due`} name="dueDate" type="datetime-local" required value={due} onChange={(e) => setDue(e.target.value)} />
         </div>
         <div>
-          <label htmlFor={`${id}-assignee`}>Assignee</label>
+          <label htmlFor={`${id}-assignee`}>{i18n.t('tasks.assignee')}</label>
           <select id={`${id}-assignee`} name="assignedTo" value={assignedTo} onChange={(e) => setAssignedTo(e.target.value)}>
-            <option value="">Nobody</option>
+            <option value="">{i18n.t('common.nobody')}</option>
             {props.users.map((u) => (
               <option key={u.id} value={u.id}>
                 {u.name}
@@ -57,7 +58,7 @@ export function TaskForm(props: {
           </select>
         </div>
       </div>
-      <FormButtons saving={saving} label={props.task ? 'Save task' : 'Add task'} onCancel={props.onCancel} />
+      <FormButtons saving={saving} label={props.task ? i18n.t('tasks.save') : i18n.t('tasks.create')} onCancel={props.onCancel} />
     </form>
   );
 }

@@ -1,5 +1,6 @@
 // The contact's tasks (open first, then by due date; overdue ones stand out) with adding, editing,
 // completing / reopening and deleting (after a confirmation).
+import { i18n } from '#i18n';
 import type { TaskView, UserOption } from '@/lib/messaging';
 import { useContact } from './state/contact';
 import { ConfirmDelete } from './ConfirmDelete';
@@ -26,15 +27,23 @@ function TaskItem({ task, users, now }: { task: TaskView; users: UserOption[]; n
       </label>
       <span className="task-meta">
         <span className={overdue ? 'overdue' : 'muted'}>
-          {task.dueDate ? `${overdue ? 'Overdue · ' : 'Due '}${when(task.dueDate)}` : 'No due date'}
+          {task.dueDate
+            ? overdue
+              ? i18n.t('tasks.overdue', [when(task.dueDate)])
+              : i18n.t('tasks.dueAt', [when(task.dueDate)])
+            : i18n.t('tasks.noDueDate')}
         </span>
         {task.assigneeName ? <span className="muted"> · {task.assigneeName}</span> : null}
       </span>
       <span className="row actions">
-        <button className="quiet" aria-label={`Edit task ${task.title}`} onClick={edit.start}>
-          Edit
+        <button className="quiet" aria-label={i18n.t('tasks.editLabel', [task.title])} onClick={edit.start}>
+          {i18n.t('common.edit')}
         </button>
-        <ConfirmDelete what={`task ${task.title}`} onConfirm={() => deleteTask(task.id)} />
+        <ConfirmDelete
+          label={i18n.t('tasks.deleteLabel', [task.title])}
+          question={i18n.t('tasks.deleteQuestion', [task.title])}
+          onConfirm={() => deleteTask(task.id)}
+        />
       </span>
     </li>
   );
@@ -44,14 +53,14 @@ export function TaskList({ tasks, users, now }: { tasks: TaskView[]; users: User
   const { createTask } = useContact();
   return (
     <>
-      <ul className="plain" data-testid="tasks" aria-label="Tasks">
+      <ul className="plain" data-testid="tasks" aria-label={i18n.t('contact.tasks')}>
         {tasks.map((t) => (
           <TaskItem key={t.id} task={t} users={users} now={now} />
         ))}
-        {tasks.length === 0 ? <li className="muted">No tasks</li> : null}
+        {tasks.length === 0 ? <li className="muted">{i18n.t('tasks.none')}</li> : null}
       </ul>
       <details className="adder">
-        <summary>Add a task</summary>
+        <summary>{i18n.t('tasks.add')}</summary>
         <TaskForm users={users} onSave={createTask} />
       </details>
     </>

@@ -1,5 +1,6 @@
 // "Added “vip” — Undo" for a few seconds after a tag change (Ctrl/Cmd+Z does the same).
 import { useEffect } from 'react';
+import { i18n } from '#i18n';
 import { useContact } from './state/contact';
 
 export function UndoBar() {
@@ -13,7 +14,8 @@ export function UndoBar() {
     <div role="status" aria-live="polite" className="undo-bar" data-testid="undo">
       {undo ? (
         <>
-          <span>{undo.label}</span> <button onClick={runUndo}>Undo</button> <span className="muted">Ctrl+Z</span>
+          <span>{undo.label}</span> <button onClick={runUndo}>{i18n.t('tags.undo')}</button>{' '}
+          <span className="muted">{i18n.t('tags.undoShortcut')}</span>
         </>
       ) : null}
     </div>

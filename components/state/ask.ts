@@ -1,5 +1,6 @@
 // How the pages' stores ask the background: every answer is an Outcome, and a background that
 // does not answer (restarting, updated) becomes an Outcome the user can retry too.
+import { i18n } from '#i18n';
 import type { Outcome, UserError } from '@/lib/messaging';
 
 export type Load<T> = { status: 'idle' | 'loading' } | { status: 'ready'; value: T } | { status: 'failed'; error: UserError };
@@ -14,7 +15,7 @@ export async function ask<T>(call: () => Promise<Outcome<T>>): Promise<Outcome<T
   } catch (e) {
     return {
       ok: false,
-      error: { kind: 'background', message: `The extension's background did not answer (${String(e)}). Try again.`, action: 'retry' },
+      error: { kind: 'background', message: i18n.t('errors.noBackground', [String(e)]), action: 'retry' },
     };
   }
 }

@@ -3,6 +3,7 @@
 // Tag changes are optimistic: the chip changes in the same frame, before the message is sent, and
 // goes back if HighLevel refuses. The last tag change can be undone for a few seconds.
 import { create } from 'zustand';
+import { i18n } from '#i18n';
 import { sendMessage, type ContactDetails, type ContactEditInput, type LocationLists, type Outcome, type TaskInput, type UserError } from '@/lib/messaging';
 import { ask, settle, valueOf, type Load } from './ask';
 
@@ -63,8 +64,9 @@ export const useContact = create<ContactState>((set, get) => {
     pendingTagWrites -= 1;
     if (!res.ok) {
       editTags(contactId, rollback);
-      const verb = kind === 'addTags' ? 'add' : 'remove';
-      set({ writeError: { ...res.error, message: `Could not ${verb} the tag “${tag}”. ${res.error.message}` }, undo: undefined });
+      const message =
+        kind === 'addTags' ? i18n.t('tags.couldNotAdd', [tag, res.error.message]) : i18n.t('tags.couldNotRemove', [tag, res.error.message]);
+      set({ writeError: { ...res.error, message }, undo: undefined });
     } else if (pendingTagWrites === 0) {
       editTags(contactId, () => res.value); // HighLevel's spelling (it keeps tags in lower case)
     }
@@ -121,7 +123,7 @@ export const useContact = create<ContactState>((set, get) => {
       if (!tag || !tags || tags.some((t) => sameTag(t, tag))) return;
       editTags(get().contactId!, (ts) => [...ts, tag]);
       set({ writeError: undefined });
-      if (undoable) offerUndo(`Added “${tag}”`, () => void get().removeTag(tag, false));
+      if (undoable) offerUndo(i18n.t('tags.added', [tag]), () => void get().removeTag(tag, false));
       await tagWrite('addTags', tag, (ts) => ts.filter((t) => t !== tag));
     },
 
@@ -130,7 +132,7 @@ export const useContact = create<ContactState>((set, get) => {
       if (!tags?.includes(tag)) return;
       editTags(get().contactId!, (ts) => ts.filter((t) => t !== tag));
       set({ writeError: undefined });
-      if (undoable) offerUndo(`Removed “${tag}”`, () => void get().addTag(tag, false));
+      if (undoable) offerUndo(i18n.t('tags.removed', [tag]), () => void get().addTag(tag, false));
       await tagWrite('removeTags', tag, (ts) => (ts.includes(tag) ? ts : [...ts, tag]));
     },
 

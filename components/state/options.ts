@@ -1,6 +1,7 @@
 // The options page's UI state: connections and settings as the background reports them, and the
 // outcome of the last action. All data comes from the background through messages.
 import { create } from 'zustand';
+import { i18n } from '#i18n';
 import { sendMessage, type AppState, type LocationLists, type OAuthConnectRequest, type Outcome, type UserError } from '@/lib/messaging';
 import type { Settings } from '@/lib/storage';
 
@@ -42,13 +43,13 @@ export const useOptions = create<OptionsState>((set, get) => {
       const saved = await sendMessage('saveSettings', { apiBaseUrl: input.baseUrl });
       const res = saved.ok ? await sendMessage('connectWithToken', input) : saved;
       set({ busy: false });
-      return after(res, res.ok ? `Connected to ${res.value.locationName}.` : '');
+      return after(res, res.ok ? i18n.t('options.connected', [res.value.locationName]) : '');
     },
     async connectWithOAuth(input) {
       set({ busy: true, error: undefined, notice: '' });
       const res = await sendMessage('connectWithOAuth', input);
       set({ busy: false });
-      return after(res, res.ok ? `Connected to ${res.value.locationName}.` : '');
+      return after(res, res.ok ? i18n.t('options.connected', [res.value.locationName]) : '');
     },
     async setActive(connectionId) {
       await after(await sendMessage('setActiveConnection', connectionId));
@@ -62,16 +63,16 @@ export const useOptions = create<OptionsState>((set, get) => {
       return after(await sendMessage('saveSettings', patch), notice);
     },
     async disableSite(origin) {
-      await after(await sendMessage('disableSite', origin), `Stopped looking for people on ${origin}.`);
+      await after(await sendMessage('disableSite', origin), i18n.t('options.stoppedSite', [origin]));
     },
     async forgetEverything() {
       const res = await sendMessage('forgetEverything');
-      if (res.ok) set({ app: undefined, error: undefined, notice: 'Everything is forgotten. The extension restarts now.' });
+      if (res.ok) set({ app: undefined, error: undefined, notice: i18n.t('options.forgotten') });
       else set({ error: res.error, notice: '' });
       return res.ok;
     },
     async signOut(connectionId) {
-      await after(await sendMessage('signOut', connectionId), 'Signed out; everything of that connection is forgotten.');
+      await after(await sendMessage('signOut', connectionId), i18n.t('options.signedOut'));
     },
   };
 });

@@ -2,6 +2,7 @@
 // with a random `state`, reading the redirect, and calls to the token endpoint (code exchange,
 // refresh, and minting a location token from an agency token). Token endpoint answers are
 // validated once here; errors carry the server's words with any secret we sent cut out.
+import { i18n } from '#i18n';
 import * as v from 'valibot';
 import { HIGHLEVEL_CONSENT_URL } from '../hosts';
 import { GhlError, serverMessages } from '../ghl/errors';
@@ -41,7 +42,7 @@ export function codeFromRedirect(redirectUrl: string, expectedState: string): st
   const params = new URL(redirectUrl).searchParams;
   if (params.get('error')) {
     throw new GhlError('unauthorized', {
-      userMessage: 'HighLevel did not grant access. Connect again and approve the request.',
+      userMessage: i18n.t('signIn.notGranted'),
       action: 'retry',
       messages: [params.get('error_description') ?? params.get('error') ?? ''].filter(Boolean),
     });
@@ -50,12 +51,12 @@ export function codeFromRedirect(redirectUrl: string, expectedState: string): st
   // too: accepting it would let another page finish the flow with its own code.
   if (params.get('state') !== expectedState) {
     throw new GhlError('unauthorized', {
-      userMessage: 'The sign-in answer did not belong to this request. Try connecting again.',
+      userMessage: i18n.t('signIn.wrongAnswer'),
       action: 'retry',
     });
   }
   const code = params.get('code');
-  if (!code) throw new GhlError('malformed', { userMessage: 'HighLevel returned no authorization code.' });
+  if (!code) throw new GhlError('malformed', { userMessage: i18n.t('signIn.noCode') });
   return code;
 }
 
@@ -91,7 +92,7 @@ export async function postForToken(
   try {
     response = await fetchImpl(url, init);
   } catch {
-    throw new GhlError('network', { ambiguous: true, userMessage: 'Could not reach the sign-in server. Try again.' });
+    throw new GhlError('network', { ambiguous: true, userMessage: i18n.t('signIn.unreachable') });
   }
   const text = await response.text().catch(() => '');
   let json: unknown;
@@ -110,11 +111,11 @@ export async function postForToken(
     throw new GhlError('unauthorized', {
       status,
       messages,
-      userMessage: `HighLevel refused the sign-in${messages.length ? ` (${messages.join('; ')})` : ''}. Reconnect to continue.`,
+      userMessage: messages.length ? i18n.t('signIn.refusedBecause', [messages.join('; ')]) : i18n.t('signIn.refused'),
     });
   }
   const parsed = v.safeParse(TokenResponseSchema, json);
-  if (!parsed.success) throw new GhlError('malformed', { status: response.status, userMessage: 'The sign-in server answered in an unexpected format.' });
+  if (!parsed.success) throw new GhlError('malformed', { status: response.status, userMessage: i18n.t('signIn.malformed') });
   return parsed.output;
 }
 

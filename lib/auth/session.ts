@@ -7,6 +7,7 @@
 // "who am I" call for them, so `connectWithToken` takes the location id (or a pasted HighLevel
 // URL containing /location/<id>/) and checks both with GET /locations/:id, which also gives the
 // location's name. OAuth answers carry `locationId` themselves.
+import { i18n } from '#i18n';
 import { createGhlClient, type GhlClient } from '../ghl/client';
 import { GhlError } from '../ghl/errors';
 import type { TokenSource } from '../ghl/http';
@@ -90,7 +91,7 @@ export function createSession(opts: SessionOptions = {}) {
 
   const find = async (id: string): Promise<Connection> => {
     const found = (await store.read()).connections.find((c) => c.id === id);
-    if (!found) throw new GhlError('unauthorized', { userMessage: 'This connection no longer exists. Connect again.' });
+    if (!found) throw new GhlError('unauthorized', { userMessage: i18n.t('signIn.connectionGone') });
     return found;
   };
 
@@ -111,7 +112,7 @@ export function createSession(opts: SessionOptions = {}) {
   function renewerFor(conn: Connection): Renewer | undefined {
     const userType = conn.userType;
     const needRefreshToken = (s: Secrets) => {
-      if (!s.refreshToken) throw new GhlError('unauthorized', { userMessage: 'This sign-in cannot be renewed. Reconnect.' });
+      if (!s.refreshToken) throw new GhlError('unauthorized', { userMessage: i18n.t('signIn.cannotRenew') });
       return s.refreshToken;
     };
     switch (conn.kind) {
@@ -194,7 +195,7 @@ export function createSession(opts: SessionOptions = {}) {
   return {
     async connectWithToken(input: { baseUrl: string; token: string; locationId: string }): Promise<ConnectionSummary> {
       const token = input.token.trim();
-      if (!token) throw new GhlError('validation', { userMessage: 'Paste a private integration token first.' });
+      if (!token) throw new GhlError('validation', { userMessage: i18n.t('signIn.pasteToken') });
       return addConnection(
         { kind: 'private-token', baseUrl: trimSlash(input.baseUrl), userType: 'Location', locationId: locationIdFrom(input.locationId) },
         { accessToken: token },
@@ -237,7 +238,7 @@ export function createSession(opts: SessionOptions = {}) {
     async addAgencyLocation(agencyConnectionId: string, locationId: string): Promise<ConnectionSummary> {
       const agency = await find(agencyConnectionId);
       if (agency.userType !== 'Company' || !agency.companyId) {
-        throw new GhlError('validation', { userMessage: 'Only an agency connection can add its locations.' });
+        throw new GhlError('validation', { userMessage: i18n.t('signIn.onlyAgency') });
       }
       const id = locationIdFrom(locationId);
       const answer = await mintFromAgency(agency.id, agency.baseUrl, agency.companyId, id);
@@ -258,7 +259,7 @@ export function createSession(opts: SessionOptions = {}) {
 
     async setActive(connectionId: string): Promise<void> {
       const conn = await find(connectionId);
-      if (!conn.locationId) throw new GhlError('validation', { userMessage: 'Choose a location, not an agency.' });
+      if (!conn.locationId) throw new GhlError('validation', { userMessage: i18n.t('signIn.chooseLocation') });
       await store.change((l) => ({ ...l, activeId: connectionId }));
     },
 
@@ -293,7 +294,7 @@ export function createSession(opts: SessionOptions = {}) {
       const cached = clients.get(connectionId);
       if (cached) return cached;
       const conn = await find(connectionId);
-      if (!conn.locationId) throw new GhlError('validation', { userMessage: 'An agency connection has no contacts; add one of its locations.' });
+      if (!conn.locationId) throw new GhlError('validation', { userMessage: i18n.t('signIn.agencyNoContacts') });
       const client = createGhlClient({ baseUrl: conn.baseUrl, locationId: conn.locationId, tokens: keeper.source(connectionId), fetch: fetchImpl });
       clients.set(connectionId, client);
       return client;

@@ -20,6 +20,7 @@
 // write) cannot be closed from the extension alone; that is the honest limit. The same applies
 // when the token endpoint's answer is lost to a network failure: the marker stays and the next
 // attempt behaves as above.
+import { i18n } from '#i18n';
 import * as v from 'valibot';
 import { singleFlight } from '../ghl/coalesce';
 import { GhlError } from '../ghl/errors';
@@ -75,7 +76,7 @@ export function createTokenKeeper(deps: TokenKeeperDeps) {
     const cached = fresh ? undefined : cache.get(id);
     if (cached) return cached;
     const secrets = await vault.read(secretsSlot(id), SecretsSchema);
-    if (!secrets) throw reconnect('This connection was removed. Connect again to continue.');
+    if (!secrets) throw reconnect(i18n.t('signIn.connectionRemoved'));
     cache.set(id, secrets);
     return secrets;
   };
@@ -96,7 +97,7 @@ export function createTokenKeeper(deps: TokenKeeperDeps) {
     if (usable(secrets, failedToken)) return secrets.accessToken; // renewed elsewhere meanwhile
     const renew = await deps.renewerFor(id);
     if (!renew) {
-      throw reconnect('HighLevel rejected the private integration token. Paste a new token to reconnect.');
+      throw reconnect(i18n.t('signIn.tokenRejected'));
     }
     const recovering = secrets.refreshInFlight !== undefined;
     await save(id, { ...secrets, refreshInFlight: { startedAt: now() } });
@@ -109,7 +110,7 @@ export function createTokenKeeper(deps: TokenKeeperDeps) {
         await deps.onNeedsReconnect(id);
         throw reconnect(
           recovering
-            ? 'Renewing the sign-in was interrupted and HighLevel no longer accepts it. Reconnect to continue.'
+            ? i18n.t('signIn.renewInterrupted')
             : error.userMessage,
         );
       }

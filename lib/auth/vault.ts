@@ -5,6 +5,7 @@
 // browser.storage.local. Nothing readable ever lands in storage.local or storage.sync.
 // Honest limit: this protects against reading the profile's storage files or a storage dump, not
 // against code running inside the extension itself, which can use the key as we do.
+import { i18n } from '#i18n';
 import { createStore, get as idbGet, update as idbUpdate, del as idbDel } from 'idb-keyval';
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
@@ -78,7 +79,7 @@ const fromBase64 = (text: string): Uint8Array<ArrayBuffer> => {
 
 const unreadable = () =>
   new GhlError('unauthorized', {
-    userMessage: 'The saved sign-in could not be read on this browser. Reconnect to continue.',
+    userMessage: i18n.t('signIn.unreadable'),
   });
 
 export function createVault(opts: { keyStore: KeyStore; storage?: StorageArea }): Vault {

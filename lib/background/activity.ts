@@ -2,56 +2,60 @@
 // jobs at a glance (the sidebar watches them in `outboxStatusItem`), and the toolbar badge
 // (the number of unsent writes, or a red "!" when one needs the user; nothing when all is sent).
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import type { ActivityEntry, ConflictFieldView, OutboxStatus } from '../messaging';
 import type { Outbox, Write, WriteRecord } from '../outbox';
 
 const quoted = (s: string) => `“${s}”`;
 const list = (tags: string[]) => tags.map(quoted).join(', ');
 
-const FIELD_LABELS: Record<string, string> = {
-  firstName: 'First name',
-  lastName: 'Last name',
-  email: 'Email',
-  phone: 'Phone',
-  companyName: 'Company',
-  website: 'Website',
+/** A contact field's label, and the same word inside a sentence ("Change first name, email"). */
+const FIELD_WORDS: Record<string, { label: () => string; inSentence: () => string }> = {
+  firstName: { label: () => i18n.t('fields.firstName'), inSentence: () => i18n.t('fields.inSentence.firstName') },
+  lastName: { label: () => i18n.t('fields.lastName'), inSentence: () => i18n.t('fields.inSentence.lastName') },
+  email: { label: () => i18n.t('fields.email'), inSentence: () => i18n.t('fields.inSentence.email') },
+  phone: { label: () => i18n.t('fields.phone'), inSentence: () => i18n.t('fields.inSentence.phone') },
+  companyName: { label: () => i18n.t('fields.company'), inSentence: () => i18n.t('fields.inSentence.company') },
+  website: { label: () => i18n.t('fields.website'), inSentence: () => i18n.t('fields.inSentence.website') },
 };
 
 /** A write in plain words: “Add tag “vip””. */
 export function describeWrite(w: Write): string {
   switch (w.kind) {
     case 'tag.add':
-      return `Add tag ${list(w.tags)}`;
+      return i18n.t('activity.addTag', [list(w.tags)]);
     case 'tag.remove':
-      return `Remove tag ${list(w.tags)}`;
+      return i18n.t('activity.removeTag', [list(w.tags)]);
     case 'task.create':
-      return `Create task ${quoted(w.fields.title)}`;
+      return i18n.t('activity.createTask', [quoted(w.fields.title)]);
     case 'task.update':
-      return w.fields.title ? `Edit task ${quoted(w.fields.title)}` : 'Edit a task';
+      return w.fields.title ? i18n.t('activity.editTask', [quoted(w.fields.title)]) : i18n.t('activity.editATask');
     case 'task.complete':
-      return w.completed ? 'Complete a task' : 'Reopen a task';
+      return w.completed ? i18n.t('activity.completeTask') : i18n.t('activity.reopenTask');
     case 'task.delete':
-      return 'Delete a task';
+      return i18n.t('activity.deleteTask');
     case 'note.create':
-      return `Add note ${quoted(w.fields.body.slice(0, 40))}`;
+      return i18n.t('activity.addNote', [quoted(w.fields.body.slice(0, 40))]);
     case 'note.update':
-      return 'Edit a note';
+      return i18n.t('activity.editNote');
     case 'note.delete':
-      return 'Delete a note';
-    case 'contact.create':
-      return `Create contact ${quoted([w.fields.firstName, w.fields.lastName].filter(Boolean).join(' ') || w.fields.email || w.fields.phone || 'without a name')}`;
+      return i18n.t('activity.deleteNote');
+    case 'contact.create': {
+      const name = [w.fields.firstName, w.fields.lastName].filter(Boolean).join(' ') || w.fields.email || w.fields.phone;
+      return i18n.t('activity.createContact', [name ? quoted(name) : i18n.t('activity.withoutName')]);
+    }
     case 'contact.update':
-      return `Change ${Object.keys(w.fields).map((f) => FIELD_LABELS[f] ?? f).join(', ').toLowerCase()}`;
+      return i18n.t('activity.changeFields', [Object.keys(w.fields).map((f) => FIELD_WORDS[f]?.inSentence() ?? f).join(', ')]);
     case 'contact.delete':
-      return 'Delete the contact';
+      return i18n.t('activity.deleteContact');
   }
 }
 
-const shown = (value: unknown) => (value === undefined || value === null || value === '' ? '(empty)' : String(value));
+const shown = (value: unknown) => (value === undefined || value === null || value === '' ? i18n.t('activity.emptyValue') : String(value));
 
 export function activityEntry(r: WriteRecord, contactName?: string): ActivityEntry {
   const fields = r.conflict?.fields.map(
-    (f): ConflictFieldView => ({ field: f.field, label: FIELD_LABELS[f.field] ?? f.field, theirs: shown(f.theirs), ours: shown(f.ours) }),
+    (f): ConflictFieldView => ({ field: f.field, label: FIELD_WORDS[f.field]?.label() ?? f.field, theirs: shown(f.theirs), ours: shown(f.ours) }),
   );
   return {
     id: r.id,

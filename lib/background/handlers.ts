@@ -2,6 +2,7 @@
 // here; the contact reads and writes of the active location in contact-handlers.ts; the outbox's
 // activity log, conflicts and bulk changes in outbox-handlers.ts.
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import type { Session } from '../auth';
 import { fail, ok, type ConnectionView } from '../messaging';
 import { readSettings, tabPeopleItem, updateSettings } from '../storage';
@@ -68,7 +69,7 @@ export function createHandlers(session: Session, services: LocationServicesRegis
     },
     async saveSettings(patch) {
       if (patch.apiBaseUrl !== undefined && !/^https?:\/\/[^/]+/.test(patch.apiBaseUrl)) {
-        throw invalidInput('The API base URL must start with https:// or http://.');
+        throw invalidInput(i18n.t('errors.apiBaseUrl'));
       }
       if (patch.defaultTagsForNewContacts) {
         patch = { ...patch, defaultTagsForNewContacts: [...new Set(patch.defaultTagsForNewContacts.map((t) => t.trim()).filter(Boolean))] };

@@ -1,5 +1,6 @@
 // The sidebar's outbox messages: the activity log with retry / discard, settling a conflict, and
 // bulk tag changes for the people of a list page (optionally creating the missing ones first).
+import { i18n } from '#i18n';
 import { ok, type BulkView } from '../messaging';
 import type { BulkProgress } from '../outbox';
 import { readSettings } from '../storage';
@@ -17,7 +18,7 @@ type OutboxHandlers = Pick<
 /** Entries shown in the activity log. */
 const ACTIVITY_SHOWN = 200;
 
-const notFound = () => invalidInput('This change is no longer in the activity log.');
+const notFound = () => invalidInput(i18n.t('errors.notInActivity'));
 
 export function outboxHandlers(services: LocationServicesRegistry): OutboxHandlers {
   const { outbox } = services;
@@ -45,7 +46,7 @@ export function outboxHandlers(services: LocationServicesRegistry): OutboxHandle
     },
     async startBulkTags({ contactIds, tags, op, create }) {
       const clean = [...new Set(tags.map((t) => t.trim()).filter(Boolean))];
-      if (clean.length === 0) throw invalidInput('Type a tag name first.');
+      if (clean.length === 0) throw invalidInput(i18n.t('errors.tagNameFirst'));
       const s = await services.active();
       if (create && op === 'add') {
         const settings = await readSettings();

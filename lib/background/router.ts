@@ -1,6 +1,7 @@
 // Registers the background's message handlers behind the sender check: each message type is
 // accepted only from the sender kind `allowedSenders` names, judged from what the browser stamped
 // on the message. Thrown errors become UserError values; nothing of a token or a stack leaves.
+import { i18n } from '#i18n';
 import { isGhlError } from '../ghl/errors';
 import {
   allowedSenders,
@@ -32,7 +33,7 @@ export type Handlers = {
 export function toUserError(e: unknown): UserError {
   if (isGhlError(e)) return { kind: e.kind, message: e.userMessage, action: e.action };
   if (e && typeof e === 'object' && 'userError' in e) return (e as { userError: UserError }).userError;
-  return { kind: 'internal', message: 'Something went wrong in the extension. Try again.', action: 'retry' };
+  return { kind: 'internal', message: i18n.t('errors.internal'), action: 'retry' };
 }
 
 /** Runs one message through the sender check and the handler; exported for tests. */

@@ -3,6 +3,7 @@
 // origin — again at every start of the background — and "Disable" unregisters it and drops the
 // permission. `scripting.registerContentScripts` serves both builds (Chrome MV3, Firefox 102+ MV2).
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import { adapterFor } from '../detect/sites';
 import { DETECTOR_SCRIPT } from '../hosts';
 import type { TabSite } from '../messaging';
@@ -47,11 +48,11 @@ export async function registerSiteScripts(origins: string[]): Promise<void> {
 
 export async function enableSite(origin: string): Promise<void> {
   const clean = webOrigin(origin);
-  if (!clean) throw invalidInput('Only web sites (http or https) can be enabled.');
+  if (!clean) throw invalidInput(i18n.t('errors.onlyWebSites'));
   if (!(await browser.permissions.contains({ origins: [patternOf(clean)] }))) {
     throw new UserFacingError({
       kind: 'no-site-access',
-      message: `The extension may not read ${new URL(clean).host} yet. Allow it when the browser asks.`,
+      message: i18n.t('errors.noSiteAccess', [new URL(clean).host]),
       action: 'grant-access',
     });
   }

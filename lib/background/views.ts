@@ -1,5 +1,6 @@
 // HighLevel records -> what the sidebar shows. Sorting for display happens here once: open tasks
 // first then by due date, notes newest first, appointments upcoming first.
+import { i18n } from '#i18n';
 import type { Appointment, Contact, Note, Task, User } from '../ghl/schemas';
 import type { AppointmentView, ContactSummary, ContactView, NoteView, TaskView, UserOption } from '../messaging';
 import { HIGHLEVEL_APP_ORIGIN } from '../hosts';
@@ -16,7 +17,7 @@ export function displayName(c: Pick<Contact, 'firstName' | 'lastName' | 'name' |
   const full = [c.firstName, c.lastName].filter(Boolean).join(' ').trim();
   if (full) return full;
   if (c.name) return titleCase(c.name);
-  return c.email ?? c.phone ?? 'Unnamed contact';
+  return c.email ?? c.phone ?? i18n.t('contact.unnamed');
 }
 
 export function contactSummary(c: Contact): ContactSummary {
@@ -58,7 +59,7 @@ export function contactView(
     businessId: some(c.businessId),
     dateUpdated: some(c.dateUpdated),
     customFields: (c.customFields ?? [])
-      .map((f) => ({ id: f.id, name: fieldNames.get(f.id) ?? 'Custom field', value: fieldValue(f.value) }))
+      .map((f) => ({ id: f.id, name: fieldNames.get(f.id) ?? i18n.t('fields.customField'), value: fieldValue(f.value) }))
       .filter((f) => f.value !== ''),
     appUrl: `${HIGHLEVEL_APP_ORIGIN}/v2/location/${c.locationId ?? locationId}/contacts/detail/${c.id}`,
   };
@@ -69,7 +70,7 @@ const time = (s: string | null | undefined) => (s ? Date.parse(s.replace(' ', 'T
 export function taskView(t: Task, users: Map<string, User>): TaskView {
   return {
     id: t.id,
-    title: t.title ?? '(untitled task)',
+    title: t.title ?? i18n.t('tasks.untitled'),
     body: some(t.body),
     dueDate: some(t.dueDate),
     completed: t.completed ?? false,

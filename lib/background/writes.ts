@@ -3,6 +3,7 @@
 // (lib/outbox) and answered with the contact's record as shown: HighLevel's answer when it comes
 // within CONFIRM_WAIT_MS, else the record with the write applied optimistically (the outbox keeps
 // sending it, also after a restart). A write HighLevel refuses is answered as an error, in words.
+import { i18n } from '#i18n';
 import type { ContactFields } from '../ghl';
 import type { DetectedPerson } from '../detect/types';
 import type { ContactDetails, ContactEditInput, TaskInput } from '../messaging';
@@ -51,7 +52,7 @@ async function queue(w: WriteServices, input: NewWrite, waitMs = CONFIRM_WAIT_MS
   await w.records.repaint(input.contactId ?? '');
   const settled = await outcome;
   if (settled) await showWrite(w, settled);
-  if (settled?.state === 'failed') throw writeRefused(settled.reason ?? 'HighLevel refused this change.');
+  if (settled?.state === 'failed') throw writeRefused(settled.reason ?? i18n.t('errors.changeRefused'));
   return settled;
 }
 
@@ -62,16 +63,16 @@ async function queueForRecord(w: WriteServices, input: NewWrite & { contactId: s
 
 function cleanTags(tags: string[]): string[] {
   const clean = [...new Set(tags.map((t) => t.trim()).filter(Boolean))];
-  if (clean.length === 0) throw invalidInput('Type a tag name first.');
-  if (clean.some((t) => t.length > 100)) throw invalidInput('A tag can be at most 100 characters long.');
+  if (clean.length === 0) throw invalidInput(i18n.t('errors.tagNameFirst'));
+  if (clean.some((t) => t.length > 100)) throw invalidInput(i18n.t('errors.tagTooLong'));
   return clean;
 }
 
 function checkTask(task: Partial<TaskInput>, creating: boolean): Partial<TaskInput> {
   const title = task.title?.trim();
-  if ((creating || task.title !== undefined) && !title) throw invalidInput('A task needs a title.');
+  if ((creating || task.title !== undefined) && !title) throw invalidInput(i18n.t('errors.taskNeedsTitle'));
   if ((creating || task.dueDate !== undefined) && Number.isNaN(Date.parse(task.dueDate ?? ''))) {
-    throw invalidInput('A task needs a due date.');
+    throw invalidInput(i18n.t('errors.taskNeedsDueDate'));
   }
   const checked = { ...task, ...(title !== undefined ? { title } : {}) };
   if (!checked.assignedTo) delete checked.assignedTo;
@@ -80,7 +81,7 @@ function checkTask(task: Partial<TaskInput>, creating: boolean): Partial<TaskInp
 
 function noteBody(body: string): string {
   const text = body.trim();
-  if (!text) throw invalidInput('A note cannot be empty.');
+  if (!text) throw invalidInput(i18n.t('errors.noteEmpty'));
   return text;
 }
 
@@ -136,7 +137,7 @@ export async function editContact(
       .filter(([k, v]) => v !== (values[k] ?? '')),
   );
   if (Object.keys(changed).length === 0) return (await w.records.get(contactId)).details;
-  if (changed.email !== undefined && changed.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(changed.email)) throw invalidInput('That email address does not look right.');
+  if (changed.email !== undefined && changed.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(changed.email)) throw invalidInput(i18n.t('errors.emailLooksWrong'));
   return queueForRecord(w, { kind: 'contact.update', ...ids(w, contactId), fields: changed, base: { dateUpdated: base.dateUpdated, values: { ...values } } });
 }
 
@@ -159,7 +160,7 @@ export function contactFieldsFor(person: DetectedPerson, site: string, settings:
 /** Queues the contact of a detected person (an upsert: HighLevel's duplicate rules apply). */
 export function queueContactForPerson(w: WriteServices, person: DetectedPerson, site: string, settings: Settings, extraTags: string[] = []) {
   if (!person.name && !person.email && !person.phone) {
-    throw invalidInput('This person has no name, email or phone to create a contact with.');
+    throw invalidInput(i18n.t('errors.nothingToCreate'));
   }
   const fields = contactFieldsFor(person, site, settings);
   if (extraTags.length) fields.tags = [...new Set([...(fields.tags ?? []), ...extraTags])];
@@ -170,9 +171,9 @@ export function queueContactForPerson(w: WriteServices, person: DetectedPerson, 
 export async function createContactForPerson(w: WriteServices, person: DetectedPerson, site: string, settings: Settings): Promise<string> {
   const record = await queueContactForPerson(w, person, site, settings);
   const done = await outcomeOf(w.outbox, record.id, CREATE_WAIT_MS);
-  if (done?.state === 'failed') throw writeRefused(done.reason ?? 'HighLevel refused the new contact.');
+  if (done?.state === 'failed') throw writeRefused(done.reason ?? i18n.t('errors.contactRefused'));
   if (!done?.result?.id) {
-    throw writeRefused('HighLevel has not answered yet. The contact is queued and will be created when it does (see Activity).', 'none');
+    throw writeRefused(i18n.t('errors.contactQueued'), 'none');
   }
   return done.result.id;
 }

@@ -2,6 +2,7 @@
 // plain-words message the user can act on, the action the UI should offer, and whether the
 // request may have taken effect (`ambiguous`, what a durable outbox needs before replaying).
 // Nothing here ever holds a token: messages come from status codes and the server's own text.
+import { i18n } from '#i18n';
 
 export type GhlErrorKind =
   | 'unauthorized'
@@ -86,27 +87,23 @@ export const isGhlError = (value: unknown): value is GhlError => value instanceo
 function defaultMessage(kind: GhlErrorKind, d: GhlErrorDetails): string {
   switch (kind) {
     case 'unauthorized':
-      return 'HighLevel no longer accepts this connection. Reconnect to continue.';
+      return i18n.t('errors.unauthorized');
     case 'forbidden':
-      return d.missingScope
-        ? `This connection lacks the ${d.missingScope} permission. Reconnect with that permission.`
-        : 'This token cannot reach this location. Switch location or reconnect with access to it.';
+      return d.missingScope ? i18n.t('errors.lacksScope', [d.missingScope]) : i18n.t('errors.otherLocation');
     case 'not_found':
-      return 'HighLevel could not find it. It may have been deleted.';
+      return i18n.t('errors.notFound');
     case 'validation':
-      return d.messages?.length
-        ? `HighLevel refused the change: ${d.messages.join('; ')}`
-        : 'HighLevel refused the change as invalid.';
+      return d.messages?.length ? i18n.t('errors.refusedBecause', [d.messages.join('; ')]) : i18n.t('errors.refused');
     case 'rate_limited':
       return d.retryAfterMs !== undefined
-        ? `Too many requests to HighLevel. Try again in ${Math.ceil(d.retryAfterMs / 1000)} s.`
-        : 'Too many requests to HighLevel. Try again shortly.';
+        ? i18n.t('errors.rateLimitedFor', [Math.ceil(d.retryAfterMs / 1000)])
+        : i18n.t('errors.rateLimited');
     case 'server':
-      return 'HighLevel had a problem answering. Try again in a moment.';
+      return i18n.t('errors.server');
     case 'network':
-      return 'Could not reach HighLevel. Check the connection and try again.';
+      return i18n.t('errors.network');
     case 'malformed':
-      return 'HighLevel answered in an unexpected format.';
+      return i18n.t('errors.malformed');
   }
 }
 
@@ -149,7 +146,7 @@ export function errorFromResponse(
       missingScope,
       action: scopeProblem ? 'reconnect' : 'switch-location',
       userMessage: scopeProblem && !missingScope
-        ? 'This connection lacks a permission this needs. Reconnect and grant it.'
+        ? i18n.t('errors.lacksPermission')
         : undefined,
     });
   }

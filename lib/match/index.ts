@@ -2,6 +2,7 @@
 // phone (E.164), then LinkedIn URL (website or social field), then name + company. The first rule
 // that finds anything decides: one contact is a match, several are ambiguous. Each match records
 // why it matched and how sure it is.
+import { i18n } from '#i18n';
 import type { DetectedPerson } from '../detect/types';
 import type { ContactSummary, MatchReason, PersonMatch } from '../messaging';
 
@@ -66,18 +67,25 @@ export async function matchPerson(
   return { person, key: personKey(person), state: 'missing', confidence: 0 };
 }
 
-const reasonWords: Record<MatchReason, string> = {
-  email: 'matched by email',
-  phone: 'matched by phone',
-  linkedin: 'matched by LinkedIn profile',
-  'name+company': 'matched by name and company',
-  'linked-by-you': 'linked by you',
+const matchedBy: Record<MatchReason, (percent: number) => string> = {
+  email: (percent) => i18n.t('match.byEmail', [percent]),
+  phone: (percent) => i18n.t('match.byPhone', [percent]),
+  linkedin: (percent) => i18n.t('match.byLinkedIn', [percent]),
+  'name+company': (percent) => i18n.t('match.byNameAndCompany', [percent]),
+  'linked-by-you': (percent) => i18n.t('match.linkedByYou', [percent]),
+};
+
+/** A link made by hand names one contact: it is never ambiguous. */
+const sharedBy: Record<Exclude<MatchReason, 'linked-by-you'>, () => string> = {
+  email: () => i18n.t('match.sharedEmail'),
+  phone: () => i18n.t('match.sharedPhone'),
+  linkedin: () => i18n.t('match.sharedLinkedIn'),
+  'name+company': () => i18n.t('match.sharedNameAndCompany'),
 };
 
 /** How the sidebar says why a person matched, e.g. "matched by email · 98% sure". */
 export function describeMatch(m: Pick<PersonMatch, 'state' | 'reason' | 'confidence'>): string {
-  if (m.state === 'missing' || !m.reason) return 'not found in GHL';
-  const sure = `${Math.round(m.confidence * 100)}% sure`;
-  if (m.state === 'ambiguous') return `several contacts share this ${m.reason === 'name+company' ? 'name and company' : m.reason} · choose one`;
-  return `${reasonWords[m.reason]} · ${sure}`;
+  if (m.state === 'missing' || !m.reason) return i18n.t('match.notFound');
+  if (m.state === 'ambiguous' && m.reason !== 'linked-by-you') return sharedBy[m.reason]();
+  return matchedBy[m.reason](Math.round(m.confidence * 100));
 }

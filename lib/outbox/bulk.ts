@@ -4,6 +4,7 @@
 // those writes' ids) is persisted after every chunk, so a new worker resumes where the last one
 // stopped; a chunk interrupted mid-flight is simply sent again (tag changes are set operations).
 // Bulk jobs run beside the per-contact lanes, not ordered against single writes to the same contacts.
+import { i18n } from '#i18n';
 import { NO_RETRY } from './exactly-once';
 import { decide } from './retry';
 import type { SendDeps } from './send';
@@ -120,7 +121,7 @@ export function createBulkJobs(deps: SendDeps) {
       const discards = job.fallbackIds
         .map((id) => store.write(id))
         .filter((r): r is WriteRecord => r?.state === 'pending' || r?.state === 'failed')
-        .map((r) => ({ ...r, state: 'discarded' as const, reason: 'The bulk change was cancelled.', updatedAt: now() }));
+        .map((r) => ({ ...r, state: 'discarded' as const, reason: i18n.t('outbox.bulkCancelled'), updatedAt: now() }));
       return store.updateJob(jobId, (j) => ({ ...j, state: 'cancelled', nextAt: undefined, updatedAt: now() }), discards);
     },
   };

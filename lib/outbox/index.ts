@@ -10,6 +10,7 @@
 //   void outbox.resume();
 //   // instead of client.tags.add(contactId, [tag]):
 //   await outbox.enqueue({ kind: 'tag.add', connectionId, contactId, tags: [tag] });
+import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import type { GhlClient } from '../ghl/client';
 import { createBulkJobs, type BulkTagsInput } from './bulk';
@@ -108,7 +109,7 @@ export function createOutbox(opts: OutboxOptions) {
           state: 'pending',
           mayHaveLanded: true,
           nextAt: (r.sentAt ?? 0) + settleMs,
-          reason: 'Interrupted while sending; checking HighLevel before sending again.',
+          reason: i18n.t('outbox.interrupted'),
           updatedAt: now(),
         }));
       if (cut.length) await store.save({ writes: cut });
@@ -199,7 +200,7 @@ export function createOutbox(opts: OutboxOptions) {
       return change(id, (r) =>
         r.state === 'sending' || r.state === 'done' || r.state === 'discarded'
           ? r
-          : { ...r, state: 'discarded', reason: 'Discarded by you.', nextAt: undefined, updatedAt: now() },
+          : { ...r, state: 'discarded', reason: i18n.t('outbox.discardedByYou'), nextAt: undefined, updatedAt: now() },
       );
     },
 
@@ -212,7 +213,7 @@ export function createOutbox(opts: OutboxOptions) {
         const base = { ...r, conflict: undefined, attempts: 0, nextAt: undefined, updatedAt: now() };
         return edit
           ? { ...base, write: edit, state: 'pending', reason: undefined }
-          : { ...base, state: 'discarded', reason: 'You kept the values in HighLevel.' };
+          : { ...base, state: 'discarded', reason: i18n.t('outbox.keptTheirs') };
       });
     },
 

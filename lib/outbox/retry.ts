@@ -2,6 +2,7 @@
 // exponential backoff and jitter, never sooner than HighLevel's advertised wait; or stop with a
 // reason in plain words when only the user can fix it (401 reconnect, 403, 404, 422). A 404 on a
 // delete means the thing is already gone: that write is done.
+import { i18n } from '#i18n';
 import { isGhlError, type GhlAction } from '../ghl/errors';
 
 export interface RetryPolicy {
@@ -35,7 +36,7 @@ export function decide(
 ): Decision {
   if (!isGhlError(error)) {
     const message = error instanceof Error ? error.message : String(error);
-    return { kind: 'failed', reason: `Something unexpected went wrong: ${message}`, action: 'retry' };
+    return { kind: 'failed', reason: i18n.t('outbox.unexpected', [message]), action: 'retry' };
   }
   switch (error.kind) {
     case 'not_found':
@@ -51,7 +52,7 @@ export function decide(
       if (ctx.attempts >= ctx.policy.maxAttempts) {
         return {
           kind: 'failed',
-          reason: `HighLevel did not take this after ${ctx.attempts} tries (${error.userMessage}) Retry it when HighLevel is reachable.`,
+          reason: i18n.t('outbox.gaveUp', ctx.attempts, [ctx.attempts, error.userMessage]),
           action: 'retry',
         };
       }

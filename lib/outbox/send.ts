@@ -2,6 +2,7 @@
 // with automatic retries off (the outbox decides: see retry.ts), and persist the outcome. A create
 // that learns HighLevel's id rewrites the temporary id in the later queued writes that use it,
 // in the same storage write that marks the create done.
+import { i18n } from '#i18n';
 import type { GhlClient } from '../ghl/client';
 import { GhlError } from '../ghl/errors';
 import { describeConflict, findConflict } from './conflicts';
@@ -95,7 +96,7 @@ export async function attemptWrite(deps: SendDeps, start: WriteRecord): Promise<
   if (missing) {
     await store.update(start.id, (r) => ({
       ...r, ...stamp(), state: 'failed', action: 'none',
-      reason: 'It refers to something that was never created in HighLevel (its create failed or was discarded).',
+      reason: i18n.t('outbox.neverCreated'),
     }));
     return;
   }
@@ -138,7 +139,7 @@ async function finish(deps: SendDeps, id: string, outcome: Outcome): Promise<voi
   const base = { ...current, updatedAt: now(), nextAt: undefined };
   if (outcome.state === 'conflict') {
     deps.log(describeConflict(current.write.contactId, outcome.conflict));
-    await store.save({ writes: [{ ...base, state: 'conflict', conflict: outcome.conflict, reason: 'Changed in HighLevel meanwhile' }] });
+    await store.save({ writes: [{ ...base, state: 'conflict', conflict: outcome.conflict, reason: i18n.t('outbox.changedMeanwhile') }] });
     return;
   }
   if (outcome.state === 'failed') {

@@ -1,5 +1,6 @@
 // The packages users install: each built manifest asks for exactly the permissions the README
-// explains, and `npm run zip` makes the Chrome, Firefox and sources zips with nothing local in them.
+// explains and finds each of its texts in the English catalogue, and `npm run zip` makes the
+// Chrome, Firefox and sources zips with nothing local in them.
 import { execFileSync, execSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,6 +12,13 @@ const PARTNERS = ['https://app.heygen.com/*', 'https://app.heyreach.io/*', 'http
 const ANY_SITE = ['https://*/*', 'http://*/*'];
 const manifest = (dir: string) => JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
 const sorted = (list: string[] | undefined) => [...(list ?? [])].sort();
+type Messages = Record<string, { message: string }>;
+const englishOf = (dir: string): Messages => JSON.parse(readFileSync(path.join(dir, '_locales/en/messages.json'), 'utf8'));
+/** A manifest value as the browser shows it: `__MSG_name__` read from the catalogue (names ignore case). */
+function localised(value: string, messages: Messages): string {
+  const byName = new Map(Object.entries(messages).map(([name, m]) => [name.toLowerCase(), m.message]));
+  return value.replace(/__MSG_(\w+)__/g, (whole, name: string) => byName.get(name.toLowerCase()) ?? whole);
+}
 
 describe('built manifests', () => {
   it('Chrome asks for exactly the documented permissions', () => {
@@ -30,6 +38,19 @@ describe('built manifests', () => {
     expect(m.sidebar_action.default_panel).toBe('sidepanel.html');
     expect(m.browser_specific_settings.gecko.id).toBe('ghl-sidebar@ghl-sidebar.app');
   });
+
+  it.each([
+    ['Chrome', chromeBuild],
+    ['Firefox', firefoxBuild],
+  ])('%s finds every manifest text in the English catalogue', (_, dir) => {
+    const m = manifest(dir);
+    const messages = englishOf(dir);
+    expect(m.default_locale).toBe('en');
+    expect(localised(m.name, messages)).toBe('GHL Sidebar');
+    const texts = JSON.stringify(m).match(/__MSG_\w+__/g) ?? [];
+    expect(texts.length).toBeGreaterThanOrEqual(4); // name, description, toolbar title, shortcut
+    expect(texts.filter((t) => localised(t, messages) === t)).toEqual([]);
+  });
 });
 
 describe('npm run zip', () => {
@@ -42,7 +63,8 @@ describe('npm run zip', () => {
     for (const kind of ['chrome', 'firefox']) {
       expect(existsSync(zip(kind)), kind).toBe(true);
       const zipped = read(zip(kind), 'manifest.json');
-      expect(JSON.parse(zipped).name).toBe('GHL Sidebar');
+      const messages = JSON.parse(read(zip(kind), '_locales/en/messages.json')) as Messages;
+      expect(localised(JSON.parse(zipped).name, messages)).toBe('GHL Sidebar');
       expect(zipped).not.toMatch(/127\.0\.0\.1|localhost/);
     }
     const sources = read(zip('sources')).split('\n');

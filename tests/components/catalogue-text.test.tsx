@@ -1,0 +1,70 @@
+// @vitest-environment happy-dom
+// The sidebar shows the catalogue's words, not its keys: the contact card and the activity
+// button rendered as in the side panel, read as a person (or a screen reader) would.
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ContactDetails } from '@/lib/messaging';
+import { ContactCard } from '@/components/ContactCard';
+import { ActivityButton } from '@/components/ActivityButton';
+import { useOutbox } from '@/components/state/outbox';
+import { englishMessages } from '../i18n/catalogue';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const record: ContactDetails = {
+  contact: { id: 'c1', name: 'Ana Silva', email: 'ana@example.com', locationId: 'L1', tags: [], dnd: false, customFields: [], appUrl: 'https://app.gohighlevel.com/' },
+  tasks: [],
+  notes: [],
+  appointments: [],
+  colleagues: [],
+  fetchedAt: 0,
+};
+
+let root: Root;
+let host: HTMLElement;
+beforeEach(() => {
+  host = document.createElement('div');
+  document.body.append(host);
+  root = createRoot(host);
+});
+afterEach(() => {
+  act(() => root.unmount());
+  host.remove();
+});
+
+const render = (node: React.ReactNode) => act(() => root.render(node));
+/** Everything a person reads or hears: the text and the accessible names and hints. */
+const readable = () =>
+  [host.textContent ?? '', ...[...host.querySelectorAll('[aria-label],[placeholder],[title]')].flatMap((e) =>
+    ['aria-label', 'placeholder', 'title'].map((a) => e.getAttribute(a) ?? ''),
+  )].join('\n');
+
+describe('the contact card', () => {
+  it('reads in English from the catalogue, with no key showing', async () => {
+    render(<ContactCard details={record} users={[]} revalidating={false} />);
+    const text = readable();
+    for (const words of ['Open in HighLevel (new tab)', 'Do not disturb: off', 'No tags yet', 'No tasks', 'No notes', 'No appointments', 'Add a task']) {
+      expect(text).toContain(words);
+    }
+    expect(host.querySelector('[data-testid=facts]')?.textContent).toBe('Emailana@example.comOwnerNobody');
+    expect(host.querySelector('input#tag-input')?.getAttribute('placeholder')).toBe('Add a tag… (Enter)');
+    expect(host.querySelector('button[aria-label]')?.getAttribute('aria-label')).toBe('Edit Ana Silva');
+    const names = Object.keys(await englishMessages());
+    const keys = names.filter((name) => name.includes('_')).map((name) => name.replaceAll('_', '.'));
+    expect(keys.filter((key) => text.includes(key))).toEqual([]);
+  });
+});
+
+describe('the activity button', () => {
+  it('counts the changes that need the user in the right form', () => {
+    const status = { pending: 0, failed: 1, conflicts: 0, jobs: [], changedAt: 1 };
+    act(() => useOutbox.setState({ status }));
+    render(<ActivityButton />);
+    expect(host.textContent).toBe('Activity (1 needs you)');
+    act(() => useOutbox.setState({ status: { ...status, failed: 2, conflicts: 1 } }));
+    expect(host.textContent).toBe('Activity (3 need you)');
+    act(() => useOutbox.setState({ status: { ...status, failed: 0 } }));
+    expect(host.textContent).toBe('Activity');
+  });
+});
