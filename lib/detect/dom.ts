@@ -70,14 +70,12 @@ const CHROME_ROLES = new Set(['banner', 'navigation', 'contentinfo', 'menu']);
 const RECORD_PARTS = 'article, [role=article], [role=dialog], dialog, aside, li, tr, [role=row], [itemscope], .vcard';
 
 /** whether an element with attributes or a landmark tag is page chrome (header, nav, account menu) */
-export function isChrome(el: Element): boolean {
-  const tag = el.tagName;
+export function isChrome(el: Element, tag = el.tagName, role = el.getAttribute('role'), cls = el.getAttribute('class')): boolean {
   if (tag === 'NAV') return true;
   if (tag === 'HEADER' || tag === 'FOOTER') return !el.parentElement?.closest(RECORD_PARTS);
   if (!el.attributes.length) return false;
-  const role = el.getAttribute('role');
   if (role && CHROME_ROLES.has(role)) return true;
   const label = el.getAttribute('aria-label');
   if (label && /account|user menu/i.test(label)) return true;
-  return CHROME_NAME.test(`${el.getAttribute('class') ?? ''} ${el.id}`);
+  return CHROME_NAME.test(`${cls ?? ''} ${el.id}`);
 }

@@ -119,15 +119,21 @@ function tablesFrom(out: Walk, from: number): void {
 
 /** false when the element is not read (hidden, code, chrome, excluded); notes structured data and dialogs */
 function classify(el: Element, opts: WalkOptions, out: Walk): boolean {
-  if (SKIP_TAGS.has(el.tagName) || opts.excluded.has(el)) return false;
-  if (!opts.inChrome && isChrome(el)) {
+  const tag = el.tagName;
+  if (SKIP_TAGS.has(tag) || opts.excluded.has(el)) return false;
+  // most elements of a long list have no attributes: a tag look-up is all they cost
+  const attributed = el.attributes.length > 0;
+  if (!attributed && tag !== 'NAV' && tag !== 'HEADER' && tag !== 'FOOTER') return true;
+  const role = attributed ? el.getAttribute('role') : null;
+  const cls = attributed ? el.getAttribute('class') : null;
+  if (!opts.inChrome && isChrome(el, tag, role, cls)) {
     out.chrome.push(el);
     return false;
   }
-  if (!el.attributes.length) return true;
+  if (!attributed) return true;
   if (isHidden(el)) return false;
-  if (el.hasAttribute('itemscope') || /\b(vcard|h-card)\b/.test(el.getAttribute('class') ?? '')) out.structured.push(el);
-  if (el.tagName === 'DIALOG' || el.getAttribute('role') === 'dialog') out.dialogs.push(el);
+  if (el.hasAttribute('itemscope') || (cls && /\b(vcard|h-card)\b/.test(cls))) out.structured.push(el);
+  if (tag === 'DIALOG' || role === 'dialog') out.dialogs.push(el);
   return true;
 }
 

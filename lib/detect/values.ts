@@ -44,10 +44,9 @@ export function signalFor(field: Field, raw: string, el: Element, rank: Rank, ph
       return url ? signal(field, url, el, rank) : undefined;
     }
     default: {
+      if (field !== 'company' && field !== 'title' && /\d/.test(text)) return undefined; // names hold no digits
       const value = plainValue(text);
-      if (!value || headerWord(value)) return undefined;
-      if (field !== 'company' && field !== 'title' && /\d/.test(value)) return undefined;
-      return signal(field, value, el, rank);
+      return !value || headerWord(value) ? undefined : signal(field, value, el, rank);
     }
   }
 }
