@@ -43,7 +43,7 @@ export default defineConfig({
         ...config.build,
         minify: 'terser',
         target: 'es2022',
-        terserOptions: { ecma: 2020, compress: { passes: 2 }, mangle: { toplevel: true, properties: { regex: INTERNAL_PROPERTIES } } },
+        terserOptions: { ecma: 2020, compress: { passes: 3, unsafe_arrows: true, unsafe_methods: true }, mangle: { toplevel: true, properties: { regex: INTERNAL_PROPERTIES } } },
       };
     },
     // Firefox's sidebar title comes from the page's <title>; the browser localises only the manifest

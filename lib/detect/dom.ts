@@ -69,8 +69,8 @@ const CHROME_ROLES = new Set(['banner', 'navigation', 'contentinfo', 'menu']);
 /** a header/footer inside one of these belongs to a record, not to the page */
 const RECORD_PARTS = 'article, [role=article], [role=dialog], dialog, aside, li, tr, [role=row], [itemscope], .vcard';
 
-/** whether an element with attributes or a landmark tag is page chrome (header, nav, account menu) */
-export function isChrome(el: Element, tag = el.tagName, role = el.getAttribute('role'), cls = el.getAttribute('class')): boolean {
+/** whether an element (its tag, role and class given) is page chrome: header, nav, account menu */
+export function isChrome(el: Element, tag: string, role: string | null, cls: string | null): boolean {
   if (tag === 'NAV') return true;
   if (tag === 'HEADER' || tag === 'FOOTER') return !el.parentElement?.closest(RECORD_PARTS);
   if (!el.attributes.length) return false;
