@@ -4,8 +4,10 @@
 // Built on Hono + @hono/node-server: Hono gives declarative routing with path params and composable
 // middleware (auth/version/rate-limit guards per route), while the node adapter still exposes the raw
 // socket (c.env.incoming) that fault injection needs to drop connections. The HTTP server itself is a
-// plain node:http server so we control listen/close and open sockets.
+// plain node:http server so we control listen/close and open sockets; optionally the same app is
+// also served over HTTPS with HTTP/2 (`http2Url`).
 import http from 'node:http';
+import http2 from 'node:http2';
 import type { AddressInfo, Socket } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { Hono } from 'hono';
@@ -17,7 +19,7 @@ import { Faults, defaultFaults, mergeFaults, type FaultConfig } from './faults.t
 import { HttpError, errorBody } from './http.ts';
 import { faultInjector, requestLogger } from './middleware.ts';
 import { partnersIndex, servePartnerPath } from './partners.ts';
-import { startPartnerProxy, type PartnerProxy } from './partners-proxy.ts';
+import { partnerCertificate, startPartnerProxy, type PartnerProxy } from './partners-proxy.ts';
 import { RateLimiter, type RateLimitConfig } from './ratelimit.ts';
 import { RequestLog } from './reqlog.ts';
 import { appointmentRoutes } from './routes/appointments.ts';
@@ -52,10 +54,19 @@ export interface SandboxOptions {
   contactsPerLocation?: [number, number];
   /** Receives one human-readable line per API request and proxy event. */
   log?: (line: string) => void;
+  /**
+   * Also serve everything over HTTPS with HTTP/2 (HTTP/1.1 allowed) at `http2Url`, with the partner
+   * proxy's self-signed certificate (same key: Chromium trusts it through the proxy's SPKI). A
+   * browser opens at most 6 HTTP/1.1 connections to one host, but sends any number of requests
+   * at once over one HTTP/2 connection. Dropped-connection faults drop the whole connection there.
+   */
+  http2?: boolean;
 }
 
 export interface Sandbox {
   baseUrl: string;
+  /** The same server over HTTPS and HTTP/2; only with the `http2` option. */
+  http2Url?: string;
   host: string;
   port: number;
   /** First location and its private-integration token. */
@@ -153,7 +164,23 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     server.listen(opts.port ?? 0, host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  const baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const hostInUrl = host.includes(':') ? `[${host}]` : host;
+  const baseUrl = `http://${hostInUrl}:${port}`;
+
+  let secure: http2.Http2SecureServer | null = null;
+  if (opts.http2) {
+    const { key, cert } = await partnerCertificate();
+    secure = http2.createSecureServer({ key, cert, allowHTTP1: true }, getRequestListener(app.fetch));
+    secure.on('secureConnection', (s: Socket) => {
+      sockets.add(s);
+      s.on('close', () => sockets.delete(s));
+    });
+    await new Promise<void>((resolve, reject) => {
+      secure!.once('error', reject);
+      secure!.listen(0, host, () => resolve());
+    });
+  }
+  const http2Url = secure ? `https://${hostInUrl}:${(secure.address() as AddressInfo).port}` : undefined;
 
   let proxy: PartnerProxy | null = null;
   if (opts.partnerProxy !== false) {
@@ -162,13 +189,14 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       proxy = await startPartnerProxy(p.host ?? '127.0.0.1', p.port ?? 0, opts.log);
     } catch (e) {
       server.close();
+      secure?.close();
       for (const s of sockets) s.destroy();
       throw e;
     }
   }
 
   return {
-    baseUrl, host, port,
+    baseUrl, http2Url, host, port,
     locationId: firstLocation.id, token: firstLocation.token, companyId: world.companyId,
     clientId: world.clientId, clientSecret: world.clientSecret, agencyToken: agency.token,
     authorizeUrl: `${baseUrl}/v2/oauth/chooselocation`,
@@ -191,7 +219,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     close: async () => {
       await proxy?.close();
       for (const s of sockets) s.destroy();
-      await new Promise<void>((r) => server.close(() => r()));
+      await Promise.all([new Promise<void>((r) => server.close(() => r())), secure && new Promise<void>((r) => secure.close(() => r()))]);
     },
   };
 }

@@ -23,6 +23,8 @@ export interface GhlErrorDetails {
   messages?: string[];
   /** For `rate_limited`: how long HighLevel asks us to wait. */
   retryAfterMs?: number;
+  /** For `rate_limited`: the location's daily limit is used up (waiting an interval will not help). */
+  daily?: boolean;
   /** For `forbidden`: the scope the token lacks, when the server names it. */
   missingScope?: string;
   /** True when the request may have reached HighLevel and taken effect (do not blindly replay). */
@@ -51,6 +53,7 @@ export class GhlError extends Error {
   readonly status: number | undefined;
   readonly messages: string[];
   readonly retryAfterMs: number | undefined;
+  readonly daily: boolean;
   readonly missingScope: string | undefined;
   readonly ambiguous: boolean;
 
@@ -63,6 +66,7 @@ export class GhlError extends Error {
     this.status = details.status;
     this.messages = details.messages ?? [];
     this.retryAfterMs = details.retryAfterMs;
+    this.daily = details.daily ?? false;
     this.missingScope = details.missingScope;
     this.ambiguous = details.ambiguous ?? false;
   }
@@ -76,6 +80,7 @@ export class GhlError extends Error {
       status: this.status,
       messages: this.messages,
       retryAfterMs: this.retryAfterMs,
+      daily: this.daily,
       missingScope: this.missingScope,
       ambiguous: this.ambiguous,
     };
@@ -95,6 +100,7 @@ function defaultMessage(kind: GhlErrorKind, d: GhlErrorDetails): string {
     case 'validation':
       return d.messages?.length ? i18n.t('errors.refusedBecause', [d.messages.join('; ')]) : i18n.t('errors.refused');
     case 'rate_limited':
+      if (d.daily) return i18n.t('errors.dailyLimit');
       return d.retryAfterMs !== undefined
         ? i18n.t('errors.rateLimitedFor', [Math.ceil(d.retryAfterMs / 1000)])
         : i18n.t('errors.rateLimited');
@@ -133,7 +139,7 @@ export function isScopeRefusal(messages: readonly string[]): boolean {
 export function errorFromResponse(
   status: number,
   body: unknown,
-  opts: { retryAfterMs?: number } = {},
+  opts: { retryAfterMs?: number; daily?: boolean } = {},
 ): GhlError {
   const messages = serverMessages(body);
   if (status === 401 && !isScopeRefusal(messages)) return new GhlError('unauthorized', { status, messages });
@@ -152,7 +158,7 @@ export function errorFromResponse(
   }
   if (status === 404) return new GhlError('not_found', { status, messages });
   if (status === 400 || status === 422) return new GhlError('validation', { status, messages });
-  if (status === 429) return new GhlError('rate_limited', { status, messages, retryAfterMs: opts.retryAfterMs });
+  if (status === 429) return new GhlError('rate_limited', { status, messages, retryAfterMs: opts.retryAfterMs, daily: opts.daily });
   // A 5xx may come after HighLevel applied the change (or from a proxy in front of it).
   if (status >= 500) return new GhlError('server', { status, messages, ambiguous: true });
   return new GhlError('validation', { status, messages });

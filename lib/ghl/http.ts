@@ -1,8 +1,9 @@
 // The one request path every resource module uses: one ky instance per client that adds the
 // token and the per-service Version header, paces requests per location, replays once after a
-// 401 with a refreshed token, waits out 429s, retries idempotent requests on 5xx/network failure
-// with exponential backoff and full jitter, coalesces identical concurrent GETs, and validates
-// every answer once with its valibot schema. Failures leave as GhlError, never as ky errors.
+// 401 with a refreshed token, waits out 429s (not a used-up daily limit), retries idempotent
+// requests on 5xx/network failure with exponential backoff and full jitter, coalesces identical
+// concurrent GETs, and validates every answer once with its valibot schema. Failures leave as
+// GhlError, never as ky errors.
 //
 // Which requests are retried after a 5xx / timeout / dropped connection (`idempotent`):
 // GET and read-only POSTs (search); PUT (full update: same body, same end state); DELETE
@@ -15,7 +16,7 @@ import ky, { HTTPError, TimeoutError, type KyInstance, type Options } from 'ky';
 import * as v from 'valibot';
 import { singleFlight } from './coalesce';
 import { GhlError, errorFromResponse, isScopeRefusal, serverMessages } from './errors';
-import { limiterFor, type RateLimiter } from './ratelimit';
+import { dailyUsedUp, limiterFor, type RateLimiter } from './ratelimit';
 import type { AnySchema } from './schemas';
 
 /** Hands out the current access token and replaces one HighLevel rejected. Supplied by lib/auth. */
@@ -45,6 +46,13 @@ export interface CallOptions {
    * after a 401 with a refreshed token still happens: HighLevel refused that request unread.
    */
   retry?: boolean;
+  /** Bulk work: paced within its share of the rate limit, behind the user's requests (see ratelimit.ts). */
+  background?: boolean;
+  /**
+   * Aborted while the request still waits for the rate limit: it is dropped unsent. A request
+   * already sent is let finish, so its answer still says what HighLevel did.
+   */
+  signal?: AbortSignal;
 }
 
 export interface RequestSpec<S extends AnySchema> extends CallOptions {
@@ -89,6 +97,8 @@ interface CallState {
   transientRetries: number;
   retry: boolean;
   idempotent: boolean;
+  background: boolean;
+  signal?: AbortSignal;
 }
 
 const stateOf = (options: { context: Record<string, unknown> }) => options.context['call'] as CallState;
@@ -134,7 +144,10 @@ export function createHttp(opts: HttpOptions): GhlHttp {
           request.headers.set('Accept', 'application/json');
         },
         // Last hook, so a slot is only taken when the fetch really follows.
-        () => limiter.acquire(),
+        (_request, options) => {
+          const { background, signal } = stateOf(options);
+          return limiter.acquire({ background, signal });
+        },
       ],
       afterResponse: [
         async (_request, options, response) => {
@@ -149,7 +162,7 @@ export function createHttp(opts: HttpOptions): GhlHttp {
             call.token = await notSent(tokens.refresh(call.token));
             return ky.retry({ delay: 0, code: 'TOKEN_REFRESHED' });
           }
-          if (response.status === 429 && call.retry && call.rateLimitWaits < maxRateWaits) {
+          if (response.status === 429 && call.retry && call.rateLimitWaits < maxRateWaits && !dailyUsedUp(response.headers)) {
             call.rateLimitWaits += 1;
             // The limiter is paused for the advertised interval: the replay waits in `acquire`.
             return ky.retry({ delay: 0, code: 'RATE_LIMITED' });
@@ -168,6 +181,8 @@ export function createHttp(opts: HttpOptions): GhlHttp {
       transientRetries: 0,
       retry: spec.retry !== false,
       idempotent: spec.idempotent ?? spec.method !== 'POST',
+      background: spec.background ?? false,
+      signal: spec.signal,
     };
     const options: Options = {
       method: spec.method,
@@ -259,8 +274,10 @@ async function toGhlError(error: unknown, limiter: RateLimiter): Promise<GhlErro
       .json()
       .catch(() => undefined);
     const retryAfterMs = response.status === 429 ? limiter.retryAfterMs(response.headers) : undefined;
-    return errorFromResponse(response.status, body, { retryAfterMs });
+    return errorFromResponse(response.status, body, { retryAfterMs, daily: dailyUsedUp(response.headers) });
   }
+  // Dropped while it waited for the rate limit (CallOptions.signal): it never left.
+  if (error instanceof DOMException && error.name === 'AbortError') return new GhlError('network', { ambiguous: false, cause: scrub(error) });
   // No answer: timeout, refused or dropped connection. It may have reached HighLevel.
   return new GhlError('network', { ambiguous: true, cause: scrub(error) });
 }

@@ -7,8 +7,11 @@
 // - HighLevel's own count: `X-RateLimit-Remaining` from the latest answer, minus what we sent
 //   after it, covers other clients of the same app and location sharing the budget; when it
 //   reaches 0 we wait one interval from that answer;
-// - until the first answer tells the real limits, only one request is in flight (a probe), so a
-//   location with a smaller limit than the default is not flooded by the first burst;
+// - until the first answer tells the real limits, the documented budget (100 / 10 s) is assumed,
+//   so the first burst of work goes at once; a location with a smaller limit answers 429 to the
+//   excess, which waits the advertised interval, and from then on the headers rule;
+// - background work (bulk jobs) may fill only BACKGROUND_SHARE of the window and waits in its own
+//   queue, so it never makes the user's reads and writes wait behind it;
 // - a 429 pauses every request of the location for the advertised interval.
 // One limiter per location is shared by every client of that location (see `limiterFor`).
 
@@ -23,12 +26,30 @@ export interface RateLimiterOptions {
 export const DEFAULT_MAX = 100;
 export const DEFAULT_INTERVAL_MS = 10_000;
 
+/**
+ * Share of the burst window background work (bulk tag jobs) may fill: half. A 500-person job
+ * (10 requests) still goes out at once and a 5,000-person job (100 requests) takes two windows
+ * instead of one, while the other half stays free for what the user is waiting on (a cold
+ * sidebar view is 5 requests, a list page's look-ups a few dozen, a quick tag 1).
+ */
+export const BACKGROUND_SHARE = 0.5;
+
+export interface AcquireOptions {
+  /** Bulk work: uses at most BACKGROUND_SHARE of the window, queued apart from the user's requests. */
+  background?: boolean;
+  /** Aborted while still waiting: the request is dropped unsent (its turn is given up). */
+  signal?: AbortSignal;
+}
+
 const header = (headers: Headers, name: string): number | undefined => {
   const raw = headers.get(name);
   if (raw === null || raw.trim() === '') return undefined;
   const n = Number(raw);
   return Number.isFinite(n) && n >= 0 ? n : undefined;
 };
+
+/** HighLevel says this location's daily budget is used up: waiting an interval will not help. */
+export const dailyUsedUp = (headers: Headers): boolean => header(headers, 'x-ratelimit-daily-remaining') === 0;
 
 export class RateLimiter {
   private max: number;
@@ -40,10 +61,10 @@ export class RateLimiter {
   private serverBudget: number | undefined;
   private serverBudgetUntil = 0;
   private pausedUntil = 0;
-  private learned = false;
   private inFlight = 0;
-  private waiters: Array<() => void> = [];
-  private queue: Promise<void> = Promise.resolve();
+  private queues = { foreground: Promise.resolve(), background: Promise.resolve() };
+  /** The requests sleeping for their turn (the head of each queue), to wake when the limits change. */
+  private sleepers = new Set<() => void>();
 
   constructor(opts: RateLimiterOptions = {}) {
     this.max = opts.max ?? DEFAULT_MAX;
@@ -51,20 +72,19 @@ export class RateLimiter {
     this.guardMs = opts.guardMs ?? 100;
     this.now = opts.now ?? Date.now;
     this.sleep = opts.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
-    if (opts.max !== undefined) this.learned = true;
   }
 
-  /** Resolves when one more request may be sent now; callers are served in arrival order. */
-  acquire(): Promise<void> {
-    const turn = this.queue.then(() => this.waitForSlot());
-    this.queue = turn;
+  /** Resolves when one more request may be sent now; callers of each queue are served in arrival order. */
+  acquire(opts: AcquireOptions = {}): Promise<void> {
+    const queue = opts.background ? 'background' : 'foreground';
+    const turn = this.queues[queue].then(() => this.waitForSlot(opts));
+    this.queues[queue] = turn.catch(() => undefined);
     return turn;
   }
 
   /** Call once per acquired slot when its request has settled (answer, error or abort). */
   settled(): void {
     this.inFlight = Math.max(0, this.inFlight - 1);
-    this.wakeAll();
   }
 
   /** Learn from an answer's X-RateLimit-* headers (any status). */
@@ -72,6 +92,7 @@ export class RateLimiter {
     const max = header(headers, 'x-ratelimit-max');
     const interval = header(headers, 'x-ratelimit-interval-milliseconds');
     const remaining = header(headers, 'x-ratelimit-remaining');
+    const changed = (max !== undefined && max > 0 && max !== this.max) || (interval !== undefined && interval > 0 && interval !== this.intervalMs);
     if (max !== undefined && max > 0) this.max = max;
     if (interval !== undefined && interval > 0) this.intervalMs = interval;
     if (remaining !== undefined) {
@@ -79,8 +100,8 @@ export class RateLimiter {
       this.serverBudget = remaining - Math.max(0, this.inFlight - 1);
       this.serverBudgetUntil = this.now() + this.intervalMs;
     }
-    this.learned = true;
-    this.wakeAll();
+    // A waiting request timed its sleep with the old limits (e.g. the documented 10 s window).
+    if (changed) for (const wake of this.sleepers) wake();
   }
 
   /** A 429 arrived: nobody sends for `waitMs` (the advertised interval). */
@@ -100,26 +121,26 @@ export class RateLimiter {
     return { max: this.max, intervalMs: this.intervalMs };
   }
 
-  private async waitForSlot(): Promise<void> {
+  private async waitForSlot({ background = false, signal }: AcquireOptions): Promise<void> {
     for (;;) {
+      signal?.throwIfAborted();
       const now = this.now();
-      if (!this.learned && this.inFlight > 0) {
-        await new Promise<void>((resolve) => this.waiters.push(resolve));
-        continue;
-      }
       if (now < this.pausedUntil) {
-        await this.sleep(this.pausedUntil - now);
+        await this.wait(this.pausedUntil - now, signal);
         continue;
       }
+      // Background work leaves `keep` of the window (and of HighLevel's remaining count) unused.
+      const keep = background ? this.max - Math.max(1, Math.floor(this.max * BACKGROUND_SHARE)) : 0;
       const span = this.intervalMs + this.guardMs;
       while (this.sendTimes.length > 0 && this.sendTimes[0]! <= now - span) this.sendTimes.shift();
-      if (this.sendTimes.length >= this.max) {
-        await this.sleep(this.sendTimes[0]! + span - now);
+      const over = this.sendTimes.length - (this.max - keep);
+      if (over >= 0) {
+        await this.wait(this.sendTimes[over]! + span - now, signal);
         continue;
       }
       if (this.serverBudget !== undefined && now >= this.serverBudgetUntil) this.serverBudget = undefined;
-      if (this.serverBudget !== undefined && this.serverBudget <= 0) {
-        await this.sleep(this.serverBudgetUntil - now);
+      if (this.serverBudget !== undefined && this.serverBudget <= keep) {
+        await this.wait(this.serverBudgetUntil - now, signal);
         continue;
       }
       this.sendTimes.push(now);
@@ -129,10 +150,18 @@ export class RateLimiter {
     }
   }
 
-  private wakeAll(): void {
-    const waiting = this.waiters;
-    this.waiters = [];
-    for (const wake of waiting) wake();
+  /** Sleeps `ms`, or less if the limits change or `signal` is aborted meanwhile. */
+  private async wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
+    let wake = () => {};
+    const early = new Promise<void>((resolve) => (wake = resolve));
+    this.sleepers.add(wake);
+    signal?.addEventListener('abort', wake, { once: true });
+    try {
+      await Promise.race([this.sleep(ms), early]);
+    } finally {
+      this.sleepers.delete(wake);
+      signal?.removeEventListener('abort', wake);
+    }
   }
 }
 

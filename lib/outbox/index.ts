@@ -13,7 +13,8 @@
 import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import type { GhlClient } from '../ghl/client';
-import { createBulkJobs, type BulkTagsInput } from './bulk';
+import { BACKGROUND_SHARE, DEFAULT_MAX } from '../ghl/ratelimit';
+import { awaitsAnswer, createBulkJobs, type BulkTagsInput } from './bulk';
 import { describeConflict, resolveEdit, type ConflictChoice } from './conflicts';
 import { applyWrites, type ContactView } from './optimistic';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry';
@@ -43,6 +44,11 @@ export interface OutboxOptions {
   random?: () => number;
   /** Requests of the outbox in flight at once (all contacts). Default 4. */
   maxInFlight?: number;
+  /**
+   * Bulk tag requests in flight at once (all jobs), beside `maxInFlight`. Default 50: the bulk
+   * share of HighLevel's documented burst budget; the client's limiter paces them within it.
+   */
+  maxBulkInFlight?: number;
   retry?: Partial<RetryPolicy>;
   /**
    * How long a request may still be travelling after it was sent: a write found `sending` at
@@ -93,6 +99,7 @@ export function createOutbox(opts: OutboxOptions) {
     alarms: opts.alarms ?? browser.alarms,
     now,
     maxInFlight: opts.maxInFlight ?? 4,
+    maxBulkInFlight: opts.maxBulkInFlight ?? Math.floor(DEFAULT_MAX * BACKGROUND_SHARE),
     log,
   });
 
@@ -174,7 +181,7 @@ export function createOutbox(opts: OutboxOptions) {
     async retry(id: string): Promise<WriteRecord | undefined> {
       await loaded();
       if (store.job(id)?.state === 'failed') {
-        await store.updateJob(id, (j) => ({ ...j, state: 'running', attempts: 0, nextAt: undefined, reason: undefined, updatedAt: now() }));
+        await store.updateJob(id, (j) => ({ ...j, state: 'running', retries: [], reason: undefined, updatedAt: now() }));
         scheduler.pump();
         return undefined;
       }
@@ -263,7 +270,7 @@ export function createOutbox(opts: OutboxOptions) {
       await loaded();
       const contactId = view.contact.id;
       const jobs = [...store.jobs()]
-        .filter((j) => j.state === 'running' && j.contactIds.indexOf(contactId) >= j.cursor)
+        .filter((j) => j.state === 'running' && awaitsAnswer(j, contactId))
         .map((j): WriteRecord => ({
           v: 1, id: j.id, seq: Number.MAX_SAFE_INTEGER, state: 'pending', attempts: 0, createdAt: j.createdAt, updatedAt: j.updatedAt,
           write: { kind: j.op === 'add' ? 'tag.add' : 'tag.remove', connectionId: j.connectionId, contactId, tags: j.tags },

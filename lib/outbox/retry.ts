@@ -1,7 +1,8 @@
 // What to do after a failed attempt: wait and try again (429, 5xx, network, garbled answer) with
 // exponential backoff and jitter, never sooner than HighLevel's advertised wait; or stop with a
-// reason in plain words when only the user can fix it (401 reconnect, 403, 404, 422). A 404 on a
-// delete means the thing is already gone: that write is done.
+// reason in plain words when only the user can fix it (401 reconnect, 403, 404, 422) or when
+// HighLevel's daily limit is used up (no backoff helps before it resets). A 404 on a delete means
+// the thing is already gone: that write is done.
 import { i18n } from '#i18n';
 import { isGhlError, type GhlAction } from '../ghl/errors';
 
@@ -38,6 +39,7 @@ export function decide(
     const message = error instanceof Error ? error.message : String(error);
     return { kind: 'failed', reason: i18n.t('outbox.unexpected', [message]), action: 'retry' };
   }
+  if (error.kind === 'rate_limited' && error.daily) return { kind: 'failed', reason: error.userMessage, action: 'retry' };
   switch (error.kind) {
     case 'not_found':
       return ctx.goneIsDone ? { kind: 'done' } : { kind: 'failed', reason: error.userMessage, action: 'none' };

@@ -1,15 +1,17 @@
 // When each write goes: writes of one contact strictly in enqueue order (a lane; a failed write or
 // a conflict holds its lane until the user retries, resolves or discards it), different contacts
 // in parallel, at most `maxInFlight` requests of the outbox at once (the client's limiter then
-// paces them per location), retries not before their due time.
+// paces them per location), retries not before their due time. Bulk jobs go chunk by chunk beside
+// them: every chunk not answered yet is a unit of its own, at most `maxBulkInFlight` at once (they
+// do not take the writes' places; the limiter keeps them to their share of the rate limit).
 //
 // Waking up: while the worker lives, a timer runs the next due write. Because the MV3 worker dies
 // when idle, the alarm `outbox-retry` is always set while anything is unfinished: at the next due
 // time, or (while writes are being sent) a watchdog a little later, so a worker killed mid-send
 // is started again and resumes. Chrome rounds alarms up to 30 s; the timer covers shorter waits.
-import type { BulkJobs } from './bulk';
+import { openChunks, type BulkJobs } from './bulk';
 import type { QueueStore } from './store';
-import { HOLDS_LANE, type BulkJob, type WriteRecord } from './types';
+import { HOLDS_LANE, type WriteRecord } from './types';
 
 export const ALARM_NAME = 'outbox-retry';
 const WATCHDOG_MS = 60_000;
@@ -19,7 +21,7 @@ export interface AlarmsArea {
   clear(name: string): Promise<boolean>;
 }
 
-type Unit = { id: string; due: number; run: () => Promise<void> };
+type Unit = { id: string; due: number; bulk: boolean; run: () => Promise<void> };
 
 export function createScheduler(deps: {
   store: QueueStore;
@@ -28,17 +30,20 @@ export function createScheduler(deps: {
   alarms: AlarmsArea;
   now: () => number;
   maxInFlight: number;
+  maxBulkInFlight: number;
   log: (line: string) => void;
 }) {
   const { store, now } = deps;
-  const inFlight = new Set<string>();
+  /** Unit id → whether it is a bulk chunk. */
+  const inFlight = new Map<string, boolean>();
+  const running = (bulk: boolean) => [...inFlight.values()].filter((b) => b === bulk).length;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let alarmAt: number | undefined;
   let closed = false;
 
   const laneOf = (r: WriteRecord) => `${r.write.connectionId}|${r.write.contactId}`;
 
-  /** The first unfinished write of every lane, and every bulk job with chunks left. */
+  /** The first unfinished write of every lane, and every chunk of a bulk job not answered yet. */
   function candidates(): { units: Unit[]; open: boolean } {
     const heads = new Map<string, WriteRecord>();
     for (const r of store.writes()) if (HOLDS_LANE.has(r.state) && !heads.has(laneOf(r))) heads.set(laneOf(r), r);
@@ -47,17 +52,15 @@ export function createScheduler(deps: {
     for (const r of heads.values()) {
       if (r.state !== 'pending' && r.state !== 'sending') continue;
       open = true;
-      if (r.state === 'pending') units.push({ id: r.id, due: r.nextAt ?? 0, run: () => deps.sendWrite(r) });
+      if (r.state === 'pending') units.push({ id: r.id, due: r.nextAt ?? 0, bulk: false, run: () => deps.sendWrite(r) });
     }
     for (const job of store.jobs()) {
       if (job.state !== 'running') continue;
       open = true;
-      units.push({ id: job.id, due: job.nextAt ?? 0, run: () => runJob(job) });
+      for (const { chunk, due } of openChunks(job)) units.push({ id: `${job.id}#${chunk}`, due, bulk: true, run: () => deps.bulk.attempt(job, chunk) });
     }
     return { units, open: open || inFlight.size > 0 };
   }
-
-  const runJob = (job: BulkJob) => deps.bulk.attempt(job);
 
   function pump(): void {
     if (closed) return;
@@ -66,13 +69,16 @@ export function createScheduler(deps: {
     const t = now();
     const { units, open } = candidates();
     let nextDue = Infinity;
+    const free = { writes: deps.maxInFlight - running(false), chunks: deps.maxBulkInFlight - running(true) };
     for (const unit of units.sort((a, b) => a.due - b.due)) {
       if (inFlight.has(unit.id)) continue;
       if (unit.due > t) {
         nextDue = Math.min(nextDue, unit.due);
         continue;
       }
-      if (inFlight.size >= deps.maxInFlight) break;
+      const kind = unit.bulk ? 'chunks' : 'writes';
+      if (free[kind] <= 0) continue;
+      free[kind] -= 1;
       start(unit);
     }
     if (nextDue < Infinity) timer = setTimeout(pump, nextDue - t);
@@ -80,7 +86,7 @@ export function createScheduler(deps: {
   }
 
   function start(unit: Unit): void {
-    inFlight.add(unit.id);
+    inFlight.set(unit.id, unit.bulk);
     unit
       .run()
       .catch((error: unknown) => deps.log(`Outbox: an attempt failed unexpectedly: ${String(error)}`))

@@ -125,27 +125,62 @@ export const WriteRecordSchema = v.object({
 });
 export type WriteRecord = v.InferOutput<typeof WriteRecordSchema>;
 
-export const BulkJobSchema = v.object({
-  v: v.literal(1),
+const BulkJobFields = {
   id,
   connectionId: id,
   op: v.picklist(['add', 'remove']),
   tags: tagList,
   contactIds: v.array(id),
-  /** Contacts before this index were sent in bulk. */
-  cursor: v.number(),
   /** Contacts the bulk answers reported done. */
   succeeded: v.number(),
   /** One-by-one writes for contacts a bulk answer reported as failed. */
   fallbackIds: v.array(id),
   state: v.picklist(['running', 'sent', 'cancelled', 'failed']),
-  attempts: v.number(),
-  nextAt: v.optional(v.number()),
   reason: v.optional(v.string()),
   createdAt: v.number(),
   updatedAt: v.number(),
+};
+
+const ChunkRetrySchema = v.object({ chunk: v.number(), attempts: v.number(), nextAt: v.number() });
+
+const BulkJobV2Schema = v.object({
+  v: v.literal(2),
+  ...BulkJobFields,
+  /** Contacts per request; chunk i is contactIds[i * chunkSize, (i + 1) * chunkSize). */
+  chunkSize: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  /** Chunks HighLevel answered, ascending (the others are sent, or sent again). */
+  doneChunks: v.array(v.number()),
+  /** Chunks waiting to be sent again after a failed attempt. */
+  retries: v.array(ChunkRetrySchema),
 });
-export type BulkJob = v.InferOutput<typeof BulkJobSchema>;
+export type BulkJob = v.InferOutput<typeof BulkJobV2Schema>;
+
+/** Stored by the version that sent a job's chunks one after another: one cursor, chunks of 50. */
+const BulkJobV1Schema = v.object({
+  v: v.literal(1),
+  ...BulkJobFields,
+  /** Contacts before this index were sent in bulk. */
+  cursor: v.number(),
+  attempts: v.number(),
+  nextAt: v.optional(v.number()),
+});
+
+function fromV1({ cursor, attempts, nextAt, ...job }: v.InferOutput<typeof BulkJobV1Schema>): BulkJob {
+  const chunkSize = 50;
+  // a chunk only partly before the cursor is sent again
+  const sent = cursor >= job.contactIds.length ? Math.ceil(job.contactIds.length / chunkSize) : Math.floor(cursor / chunkSize);
+  const waiting = attempts > 0 && cursor < job.contactIds.length;
+  return {
+    ...job,
+    v: 2,
+    chunkSize,
+    doneChunks: Array.from({ length: sent }, (_, i) => i),
+    retries: waiting ? [{ chunk: sent, attempts, nextAt: nextAt ?? 0 }] : [],
+  };
+}
+
+/** A stored bulk job, of either version (a job stored by the previous version resumes). */
+export const BulkJobSchema = v.union([BulkJobV2Schema, v.pipe(BulkJobV1Schema, v.transform(fromV1))]);
 
 export interface BulkProgress {
   jobId: string;

@@ -19,6 +19,8 @@ export interface BenchEnv {
   /** an extension page (the options page) to send messages and query tabs from */
   extensionPage: Page;
   latencyMs: number;
+  /** where the extension reaches the sandbox's API (HTTP/1.1, or HTTP/2 over TLS) */
+  apiUrl: string;
   /** the background worker's DevTools session */
   worker: CDPSession;
   /** API requests the worker sent since the last `sent.length = 0` */
@@ -26,23 +28,26 @@ export interface BenchEnv {
   close(): Promise<void>;
 }
 
-export async function startBench(latencyMs: number): Promise<BenchEnv> {
+/** `http2`: the extension talks to the sandbox over HTTPS and HTTP/2 instead of plain HTTP/1.1 */
+export async function startBench(latencyMs: number, opts: { http2?: boolean } = {}): Promise<BenchEnv> {
   // timings are measured without the rate limit in the way; the bulk row uses the real one
-  const sandbox = await startSandbox({ port: 0, latencyMs, rateLimit: { max: 1_000_000 } });
+  const sandbox = await startSandbox({ port: 0, latencyMs, rateLimit: { max: 1_000_000 }, http2: opts.http2 });
+  const apiUrl = sandbox.http2Url ?? sandbox.baseUrl;
   let eb: ExtensionBrowser | undefined;
   try {
+    // the sandbox's HTTPS server has the partner proxy's key: the same SPKI makes Chromium trust it
     eb = await launchChromium({ proxy: `${sandbox.proxy.host}:${sandbox.proxy.port}`, proxySpki: sandbox.proxy.spki });
-    const extensionPage = await connectWithToken(eb, sandbox);
+    const extensionPage = await connectWithToken(eb, { ...sandbox, baseUrl: apiUrl });
     const target = await eb.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(eb!.extensionBase));
     const worker = await target.createCDPSession();
     const sent: SentRequest[] = [];
     worker.on('Network.requestWillBeSent', (e) => {
-      if (e.request.url.startsWith(sandbox.baseUrl)) sent.push({ method: e.request.method, url: e.request.url, body: e.request.postData ?? '' });
+      if (e.request.url.startsWith(apiUrl)) sent.push({ method: e.request.method, url: e.request.url, body: e.request.postData ?? '' });
     });
     await worker.send('Network.enable');
     const browser = eb;
     return {
-      sandbox, eb, extensionPage, latencyMs, worker, sent,
+      sandbox, eb, extensionPage, latencyMs, apiUrl, worker, sent,
       close: async () => {
         await browser.close();
         await sandbox.close();

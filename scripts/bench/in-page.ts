@@ -1,6 +1,6 @@
-// Timers that run inside the sidebar page (performance.now, a MutationObserver, the event's own
-// timestamp), so no DevTools round trip is inside a measured time. Each function is sent to the
-// page as source: it may use nothing from this module's scope.
+// Timers that run inside the sidebar page or another extension page (performance.now, a
+// MutationObserver, the event's own timestamp), so no DevTools round trip is inside a measured
+// time. Each function is sent to the page as source: it may use nothing from this module's scope.
 
 /** whether the sidebar shows `name`'s record in full: name, tags, tasks, notes, appointments */
 export function showsContact(name: string): boolean {
@@ -75,4 +75,61 @@ export function armEnterToChip(tag: string): void {
 export async function benchResult(): Promise<{ start: number; end: number; painted?: number; listed?: number; origin: number }> {
   const r = await (window as BenchWindow).__bench!;
   return { ...r, origin: performance.timeOrigin };
+}
+
+/**
+ * Run in an extension page: starts a bulk tag job with the background's message (as the sidebar
+ * does) and resolves with the time from the message to the moment the job's record is stored
+ * finished (`outbox:bulk:<id>` turns `sent`: every chunk answered; seen through
+ * storage.onChanged, so nothing polls the worker while it sends), and the job's state as the
+ * outbox then reports it. A job that still has one-by-one writes open is asked for every 5 ms.
+ */
+export async function timeBulkJob(contactIds: string[], tag: string): Promise<{ ms: number; state: string }> {
+  type Runtime = { sendMessage(m: unknown, cb: (r: unknown) => void): void; lastError?: { message?: string } };
+  type Changes = Record<string, { newValue?: { state?: string; fallbackIds?: string[] } }>;
+  type Storage = { onChanged: { addListener(l: (c: Changes, area: string) => void): void; removeListener(l: (c: Changes, area: string) => void): void } };
+  const { runtime, storage } = (globalThis as unknown as { chrome: { runtime: Runtime; storage: Storage } }).chrome;
+  const send = <T>(type: string, data?: unknown) =>
+    new Promise<T>((resolve, reject) =>
+      runtime.sendMessage({ id: Math.random(), type, data, timestamp: Date.now() }, (r) => {
+        const answer = r as { res?: { ok: boolean; value?: T; error?: { message?: string } } } | undefined;
+        if (runtime.lastError) reject(new Error(`${type}: ${runtime.lastError.message}`));
+        else if (!answer?.res?.ok) reject(new Error(`${type}: ${answer?.res?.error?.message ?? 'no answer from the background'}`));
+        else resolve(answer.res.value as T);
+      }));
+  const finished = new Map<string, { at: number; open: boolean }>();
+  let wake = () => {};
+  const listener = (changes: Changes, area: string) => {
+    if (area !== 'local') return;
+    for (const [key, change] of Object.entries(changes)) {
+      const job = change.newValue;
+      if (!key.startsWith('outbox:bulk:') || !job || job.state === 'running' || finished.has(key)) continue;
+      finished.set(key, { at: performance.now(), open: (job.fallbackIds?.length ?? 0) > 0 });
+      wake();
+    }
+  };
+  storage.onChanged.addListener(listener);
+  try {
+    const started = performance.now();
+    const { jobId } = await send<{ jobId: string }>('startBulkTags', { contactIds, tags: [tag], op: 'add' });
+    const key = `outbox:bulk:${jobId}`;
+    while (!finished.has(key)) {
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        setTimeout(resolve, 1_000);
+      });
+      if (performance.now() - started > 120_000) throw new Error('the bulk job did not finish in 2 minutes');
+    }
+    let end = finished.get(key)!;
+    const stateOf = async () => (await send<{ jobs: { jobId: string; state: string }[] }>('getOutboxStatus')).jobs.find((j) => j.jobId === jobId)?.state ?? 'gone';
+    let state = await stateOf();
+    while (end.open && state === 'running') {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      state = await stateOf();
+      end = { at: performance.now(), open: true };
+    }
+    return { ms: end.at - started, state };
+  } finally {
+    storage.onChanged.removeListener(listener);
+  }
 }

@@ -2,6 +2,8 @@
 // (100 requests / 10 s): "Tag everyone on this page" shows a progress bar reaching 200/200 and the
 // sandbox answers no 429 at all; a second run interrupted by stopping the worker mid-job resumes
 // when the worker starts again and completes. The sandbox ends with both tags on all 200.
+// The job's 4 requests go out together; the sandbox answers them after different delays (seeded
+// jitter), so the bar moves chunk by chunk and the worker can be stopped between two answers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { launchChromium, stopServiceWorker, waitFor, type ExtensionBrowser } from '../../scripts/lib/browsers';
@@ -61,7 +63,7 @@ describe('Chromium: tag everyone on a list page', () => {
   });
 
   it('tags all 200 with a progress bar reaching 200/200 and no 429 from the sandbox', async () => {
-    sandbox.setFaults({ latencyMs: 1_500, paths: ['/contacts/bulk/*'] }); // slow enough to see the bar move
+    sandbox.setFaults({ latencyMs: 1_000, jitterMs: 4_000, paths: ['/contacts/bulk/*'] }); // slow enough to see the bar move
     await tagEveryone('bulk-200');
     await sidebar.waitForSelector('[data-testid=bulk-job][data-state=running] [role=progressbar]');
     await waitFor(async () => (await progress(sidebar, 'bulk-200')) >= 50, 30_000, 'the first chunk');
@@ -76,7 +78,7 @@ describe('Chromium: tag everyone on a list page', () => {
   });
 
   it('resumes a bulk job interrupted by a worker stop and completes it', { timeout: 180_000 }, async () => {
-    sandbox.setFaults({ latencyMs: 2_000, paths: ['/contacts/bulk/*'] });
+    sandbox.setFaults({ latencyMs: 2_000, jitterMs: 6_000, paths: ['/contacts/bulk/*'] });
     await tagEveryone('bulk-resume');
     await waitFor(async () => (await progress(sidebar, 'bulk-resume')) >= 50, 30_000, 'the first chunk of the second job');
     const before = await progress(sidebar, 'bulk-resume');

@@ -101,7 +101,7 @@ describe('refused requests', () => {
 });
 
 describe('rate limits (429)', () => {
-  afterEach(() => admin(sandbox).config({ rateLimit: { max: 100, intervalMs: 10_000 } }));
+  afterEach(() => admin(sandbox).config({ rateLimit: { max: 100, intervalMs: 10_000, daily: 200_000 } }));
 
   it('waits the advertised interval and retries, so every call still succeeds', async () => {
     await admin(sandbox).config({ rateLimit: { max: 2, intervalMs: 400 } });
@@ -140,6 +140,16 @@ describe('rate limits (429)', () => {
     });
     const e = await failure(late.contacts.get(contactId, { retry: false }));
     expect(e).toMatchObject({ kind: 'rate_limited', action: 'retry', retryAfterMs: 5_000, ambiguous: false });
+    expect(sent).toHaveLength(1);
+  });
+
+  it('a used-up daily limit is not waited out: rate_limited and daily after one request', async () => {
+    await admin(sandbox).config({ rateLimit: { max: 100, intervalMs: 300, daily: 1 } });
+    await ghl.contacts.get(contactId); // the day's last request
+    const { fetch: counted, sent } = countingFetch();
+    const e = await failure(clientWith(tokens(sandbox.token).source, counted).contacts.get(contactId));
+    expect(e).toMatchObject({ kind: 'rate_limited', daily: true, action: 'retry' });
+    expect(e.userMessage).toContain('for today');
     expect(sent).toHaveLength(1);
   });
 });

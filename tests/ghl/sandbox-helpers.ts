@@ -36,7 +36,7 @@ export function admin(sandbox: Sandbox) {
       json<{ refreshes: number; reusedRefreshTokens: number; codesExchanged: number; locationTokensIssued: number }>('oauth'),
     faults: (config: Record<string, unknown>) => send('PUT', 'faults', config),
     clearFaults: () => send('PUT', 'faults', {}),
-    config: (config: { accessTokenTtlSec?: number; rateLimit?: { max?: number; intervalMs?: number } }) =>
+    config: (config: { accessTokenTtlSec?: number; rateLimit?: { max?: number; intervalMs?: number; daily?: number } }) =>
       send('POST', 'config', config),
     resetCounters: () => json('reset-counters', { method: 'POST' }),
   };
