@@ -4,12 +4,20 @@
 // Two copies per contact: the confirmed record (HighLevel's last answer, `contactRecordItem`) and
 // the shown one (`contactViewItem`: confirmed + the outbox's unfinished writes, see pending.ts).
 // Other contacts of the business come after the record, never holding it back.
+// Both stores are bounded, least recently saved out first: memory keeps a busy day's contacts, and
+// storage.session (10 MB in Chrome) keeps fewer; a full storage.session only costs the restart
+// cache, never an answer.
 import { browser } from 'wxt/browser';
 import type { ContactDetails, ContactRecordAnswer, ContactSummary } from '../messaging';
 import { contactRecordItem, contactViewItem } from '../storage';
 
 /** A record younger than this is answered without asking HighLevel again. */
 const FRESH_MS = 15_000;
+/** Records kept in the worker's memory (~3 KB each), and in storage.session (two copies of ~5 KB each). */
+export const MEMORY_KEPT = 1000;
+export const STORED_KEPT = 300;
+
+const isQuotaError = (e: unknown) => /quota/i.test(e instanceof Error ? e.message : String(e));
 
 /** HighLevel's record of a contact; the business's other contacts may follow. */
 export interface FreshRecord {
@@ -31,7 +39,10 @@ export function contactRecords(
 ) {
   const now = opts.now ?? Date.now;
   const show = opts.show ?? (async (d: ContactDetails) => d);
+  /** contact id -> record, least recently saved first */
   const memory = new Map<string, ContactDetails>();
+  /** the contacts with items in storage.session, least recently saved first (an earlier worker's first) */
+  let stored: Promise<Map<string, true>> | undefined;
   const inflight = new Map<string, Promise<ContactDetails>>();
   /** bumped by every write, so a read that started before it does not overwrite its result */
   const generation = new Map<string, number>();
@@ -39,10 +50,45 @@ export function contactRecords(
   const known = async (contactId: string) =>
     memory.get(contactId) ?? (await contactRecordItem(locationId, contactId).getValue()) ?? undefined;
 
+  function storedContacts(): Promise<Map<string, true>> {
+    stored ??= browser.storage.session.get(null).then((all) => {
+      const prefix = `contact:${locationId}:`;
+      const kept = Object.entries(all)
+        .filter(([k]) => k.startsWith(prefix))
+        .sort(([, a], [, b]) => ((a as ContactDetails | null)?.fetchedAt ?? 0) - ((b as ContactDetails | null)?.fetchedAt ?? 0));
+      return new Map(kept.map(([k]) => [k.slice(prefix.length), true as const]));
+    });
+    return stored;
+  }
+
+  async function unstore(order: Map<string, true>, ids: string[]): Promise<void> {
+    for (const id of ids) order.delete(id);
+    await browser.storage.session.remove(ids.flatMap((id) => [`contact:${locationId}:${id}`, `contactView:${locationId}:${id}`]));
+  }
+
+  /** writes a contact's items to storage.session, making room first; a write that still does not fit is dropped */
+  async function store(contactId: string, write: () => Promise<unknown>): Promise<void> {
+    const order = await storedContacts();
+    order.delete(contactId);
+    order.set(contactId, true);
+    if (order.size > STORED_KEPT) await unstore(order, [...order.keys()].slice(0, order.size - STORED_KEPT));
+    try {
+      await write();
+    } catch (e) {
+      if (!isQuotaError(e)) throw e;
+      // storage.session is full (large records, or other items): give up the older half and try once more
+      await unstore(order, [...order.keys()].slice(0, Math.floor(order.size / 2)).filter((id) => id !== contactId));
+      await write().catch(() => undefined); // the record is still answered from memory
+    }
+  }
+
   async function save(contactId: string, details: ContactDetails): Promise<ContactDetails> {
+    memory.delete(contactId);
     memory.set(contactId, details);
+    if (memory.size > MEMORY_KEPT) memory.delete(memory.keys().next().value!);
     const shown = await show(details);
-    await Promise.all([contactRecordItem(locationId, contactId).setValue(details), contactViewItem(locationId, contactId).setValue(shown)]);
+    await store(contactId, () =>
+      Promise.all([contactRecordItem(locationId, contactId).setValue(details), contactViewItem(locationId, contactId).setValue(shown)]));
     return shown;
   }
 
@@ -105,7 +151,7 @@ export function contactRecords(
       const last = await known(contactId);
       if (!last) return undefined;
       const shown = await show(last);
-      await contactViewItem(locationId, contactId).setValue(shown);
+      await store(contactId, () => contactViewItem(locationId, contactId).setValue(shown));
       return shown;
     },
 
@@ -115,6 +161,7 @@ export function contactRecords(
     /** Drops every kept record of this location (sign-out). */
     async forgetAll() {
       memory.clear();
+      stored = undefined;
       await forgetContactRecords(locationId);
     },
   };
