@@ -67,9 +67,13 @@ export async function axeViolations(page: Page): Promise<string[]> {
   });
 }
 
-/** A sidebar-sized screenshot for the README, saved as docs/screenshots/<name>.png. */
+/**
+ * A sidebar-sized screenshot for the README: test-output/readme/<name>.png, or with
+ * UPDATE_SCREENSHOTS=1 the README's own docs/screenshots/<name>.png (a plain test run leaves the
+ * committed images alone).
+ */
 export async function readmeShot(page: Page, name: string, scrollTo?: string) {
-  const dir = path.join(repoRoot, 'docs/screenshots');
+  const dir = path.join(repoRoot, process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'test-output/readme');
   await mkdir(dir, { recursive: true });
   await page.bringToFront(); // a background tab renders no frames in headless Chromium
   if (scrollTo) await page.$eval(scrollTo, (el) => el.scrollIntoView({ block: 'start' }));
