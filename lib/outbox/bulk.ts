@@ -93,6 +93,7 @@ export function createBulkJobs(deps: SendDeps) {
     try {
       const client = await deps.clientFor(job.connectionId);
       const answer = await client.tags.bulkUpdate(job.op, { contactIds: contacts, tags: job.tags }, { ...NO_RETRY, background: true, signal });
+      if (store.job(job.id)?.doneChunks.includes(chunk)) return; // answered already (sent twice): counted once
       const failed = failedIn(answer, contacts);
       const cancelled = store.job(job.id)?.state === 'cancelled';
       const kind = job.op === 'add' ? 'tag.add' : 'tag.remove';
