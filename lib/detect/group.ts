@@ -27,6 +27,8 @@ export interface GroupRules {
 }
 
 const MULTI = '\u0000';
+/** the fields a person takes as read */
+const COPIED = ['email', 'phone', 'linkedin', 'company', 'title'] as const;
 const keyOf = (s: Signal) => (s.field === 'name' ? s.value.split(' ')[0]! : s.field === 'phone' ? phoneDigits(s.value) : s.value).toLowerCase();
 
 /** group signals into people, one per record, in the order their records were first seen (merged later: see dedupe) */
@@ -90,19 +92,16 @@ export function groupPeople(signals: Signal[], rules: GroupRules): ScannedPerson
 
 function assemble(signals: Signal[], record: Element, rules: GroupRules): ReportedPerson | undefined {
   if (signals.some((s) => s.field !== 'name' && rules.isSelf(s))) return undefined;
-  signals = signals.filter((s) => !rules.isSelf(s));
   const best: Partial<Record<Field, Signal>> = {};
   for (const s of signals) {
+    if (s.field === 'name' && rules.isSelf(s)) continue;
     const had = best[s.field];
     if (!had || s.rank < had.rank || (s.field === 'linkedin' && !had.value.includes('/in/') && s.value.includes('/in/'))) best[s.field] = s;
   }
   const p: ReportedPerson = {};
-  const joined = [best.firstName?.value, best.lastName?.value].filter(Boolean).join(' ');
-  const name = best.name?.value ?? (joined || undefined);
+  const name = best.name?.value ?? ([best.firstName?.value, best.lastName?.value].filter(Boolean).join(' ') || undefined);
   if (name) p.name = name;
-  for (const f of ['email', 'phone', 'linkedin', 'company', 'title'] as const) {
-    if (best[f]) p[f] = best[f]!.value;
-  }
+  for (const f of COPIED) if (best[f]) p[f] = best[f]!.value;
   if (best.phone?.country) p.phoneCountry = best.phone.country;
   if (!p.email && !p.linkedin) {
     // a name alone is a person only when a label or column says so, inside a row or beside a company/title
