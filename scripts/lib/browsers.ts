@@ -153,14 +153,22 @@ export async function stopServiceWorker(eb: ExtensionBrowser, from: Page): Promi
   if (eb.kind !== 'chromium') throw new Error('stopServiceWorker is for Chromium');
   const cdp = await from.createCDPSession();
   const running = new Map<string, string>();
+  // a stop is latched when it is reported: a worker woken again at once (a message, an alarm) is
+  // 'starting' or 'running' by the next poll
+  const stopped = new Set<string>();
   cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
-    for (const v of e.versions) if (v.scriptURL.startsWith(eb.extensionBase)) running.set(v.versionId, v.runningStatus);
+    for (const v of e.versions) {
+      if (!v.scriptURL.startsWith(eb.extensionBase)) continue;
+      running.set(v.versionId, v.runningStatus);
+      if (v.runningStatus === 'stopped') stopped.add(v.versionId);
+    }
   });
   await cdp.send('ServiceWorker.enable');
   await waitFor(() => [...running.values()].includes('running'), 10_000, 'the background worker is not running');
   const versionId = [...running].find(([, status]) => status === 'running')![0];
+  stopped.clear();
   await cdp.send('ServiceWorker.stopWorker', { versionId });
-  await waitFor(() => running.get(versionId) === 'stopped', 10_000, 'the background worker did not stop');
+  await waitFor(() => stopped.has(versionId), 10_000, 'the background worker did not stop');
   await cdp.send('ServiceWorker.disable');
   await cdp.detach();
 }
