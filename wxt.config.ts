@@ -32,7 +32,7 @@ export default defineConfig({
     // The content script needs no webextension polyfill (it only calls runtime.sendMessage, which
     // both browsers have natively): without WXT's `wxt/browser` alias there, ~10 KB less per page.
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.every((e) => e.type === 'content-script' || e.name === DETECTOR_ENTRY)) return;
+      if (!entrypoints.every((e) => e.name === DETECTOR_ENTRY)) return;
       const alias = config.resolve?.alias;
       if (Array.isArray(alias)) config.resolve!.alias = alias.filter((a) => a.find !== 'wxt/browser');
       else if (alias) delete (alias as Record<string, string>)['wxt/browser'];

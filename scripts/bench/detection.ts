@@ -2,10 +2,8 @@
 // the content script bundles it) run inside a generated 5,000-row list page, against a bare DOM
 // walk of the same page (a TreeWalker visiting every node and reading its text). Then one
 // mutation batch: 20 rows appended and re-read incrementally, as the page watcher does.
-import { build } from 'esbuild';
-import path from 'node:path';
 import type { Browser } from 'puppeteer-core';
-import { repoRoot } from '../lib/browsers';
+import { detectorSource } from '../lib/detector-source';
 import { NAME_SHIM } from './env';
 import { summarise, type Summary } from './stats';
 
@@ -30,25 +28,6 @@ export function listPage(rows: number): string {
   return `<!doctype html><html lang="en"><body><table><thead><tr><th></th><th>Name</th><th>Email</th><th>Phone</th><th>Created</th></tr></thead><tbody>${body}</tbody></table></body></html>`;
 }
 
-async function detectorBundle(): Promise<string> {
-  const out = await build({
-    stdin: {
-      contents: "export { scanPage, rescanParts } from './lib/detect/engine';",
-      resolveDir: repoRoot,
-      sourcefile: 'bench-detect.ts',
-      loader: 'ts',
-    },
-    bundle: true,
-    minify: true,
-    format: 'iife',
-    globalName: '__detect',
-    write: false,
-    alias: { '@': repoRoot },
-    absWorkingDir: path.resolve(repoRoot),
-  });
-  return out.outputFiles[0]!.text;
-}
-
 type Detect = {
   scanPage(d: Document, o: { url: string }): { people: unknown[]; detection: { people: unknown[] } };
   rescanParts(s: unknown, parts: Element[]): { detection: { people: unknown[] } } | undefined;
@@ -60,7 +39,7 @@ export async function measureDetection(browser: Browser, runs: number): Promise<
   try {
     await page.setContent(listPage(ROWS));
     await page.evaluate(NAME_SHIM);
-    await page.addScriptTag({ content: await detectorBundle() });
+    await page.addScriptTag({ content: await detectorSource('__detect') });
     await page.evaluate(`globalThis.__row = ${row.toString()}`);
     const scan: number[] = [];
     const walk: number[] = [];

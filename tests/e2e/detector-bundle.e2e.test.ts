@@ -3,12 +3,12 @@
 // detector's source reports. Each page is served at its real address in Chromium; the built file
 // runs with a stand-in `chrome.runtime` that keeps what it sends, and the source (bundled here)
 // scans the same document.
-import { build } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromeBuild, findChromium, firefoxBuild, repoRoot } from '../../scripts/lib/browsers';
+import { chromeBuild, findChromium, firefoxBuild } from '../../scripts/lib/browsers';
+import { detectorSource } from '../../scripts/lib/detector-source';
 import { DETECTOR_SCRIPT } from '../../lib/hosts';
 import { loadFixtures } from '../detect/helpers';
 
@@ -45,18 +45,7 @@ let source: string;
 
 beforeAll(async () => {
   browser = await puppeteer.launch({ executablePath: findChromium(), headless: true, args: ['--no-sandbox'] });
-  const out = await build({
-    stdin: {
-      contents: "export { scanPage } from './lib/detect/engine'; export { adapterFor } from './lib/detect/sites';",
-      resolveDir: repoRoot,
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'iife',
-    globalName: '__source',
-    write: false,
-  });
-  source = out.outputFiles[0]!.text;
+  source = await detectorSource('__source');
 });
 
 afterAll(async () => {

@@ -6,24 +6,13 @@ import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { launchFirefox, waitFor } from '../../scripts/lib/browsers';
 import { connectWithToken, openPartnerPage } from '../../scripts/lib/flow';
-import { clickButton } from './outbox-steps';
+import { clickButton, message } from './outbox-steps';
 import { partnerUrl, sandboxAndBrowser } from './setup';
 
 const world = sandboxAndBrowser(launchFirefox);
 
 // an extension page's `browser`, as used inside page.evaluate
-declare const browser: { runtime?: { id?: string; sendMessage(message: unknown): Promise<unknown> } };
-
-/** a message from the extension page, as the sidebar sends it; its value, or its error in words */
-async function message<T>(page: Page, type: string, data?: unknown): Promise<T> {
-  const answer = (await page.evaluate(
-    (t, d) => browser.runtime!.sendMessage({ id: Math.floor(Math.random() * 1e9), type: t, data: d, timestamp: Date.now() }),
-    type,
-    data as never,
-  )) as { res?: { ok: boolean; value?: T; error?: { message: string } } } | undefined;
-  if (!answer?.res?.ok) throw new Error(`${type}: ${answer?.res?.error?.message ?? 'no answer'}`);
-  return answer.res.value as T;
-}
+declare const browser: { runtime?: { id?: string } };
 
 interface Left {
   local: Record<string, unknown>;
@@ -84,7 +73,7 @@ describe('Firefox: Forget everything', () => {
     sandbox.setFaults({ errorRate: 1, errorStatuses: [503] });
     const mayaId = sandbox.seed.partnerContactIds['Maya Okafor']!;
     await message(options, 'addTags', { contactId: mayaId, tags: ['never-sent'] });
-    await waitFor(async () => (await message<{ pending: number }>(options, 'getOutboxStatus')).pending > 0, 10_000, 'the tag did not wait in the outbox');
+    await waitFor(async () => (await message(options, 'getOutboxStatus', undefined)).pending > 0, 10_000, 'the tag did not wait in the outbox');
 
     const before = await whatIsLeft(options);
     expect(JSON.stringify(before.local)).toContain('ghlSidebar.connections'); // there was something to forget

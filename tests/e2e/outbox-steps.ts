@@ -7,8 +7,10 @@ import { waitFor, type ExtensionBrowser } from '../../scripts/lib/browsers';
 import { openPartnerPage, openSidebarFor, tabIdOf } from '../../scripts/lib/flow';
 import type { Sandbox } from '../../sandbox/server';
 
-// The extension page's `chrome`, as used inside page.evaluate.
-declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+// The extension page's runtime, as used inside page.evaluate: Firefox's `browser` (its `chrome`
+// answers by callback only), Chrome's `chrome`.
+type ExtensionApi = { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+type PageGlobals = { browser?: ExtensionApi; chrome: ExtensionApi };
 
 type Data<K extends MessageType> = Parameters<ProtocolMap[K]>[0];
 type Value<K extends MessageType> = ReturnType<ProtocolMap[K]> extends { ok: true; value: infer T } | { ok: false } ? T : never;
@@ -16,7 +18,7 @@ type Value<K extends MessageType> = ReturnType<ProtocolMap[K]> extends { ok: tru
 /** Sends a message from the extension page; resolves to its value, throws its error in words. */
 export async function message<K extends MessageType>(page: Page, type: K, data: Data<K>): Promise<Value<K>> {
   const answer = (await page.evaluate(
-    (t, d) => chrome.runtime.sendMessage({ id: Math.floor(Math.random() * 1e9), type: t, data: d, timestamp: Date.now() }),
+    (t, d) => ((globalThis as unknown as PageGlobals).browser ?? (globalThis as unknown as PageGlobals).chrome).runtime.sendMessage({ id: Math.floor(Math.random() * 1e9), type: t, data: d, timestamp: Date.now() }),
     type,
     data as never,
   )) as { res?: { ok: boolean; value?: unknown; error?: { message: string } }; err?: unknown } | undefined;
