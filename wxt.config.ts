@@ -11,18 +11,20 @@ const ANY_SITE = ['https://*/*', 'http://*/*'];
 /** the content script is built as a plain script (no WXT content-script context: ~4 KB less per page) and listed here by hand */
 const DETECTOR_ENTRY = DETECTOR_SCRIPT.replace(/\.js$/, '');
 /**
- * Property names used only inside the detector, shortened in its bundle. None is a name of the DOM,
- * of JavaScript's built-ins or of the report sent to the background (people's fields, view, site,
- * focused), which must keep theirs.
+ * Property names used only on the detector's own objects, shortened in its bundle. Some are also
+ * names in the DOM (rows, detail, scope, text…), which `builtins: true` allows: the detector never
+ * reads these from a DOM or built-in object. None is a name of the report sent to the background
+ * (people's fields, view, site, focused) or of JSON-LD (url, sameAs…), which must keep theirs.
  */
 const INTERNAL_PROPERTIES = new RegExp(`^(${[
-  'headerCells', 'rowTables', 'rowsRead', 'tables', 'signals', 'structured', 'dialogs', // a walk
-  'budget', 'chars', 'excluded', 'inChrome', // walk options
-  'headerRow', 'columns', 'cellPath', 'column', 'fromLabel', 'rank', 'field', 'word', // tables and signals
+  'headerCells', 'rowTables', 'rowsRead', 'tables', 'signals', 'structured', 'dialogs', 'pending', 'tw', // a walk
+  'budget', 'nodes', 'chars', 'excluded', 'inChrome', // walk options
+  'headerRow', 'columns', 'rows', 'cellPath', 'row', 'rowOwnsCells', 'fromLabel', 'rank', 'field', 'word', 'country', // tables, signals, phones
   'person', 'records', 'byRecord', 'byKey', 'roster', // grouping
   'isRecord', 'isCeiling', 'isSelf', 'nameOf', // grouping rules
-  'detection', 'context', 'route', 'opts', 'adapter', // a scan
-  'hosts', 'routes', 'navigation', 'refine', 'exclude', 'ignore', // adapters
+  'detection', 'context', 'route', 'opts', 'adapter', 'scope', 'self', 'root', 'text', 'label', // a scan
+  'maxNodes', 'maxChars', 'checkPhone', 'alive', 'debounceMs', // scan and watch options (not `url`: JSON-LD has one)
+  'hosts', 'routes', 'match', 'navigation', 'refine', 'exclude', 'ignore', 'detail', // adapters
 ].join('|')})$`);
 
 export default defineConfig({
@@ -43,7 +45,7 @@ export default defineConfig({
         ...config.build,
         minify: 'terser',
         target: 'es2022',
-        terserOptions: { ecma: 2020, compress: { passes: 3, unsafe_arrows: true, unsafe_methods: true }, mangle: { toplevel: true, properties: { regex: INTERNAL_PROPERTIES } } },
+        terserOptions: { ecma: 2020, compress: { passes: 5, hoist_funs: true, pure_getters: true, unsafe: true, unsafe_arrows: true, unsafe_comps: true, unsafe_methods: true }, mangle: { toplevel: true, properties: { regex: INTERNAL_PROPERTIES, builtins: true } } },
       };
     },
     // Firefox's sidebar title comes from the page's <title>; the browser localises only the manifest

@@ -67,7 +67,7 @@ function collectNames(el: Element, self: Self, budget: Budget): void {
 /** querySelectorAll that never throws (an adapter's selector may be invalid in some engine) */
 export function safeQuery(scope: Element, selector: string): Element[] {
   try {
-    return Array.from(scope.querySelectorAll(selector));
+    return [...scope.querySelectorAll(selector)];
   } catch {
     return [];
   }

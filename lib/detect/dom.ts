@@ -9,7 +9,7 @@ const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i
 
 /** hidden by the `hidden` attribute, aria-hidden, or an inline display:none / visibility:hidden */
 export function isHidden(el: Element): boolean {
-  if (!el.attributes.length) return false;
+  if (!el.hasAttributes()) return false;
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   const style = el.getAttribute('style');
   return style !== null && HIDDEN_STYLE.test(style);
@@ -73,7 +73,7 @@ const RECORD_PARTS = 'article, [role=article], [role=dialog], dialog, aside, li,
 export function isChrome(el: Element, tag: string, role: string | null, cls: string | null): boolean {
   if (tag === 'NAV') return true;
   if (tag === 'HEADER' || tag === 'FOOTER') return !el.parentElement?.closest(RECORD_PARTS);
-  if (!el.attributes.length) return false;
+  if (!el.hasAttributes()) return false;
   if (role && CHROME_ROLES.has(role)) return true;
   const label = el.getAttribute('aria-label');
   if (label && /account|user menu/i.test(label)) return true;

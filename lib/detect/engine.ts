@@ -126,7 +126,7 @@ export function rescanParts(prev: PageScan, changed: Element[], removed?: Node[]
 
 /** whether a comes after b in the page (a container before what it contains; records outside the scope, like JSON-LD, last) */
 function follows(a: Element, b: Element, scope: Element): boolean {
-  if (a === b) return false;
+  if (a === b || a.nextElementSibling === b) return false; // rows in order: most records of a list
   const aIn = scope.contains(a);
   if (aIn !== scope.contains(b)) return !aIn;
   return !!(a.compareDocumentPosition(b) & 2); // 2: b precedes a
@@ -164,19 +164,21 @@ function read(scopes: Element[], scan: PageScan, wholeDocument?: boolean) {
   for (const r of structured) rows.add(r);
   const headers = tables.map((t) => t.headerRow);
   const inRow = (el: Element) => { for (let e: Element | null = el; e; e = e.parentElement) if (rows.has(e)) return true; return false; };
-  const signals = out.signals.filter((s) => !(s.rank === 2 && !s.column && headers.some((h) => h.contains(s.el))) && !(s.fromLabel && inRow(s.el)));
+  const signals = out.signals.filter((s) => !(s.rank === 2 && !s.row && headers.some((h) => h.contains(s.el))) && !(s.fromLabel && inRow(s.el)));
   return { signals, tables, rows };
 }
 
 function rules(scan: PageScan, root: Element, rows: Set<Element>): GroupRules {
   const adapter = scan.opts.adapter;
+  const named = scan.tables.filter((t) => t.columns.some(isNameWord));
   return {
     root,
     isRecord: (el) => rows.has(el) || matches(el, adapter?.records),
+    rowOwnsCells: !adapter?.records,
     isCeiling: (el) => CEILING_TAGS.has(el.tagName) || CEILING_ROLES.has(el.getAttribute('role') ?? '') || matches(el, adapter?.detail),
     isSelf: (s) => isSelf(scan.context.self, s),
     // a row's name is its name column's, read already
-    nameOf: (record) => (scan.tables.some((t) => t.columns.some(isNameWord) && isRowOf(t, record)) ? undefined : nameIn(record, adapter?.name, scan.context.excluded)),
+    nameOf: (record) => (named.some((t) => isRowOf(t, record)) ? undefined : nameIn(record, adapter?.name, scan.context.excluded)),
   };
 }
 

@@ -18,6 +18,8 @@ export interface GroupRules {
   root: Element;
   /** elements that are one person each (table rows, structured data, adapter records) */
   isRecord: (el: Element) => boolean;
+  /** a cell read by its column belongs to its row: no adapter record sits between them */
+  rowOwnsCells?: boolean;
   /** elements a record never climbs past (dialogs, side panels, articles) */
   isCeiling: (el: Element) => boolean;
   /** the signed-in user's own email/phone/LinkedIn/name: a record holding one is left out */
@@ -41,21 +43,22 @@ export function groupPeople(signals: Signal[], rules: GroupRules): ScannedPerson
     recordMemo.set(el, found);
     return found;
   };
-  const records = signals.map((s) => { try { return recordAbove(s.el); } catch { return null; } });
+  const records = signals.map((s) => { try { return s.row && rules.rowOwnsCells ? s.row : recordAbove(s.el); } catch { return null; } });
   // which ancestors hold two different values of a field; only what lies above records is ever asked
   const seen = new Map<Element, Record<string, string>>();
   for (let i = 0; i < signals.length; i++) {
     const s = signals[i]!;
-    const key = keyOf(s);
     const record = records[i];
     if (record === rules.root) continue;
+    let key: string | undefined;
     try {
       for (let a: Element | null = record ? record.parentElement : s.el; a; a = a.parentElement) {
         let entry = seen.get(a);
         if (!entry) seen.set(a, (entry = {}));
         const had = entry[s.field];
-        // everything above already knows
-        if (had === key || had === MULTI || (s.field === 'phone' && had !== undefined && sameNumber(had, key))) break;
+        if (had === MULTI) break; // everything above already knows (most rows of a list: no key needed)
+        key ??= keyOf(s);
+        if (had === key || (s.field === 'phone' && had !== undefined && sameNumber(had, key))) break;
         entry[s.field] = had === undefined ? key : MULTI;
         if (a === rules.root) break;
       }
@@ -99,7 +102,7 @@ function assemble(signals: Signal[], record: Element, rules: GroupRules): Report
     if (!had || s.rank < had.rank || (s.field === 'linkedin' && !had.value.includes('/in/') && s.value.includes('/in/'))) best[s.field] = s;
   }
   const p: ReportedPerson = {};
-  const name = best.name?.value ?? ([best.firstName?.value, best.lastName?.value].filter(Boolean).join(' ') || undefined);
+  const name = best.name?.value ?? (best.firstName || best.lastName ? [best.firstName?.value, best.lastName?.value].filter(Boolean).join(' ') : undefined);
   if (name) p.name = name;
   for (const f of COPIED) if (best[f]) p[f] = best[f]!.value;
   if (best.phone?.country) p.phoneCountry = best.phone.country;

@@ -5,6 +5,7 @@
 // tel: link, a "Phone"/"Mobile" label or column) AND a country is known (the caller's `country`,
 // or the page's <html lang="en-GB"> region); it travels with that country as its hint. Dates,
 // ids, prices, versions and zip codes are rejected here, before any parsing.
+import { eachMatch } from './text';
 
 /** a region code that libphonenumber-js knows ("GB", "US", "IN") */
 export type CountryCode = string;
@@ -22,6 +23,12 @@ export type PhoneReader = (raw: string, labelled: boolean) => PhoneCandidate | u
 /** turns a candidate into the phone reported (E.164), or undefined when it is not a valid number */
 export type PhoneCheck = (candidate: PhoneCandidate) => string | undefined;
 
+const LETTERS = /[a-z%]/i;
+const INTERNATIONAL = /^(\+|00)/;
+const DIGITS_8_TO_15 = /^\D*(?:\d\D*){8,15}$/;
+const MAY_BE_INTERNATIONAL = /[+]|00/;
+/** what phoneDigits drops: every non-digit, and the zeros before the first other digit */
+const NOT_DIGITS_OR_LEADING_ZEROS = /^[\D0]+|\D/g;
 const DATE = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[ T]\d{1,2}:\d{2}.*)?$/;
 const VERSION = /^v?\d+\.\d+\.\d+/i;
 const PRICE = /[$€£¥₹%]|\d[.,]\d{2}$|\b(usd|eur|gbp|inr)\b/i;
@@ -33,15 +40,14 @@ const IN_TEXT = /(?:\+|\b00)\d[\d\s().\-/]{6,20}\d/g;
 /** one value ("+1 (415) 555-0134", "tel:+14155550134", "Mobile: 020 7946 0123") to a candidate, or undefined */
 export function phoneCandidate(raw: string, labelled: boolean, country?: CountryCode): PhoneCandidate | undefined {
   let v = raw.trim();
-  if (/[a-z%]/i.test(v)) {
+  if (LETTERS.test(v)) {
     v = v.replace(/^tel:/i, '').replace(/[;,]?\s*(ext\.?|x)\s*\d+$/i, '');
     try { v = decodeURIComponent(v); } catch { /* keep as is */ }
     v = v.replace(/^(phone|mobile|tel)\s*[:.]?\s*/i, '').trim();
   }
   if (!PHONE_CHARS.test(v) || DATE.test(v) || VERSION.test(v) || DIGITS_ONLY_SHORT.test(v)) return undefined;
-  if (!/^(\+|00)/.test(v) && PRICE.test(raw)) return undefined;
-  const digits = v.replace(/\D/g, '').length;
-  if (digits < 8 || digits > 15) return undefined;
+  if (!INTERNATIONAL.test(v) && PRICE.test(raw)) return undefined;
+  if (!DIGITS_8_TO_15.test(v)) return undefined;
   if (v.startsWith('00')) v = '+' + v.slice(2);
   if (v.startsWith('+')) return { value: v };
   return labelled && country ? { value: v, country } : undefined;
@@ -62,14 +68,14 @@ export function phoneReader(country: CountryCode | undefined, check?: PhoneCheck
 
 /** the international phone numbers written in a free text */
 export function findPhones(text: string, read: PhoneReader = (raw) => phoneCandidate(raw, false)): PhoneCandidate[] {
-  if (!/[+]|00/.test(text)) return [];
+  if (!MAY_BE_INTERNATIONAL.test(text)) return [];
   const out: PhoneCandidate[] = [];
-  for (const m of text.matchAll(IN_TEXT)) {
-    const next = text[m.index + m[0].length];
-    if (next && /[\d.,]/.test(next) && /\d/.test(text[m.index + m[0].length + 1] ?? '')) continue;
+  eachMatch(IN_TEXT, text, (m) => {
+    const end = m.index + m[0].length;
+    if (/[\d.,]/.test(text.charAt(end)) && /\d/.test(text.charAt(end + 1))) return;
     const phone = read(m[0], false);
     if (phone) out.push(phone);
-  }
+  });
   return out;
 }
 
@@ -79,7 +85,7 @@ export function findPhones(text: string, read: PhoneReader = (raw) => phoneCandi
  * merge phones, never reported.
  */
 export function phoneDigits(phone: string): string {
-  return phone.replace('(0)', '').replace(/\D/g, '').replace(/^0+/, '');
+  return phone.replace('(0)', '').replace(NOT_DIGITS_OR_LEADING_ZEROS, '');
 }
 
 /** whether two phones' digits are one number, written alike or once nationally and once internationally (one ends the other) */

@@ -39,7 +39,7 @@ export function peopleIn(roster: Roster, el: Element, into: Set<ScannedPerson>):
   const own = roster.byRecord.get(el);
   if (own) into.add(own);
   if (!el.firstElementChild) return;
-  for (const e of Array.from(el.getElementsByTagName('*'))) {
+  for (const e of el.getElementsByTagName('*')) {
     const p = roster.byRecord.get(e);
     if (p) into.add(p);
   }

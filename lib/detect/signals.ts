@@ -7,7 +7,7 @@ import { findLinkedins, linkedinOf } from './linkedin';
 import { findPhones, type PhoneReader } from './phone';
 import { findEmails, findNamedEmails, looksLikeName, clean } from './text';
 import { cellOf, findTables, readRow, type Table } from './tables';
-import { phoneSignal, signal, signalFor, type Signal } from './values';
+import { DIGIT, phoneSignal, signal, signalFor, type Signal } from './values';
 import { headerWord, labelField, type Field, type HeaderWord } from './vocabulary';
 
 export interface Budget {
@@ -52,20 +52,34 @@ export const newWalk = (): Walk => ({ signals: [], headerCells: [], tables: [], 
 const MAX_TEXT = 2000;
 const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 
+const COLON = /[:：]/;
+
 /**
  * walk `scope` in document order and collect its signals. A header row is turned into a table as
- * soon as the walk leaves it, so the table's rows, met later, are read once: each mapped cell by
- * its column, the rest of the row by the walk.
+ * soon as the walk leaves it, so the table's rows, met later, are read once and in one pass: each
+ * mapped cell by its column, every other part of the row on its own (readPart).
  */
 export function walk(scope: Element, opts: WalkOptions, out: Walk = newWalk()): Walk {
-  const { budget } = opts;
-  /** header texts not yet turned into tables, and the row of the last one */
-  let pending = out.headerCells.length;
-  let headerRow: Element | null = null;
-  /** the cells of the last row read by column that the column read covers */
-  let covered: Element[] = [];
   // the browser's own walker moves through the tree; subtrees not read are stepped over
-  const tw = scope.ownerDocument.createTreeWalker(scope);
+  const state: WalkState = { pending: out.headerCells.length, headerRow: null, tw: scope.ownerDocument.createTreeWalker(scope) };
+  walkIn(scope, opts, out, state);
+  if (state.pending < out.headerCells.length) tablesFrom(out, state.pending);
+  return out;
+}
+
+interface WalkState {
+  /** where the header texts not yet turned into tables start */
+  pending: number;
+  /** the row of the last header text, turned into a table when the walk leaves it */
+  headerRow: Element | null;
+  /** one walker for the whole walk (a walker per row would cost more than the row) */
+  tw: TreeWalker;
+}
+
+function walkIn(scope: Element, opts: WalkOptions, out: Walk, state: WalkState): void {
+  const { budget } = opts;
+  const { tw } = state;
+  tw.currentNode = scope;
   let node: Node | null = scope;
   while (node) {
     if (--budget.nodes < 0) break;
@@ -73,30 +87,47 @@ export function walk(scope: Element, opts: WalkOptions, out: Walk = newWalk()): 
     const type = node.nodeType;
     if (type === 3) {
       try {
-        if (budget.chars > 0 && readText(node as Text, opts, out) && !headerRow) headerRow = cellOf(node.parentElement!).parentElement;
+        if (budget.chars > 0 && readText(node as Text, opts, out) && !state.headerRow) state.headerRow = cellOf(node.parentElement!).parentElement;
       } catch { /* as above */ }
     } else if (type === 1) {
       try {
         const el = node as Element;
-        if (!covered.includes(el) && (el === scope || classify(el, opts, out))) {
-          enter = true;
-          if (headerRow && !headerRow.contains(el)) {
-            tablesFrom(out, pending);
-            pending = out.headerCells.length;
-            headerRow = null;
+        if (el === scope || classify(el, opts, out)) {
+          if (state.headerRow && !state.headerRow.contains(el)) {
+            tablesFrom(out, state.pending);
+            state.pending = out.headerCells.length;
+            state.headerRow = null;
           }
           const table = out.rowTables.size ? out.rowTables.get(el) : undefined;
           if (table) {
+            // a row read by column is finished here, without entering it: its other parts are read one by one
             out.rowsRead.add(el);
-            covered = readRow(table, el, opts.phone, out.signals);
-          } else readElement(el, opts, out.signals);
+            readRow(table, el, opts.phone, out.signals, (part) => readPart(el, part, opts, out, state));
+            tw.currentNode = el;
+          } else {
+            readElement(el, opts, out.signals);
+            enter = true;
+          }
         }
       } catch { /* one odd element must not stop the scan */ }
     }
-    node = enter ? tw.nextNode() : stepOver(tw, scope);
+    node = (enter && tw.firstChild()) || stepOver(tw, scope);
   }
-  if (pending < out.headerCells.length) tablesFrom(out, pending);
-  return out;
+}
+
+/** a part of a row read by column: a text, or an element (a cell) read directly when it holds one text or one empty element, else walked */
+function readPart(row: Element, part: Node, opts: WalkOptions, out: Walk, state: WalkState): void {
+  if (--opts.budget.nodes < 0) return;
+  if (part.nodeType === 3) {
+    if (opts.budget.chars > 0 && readText(part as Text, opts, out) && !state.headerRow) state.headerRow = row;
+    return;
+  }
+  const cell = part as Element;
+  if (part.nodeType !== 1 || !classify(cell, opts, out)) return;
+  const only = cell.firstChild;
+  if (!only || only !== cell.lastChild || only.firstChild) return walkIn(cell, opts, out, state);
+  readElement(cell, opts, out.signals);
+  readPart(row, only, opts, out, state);
 }
 
 /** the node after the walker's current one and its subtree (null past the scope) */
@@ -122,7 +153,9 @@ function classify(el: Element, opts: WalkOptions, out: Walk): boolean {
   const tag = el.tagName;
   if (SKIP_TAGS.has(tag) || opts.excluded.has(el)) return false;
   // most elements of a long list have no attributes: a tag look-up is all they cost
-  const attributed = el.attributes.length > 0;
+  const attributed = el.hasAttributes();
+  // a checkbox or button holds nothing to read (list rows often start with one)
+  if (tag === 'INPUT' && attributed && SKIP_INPUT.test((el.getAttribute('type') ?? '').toLowerCase())) return false;
   if (!attributed && tag !== 'NAV' && tag !== 'HEADER' && tag !== 'FOOTER') return true;
   const role = attributed ? el.getAttribute('role') : null;
   const cls = attributed ? el.getAttribute('class') : null;
@@ -141,7 +174,7 @@ function readElement(el: Element, opts: WalkOptions, out: Signal[]): void {
   const tag = el.tagName;
   if (tag === 'A') return readLink(el, opts, out);
   if (tag === 'INPUT' || tag === 'TEXTAREA') return readControl(el, opts, out);
-  const aria = el.attributes.length ? el.getAttribute('aria-label') : null;
+  const aria = el.hasAttributes() ? el.getAttribute('aria-label') : null;
   if (aria && el.childElementCount === 0) {
     const field = labelField(aria);
     const text = el.textContent ?? '';
@@ -205,7 +238,7 @@ function readText(node: Text, opts: WalkOptions, out: Walk): boolean {
   if (!trimmed || !parent) return false;
   const { signals } = out;
   // no header word holds a digit: most cell texts (dates, numbers, ids) skip the look-up
-  if (trimmed.length <= 32 && !/\d/.test(trimmed)) {
+  if (trimmed.length <= 32 && !DIGIT.test(trimmed)) {
     const word = headerWord(trimmed);
     if (word) {
       out.headerCells.push({ el: parent, word });
@@ -223,7 +256,7 @@ function readText(node: Text, opts: WalkOptions, out: Walk): boolean {
   for (const email of findEmails(text)) signals.push(signal('email', email, parent, 3));
   for (const url of findLinkedins(text)) signals.push(signal('linkedin', url, parent, 3));
   for (const phone of findPhones(text, opts.phone)) signals.push(phoneSignal(phone, parent, 3));
-  if (trimmed.length < 180 && /[:：]/.test(trimmed)) {
+  if (trimmed.length < 180 && COLON.test(trimmed)) {
     const inline = splitInlineLabel(trimmed);
     const field = inline && labelField(inline.label);
     const s = field && inline ? signalFor(field, inline.value, parent, 2, opts.phone) : undefined;

@@ -14,7 +14,7 @@ const MAX_JSON = 100_000;
  */
 export function readStructured(root: Element | Document, scopes: Element[], phone: PhoneReader, out: Signal[], records: Set<Element>): void {
   const international: PhoneReader = (raw) => phone(raw, false);
-  for (const script of Array.from(root.getElementsByTagName('script'))) {
+  for (const script of root.getElementsByTagName('script')) {
     if (script.getAttribute('type') !== 'application/ld+json') continue;
     const text = script.textContent ?? '';
     if (text.length > MAX_JSON) continue;

@@ -40,7 +40,7 @@ export function findTables(headerCells: HeaderCell[]): Table[] {
     const words = new Set(cells.values());
     if (cells.size < 2 || words.size < 2 || ![...words].some((w) => KEYS.has(w))) continue;
     // a header row is mostly header words; label/value lists (dt/dd, label + value) are not
-    const texts = Array.from(headerRow.children).filter((c) => (c.textContent ?? '').trim()).length;
+    const texts = [...headerRow.children].filter((c) => (c.textContent ?? '').trim()).length;
     if (cells.size < texts * 0.6) continue;
     const columns = Array.from(headerRow.children, (c) => cells.get(c));
     const found = rowsOf(headerRow);
@@ -65,15 +65,16 @@ function rowsOf(header: Element): { rows: Element[]; cellPath: number[] } | unde
     const table = header.closest('table');
     if (!table) return undefined;
     const rows: Element[] = [];
-    for (const part of Array.from(table.children)) {
+    for (const part of table.children) {
       if (part.tagName === 'TR') rows.push(part);
-      else if (part.tagName === 'TBODY' || part.tagName === 'TFOOT') rows.push(...Array.from(part.children).filter((r) => r.tagName === 'TR'));
+      // one by one: a spread of thousands of rows into push() can overflow the call stack
+      else if (part.tagName === 'TBODY' || part.tagName === 'TFOOT') for (const r of part.children) if (r.tagName === 'TR') rows.push(r);
     }
     return { rows: rows.filter((r) => r !== header && hasCell(r)), cellPath: [] };
   }
   if (header.getAttribute('role') === 'row') {
     const grid = header.closest('[role=grid], [role=table], [role=treegrid]') ?? header.parentElement?.parentElement;
-    const rows = grid ? Array.from(grid.querySelectorAll('[role=row]')).filter((r) => r !== header && !r.querySelector('[role=columnheader]')) : [];
+    const rows = grid ? [...grid.querySelectorAll('[role=row]')].filter((r) => r !== header && !r.querySelector('[role=columnheader]')) : [];
     return { rows, cellPath: [] };
   }
   // rows shaped like the header: siblings of the header or of one of its first three ancestors
@@ -113,33 +114,47 @@ export function isRowOf(table: Table, el: Element): boolean {
 
 /** text that the walk would read for nothing else than the column does (no email, phone, LinkedIn or label in it) */
 const NOTHING_ELSE = /^[^@<:+]*$/;
+const PHONE_OR_LINKEDIN = /00|linkedin\.com/i;
 
 /**
- * one row's signals, one per mapped column; returns the cells the column read covers entirely
- * (a mapped cell holding nothing but its text), which the walk then leaves out
+ * one row's signals, one per mapped column, in one pass over the row. Every other part of the row
+ * (unmapped cells, a mapped cell holding more than its text, texts and elements around the cells)
+ * goes to `rest`, in page order, for the walk to read.
  */
-export function readRow(table: Table, row: Element, phone: PhoneReader, out: Signal[]): Element[] {
-  const covered: Element[] = [];
-  const width = table.columns.length;
-  const cells = cellsAt(row, table.cellPath);
-  const shift = Math.max(0, cells.length - width);
-  for (let i = 0; i < width; i++) {
-    const word = table.columns[i];
-    const cell = cells[i + shift];
-    if (!word || word === 'other' || !cell || isSkipped(cell)) continue;
-    // a cell of one text (most cells of long lists): read once, here
-    const only = cell.firstChild;
-    let plain = only !== null && only === cell.lastChild && only.nodeType === 3 ? only.nodeValue ?? '' : undefined;
+export function readRow(table: Table, row: Element, phone: PhoneReader, out: Signal[], rest?: (node: Node) => void): void {
+  readCells(table, row, row, 0, phone, out, rest);
+}
+
+function readCells(table: Table, row: Element, el: Element, depth: number, phone: PhoneReader, out: Signal[], rest?: (node: Node) => void): void {
+  const { columns, cellPath } = table;
+  if (depth < cellPath.length) {
+    // on the way to the cells
+    const next = el.children[cellPath[depth]!];
+    for (let n = rest ? el.firstChild : next; n; n = rest ? n.nextSibling : null) {
+      if (n === next) readCells(table, row, next, depth + 1, phone, out, rest);
+      else rest!(n);
+    }
+    return;
+  }
+  // cells before the header's first (a row's own checkbox) are left of the columns
+  let i = Math.min(0, columns.length - el.childElementCount);
+  for (let n = el.firstChild; n; n = n.nextSibling) {
+    const cell = n as Element;
+    const word = n.nodeType === 1 ? columns[i++] : undefined;
+    if (!word || word === 'other' || isSkipped(cell)) {
+      rest?.(n);
+      continue;
+    }
+    // a cell of text only (most cells of long lists): read once, here
+    let plain = cell.firstElementChild ? undefined : cell.textContent ?? '';
     if (plain !== undefined && plain.trim().length < 2) plain = undefined;
     const s = signalFor(word, plain ?? cellText(word, cell), cell, 2, phone);
     if (s) {
-      s.column = true;
+      s.row = row;
       out.push(s);
     }
-    if (plain === undefined) continue;
-    if ((word === 'email' || word === 'phone') ? !plain.includes('<') : NOTHING_ELSE.test(plain) && !/00|linkedin\.com/i.test(plain)) covered.push(cell);
+    if (plain === undefined || !((word === 'email' || word === 'phone') ? !plain.includes('<') : NOTHING_ELSE.test(plain) && !PHONE_OR_LINKEDIN.test(plain))) rest?.(cell);
   }
-  return covered;
 }
 
 function cellText(field: Field, cell: Element): string {

@@ -4,42 +4,62 @@
 const EMAIL = /[a-z0-9][a-z0-9._%+'-]*@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,24}/gi;
 /** characters that, right before or after an address, mean it is masked or part of something else */
 const MASK = /[*•·…#x×/\\=&?%$]/i;
-const FAKE_DOMAIN = /(^|\.)(example\.(com|org|net)|test|invalid|localhost|example)$/;
-const NOT_PERSON = /^(no-?reply|do-?not-?reply|mailer-daemon|postmaster|bounces?)([+.-]|$)/;
+/** a character that joins an address to the text before it */
+const WORD_CHAR = /[a-z0-9_*@]/i;
+const MAILTO = /^mailto:/i;
+const SPACES = /[\s\u00a0\u200b]+/g;
+const URL_LIKE = /^https?:/i;
+const NOT_IN_NAMES = /[\d@/:|#()[\]{}<>_=+]/;
+/** an example domain, or an address no person reads (both read on the whole address) */
+const FAKE_DOMAIN = /[@.](example\.(com|org|net)|test|invalid|localhost|example)$/;
+const NOT_PERSON = /^(no-?reply|do-?not-?reply|mailer-daemon|postmaster|bounces?)[+.@-]/;
 const FILE_LIKE = /\.(png|jpe?g|gif|svg|webp|js|css)$/;
+
+/**
+ * each match of a global regex in text (String#matchAll copies the regex on every call, which a
+ * scan of thousands of cells pays for); the regex must not be used again inside `visit`
+ */
+export function eachMatch(re: RegExp, text: string, visit: (m: RegExpExecArray) => void): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const next = re.lastIndex;
+    visit(m);
+    re.lastIndex = m[0] ? next : next + 1;
+  }
+}
 
 /** the emails in a text, lowercase; masked ("j***@acme.com"), example and no-reply addresses are left out */
 export function findEmails(text: string): string[] {
   if (!text.includes('@')) return [];
   const found: string[] = [];
-  for (const m of text.matchAll(EMAIL)) {
-    const before = text[m.index - 1] ?? ' ';
-    const after = text[m.index + m[0].length] ?? ' ';
-    if (MASK.test(before) || /[a-z0-9_*@]/i.test(before) || after === '*' || after === '@') continue;
-    const email = m[0].toLowerCase().replace(/\.+$/, '');
+  eachMatch(EMAIL, text, (m) => {
+    // charAt: '' at either end (reading a string past its end is slow)
+    const before = text.charAt(m.index - 1);
+    const after = text.charAt(m.index + m[0].length);
+    if (MASK.test(before) || WORD_CHAR.test(before) || after === '*' || after === '@') return;
+    const email = m[0].toLowerCase(); // it ends with a letter: no trailing dot to trim
     if (isPersonalEmail(email)) found.push(email);
-  }
+  });
   return found;
 }
 
 /** a single email for a whole value ("Email: X"), or undefined when the value is not exactly one address */
 export function emailOf(value: string): string | undefined {
   let v = value.trim();
-  if (/^mailto:/i.test(v)) v = v.slice(7);
+  if (MAILTO.test(v)) v = v.slice(7);
   if (v.includes('?')) v = v.split('?')[0]!;
   const found = findEmails(v);
   return found.length === 1 && found[0]!.length >= v.length - 2 ? found[0] : undefined;
 }
 
 function isPersonalEmail(email: string): boolean {
-  const [local = '', domain = ''] = email.split('@');
-  return !FAKE_DOMAIN.test(domain) && !NOT_PERSON.test(local) && !FILE_LIKE.test(email);
+  return !FAKE_DOMAIN.test(email) && !NOT_PERSON.test(email) && !FILE_LIKE.test(email);
 }
 
 /** whitespace collapsed and trimmed; long texts cut */
 export function clean(text: string, max = 200): string {
   const t = text.length > max * 4 ? text.slice(0, max * 4) : text;
-  return t.replace(/[\s\u00a0\u200b]+/g, ' ').trim().slice(0, max);
+  return t.replace(SPACES, ' ').trim().slice(0, max);
 }
 
 const EMPTY = /^(-|–|—|n\/?a|none|null|undefined|not set|unknown|\.\.\.)$/i;
@@ -47,7 +67,7 @@ const EMPTY = /^(-|–|—|n\/?a|none|null|undefined|not set|unknown|\.\.\.)$/i;
 /** a short free-text value (company, title, name) worth keeping, or undefined */
 export function plainValue(text: string): string | undefined {
   const v = clean(text, 120);
-  if (!v || v.length > 100 || EMPTY.test(v) || v.includes('@') || /^https?:/i.test(v)) return undefined;
+  if (!v || v.length > 100 || EMPTY.test(v) || v.includes('@') || URL_LIKE.test(v)) return undefined;
   return v;
 }
 
@@ -66,7 +86,7 @@ const PARTICLE = /^(van|von|de|da|del|der|la|le|bin|al)$/;
 /** whether a text looks like a person's name: 1–4 words, letters only, capitalised, no page-title words */
 export function looksLikeName(text: string): boolean {
   const t = clean(text, 80);
-  if (t.length < 2 || t.length > 60 || /[\d@/:|#()[\]{}<>_=+]/.test(t)) return false;
+  if (t.length < 2 || t.length > 60 || NOT_IN_NAMES.test(t)) return false;
   const words = t.split(' ');
   if (words.length > 4 || INITIALS.test(t)) return false; // avatar initials ("MO")
   return words.every((w) => CAPITALISED.test(w) || PARTICLE.test(w)) &&
@@ -79,10 +99,10 @@ const NAME_BEFORE_EMAIL = /(["']?)([\p{Lu}][\p{L}'’.-]*(?: [\p{L}'’.-]+){0,3
 export function findNamedEmails(text: string): { name: string; email: string }[] {
   if (!text.includes('<')) return [];
   const out: { name: string; email: string }[] = [];
-  for (const m of text.matchAll(NAME_BEFORE_EMAIL)) {
+  eachMatch(NAME_BEFORE_EMAIL, text, (m) => {
     const email = emailOf(m[3] ?? '');
     const name = m[2] ?? '';
     if (email && looksLikeName(name)) out.push({ name: clean(name), email });
-  }
+  });
   return out;
 }

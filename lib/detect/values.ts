@@ -15,14 +15,16 @@ export interface Signal {
   rank: Rank;
   /** read beside a label ("Email:", dt/dd); a table's own columns win over these */
   fromLabel?: true;
-  /** read from a table's data cell by its column */
-  column?: true;
+  /** read from a table's data cell by its column: the row */
+  row?: Element;
   /** a national phone's country */
   country?: string;
 }
 
-/** a signal (one object shape for all: the engine reads many thousands) */
-export const signal = (field: Field, value: string, el: Element, rank: Rank): Signal => ({ field, value, el, rank });
+export const DIGIT = /\d/;
+/** a signal (one object shape for all, its optional marks included: the engine reads many thousands) */
+export const signal = (field: Field, value: string, el: Element, rank: Rank): Signal =>
+  ({ field, value, el, rank, fromLabel: undefined, row: undefined, country: undefined });
 
 /** a value read for a known field, validated; the field may change (an email in a "Contact" column) */
 export function signalFor(field: Field, raw: string, el: Element, rank: Rank, phone: PhoneReader): Signal | undefined {
@@ -44,7 +46,7 @@ export function signalFor(field: Field, raw: string, el: Element, rank: Rank, ph
       return url ? signal(field, url, el, rank) : undefined;
     }
     default: {
-      if (field !== 'company' && field !== 'title' && /\d/.test(text)) return undefined; // names hold no digits
+      if (field !== 'company' && field !== 'title' && DIGIT.test(text)) return undefined; // names hold no digits
       const value = plainValue(text);
       return !value || headerWord(value) ? undefined : signal(field, value, el, rank);
     }

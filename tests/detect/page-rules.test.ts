@@ -4,6 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { detectPeople } from '../../lib/detect';
 import { parseHtml } from './helpers';
+import { phoneReader } from '../../lib/detect/phone';
+import { walk } from '../../lib/detect/signals';
+import { groupPeople } from '../../lib/detect/group';
+import { signal } from '../../lib/detect/values';
 
 const detect = (body: string, lang = 'en') =>
   detectPeople(parseHtml(`<html lang="${lang}"><body>${body}</body></html>`), { url: 'https://crm.example.org/x' }).people;
@@ -66,6 +70,27 @@ describe('tables and grids aligned to their headers', () => {
       { name: 'Ben Ode', email: 'ben@ode.io' },
     ]);
   });
+  it('reads a row in one pass: the parts around its cells, a control in it, and cells whose text sits between framework comments', () => {
+    // HeyReach-like rows: the cells sit one level down (a cell path), a link and an input beside them
+    expect(detect(`<linkedin-reusable-user-list><div><div><span><span>Name</span><span>Email</span><span>Company</span></span></div>
+      <div><span><span>Ada Park</span><span><!---->ada@park.dev<!----></span><span>Park Labs</span></span><a href="https://www.linkedin.com/in/ada-park/">profile</a></div>
+      <div><span><span>Ben Ode</span><span>ben@ode.io</span><span>Ode Inc</span></span><input type="tel" value="+44 20 7946 0123"></div>
+      </div></linkedin-reusable-user-list>`)).toEqual([
+      { name: 'Ada Park', email: 'ada@park.dev', company: 'Park Labs', linkedin: 'https://www.linkedin.com/in/ada-park' },
+      { name: 'Ben Ode', email: 'ben@ode.io', company: 'Ode Inc', phone: '+442079460123' },
+    ]);
+  });
+  it('reads a cell that its column covers once, and every other cell of the row once', () => {
+    const doc = parseHtml(`<html><body><table><tr><th></th><th>Name</th><th>Email</th><th>Notes</th></tr>
+      <tr><td><input type="checkbox"></td><td>Ada Park</td><td><!---->ada@park.dev<!----></td><td>+44 20 7946 0123</td></tr>
+      <tr><td><input type="email" value="ben@ode.io"></td><td>Ben Ode</td><td>ben@ode.io</td><td><a href="tel:+14155550134"></a></td></tr></table></body></html>`);
+    const out = walk(doc.body, { phone: phoneReader(undefined), excluded: new Set(), budget: { nodes: 1e4, chars: 1e6 } });
+    const read = out.signals.map((s) => `${s.field} ${s.value}${s.row ? ' (column)' : ''}`);
+    expect(read.sort()).toEqual([
+      'email ada@park.dev (column)', 'email ben@ode.io', 'email ben@ode.io (column)', 'name Ada Park (column)', 'name Ben Ode (column)',
+      'phone +14155550134', 'phone +44 20 7946 0123',
+    ].sort());
+  });
   it('reads the rows of a grid whose header comes after some of them', () => {
     expect(detect(`<div role="grid"><div role="row"><span role="gridcell">Ada Park</span><span role="gridcell">ada@park.dev</span></div>
       <div role="row"><span role="columnheader">Name</span><span role="columnheader">Email</span></div>
@@ -102,6 +127,16 @@ describe('grouping people', () => {
     const people = detect(`<ul><li>Ada Park ada@park.dev</li><li>Ben Ode ben@ode.io</li></ul>
       <aside><h2>Ada Park</h2><p>Email: ada@park.dev</p><p>Company: Park Labs</p></aside>`);
     expect(people).toEqual([{ email: 'ada@park.dev', company: 'Park Labs', name: 'Ada Park' }, { email: 'ben@ode.io' }]);
+  });
+  it('files a cell read by its column under its row, or under a record inside the row when an adapter names records', () => {
+    const doc = parseHtml('<html><body><table><tr id="row"><td><div data-lead id="lead"><b id="name">Ada Park</b></div></td><td id="email">ada@park.dev</td></tr></table></body></html>');
+    const el = (id: string) => doc.getElementById(id)!;
+    const row = el('row');
+    const signals = [{ ...signal('name', 'Ada Park', el('name'), 2), row }, { ...signal('email', 'ada@park.dev', el('email'), 2), row }];
+    const rules = (rowOwnsCells: boolean) => ({ root: doc.body, rowOwnsCells, isRecord: (e: Element) => e === row || e.hasAttribute('data-lead'),
+      isCeiling: () => false, isSelf: () => false, nameOf: () => undefined });
+    expect(groupPeople(signals, rules(true)).map((p) => p.records.map((r) => r.id))).toEqual([['row']]);
+    expect(groupPeople(signals, rules(false)).map((p) => p.records.map((r) => r.id))).toEqual([['lead'], ['row']]);
   });
   it('never names a person from <title>', () => {
     const d = detectPeople(parseHtml('<html><head><title>Ada Park</title></head><body><p>ada@park.dev</p></body></html>'), { url: 'https://x.org/' });
