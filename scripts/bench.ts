@@ -6,7 +6,7 @@ import path from 'node:path';
 import { repoRoot } from './lib/browsers';
 import { ensureBuilt } from './bench/build';
 import { BULK_PEOPLE, HTTP1_CONNECTIONS, PER_REQUEST, bulkFloor, measureBulk, type BulkFigures } from './bench/bulk';
-import { measureDetection } from './bench/detection';
+import { measureDetection, WARMUP } from './bench/detection';
 import { startBench, type BenchEnv } from './bench/env';
 import { measureMemory } from './bench/memory';
 import { matchableContacts } from './bench/pages';
@@ -81,8 +81,11 @@ async function main() {
 
     const det = await attempt('detection', () => measureDetection(env.eb.browser, runs));
     if (det) {
-      rows.push({ name: `Detection: bare DOM walk, ${det.nodes} nodes`, unit: 'ms', value: det.walkMs });
-      rows.push({ name: `Detection: full scan, ${det.people} rows`, unit: 'ms', value: det.scanMs, limit: det.walkMs.median,
+      rows.push({ name: `Detection: bare DOM walk, first on a fresh page, ${det.nodes} nodes`, unit: 'ms', value: det.firstWalkMs });
+      rows.push({ name: `Detection: full scan, first on a fresh page, ${det.people} rows`, unit: 'ms', value: det.firstScanMs, limit: det.firstWalkMs.median,
+        goal: '≤ 3× bare walk', met: det.firstScanMs.median <= 3 * det.firstWalkMs.median });
+      rows.push({ name: `Detection: bare DOM walk, warm (after ${WARMUP})`, unit: 'ms', value: det.walkMs });
+      rows.push({ name: `Detection: full scan, warm (after ${WARMUP})`, unit: 'ms', value: det.scanMs, limit: det.walkMs.median,
         goal: '≤ 3× bare walk', met: det.scanMs.median <= 3 * det.walkMs.median });
       rows.push({ name: 'Detection: 20 rows appended, re-read', unit: 'ms', value: det.batchMs, goal: '≤ 1 ms', met: det.batchMs.median <= 1 });
     }
