@@ -43,16 +43,16 @@ export function groupPeople(signals: Signal[], rules: GroupRules): ScannedPerson
     recordMemo.set(el, found);
     return found;
   };
-  const records = signals.map((s) => { try { return s.row && rules.rowOwnsCells ? s.row : recordAbove(s.el); } catch { return null; } });
-  // which ancestors hold two different values of a field; only what lies above records is ever asked
+  // each signal's record, and which ancestors hold two different values of a field (only what
+  // lies above records is ever asked): one pass
+  const records: (Element | null)[] = [];
   const seen = new Map<Element, Record<string, string>>();
-  for (let i = 0; i < signals.length; i++) {
-    const s = signals[i]!;
-    const record = records[i];
-    if (record === rules.root) continue;
+  for (const s of signals) {
+    let record: Element | null = null;
     let key: string | undefined;
     try {
-      for (let a: Element | null = record ? record.parentElement : s.el; a; a = a.parentElement) {
+      record = s.row && rules.rowOwnsCells ? s.row : recordAbove(s.el);
+      for (let a: Element | null = record === rules.root ? null : record ? record.parentElement : s.el; a; a = a.parentElement) {
         let entry = seen.get(a);
         if (!entry) seen.set(a, (entry = {}));
         const had = entry[s.field];
@@ -63,6 +63,7 @@ export function groupPeople(signals: Signal[], rules: GroupRules): ScannedPerson
         if (a === rules.root) break;
       }
     } catch { /* an odd ancestor only weakens grouping */ }
+    records.push(record);
   }
   const isMulti = (el: Element) => Object.values(seen.get(el) ?? {}).includes(MULTI);
   const groups = new Map<Element, Signal[]>();
@@ -121,20 +122,26 @@ function assemble(signals: Signal[], record: Element, rules: GroupRules): Report
   return p;
 }
 
-/** the keys two records of one person share: email, LinkedIn, phone ending, name + company */
+/**
+ * the keys two records of one person share: email, LinkedIn URL, phone ending (digits only), and
+ * name + company (with a "|"). The kinds never collide, so each value is its own key: no prefix to
+ * build and hash for every person of a long list.
+ */
 export function mergeKeys(p: ReportedPerson): string[] {
   const keys: string[] = [];
-  if (p.email) keys.push(`e:${p.email}`);
-  if (p.linkedin) keys.push(`l:${p.linkedin}`);
-  if (p.phone) keys.push(`p:${phoneDigits(p.phone).slice(-7)}`);
-  if (p.name) keys.push(`n:${p.name.toLowerCase()}|${(p.company ?? '').toLowerCase()}`);
+  if (p.email) keys.push(p.email);
+  if (p.linkedin) keys.push(p.linkedin);
+  if (p.phone) keys.push(phoneDigits(p.phone).slice(-7));
+  if (p.name) keys.push(`${p.name}|${p.company ?? ''}`.toLowerCase());
   return keys;
 }
+
+const PHONE_KEY = /^\d*$/;
 
 /** the person `key` of `fresh` is filed under, unless they only share a phone ending, not the number */
 export function sameAs(index: Map<string, ScannedPerson>, key: string, fresh: ReportedPerson): ScannedPerson | undefined {
   const p = index.get(key);
-  return p && (key[0] !== 'p' || sameNumber(phoneDigits(p.person.phone!), phoneDigits(fresh.phone!))) ? p : undefined;
+  return p && (!PHONE_KEY.test(key) || sameNumber(phoneDigits(p.person.phone!), phoneDigits(fresh.phone!))) ? p : undefined;
 }
 
 /** one person from two: `first`'s fields win, `second` fills the gaps (a new object: reported ones never change) */

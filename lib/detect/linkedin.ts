@@ -1,7 +1,6 @@
 // LinkedIn profile links to one form: https://www.linkedin.com/in/<slug> (lowercase, no query, no
 // trailing slash, any country subdomain). Sales Navigator leads (/sales/lead/<id>,…) keep their
 // lead id, lowercased the same way, as https://www.linkedin.com/sales/lead/<id>.
-import { eachMatch } from './text';
 
 const PROFILE = /(?:https?:\/\/)?(?:[a-z]{2,3}\.|www\.|m\.)?linkedin\.com\/(in|sales\/lead|sales\/people)\/([^/?#\s"'<>,]+)/i;
 const IN_TEXT = new RegExp(PROFILE.source, 'gi');
@@ -22,9 +21,9 @@ export function linkedinOf(url: string): string | undefined {
 export function findLinkedins(text: string): string[] {
   if (!/linkedin\.com/i.test(text)) return [];
   const out: string[] = [];
-  eachMatch(IN_TEXT, text, (m) => {
+  for (const m of text.matchAll(IN_TEXT)) {
     const url = linkedinOf(m[0]);
     if (url) out.push(url);
-  });
+  }
   return out;
 }

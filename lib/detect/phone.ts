@@ -5,8 +5,6 @@
 // tel: link, a "Phone"/"Mobile" label or column) AND a country is known (the caller's `country`,
 // or the page's <html lang="en-GB"> region); it travels with that country as its hint. Dates,
 // ids, prices, versions and zip codes are rejected here, before any parsing.
-import { eachMatch } from './text';
-
 /** a region code that libphonenumber-js knows ("GB", "US", "IN") */
 export type CountryCode = string;
 
@@ -26,7 +24,6 @@ export type PhoneCheck = (candidate: PhoneCandidate) => string | undefined;
 const LETTERS = /[a-z%]/i;
 const INTERNATIONAL = /^(\+|00)/;
 const DIGITS_8_TO_15 = /^\D*(?:\d\D*){8,15}$/;
-const MAY_BE_INTERNATIONAL = /[+]|00/;
 /** what phoneDigits drops: every non-digit, and the zeros before the first other digit */
 const NOT_DIGITS_OR_LEADING_ZEROS = /^[\D0]+|\D/g;
 const DATE = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[ T]\d{1,2}:\d{2}.*)?$/;
@@ -68,14 +65,14 @@ export function phoneReader(country: CountryCode | undefined, check?: PhoneCheck
 
 /** the international phone numbers written in a free text */
 export function findPhones(text: string, read: PhoneReader = (raw) => phoneCandidate(raw, false)): PhoneCandidate[] {
-  if (!MAY_BE_INTERNATIONAL.test(text)) return [];
+  if (!/[+]|00/.test(text)) return [];
   const out: PhoneCandidate[] = [];
-  eachMatch(IN_TEXT, text, (m) => {
+  for (const m of text.matchAll(IN_TEXT)) {
     const end = m.index + m[0].length;
-    if (/[\d.,]/.test(text.charAt(end)) && /\d/.test(text.charAt(end + 1))) return;
+    if (/[\d.,]/.test(text.charAt(end)) && /\d/.test(text.charAt(end + 1))) continue;
     const phone = read(m[0], false);
     if (phone) out.push(phone);
-  });
+  }
   return out;
 }
 

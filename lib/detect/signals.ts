@@ -53,6 +53,8 @@ const MAX_TEXT = 2000;
 const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 
 const COLON = /[:：]/;
+/** what an email (@), an international phone (+, 00) or a LinkedIn URL needs in a text */
+const MAY_HOLD_VALUES = /[@+]|00|linkedin\.com/i;
 
 /**
  * walk `scope` in document order and collect its signals. A header row is turned into a table as
@@ -250,12 +252,15 @@ function readText(node: Text, opts: WalkOptions, out: Walk): boolean {
     // a card's heading names it; weak, so a Name label or column wins
     signals.push(signal('name', clean(trimmed, 80), parent, 3));
   }
-  for (const { name, email } of findNamedEmails(text)) {
-    signals.push(signal('email', email, parent, 3), signal('name', name, parent, 2));
+  // most texts (dates, statuses, names) hold none of what the finders look for
+  if (MAY_HOLD_VALUES.test(text)) {
+    for (const { name, email } of findNamedEmails(text)) {
+      signals.push(signal('email', email, parent, 3), signal('name', name, parent, 2));
+    }
+    for (const email of findEmails(text)) signals.push(signal('email', email, parent, 3));
+    for (const url of findLinkedins(text)) signals.push(signal('linkedin', url, parent, 3));
+    for (const phone of findPhones(text, opts.phone)) signals.push(phoneSignal(phone, parent, 3));
   }
-  for (const email of findEmails(text)) signals.push(signal('email', email, parent, 3));
-  for (const url of findLinkedins(text)) signals.push(signal('linkedin', url, parent, 3));
-  for (const phone of findPhones(text, opts.phone)) signals.push(phoneSignal(phone, parent, 3));
   if (trimmed.length < 180 && COLON.test(trimmed)) {
     const inline = splitInlineLabel(trimmed);
     const field = inline && labelField(inline.label);

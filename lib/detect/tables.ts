@@ -65,12 +65,13 @@ function rowsOf(header: Element): { rows: Element[]; cellPath: number[] } | unde
     const table = header.closest('table');
     if (!table) return undefined;
     const rows: Element[] = [];
+    const add = (r: Element) => r.tagName === 'TR' && r !== header && hasCell(r) && rows.push(r);
     for (const part of table.children) {
-      if (part.tagName === 'TR') rows.push(part);
       // one by one: a spread of thousands of rows into push() can overflow the call stack
-      else if (part.tagName === 'TBODY' || part.tagName === 'TFOOT') for (const r of part.children) if (r.tagName === 'TR') rows.push(r);
+      if (part.tagName === 'TBODY' || part.tagName === 'TFOOT') for (const r of part.children) add(r);
+      else add(part);
     }
-    return { rows: rows.filter((r) => r !== header && hasCell(r)), cellPath: [] };
+    return { rows, cellPath: [] };
   }
   if (header.getAttribute('role') === 'row') {
     const grid = header.closest('[role=grid], [role=table], [role=treegrid]') ?? header.parentElement?.parentElement;

@@ -2,10 +2,9 @@
 // and whether a text looks like a person's name.
 
 const EMAIL = /[a-z0-9][a-z0-9._%+'-]*@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,24}/gi;
+const ONE_EMAIL = new RegExp(`^${EMAIL.source}$`, 'i');
 /** characters that, right before or after an address, mean it is masked or part of something else */
 const MASK = /[*•·…#x×/\\=&?%$]/i;
-/** a character that joins an address to the text before it */
-const WORD_CHAR = /[a-z0-9_*@]/i;
 const MAILTO = /^mailto:/i;
 const SPACES = /[\s\u00a0\u200b]+/g;
 const URL_LIKE = /^https?:/i;
@@ -15,31 +14,18 @@ const FAKE_DOMAIN = /[@.](example\.(com|org|net)|test|invalid|localhost|example)
 const NOT_PERSON = /^(no-?reply|do-?not-?reply|mailer-daemon|postmaster|bounces?)[+.@-]/;
 const FILE_LIKE = /\.(png|jpe?g|gif|svg|webp|js|css)$/;
 
-/**
- * each match of a global regex in text (String#matchAll copies the regex on every call, which a
- * scan of thousands of cells pays for); the regex must not be used again inside `visit`
- */
-export function eachMatch(re: RegExp, text: string, visit: (m: RegExpExecArray) => void): void {
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const next = re.lastIndex;
-    visit(m);
-    re.lastIndex = m[0] ? next : next + 1;
-  }
-}
-
 /** the emails in a text, lowercase; masked ("j***@acme.com"), example and no-reply addresses are left out */
 export function findEmails(text: string): string[] {
   if (!text.includes('@')) return [];
   const found: string[] = [];
-  eachMatch(EMAIL, text, (m) => {
+  for (const m of text.matchAll(EMAIL)) {
     // charAt: '' at either end (reading a string past its end is slow)
     const before = text.charAt(m.index - 1);
     const after = text.charAt(m.index + m[0].length);
-    if (MASK.test(before) || WORD_CHAR.test(before) || after === '*' || after === '@') return;
+    if (MASK.test(before) || /[a-z0-9_*@]/i.test(before) || after === '*' || after === '@') continue;
     const email = m[0].toLowerCase(); // it ends with a letter: no trailing dot to trim
     if (isPersonalEmail(email)) found.push(email);
-  });
+  }
   return found;
 }
 
@@ -48,6 +34,8 @@ export function emailOf(value: string): string | undefined {
   let v = value.trim();
   if (MAILTO.test(v)) v = v.slice(7);
   if (v.includes('?')) v = v.split('?')[0]!;
+  // most values (an email column's cells) are one address and nothing else
+  if (ONE_EMAIL.test(v)) return isPersonalEmail((v = v.toLowerCase())) ? v : undefined;
   const found = findEmails(v);
   return found.length === 1 && found[0]!.length >= v.length - 2 ? found[0] : undefined;
 }
@@ -99,10 +87,10 @@ const NAME_BEFORE_EMAIL = /(["']?)([\p{Lu}][\p{L}'’.-]*(?: [\p{L}'’.-]+){0,3
 export function findNamedEmails(text: string): { name: string; email: string }[] {
   if (!text.includes('<')) return [];
   const out: { name: string; email: string }[] = [];
-  eachMatch(NAME_BEFORE_EMAIL, text, (m) => {
+  for (const m of text.matchAll(NAME_BEFORE_EMAIL)) {
     const email = emailOf(m[3] ?? '');
     const name = m[2] ?? '';
     if (email && looksLikeName(name)) out.push({ name: clean(name), email });
-  });
+  }
   return out;
 }

@@ -6,7 +6,8 @@ import { detectPeople } from '../../lib/detect';
 import { parseHtml } from './helpers';
 import { phoneReader } from '../../lib/detect/phone';
 import { walk } from '../../lib/detect/signals';
-import { groupPeople } from '../../lib/detect/group';
+import { dedupe, groupPeople } from '../../lib/detect/group';
+import type { ReportedPerson } from '../../lib/detect/types';
 import { signal } from '../../lib/detect/values';
 
 const detect = (body: string, lang = 'en') =>
@@ -137,6 +138,12 @@ describe('grouping people', () => {
       isCeiling: () => false, isSelf: () => false, nameOf: () => undefined });
     expect(groupPeople(signals, rules(true)).map((p) => p.records.map((r) => r.id))).toEqual([['row']]);
     expect(groupPeople(signals, rules(false)).map((p) => p.records.map((r) => r.id))).toEqual([['lead'], ['row']]);
+  });
+  it('merges one phone written two ways, never two numbers that only share their last digits', () => {
+    const one = (person: ReportedPerson) => ({ person, records: [] as Element[] });
+    const merged = dedupe([one({ name: 'Ada Park', phone: '+44 20 7946 0123' }), one({ phone: '020 7946 0123', phoneCountry: 'GB', company: 'Park Labs' }),
+      one({ name: 'Ben Ode', phone: '+1 212 594 60123' })]).map((p) => p.person);
+    expect(merged).toEqual([{ name: 'Ada Park', phone: '+44 20 7946 0123', phoneCountry: 'GB', company: 'Park Labs' }, { name: 'Ben Ode', phone: '+1 212 594 60123' }]);
   });
   it('never names a person from <title>', () => {
     const d = detectPeople(parseHtml('<html><head><title>Ada Park</title></head><body><p>ada@park.dev</p></body></html>'), { url: 'https://x.org/' });

@@ -60,6 +60,15 @@ describe('emails', () => {
     expect(emailOf(' mailto:Ava@Northwind.com?subject=Hi ')).toBe('ava@northwind.com');
     expect(emailOf('ava@northwind.com and more text')).toBeUndefined();
   });
+  it('leaves out the same addresses when a whole value is one address (an email column cell)', () => {
+    for (const value of ['someone@example.com', 'ops@mail.example.org', 'noreply@themargin.news', 'no-reply@acme.io', 'bounces+x@acme.io',
+      'logo@2x.png', 'someone@acme.test']) {
+      expect(emailOf(value), value).toBeUndefined();
+      expect(findEmails(value), value).toEqual([]);
+    }
+    expect(emailOf('Noreplyanne@Acme.io')).toBe('noreplyanne@acme.io');
+    expect(emailOf('test.lead@latest.io')).toBe('test.lead@latest.io');
+  });
   it('pairs names with addresses in mail headers', () => {
     expect(findNamedEmails('"Omar Farouk" <Omar.Farouk@Kestrel-Robotics.de>, Helena Brandt <helena@kr.de>')).toEqual([
       { name: 'Omar Farouk', email: 'omar.farouk@kestrel-robotics.de' }, { name: 'Helena Brandt', email: 'helena@kr.de' }]);
