@@ -4,7 +4,7 @@
 // - first scan: on a freshly loaded page with a freshly loaded detector (what a user waits for
 //   when a page opens), against the first walk of another fresh copy of the page;
 // - warm: after WARMUP scans and walks, once the engine has compiled both (what every later full
-//   scan costs), alternating which of the two runs first.
+//   scan costs); the walks in a row, then the scans in a row, so neither pays for the other's garbage.
 // Then one mutation batch: 20 rows appended and re-read incrementally, as the page watcher does.
 import type { Browser } from 'puppeteer-core';
 import { detectorSource } from '../lib/detector-source';
@@ -87,54 +87,54 @@ export async function measureDetection(browser: Browser, runs: number): Promise<
     const batch: number[] = [];
     let people = 0;
     let nodes = 0;
-    for (let i = -WARMUP; i < runs; i++) {
-      // alternate the order so neither side always runs on a warmer cache
-      const pair = await page.evaluate((url: string, walkFirst: boolean) => {
-        const g = globalThis as unknown as BenchGlobals;
-        const timeWalk = () => {
-          const t0 = performance.now();
-          const w = document.createTreeWalker(document.documentElement);
-          let n = 0;
-          let chars = 0;
-          for (let node: Node | null = w.currentNode; node; node = w.nextNode()) {
-            n++;
-            if (node.nodeType === 3) chars += (node.textContent ?? '').length;
-          }
-          return { ms: performance.now() - t0, n, chars };
-        };
-        const timeScan = () => {
-          const t0 = performance.now();
-          const s = g.__detect.scanPage(document, { url });
-          const ms = performance.now() - t0;
-          g.__scan = s;
-          return { ms, people: s.detection.people.length };
-        };
-        const first = walkFirst ? timeWalk() : undefined;
-        const s = timeScan();
-        const w = first ?? timeWalk();
-        return { scan: s.ms, people: s.people, walk: w.ms, nodes: w.n };
-      }, URL, i % 2 === 0);
-      if (i >= 0) {
-        scan.push(pair.scan);
-        walk.push(pair.walk);
+    const timeWalk = () => page.evaluate(() => {
+      const t0 = performance.now();
+      const w = document.createTreeWalker(document.documentElement);
+      let n = 0;
+      let chars = 0;
+      for (let node: Node | null = w.currentNode; node; node = w.nextNode()) {
+        n++;
+        if (node.nodeType === 3) chars += (node.textContent ?? '').length;
       }
-      people = pair.people;
-      nodes = pair.nodes;
-      const batchMs = await page.evaluate((start: number, count: number) => {
-        const g = globalThis as unknown as BenchGlobals;
-        const tbody = document.querySelector('tbody')!;
-        const t = document.createElement('template');
-        t.innerHTML = `<table><tbody>${Array.from({ length: count }, (_, k) => g.__row(start + k)).join('')}</tbody></table>`;
-        const rows = [...t.content.querySelectorAll('tr')];
-        tbody.append(...rows);
-        const t0 = performance.now();
-        const next = g.__detect.rescanParts(g.__scan, rows);
-        const ms = performance.now() - t0;
-        if (!next || next.detection.people.length < count) throw new Error('the appended rows were not read incrementally');
-        rows.forEach((r) => r.remove()); // back to the page as it was
-        return ms;
-      }, ROWS, BATCH);
-      if (i >= 0) batch.push(batchMs);
+      return { ms: performance.now() - t0, n, chars };
+    });
+    const timeScan = () => page.evaluate((url: string) => {
+      const g = globalThis as unknown as BenchGlobals;
+      const t0 = performance.now();
+      const s = g.__detect.scanPage(document, { url });
+      const ms = performance.now() - t0;
+      g.__scan = s;
+      return { ms, people: s.detection.people.length };
+    }, URL);
+    const timeBatch = () => page.evaluate((start: number, count: number) => {
+      const g = globalThis as unknown as BenchGlobals;
+      const tbody = document.querySelector('tbody')!;
+      const t = document.createElement('template');
+      t.innerHTML = `<table><tbody>${Array.from({ length: count }, (_, k) => g.__row(start + k)).join('')}</tbody></table>`;
+      const rows = [...t.content.querySelectorAll('tr')];
+      tbody.append(...rows);
+      const t0 = performance.now();
+      const next = g.__detect.rescanParts(g.__scan, rows);
+      const ms = performance.now() - t0;
+      if (!next || next.detection.people.length < count) throw new Error('the appended rows were not read incrementally');
+      rows.forEach((r) => r.remove()); // back to the page as it was
+      return ms;
+    }, ROWS, BATCH);
+    for (let i = 0; i < WARMUP; i++) {
+      await timeWalk();
+      await timeScan();
+    }
+    // each side measured in a row of its own: a walk right after a scan would also pay for collecting the scan's garbage
+    for (let i = 0; i < runs; i++) {
+      const w = await timeWalk();
+      walk.push(w.ms);
+      nodes = w.n;
+    }
+    for (let i = 0; i < runs; i++) {
+      const s = await timeScan();
+      scan.push(s.ms);
+      people = s.people;
+      batch.push(await timeBatch());
     }
     if (people !== ROWS) throw new Error(`the detector found ${people} people on the ${ROWS}-row page`);
     return { firstScanMs: summarise(firstScan), firstWalkMs: summarise(firstWalk), scanMs: summarise(scan), walkMs: summarise(walk), batchMs: summarise(batch), people, nodes };
