@@ -163,8 +163,7 @@ function read(scopes: Element[], scan: PageScan, wholeDocument?: boolean) {
   for (const s of scopes) readStructured(wholeDocument ? s.ownerDocument : s, out.structured.filter((x) => s.contains(x)), context.phone, out.signals, structured);
   for (const r of structured) rows.add(r);
   const headers = tables.map((t) => t.headerRow);
-  const inRow = (el: Element) => { for (let e: Element | null = el; e; e = e.parentElement) if (rows.has(e)) return true; return false; };
-  const signals = out.signals.filter((s) => !(s.rank === 2 && !s.row && headers.some((h) => h.contains(s.el))) && !(s.fromLabel && inRow(s.el)));
+  const signals = out.signals.filter((s) => !(s.rank === 2 && !s.row && headers.some((h) => h.contains(s.el))) && !(s.fromLabel && above(s.el, rows)));
   return { signals, tables, rows };
 }
 

@@ -137,11 +137,20 @@ export function mergeKeys(p: ReportedPerson): string[] {
 }
 
 const PHONE_KEY = /^\d*$/;
+const differ = (a: string | undefined, b: string | undefined) => !!a && !!b && a !== b;
+const otherNumber = (a: string | undefined, b: string | undefined) => !!a && !!b && !sameNumber(phoneDigits(a), phoneDigits(b));
 
-/** the person `key` of `fresh` is filed under, unless they only share a phone ending, not the number */
+/**
+ * the person `key` of `fresh` is filed under, if they are one person: an email or a LinkedIn URL
+ * says so; a phone or a name + company only when nothing says otherwise (two John Smiths with
+ * their own emails, colleagues sharing the office's number, two numbers with one ending)
+ */
 export function sameAs(index: Map<string, ScannedPerson>, key: string, fresh: ReportedPerson): ScannedPerson | undefined {
   const p = index.get(key);
-  return p && (!PHONE_KEY.test(key) || sameNumber(phoneDigits(p.person.phone!), phoneDigits(fresh.phone!))) ? p : undefined;
+  if (!p) return undefined;
+  const had = p.person;
+  const weak = PHONE_KEY.test(key) || key.includes('|');
+  return !weak || !(differ(had.email, fresh.email) || differ(had.linkedin, fresh.linkedin) || otherNumber(had.phone, fresh.phone)) ? p : undefined;
 }
 
 /** one person from two: `first`'s fields win, `second` fills the gaps (a new object: reported ones never change) */

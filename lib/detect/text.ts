@@ -2,7 +2,6 @@
 // and whether a text looks like a person's name.
 
 const EMAIL = /[a-z0-9][a-z0-9._%+'-]*@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,24}/gi;
-const ONE_EMAIL = new RegExp(`^${EMAIL.source}$`, 'i');
 /** characters that, right before or after an address, mean it is masked or part of something else */
 const MASK = /[*•·…#x×/\\=&?%$]/i;
 const MAILTO = /^mailto:/i;
@@ -34,8 +33,6 @@ export function emailOf(value: string): string | undefined {
   let v = value.trim();
   if (MAILTO.test(v)) v = v.slice(7);
   if (v.includes('?')) v = v.split('?')[0]!;
-  // most values (an email column's cells) are one address and nothing else
-  if (ONE_EMAIL.test(v)) return isPersonalEmail((v = v.toLowerCase())) ? v : undefined;
   const found = findEmails(v);
   return found.length === 1 && found[0]!.length >= v.length - 2 ? found[0] : undefined;
 }

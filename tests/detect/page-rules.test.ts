@@ -145,6 +145,16 @@ describe('grouping people', () => {
       one({ name: 'Ben Ode', phone: '+1 212 594 60123' })]).map((p) => p.person);
     expect(merged).toEqual([{ name: 'Ada Park', phone: '+44 20 7946 0123', phoneCountry: 'GB', company: 'Park Labs' }, { name: 'Ben Ode', phone: '+1 212 594 60123' }]);
   });
+  it('keeps apart people who share a name or an office number but have their own emails', () => {
+    expect(detect(`<table><tr><th>Name</th><th>Email</th><th>Phone</th></tr>
+      <tr><td>John Smith</td><td>john@acme.io</td><td>+1 415 555 0100</td></tr>
+      <tr><td>John Smith</td><td>jsmith@other.org</td><td></td></tr>
+      <tr><td>Ada Park</td><td>ada@acme.io</td><td>+1 415 555 0100</td></tr></table>`)).toEqual([
+      { name: 'John Smith', email: 'john@acme.io', phone: '+14155550100' },
+      { name: 'John Smith', email: 'jsmith@other.org' },
+      { name: 'Ada Park', email: 'ada@acme.io', phone: '+14155550100' },
+    ]);
+  });
   it('never names a person from <title>', () => {
     const d = detectPeople(parseHtml('<html><head><title>Ada Park</title></head><body><p>ada@park.dev</p></body></html>'), { url: 'https://x.org/' });
     expect(d.people).toEqual([{ email: 'ada@park.dev' }]);
