@@ -28,9 +28,14 @@ export interface DetectionFigures {
   nodes: number;
 }
 
-const row = (i: number) =>
-  `<tr><td><input type="checkbox"></td><td>Person ${String.fromCharCode(65 + (i % 26))}${i}</td><td>user${i}@bigco.io</td>` +
-  `<td>+1 415 555 ${String(i % 10000).padStart(4, '0')}</td><td>2026-03-${String((i % 28) + 1).padStart(2, '0')}</td></tr>`;
+/** row i of the list: a person's name (names repeat, as in real lists: each row is still its own person), email, phone, date */
+const row = (i: number) => {
+  // inside the function: it is also sent into the page as its source
+  const first = ['Ada', 'Ben', 'Chloé', 'Diego', 'Emma', 'Farah', 'Gus', 'Hana', 'Ivan', 'Jo', 'Kwame', 'Lena', 'Mateo'];
+  const last = ['Park', 'Ode', 'Okafor', 'Lund', 'Moreau', 'Silva', 'Nguyen', 'Schmidt', 'Rossi', 'Kowalski', 'Haddad'];
+  return `<tr><td><input type="checkbox"></td><td>${first[i % first.length]} ${last[Math.floor(i / first.length) % last.length]}</td>` +
+    `<td>user${i}@bigco.io</td><td>+1 415 555 ${String(i % 10000).padStart(4, '0')}</td><td>2026-03-${String((i % 28) + 1).padStart(2, '0')}</td></tr>`;
+};
 
 export function listPage(rows: number): string {
   const body = Array.from({ length: rows }, (_, i) => row(i)).join('');
