@@ -120,19 +120,15 @@ const PHONE_OR_LINKEDIN = /00|linkedin\.com/i;
 /**
  * one row's signals, one per mapped column, in one pass over the row. Every other part of the row
  * (unmapped cells, a mapped cell holding more than its text, texts and elements around the cells)
- * goes to `rest`, in page order, for the walk to read.
+ * goes to `rest`, in page order, for the walk to read. (`el`, `depth`: where it is on the way to the cells.)
  */
-export function readRow(table: Table, row: Element, phone: PhoneReader, out: Signal[], rest?: (node: Node) => void): void {
-  readCells(table, row, row, 0, phone, out, rest);
-}
-
-function readCells(table: Table, row: Element, el: Element, depth: number, phone: PhoneReader, out: Signal[], rest?: (node: Node) => void): void {
+export function readRow(table: Table, row: Element, phone: PhoneReader, out: Signal[], rest?: (node: Node) => void, el = row, depth = 0): void {
   const { columns, cellPath } = table;
   if (depth < cellPath.length) {
     // on the way to the cells
     const next = el.children[cellPath[depth]!];
     for (let n = rest ? el.firstChild : next; n; n = rest ? n.nextSibling : null) {
-      if (n === next) readCells(table, row, next, depth + 1, phone, out, rest);
+      if (n === next) readRow(table, row, phone, out, rest, next, depth + 1);
       else rest!(n);
     }
     return;

@@ -21,6 +21,7 @@ const words: Record<HeaderWord, string> = {
     'last login|campaign|source|plays|watched|time|action|city|country|actions|list|notes',
 };
 
+const PLAIN = /^[a-z]+(?: [a-z]+)*$/;
 const lookup = new Map<string, HeaderWord>();
 for (const [word, list] of Object.entries(words) as [HeaderWord, string][]) {
   for (const w of list.split('|')) lookup.set(w, word);
@@ -29,8 +30,9 @@ for (const [word, list] of Object.entries(words) as [HeaderWord, string][]) {
 /** "E-mail Address:" -> 'email'; undefined when the text is not a known label */
 export function headerWord(text: string): HeaderWord | undefined {
   if (text.length > 32) return undefined;
-  const key = text.toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, ' ').replace(/\s+/g, ' ').trim();
-  return lookup.get(key);
+  const lower = text.toLowerCase();
+  // words and single spaces need no clean-up (most texts asked: names, values)
+  return lookup.get(PLAIN.test(lower) ? lower : lower.replace(/[^\p{L}\p{N}\s_-]/gu, ' ').replace(/\s+/g, ' ').trim());
 }
 
 /** like headerWord, but only person fields (labels never need 'other') */
