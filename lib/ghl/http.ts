@@ -103,6 +103,10 @@ interface CallState {
 
 const stateOf = (options: { context: Record<string, unknown> }) => options.context['call'] as CallState;
 
+/** The option that carries a request's JSON text from `perform` to the fetch ky calls. */
+const BODY = 'ghlJsonBody';
+type BodyInit_ = RequestInit & { [BODY]?: string };
+
 export function createHttp(opts: HttpOptions): GhlHttp {
   const { tokens, locationId } = opts;
   const baseFetch = opts.fetch ?? globalThis.fetch.bind(globalThis);
@@ -111,9 +115,11 @@ export function createHttp(opts: HttpOptions): GhlHttp {
   const maxRateWaits = opts.maxRateLimitWaits ?? 3;
 
   // Every real send passes here, retries included: the limiter sees each answer's headers.
+  // A JSON body comes as `init[BODY]` (see `perform`) and is handed to fetch as a string.
   const pacedFetch: typeof globalThis.fetch = async (input, init) => {
     try {
-      const response = await baseFetch(input, init);
+      const { [BODY]: body, ...rest } = (init ?? {}) as BodyInit_;
+      const response = await baseFetch(input, body === undefined ? rest : { ...rest, body });
       limiter.observe(response.headers);
       if (response.status === 429) limiter.pause(limiter.retryAfterMs(response.headers));
       return response;
@@ -199,7 +205,15 @@ export function createHttp(opts: HttpOptions): GhlHttp {
       },
     };
     if (spec.query) options.searchParams = definedOnly(spec.query);
-    if (spec.json !== undefined) options.json = spec.json;
+    if (spec.json !== undefined) {
+      // Not ky's `json`: ky would put the body on its Request and clone that Request before every
+      // send (to keep a copy for retries), which turns the body into a stream that the worker's
+      // thread has to pump while it is starting the next requests. Passed beside the Request
+      // instead (ky hands options it does not know to fetch), the string goes out with the
+      // request as it is, and every retry sends it again.
+      options.headers = { 'Content-Type': 'application/json' };
+      (options as BodyInit_)[BODY] = JSON.stringify(spec.json);
+    }
 
     let response: Response;
     try {
