@@ -31,6 +31,30 @@ export function createQueueStore(storage: StorageArea, opts: { keepFinished: num
   const listeners = new Set<ChangeListener>();
   let nextSeq = 1;
   let closed = false;
+  /**
+   * Changes saved while an earlier `storage.set` is still being written wait for it and then go
+   * together in one `set` (later copies of a record replace earlier ones): a burst of changes (ten
+   * bulk chunks answered at once) costs two or three writes instead of ten queued one behind the
+   * other. Each change still lands whole, in order, and its `save` resolves only once it is stored.
+   */
+  let writing: Promise<void> = Promise.resolve();
+  let waiting: { items: Record<string, unknown>; stored: Promise<void> } | undefined;
+
+  function persist(items: Record<string, unknown>): Promise<void> {
+    if (waiting) {
+      Object.assign(waiting.items, items);
+      return waiting.stored;
+    }
+    const batch = { items: { ...items }, stored: Promise.resolve() };
+    batch.stored = writing.then(() => {
+      if (waiting === batch) waiting = undefined;
+      // The worker "died" (close) before this write started: like a dead worker, store nothing.
+      return closed ? undefined : storage.set(batch.items);
+    });
+    waiting = batch;
+    writing = batch.stored.catch(() => undefined);
+    return batch.stored;
+  }
 
   async function load(): Promise<void> {
     const all = await storage.get(null);
@@ -63,7 +87,7 @@ export function createQueueStore(storage: StorageArea, opts: { keepFinished: num
       jobs.set(job.id, job);
       items[JOB_KEY + job.id] = job;
     }
-    await storage.set(items);
+    await persist(items);
     const change = { writes: changed.writes ?? [], jobs: changed.jobs ?? [] };
     for (const listener of listeners) {
       try {
