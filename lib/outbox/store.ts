@@ -104,7 +104,11 @@ export function createQueueStore(storage: StorageArea, opts: { keepFinished: num
     const excess = finished.length - opts.keepFinished;
     if (excess <= 0) return;
     const oldest = finished.sort((a, b) => a.updatedAt - b.updatedAt).slice(0, excess);
-    for (const record of oldest) writes.delete(record.id);
+    for (const record of oldest) {
+      writes.delete(record.id);
+      // A copy waiting for the next write would bring the record back after its removal.
+      if (waiting) delete waiting.items[WRITE_KEY + record.id];
+    }
     await storage.remove(oldest.map((r) => WRITE_KEY + r.id));
   }
 

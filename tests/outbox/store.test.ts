@@ -96,4 +96,26 @@ describe('queue store writes', () => {
     expect(sets).toHaveLength(1);
     expect((items.get(JOB_KEY + 'a') as BulkJob).doneChunks).toEqual([0]);
   });
+
+  it('a record pruned while a copy of it waits for the next write stays removed', async () => {
+    const { area, sets, items } = heldArea();
+    const store = createQueueStore(area, { keepFinished: 1, log: () => undefined });
+    const write = { kind: 'tag.add' as const, connectionId: 'conn', contactId: 'c1', tags: ['vip'] };
+    const old = { ...store.newRecord(write, 1), state: 'done' as const };
+    const recent = { ...store.newRecord({ ...write, contactId: 'c2' }, 3), state: 'done' as const };
+    const first = store.save({ writes: [old] });
+    await tick();
+    const again = store.save({ writes: [{ ...old, updatedAt: 2 }] }); // waits, then is the oldest finished
+    const last = store.save({ writes: [recent] });
+    sets[0]!.finish();
+    await first; // its prune removes `old` (2 finished, 1 kept)
+    await tick();
+    expect(sets).toHaveLength(2);
+    sets[1]!.finish();
+    await Promise.all([again, last]);
+    await tick();
+    expect(store.write(old.id)).toBeUndefined();
+    expect(items.has(WRITE_KEY + old.id)).toBe(false);
+    expect(items.has(WRITE_KEY + recent.id)).toBe(true);
+  });
 });
