@@ -3,6 +3,8 @@
 // (one connection, any number of requests at once) the 10 requests take 1 round trip; over
 // HTTP/1.1 Chromium opens at most 6 connections to one host, so they take 2. Measured only
 // through the extension, at the real rate limit, timed inside an extension page.
+import { connect } from 'node:http2';
+import { API_VERSION } from '../../lib/ghl/http';
 import { NAME_SHIM, loggedRequests, resetRequests, sleep, type BenchEnv } from './env';
 import { timeBulkJob } from './in-page';
 import { summarise, type Summary } from './stats';
@@ -76,5 +78,48 @@ export async function measureBulk(env: BenchEnv, contactIds: string[], runs: num
   } finally {
     await env.worker.send('Network.enable');
     sandbox.setConfig({ rateLimit: { max: 1_000_000, intervalMs: RATE.intervalMs } });
+  }
+}
+
+/**
+ * The same job without the extension: the same requests (50 contacts each, one tag) sent at once
+ * by a bare HTTP/2 client in this process, over one connection opened and used once before, timed
+ * from the first request sent to the last answer read. What the sandbox's bulk endpoint and the
+ * latency allow: the floor the extension is compared with (the sandbox handles requests one at a
+ * time, ~1 ms each, so 10 at once take longer than one round trip).
+ */
+export async function measureBareBulk(env: BenchEnv, contactIds: string[], runs: number, people = BULK_PEOPLE): Promise<Summary> {
+  const { sandbox } = env;
+  if (!sandbox.http2Url) throw new Error('the sandbox serves no HTTP/2');
+  const ids = contactIds.slice(0, people);
+  // the sandbox's certificate is its own (the extension's browser trusts its key): not checked here
+  const session = connect(sandbox.http2Url, { rejectUnauthorized: false });
+  const post = (contacts: string[], tag: string) => new Promise<void>((resolve, reject) => {
+    const body = JSON.stringify({ locationId: sandbox.locationId, contacts, tags: [tag] });
+    const req = session.request({ ':method': 'POST', ':path': '/contacts/bulk/tags/update/add', authorization: `Bearer ${sandbox.token}`,
+      version: API_VERSION.contacts, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+    let status = 0;
+    req.on('response', (h) => (status = Number(h[':status'])));
+    req.on('data', () => undefined);
+    req.on('end', () => (status === 201 ? resolve() : reject(new Error(`the bare bulk request was answered ${status}`))));
+    req.on('error', reject);
+    req.end(body);
+  });
+  const job = (tag: string) => {
+    const chunks: Promise<void>[] = [];
+    for (let i = 0; i < ids.length; i += PER_REQUEST) chunks.push(post(ids.slice(i, i + PER_REQUEST), tag));
+    return Promise.all(chunks);
+  };
+  try {
+    await job(`bench-bare-warm-${Date.now()}`);
+    const times: number[] = [];
+    for (let run = 0; run < Math.min(runs, MAX_RUNS); run++) {
+      const t0 = performance.now();
+      await job(`bench-bare-${Date.now()}-${run}`);
+      times.push(performance.now() - t0);
+    }
+    return summarise(times);
+  } finally {
+    session.close();
   }
 }
