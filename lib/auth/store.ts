@@ -42,9 +42,24 @@ export interface ConnectionStore {
   change(edit: (list: ConnectionList) => ConnectionList): Promise<ConnectionList>;
 }
 
+/**
+ * Reads are served from memory once read (every message asks for the active connection), as long
+ * as `storage` reports its changes: any change of the list in storage, from this context or
+ * another, drops the copy, and a read that started before such a change does not keep what it
+ * read. Without `onChanged` every read goes to storage. Changes always read storage itself.
+ */
 export function connectionStore(storage: StorageArea): ConnectionStore {
   let queue: Promise<unknown> = Promise.resolve();
-  const read = async (): Promise<ConnectionList> => {
+  const keeps = storage.onChanged !== undefined;
+  let kept: ConnectionList | undefined;
+  /** Counts the changes seen in storage. */
+  let changes = 0;
+  storage.onChanged?.addListener((changed) => {
+    if (!(CONNECTIONS_KEY in changed)) return;
+    changes += 1;
+    kept = undefined;
+  });
+  const readStored = async (): Promise<ConnectionList> => {
     const raw = (await storage.get(CONNECTIONS_KEY))[CONNECTIONS_KEY];
     if (raw === undefined) return EMPTY;
     const parsed = v.safeParse(ConnectionListSchema, raw);
@@ -53,11 +68,22 @@ export function connectionStore(storage: StorageArea): ConnectionStore {
     return parsed.success ? parsed.output : EMPTY;
   };
   return {
-    read,
+    async read() {
+      if (kept) return kept;
+      const seen = changes;
+      const list = await readStored();
+      if (keeps && seen === changes) kept = list;
+      return list;
+    },
     change(edit) {
       const next = queue.then(async () => {
-        const updated = edit(await read());
+        const updated = edit(await readStored());
+        // reads during the write do not keep what they find; after it, the written list is kept
+        changes += 1;
+        kept = undefined;
         await storage.set({ [CONNECTIONS_KEY]: updated });
+        changes += 1;
+        if (keeps) kept = updated;
         return updated;
       });
       queue = next.catch(() => undefined);

@@ -24,6 +24,8 @@ export interface StorageArea {
   get(keys: string | string[] | null): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
   remove(keys: string | string[]): Promise<void>;
+  /** Changes of this area, from any context (browser.storage.local has it; a store without it is never cached). */
+  onChanged?: { addListener(listener: (changes: Record<string, unknown>) => void): void };
 }
 
 export const defaultStorage = (): StorageArea => browser.storage.local as unknown as StorageArea;
