@@ -138,7 +138,7 @@ export function createBulkJobs(deps: SendDeps) {
     async start(input: BulkTagsInput): Promise<BulkJob> {
       const at = now();
       const job: BulkJob = {
-        v: 2,
+        v: 3,
         id: crypto.randomUUID(),
         connectionId: input.connectionId,
         op: input.op,

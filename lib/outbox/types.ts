@@ -130,7 +130,6 @@ const BulkJobFields = {
   connectionId: id,
   op: v.picklist(['add', 'remove']),
   tags: tagList,
-  contactIds: v.array(id),
   /** Contacts the bulk answers reported done. */
   succeeded: v.number(),
   /** One-by-one writes for contacts a bulk answer reported as failed. */
@@ -143,22 +142,36 @@ const BulkJobFields = {
 
 const ChunkRetrySchema = v.object({ chunk: v.number(), attempts: v.number(), nextAt: v.number() });
 
-const BulkJobV2Schema = v.object({
-  v: v.literal(2),
-  ...BulkJobFields,
+const ChunkFields = {
   /** Contacts per request; chunk i is contactIds[i * chunkSize, (i + 1) * chunkSize). */
   chunkSize: v.pipe(v.number(), v.integer(), v.minValue(1)),
   /** Chunks HighLevel answered, ascending (the others are sent, or sent again). */
   doneChunks: v.array(v.number()),
   /** Chunks waiting to be sent again after a failed attempt. */
   retries: v.array(ChunkRetrySchema),
-});
-export type BulkJob = v.InferOutput<typeof BulkJobV2Schema>;
+};
+
+/** A job's contacts, in chunk order; they never change once the job is started. */
+export const BulkContactsSchema = v.array(id);
+
+/**
+ * A bulk job as stored (v3): its progress, without its contacts, which are stored once, apart
+ * (`BulkContactsSchema`): every chunk's answer rewrites only this small record.
+ */
+export const BulkJobRecordSchema = v.object({ v: v.literal(3), ...BulkJobFields, ...ChunkFields });
+export type BulkJobRecord = v.InferOutput<typeof BulkJobRecordSchema>;
+
+/** A bulk job in memory: its stored record with its contacts. */
+export type BulkJob = BulkJobRecord & { contactIds: string[] };
+
+/** Stored by the version that kept a job's contacts in its record, rewritten on every chunk's answer. */
+const BulkJobV2Schema = v.object({ v: v.literal(2), ...BulkJobFields, contactIds: v.array(id), ...ChunkFields });
 
 /** Stored by the version that sent a job's chunks one after another: one cursor, chunks of 50. */
 const BulkJobV1Schema = v.object({
   v: v.literal(1),
   ...BulkJobFields,
+  contactIds: v.array(id),
   /** Contacts before this index were sent in bulk. */
   cursor: v.number(),
   attempts: v.number(),
@@ -172,15 +185,37 @@ function fromV1({ cursor, attempts, nextAt, ...job }: v.InferOutput<typeof BulkJ
   const waiting = attempts > 0 && cursor < job.contactIds.length;
   return {
     ...job,
-    v: 2,
+    v: 3,
     chunkSize,
     doneChunks: Array.from({ length: sent }, (_, i) => i),
     retries: waiting ? [{ chunk: sent, attempts, nextAt: nextAt ?? 0 }] : [],
   };
 }
 
-/** A stored bulk job, of either version (a job stored by the previous version resumes). */
-export const BulkJobSchema = v.union([BulkJobV2Schema, v.pipe(BulkJobV1Schema, v.transform(fromV1))]);
+/** A job stored by an earlier version, with its contacts in its record (it resumes). */
+const OldBulkJobSchema = v.union([
+  v.pipe(BulkJobV2Schema, v.transform((job): BulkJob => ({ ...job, v: 3 }))),
+  v.pipe(BulkJobV1Schema, v.transform(fromV1)),
+]);
+
+/**
+ * A stored bulk job of any version: a v3 record with its stored contacts, or a record of an
+ * earlier version (contacts inside). Undefined when unreadable (or a v3 record's contacts are missing).
+ */
+export function readBulkJob(record: unknown, contacts: unknown): BulkJob | undefined {
+  const current = v.safeParse(BulkJobRecordSchema, record);
+  if (current.success) {
+    const ids = v.safeParse(BulkContactsSchema, contacts);
+    return ids.success ? { ...current.output, contactIds: ids.output } : undefined;
+  }
+  const old = v.safeParse(OldBulkJobSchema, record);
+  return old.success ? old.output : undefined;
+}
+
+/** What is stored of a job on every change: all of it but its contacts. */
+export function bulkJobRecord({ contactIds: _contacts, ...record }: BulkJob): BulkJobRecord {
+  return record;
+}
 
 export interface BulkProgress {
   jobId: string;

@@ -4,8 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createGhlClient } from '../../lib/ghl';
-import { BULK_CHUNK, type BulkJob, type BulkProgress } from '../../lib/outbox';
-import { JOB_KEY } from '../../lib/outbox/store';
+import { BULK_CHUNK, type BulkProgress } from '../../lib/outbox';
+import { JOB_CONTACTS_KEY, JOB_KEY } from '../../lib/outbox/store';
+import type { BulkJobRecord } from '../../lib/outbox/types';
 import { admin } from '../ghl/sandbox-helpers';
 import { contactIdsOf, openBrowser, outboxWorld, sandboxContact, until, type Worker } from './helpers';
 
@@ -19,7 +20,8 @@ const tagged = async (tag: string) => {
 };
 const finished = (worker: Worker, jobId: string, state: BulkProgress['state']) =>
   until(async () => (await worker.outbox.bulkProgress(jobId))?.state === state, `bulk job ${state}`);
-const storedJob = async (jobId: string) => (await fakeBrowser.storage.local.get(JOB_KEY + jobId))[JOB_KEY + jobId] as BulkJob;
+const storedJob = async (jobId: string) => (await fakeBrowser.storage.local.get(JOB_KEY + jobId))[JOB_KEY + jobId] as BulkJobRecord;
+const storedContacts = async (jobId: string) => (await fakeBrowser.storage.local.get(JOB_CONTACTS_KEY + jobId))[JOB_CONTACTS_KEY + jobId];
 
 interface BulkCall {
   chunk: number;
@@ -145,7 +147,28 @@ describe('bulk tags', () => {
     const tags = await Promise.all(world.contacts.map(async (c) => (await sandboxContact(world.sandbox, c))!.contact.tags.includes('bulk-old')));
     expect(tags.slice(0, 100).filter(Boolean)).toHaveLength(0); // the old worker's part, not sent again
     expect(tags.slice(100).filter(Boolean)).toHaveLength(100);
-    expect(await storedJob(id)).toMatchObject({ v: 2, chunkSize: BULK_CHUNK, doneChunks: [0, 1, 2, 3], state: 'sent' });
+    expect(await storedJob(id)).toMatchObject({ v: 3, chunkSize: BULK_CHUNK, doneChunks: [0, 1, 2, 3], state: 'sent' });
+    expect(await storedContacts(id)).toEqual(world.contacts);
+  });
+
+  it('resumes a job stored whole by the previous version (v2): only the chunks not answered are sent', async () => {
+    const id = crypto.randomUUID();
+    const at = Date.now();
+    const { connectionId } = world.browser;
+    // v2 record: chunks 0 and 2 answered, the contacts inside the record
+    const v2 = { v: 2, id, connectionId, op: 'add', tags: ['bulk-v2'], contactIds: world.contacts, chunkSize: BULK_CHUNK, doneChunks: [0, 2], retries: [], succeeded: 100, fallbackIds: [], state: 'running', createdAt: at, updatedAt: at };
+    await fakeBrowser.storage.local.set({ [JOB_KEY + id]: v2 });
+    const spy = bulkSpy(world.contacts);
+    const worker = world.browser.start({ fetch: spy.fetch });
+    await worker.outbox.resume();
+    await finished(worker, id, 'done');
+    expect(chunksOf(spy.calls)).toEqual([1, 3]);
+    expect(await worker.outbox.bulkProgress(id)).toMatchObject({ done: 200, failed: 0, total: 200 });
+    const tags = await Promise.all(world.contacts.map(async (c) => (await sandboxContact(world.sandbox, c))!.contact.tags.includes('bulk-v2')));
+    expect(tags.map((t, i) => [Math.floor(i / BULK_CHUNK), t]).filter(([, t]) => t).map(([c]) => c)).toEqual([...Array(50).fill(1), ...Array(50).fill(3)]);
+    expect(await storedJob(id)).toMatchObject({ v: 3, doneChunks: [0, 1, 2, 3], state: 'sent' });
+    expect(await storedJob(id)).not.toHaveProperty('contactIds');
+    expect(await storedContacts(id)).toEqual(world.contacts);
   });
 
   it('a 429 on one chunk: that chunk is sent again after the advertised wait, the others go on', async () => {

@@ -2,7 +2,7 @@
 // it and then go together in one write; each change lands whole and in order, and a save resolves
 // only once its change is stored.
 import { describe, expect, it } from 'vitest';
-import { createQueueStore, JOB_KEY, WRITE_KEY, type StorageArea } from '../../lib/outbox/store';
+import { createQueueStore, JOB_CONTACTS_KEY, JOB_KEY, WRITE_KEY, type StorageArea } from '../../lib/outbox/store';
 import type { BulkJob } from '../../lib/outbox/types';
 
 /** A storage area whose writes finish only when the test lets them. */
@@ -29,7 +29,7 @@ function heldArea() {
 }
 
 const job = (id: string, doneChunks: number[]): BulkJob => ({
-  v: 2, id, connectionId: 'conn', op: 'add', tags: ['vip'], contactIds: ['c1', 'c2', 'c3'], chunkSize: 1,
+  v: 3, id, connectionId: 'conn', op: 'add', tags: ['vip'], contactIds: ['c1', 'c2', 'c3'], chunkSize: 1,
   doneChunks, retries: [], succeeded: doneChunks.length, fallbackIds: [], state: 'running', createdAt: 1, updatedAt: 1,
 });
 
@@ -57,7 +57,9 @@ describe('queue store writes', () => {
     await tick();
     expect(done).toEqual(['first']);
     expect(sets).toHaveLength(2);
-    expect(Object.keys(sets[1]!.items).sort()).toEqual([JOB_KEY + 'a', JOB_KEY + 'b', WRITE_KEY + record.id].sort());
+    // a's contacts go again: they were queued before its first write was known to be stored
+    const contacts = [JOB_CONTACTS_KEY + 'a', JOB_CONTACTS_KEY + 'b'];
+    expect(Object.keys(sets[1]!.items).sort()).toEqual([JOB_KEY + 'a', JOB_KEY + 'b', WRITE_KEY + record.id, ...contacts].sort());
     expect((sets[1]!.items[JOB_KEY + 'a'] as BulkJob).doneChunks).toEqual([0, 1, 2]); // the latest copy
 
     sets[1]!.finish();
@@ -117,5 +119,67 @@ describe('queue store writes', () => {
     expect(store.write(old.id)).toBeUndefined();
     expect(items.has(WRITE_KEY + old.id)).toBe(false);
     expect(items.has(WRITE_KEY + recent.id)).toBe(true);
+  });
+});
+
+describe('stored bulk jobs', () => {
+  const ids = Array.from({ length: 500 }, (_, i) => `contact-${i}`);
+  const big = (doneChunks: number[]): BulkJob => ({ ...job('a', doneChunks), contactIds: ids, chunkSize: 50 });
+
+  it("a job's contacts are stored once, beside its first record; its progress is stored without them", async () => {
+    const { area, sets, items } = heldArea();
+    const store = createQueueStore(area, { keepFinished: 10, log: () => undefined });
+    const first = store.save({ jobs: [big([])] });
+    await tick();
+    expect(Object.keys(sets[0]!.items).sort()).toEqual([JOB_CONTACTS_KEY + 'a', JOB_KEY + 'a']); // one set: both or neither
+    expect(sets[0]!.items[JOB_CONTACTS_KEY + 'a']).toEqual(ids);
+    expect(sets[0]!.items[JOB_KEY + 'a']).not.toHaveProperty('contactIds');
+    sets[0]!.finish();
+    await first;
+    const next = store.updateJob('a', (j) => ({ ...j, doneChunks: [0, 1], succeeded: 100 }));
+    await tick();
+    expect(Object.keys(sets[1]!.items)).toEqual([JOB_KEY + 'a']);
+    expect(JSON.stringify(sets[1]!.items).length).toBeLessThan(500);
+    sets[1]!.finish();
+    await next;
+
+    // a new worker reads the job whole again
+    const reread = createQueueStore(area, { keepFinished: 10, log: () => undefined });
+    await reread.load();
+    expect(reread.job('a')).toEqual({ ...big([0, 1]), succeeded: 100 });
+    expect(items.get(JOB_KEY + 'a')).toMatchObject({ v: 3, doneChunks: [0, 1] });
+  });
+
+  it('a job stored whole by the previous version (v2) is read as it was; its next change stores its contacts apart', async () => {
+    const { area, sets, items } = heldArea();
+    const { v: _v, ...rest } = big([0, 2]);
+    const v2 = { v: 2, ...rest, retries: [{ chunk: 1, attempts: 2, nextAt: 5 }], succeeded: 90, fallbackIds: ['w1'], reason: 'Too many requests' };
+    items.set(JOB_KEY + 'a', v2);
+    const store = createQueueStore(area, { keepFinished: 10, log: () => undefined });
+    await store.load();
+    expect(store.job('a')).toEqual({ ...v2, v: 3 });
+
+    const saved = store.updateJob('a', (j) => ({ ...j, doneChunks: [0, 1, 2], retries: [], succeeded: 140 }));
+    await tick();
+    expect(Object.keys(sets[0]!.items).sort()).toEqual([JOB_CONTACTS_KEY + 'a', JOB_KEY + 'a']);
+    sets[0]!.finish();
+    await saved;
+    const reread = createQueueStore(area, { keepFinished: 10, log: () => undefined });
+    await reread.load();
+    expect(reread.job('a')).toEqual({ ...v2, v: 3, doneChunks: [0, 1, 2], retries: [], succeeded: 140 });
+    expect(items.get(JOB_KEY + 'a')).not.toHaveProperty('contactIds');
+  });
+
+  it('a job whose stored contacts are missing or damaged is skipped as unreadable, not run with wrong contacts', async () => {
+    const { area, items } = heldArea();
+    const { contactIds: _c, ...record } = big([0]);
+    items.set(JOB_KEY + 'a', record);
+    items.set(JOB_KEY + 'b', { ...record, id: 'b' });
+    items.set(JOB_CONTACTS_KEY + 'b', [...ids.slice(0, 10), 42]);
+    const lines: string[] = [];
+    const store = createQueueStore(area, { keepFinished: 10, log: (line) => lines.push(line) });
+    await store.load();
+    expect([...store.jobs()]).toEqual([]);
+    expect(lines).toEqual([`Outbox: skipped an unreadable bulk job ${JOB_KEY}a`, `Outbox: skipped an unreadable bulk job ${JOB_KEY}b`]);
   });
 });
