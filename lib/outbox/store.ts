@@ -1,15 +1,18 @@
-// The outbox's persistent state: one storage key per write (`outbox:w:<id>`) and two per bulk
-// tag job: its progress (`outbox:bulk:<id>`, rewritten on every chunk's answer) and its contacts
-// (`outbox:bulk-contacts:<id>`, written once, in the same `set` as the job's first record, so a
-// 500-contact job's every progress write stays ~0.5 KB instead of ~20 KB), mirrored in memory. Every state change writes only the records it
-// changes, in one `storage.set` call, which the browsers apply as one transaction (so a change
-// that touches several records, e.g. a create rewriting the temporary id in later writes, lands
-// all at once or not at all). With 1,000
-// queued writes a state change still writes ~0.5 KB, not the whole queue. Finished writes
-// (done, discarded) beyond the newest `keepFinished` are removed; failed writes and conflicts
-// stay until the user acts on them.
+// The outbox's persistent state: one storage key per write (`outbox:w:<id>`) and two per bulk tag
+// job: its progress (`outbox:bulk:<id>`, rewritten on every chunk's answer) and its contacts
+// (`outbox:bulk-contacts:<id>`, written once, in the same `set` as the job's first record, so each
+// progress write of a 500-contact job stays ~0.5 KB instead of ~20 KB), mirrored in memory. Every
+// state change writes only the records it changes, in one `storage.set` call, which the browsers
+// apply as one transaction (so a change that touches several records, e.g. a create rewriting the
+// temporary id in later writes, lands all at once or not at all). With 1,000 queued writes a state
+// change still writes ~0.5 KB, not the whole queue. Finished writes (done, discarded) beyond the
+// newest `keepFinished` are removed; failed writes and conflicts stay until the user acts on them.
+// Finished bulk jobs (sent, cancelled) beyond the newest KEEP_FINISHED_JOBS are removed with their
+// contacts; a failed job stays.
 import * as v from 'valibot';
 import { WriteRecordSchema, bulkJobRecord, isFinished, readBulkJob, type BulkJob, type Write, type WriteRecord } from './types';
+
+const isFinishedJob = (j: BulkJob) => j.state === 'sent' || j.state === 'cancelled';
 
 export interface StorageArea {
   get(keys: string | string[] | null): Promise<Record<string, unknown>>;
@@ -28,7 +31,10 @@ export interface Change {
 }
 export type ChangeListener = (change: Change) => void;
 
-export function createQueueStore(storage: StorageArea, opts: { keepFinished: number; log: (line: string) => void }) {
+/** Finished bulk jobs (sent, cancelled) kept for the activity list; older ones are removed with their contacts. */
+export const KEEP_FINISHED_JOBS = 50;
+
+export function createQueueStore(storage: StorageArea, opts: { keepFinished: number; keepFinishedJobs?: number; log: (line: string) => void }) {
   /** In enqueue order (Map keeps insertion order; load sorts by seq). */
   const writes = new Map<string, WriteRecord>();
   const jobs = new Map<string, BulkJob>();
@@ -111,6 +117,23 @@ export function createQueueStore(storage: StorageArea, opts: { keepFinished: num
       }
     }
     if (change.writes.some((r) => isFinished(r.state))) await prune();
+    if (change.jobs.some(isFinishedJob)) await pruneJobs();
+  }
+
+  /** Finished jobs beyond the newest `keepFinishedJobs` go, with their contacts: storage never fills with old jobs. */
+  async function pruneJobs(): Promise<void> {
+    const finished = [...jobs.values()].filter(isFinishedJob);
+    const excess = finished.length - (opts.keepFinishedJobs ?? KEEP_FINISHED_JOBS);
+    if (excess <= 0) return;
+    const oldest = finished.sort((a, b) => a.updatedAt - b.updatedAt).slice(0, excess);
+    const keys = oldest.flatMap((j) => [JOB_KEY + j.id, JOB_CONTACTS_KEY + j.id]);
+    for (const j of oldest) {
+      jobs.delete(j.id);
+      contactsStored.delete(j.id);
+    }
+    // a copy waiting for the next write would bring the job back after its removal
+    if (waiting) for (const key of keys) delete waiting.items[key];
+    await storage.remove(keys);
   }
 
   async function prune(): Promise<void> {

@@ -183,3 +183,25 @@ describe('stored bulk jobs', () => {
     expect(lines).toEqual([`Outbox: skipped an unreadable bulk job ${JOB_KEY}a`, `Outbox: skipped an unreadable bulk job ${JOB_KEY}b`]);
   });
 });
+
+describe('finished bulk jobs', () => {
+  it('beyond the newest kept, go from memory and storage with their contacts; running and failed jobs stay', async () => {
+    const { area, sets, items } = heldArea();
+    const store = createQueueStore(area, { keepFinished: 10, keepFinishedJobs: 2, log: () => undefined });
+    const at = (j: BulkJob, state: BulkJob['state'], updatedAt: number): BulkJob => ({ ...j, state, updatedAt });
+    const saveNow = async (jobs: BulkJob[]) => {
+      const saved = store.save({ jobs });
+      await tick();
+      sets.at(-1)!.finish();
+      await saved;
+    };
+    await saveNow([at(job('old', [0, 1, 2]), 'sent', 1), at(job('failed', []), 'failed', 2), at(job('running', [0]), 'running', 3)]);
+    await saveNow([at(job('cancelled', [0]), 'cancelled', 4)]);
+    expect([...items.keys()].filter((k) => k.includes('old'))).toEqual([JOB_KEY + 'old', JOB_CONTACTS_KEY + 'old']);
+    await saveNow([at(job('new', [0, 1, 2]), 'sent', 5)]);
+    expect(store.job('old')).toBeUndefined();
+    expect([...items.keys()].filter((k) => k.includes('old'))).toEqual([]);
+    expect(['failed', 'running', 'cancelled', 'new'].map((id) => store.job(id)?.state)).toEqual(['failed', 'running', 'cancelled', 'sent']);
+    expect([...items.keys()].filter((k) => k.startsWith(JOB_KEY)).sort()).toEqual(['cancelled', 'failed', 'new', 'running'].map((id) => JOB_KEY + id));
+  });
+});
