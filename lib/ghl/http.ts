@@ -105,7 +105,7 @@ const stateOf = (options: { context: Record<string, unknown> }) => options.conte
 
 /** The option that carries a request's JSON text from `perform` to the fetch ky calls. */
 const BODY = 'ghlJsonBody';
-type BodyInit_ = RequestInit & { [BODY]?: string };
+type InitWithJson = RequestInit & { [BODY]?: string };
 
 export function createHttp(opts: HttpOptions): GhlHttp {
   const { tokens, locationId } = opts;
@@ -118,7 +118,7 @@ export function createHttp(opts: HttpOptions): GhlHttp {
   // A JSON body comes as `init[BODY]` (see `perform`) and is handed to fetch as a string.
   const pacedFetch: typeof globalThis.fetch = async (input, init) => {
     try {
-      const { [BODY]: body, ...rest } = (init ?? {}) as BodyInit_;
+      const { [BODY]: body, ...rest } = (init ?? {}) as InitWithJson;
       const response = await baseFetch(input, body === undefined ? rest : { ...rest, body });
       limiter.observe(response.headers);
       if (response.status === 429) limiter.pause(limiter.retryAfterMs(response.headers));
@@ -212,7 +212,7 @@ export function createHttp(opts: HttpOptions): GhlHttp {
       // instead (ky hands options it does not know to fetch), the string goes out with the
       // request as it is, and every retry sends it again.
       options.headers = { 'Content-Type': 'application/json' };
-      (options as BodyInit_)[BODY] = JSON.stringify(spec.json);
+      (options as InitWithJson)[BODY] = JSON.stringify(spec.json);
     }
 
     let response: Response;

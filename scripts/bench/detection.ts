@@ -48,26 +48,47 @@ type Detect = {
 };
 type BenchGlobals = { __detect: Detect; __scan: unknown; __row: (i: number) => string };
 
+/** in the page: a bare walk of the whole document reading every text, timed */
+function bareWalk() {
+  const t0 = performance.now();
+  const w = document.createTreeWalker(document.documentElement);
+  let n = 0;
+  let chars = 0;
+  for (let node: Node | null = w.currentNode; node; node = w.nextNode()) {
+    n++;
+    if (node.nodeType === 3) chars += (node.textContent ?? '').length;
+  }
+  if (!chars) throw new Error('the walk read no text');
+  return { ms: performance.now() - t0, n };
+}
+
+/** in the page: a full scan, timed; kept for the mutation batch that follows */
+function fullScan(url: string) {
+  const g = globalThis as unknown as BenchGlobals;
+  const t0 = performance.now();
+  const s = g.__detect.scanPage(document, { url });
+  const ms = performance.now() - t0;
+  g.__scan = s;
+  return { ms, people: s.detection.people.length };
+}
+
+/** a page of the list with the detector loaded */
+async function listWithDetector(browser: Browser, source: string) {
+  const page = await browser.newPage();
+  await page.setContent(listPage(ROWS));
+  await page.evaluate(NAME_SHIM);
+  await page.addScriptTag({ content: source });
+  return page;
+}
+
 /** the first scan of a fresh page by a freshly loaded detector, or the first walk of one */
 async function first(browser: Browser, source: string, what: 'scan' | 'walk'): Promise<number> {
-  const page = await browser.newPage();
+  const page = await listWithDetector(browser, source);
   try {
-    await page.setContent(listPage(ROWS));
-    await page.evaluate(NAME_SHIM);
-    await page.addScriptTag({ content: source });
-    return await page.evaluate((url: string, scan: boolean) => {
-      const t0 = performance.now();
-      if (scan) {
-        const s = (globalThis as unknown as BenchGlobals).__detect.scanPage(document, { url });
-        if (s.detection.people.length === 0) throw new Error('the first scan found no one');
-      } else {
-        const w = document.createTreeWalker(document.documentElement);
-        let chars = 0;
-        for (let node: Node | null = w.currentNode; node; node = w.nextNode()) if (node.nodeType === 3) chars += (node.textContent ?? '').length;
-        if (!chars) throw new Error('the first walk read no text');
-      }
-      return performance.now() - t0;
-    }, URL, what === 'scan');
+    if (what === 'walk') return (await page.evaluate(bareWalk)).ms;
+    const s = await page.evaluate(fullScan, URL);
+    if (s.people === 0) throw new Error('the first scan found no one');
+    return s.ms;
   } finally {
     await page.close();
   }
@@ -81,36 +102,16 @@ export async function measureDetection(browser: Browser, runs: number): Promise<
     firstScan.push(await first(browser, source, 'scan'));
     firstWalk.push(await first(browser, source, 'walk'));
   }
-  const page = await browser.newPage();
+  const page = await listWithDetector(browser, source);
   try {
-    await page.setContent(listPage(ROWS));
-    await page.evaluate(NAME_SHIM);
-    await page.addScriptTag({ content: source });
     await page.evaluate(`globalThis.__row = ${row.toString()}`);
     const scan: number[] = [];
     const walk: number[] = [];
     const batch: number[] = [];
     let people = 0;
     let nodes = 0;
-    const timeWalk = () => page.evaluate(() => {
-      const t0 = performance.now();
-      const w = document.createTreeWalker(document.documentElement);
-      let n = 0;
-      let chars = 0;
-      for (let node: Node | null = w.currentNode; node; node = w.nextNode()) {
-        n++;
-        if (node.nodeType === 3) chars += (node.textContent ?? '').length;
-      }
-      return { ms: performance.now() - t0, n, chars };
-    });
-    const timeScan = () => page.evaluate((url: string) => {
-      const g = globalThis as unknown as BenchGlobals;
-      const t0 = performance.now();
-      const s = g.__detect.scanPage(document, { url });
-      const ms = performance.now() - t0;
-      g.__scan = s;
-      return { ms, people: s.detection.people.length };
-    }, URL);
+    const timeWalk = () => page.evaluate(bareWalk);
+    const timeScan = () => page.evaluate(fullScan, URL);
     const timeBatch = () => page.evaluate((start: number, count: number) => {
       const g = globalThis as unknown as BenchGlobals;
       const tbody = document.querySelector('tbody')!;

@@ -131,17 +131,22 @@ describe('bulk tags', () => {
     expect(location.filter((c) => c.tags.includes('bulk-d')).map((c) => c.id).sort()).toEqual([...world.contacts].sort());
   });
 
-  it('resumes a job stored by the previous version (one cursor): only the chunks after the cursor are sent', async () => {
+  /** stores a running job as an earlier version stored it (`fields` of its version) and lets a new worker finish it */
+  async function resumeStored(fields: Record<string, unknown>) {
     const id = crypto.randomUUID();
     const at = Date.now();
-    const { connectionId } = world.browser;
-    // v1 record, half done: what the previous version stored after its second chunk
-    const v1 = { v: 1, id, connectionId, op: 'add', tags: ['bulk-old'], contactIds: world.contacts, cursor: 100, succeeded: 100, fallbackIds: [], state: 'running', attempts: 0, createdAt: at, updatedAt: at };
-    await fakeBrowser.storage.local.set({ [JOB_KEY + id]: v1 });
+    const record = { id, connectionId: world.browser.connectionId, op: 'add', contactIds: world.contacts, fallbackIds: [], state: 'running', createdAt: at, updatedAt: at, ...fields };
+    await fakeBrowser.storage.local.set({ [JOB_KEY + id]: record });
     const spy = bulkSpy(world.contacts);
     const worker = world.browser.start({ fetch: spy.fetch });
     await worker.outbox.resume();
     await finished(worker, id, 'done');
+    return { id, spy, worker };
+  }
+
+  it('resumes a job stored by the previous version (one cursor): only the chunks after the cursor are sent', async () => {
+    // v1 record, half done: what the previous version stored after its second chunk
+    const { id, spy, worker } = await resumeStored({ v: 1, tags: ['bulk-old'], cursor: 100, succeeded: 100, attempts: 0 });
     expect(chunksOf(spy.calls)).toEqual([2, 3]);
     expect(await worker.outbox.bulkProgress(id)).toMatchObject({ done: 200, failed: 0, total: 200 });
     const tags = await Promise.all(world.contacts.map(async (c) => (await sandboxContact(world.sandbox, c))!.contact.tags.includes('bulk-old')));
@@ -152,16 +157,8 @@ describe('bulk tags', () => {
   });
 
   it('resumes a job stored whole by the previous version (v2): only the chunks not answered are sent', async () => {
-    const id = crypto.randomUUID();
-    const at = Date.now();
-    const { connectionId } = world.browser;
     // v2 record: chunks 0 and 2 answered, the contacts inside the record
-    const v2 = { v: 2, id, connectionId, op: 'add', tags: ['bulk-v2'], contactIds: world.contacts, chunkSize: BULK_CHUNK, doneChunks: [0, 2], retries: [], succeeded: 100, fallbackIds: [], state: 'running', createdAt: at, updatedAt: at };
-    await fakeBrowser.storage.local.set({ [JOB_KEY + id]: v2 });
-    const spy = bulkSpy(world.contacts);
-    const worker = world.browser.start({ fetch: spy.fetch });
-    await worker.outbox.resume();
-    await finished(worker, id, 'done');
+    const { id, spy, worker } = await resumeStored({ v: 2, tags: ['bulk-v2'], chunkSize: BULK_CHUNK, doneChunks: [0, 2], retries: [], succeeded: 100 });
     expect(chunksOf(spy.calls)).toEqual([1, 3]);
     expect(await worker.outbox.bulkProgress(id)).toMatchObject({ done: 200, failed: 0, total: 200 });
     const tags = await Promise.all(world.contacts.map(async (c) => (await sandboxContact(world.sandbox, c))!.contact.tags.includes('bulk-v2')));
