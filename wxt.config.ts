@@ -82,10 +82,12 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'ghl-sidebar@ghl-sidebar.app',
-              strict_min_version: '142.0', // first with data_collection_permissions (desktop and Android)
+              strict_min_version: '140.0', // first desktop release with data_collection_permissions (the current ESR)
               // nothing is collected: data goes only to the user's own HighLevel account
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android reads data_collection_permissions from 142 on
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

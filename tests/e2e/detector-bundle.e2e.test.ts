@@ -69,10 +69,13 @@ async function open(url: string, html: string): Promise<Page> {
   await page.evaluateOnNewDocument(() => {
     const sent: unknown[] = [];
     Object.defineProperty(window, '__sent', { value: sent });
-    Object.defineProperty(window, 'chrome', {
-      value: { runtime: { id: 'test', sendMessage: (message: unknown, callback: () => void) => { sent.push(message); callback(); } } },
-      configurable: true,
-    });
+    const runtime = { id: 'test', sendMessage: (message: unknown, callback: () => void) => { sent.push(message); callback(); } };
+    // some Chromium releases define a non-configurable `window.chrome` on web pages: replace only its runtime there
+    try {
+      Object.defineProperty(window, 'chrome', { value: { runtime }, configurable: true });
+    } catch {
+      Object.defineProperty((window as unknown as { chrome: object }).chrome, 'runtime', { value: runtime, configurable: true });
+    }
   });
   await page.goto(url, { waitUntil: 'load' });
   return page;
