@@ -1,0 +1,232 @@
+// Tuning half: pages drawn with MUI (@mui/material, @mui/x-data-grid).
+import { HEADLINES, SWITCHBOARD, linkedinOf, people, phoneForms, user } from '../people';
+import { mailboxes, never, shown } from '../truth';
+import type { CorpusPage } from '../types';
+
+const STATUS = ['Active', 'Lead', 'Customer', 'Churned', 'Trial'];
+
+export const muiPages: CorpusPage[] = [
+  {
+    name: 'mui-table-contacts',
+    half: 'tuning',
+    library: 'MUI Table',
+    layout: 'table; avatar, name and email stacked in one cell; status chips; account menu; footer mailboxes and switchboard',
+    url: 'https://app.brightledger.io/contacts?page=1',
+    lang: 'en-GB',
+    title: 'Contacts · Brightledger',
+    client: 'mui-table.tsx',
+    build(rng) {
+      const me = user(rng, 'brightledger.io');
+      const list = people(rng, 14, ['GB', 'US', 'DE', 'AU']);
+      const boxes = mailboxes('brightledger.io', ['support', 'sales']);
+      return {
+        props: {
+          me: { name: me.name, email: me.email },
+          rows: list.map((p) => ({ id: p.id, name: p.name, email: p.email, phone: p.phone.international, company: p.company, title: p.title, status: rng.pick(STATUS), added: p.date })),
+          mailboxes: boxes,
+          switchboard: SWITCHBOARD.GB.international,
+        },
+        truth: {
+          view: 'list',
+          people: list.map((p) => shown(p, ['name', 'email', 'phone', 'company', 'title'])),
+          excluded: [...never(me), ...boxes, ...phoneForms(SWITCHBOARD.GB)],
+        },
+      };
+    },
+  },
+  {
+    name: 'mui-datagrid-people',
+    half: 'tuning',
+    library: 'MUI X DataGrid',
+    layout: 'ARIA grid of divs (role=grid/row/gridcell, aria-colindex), virtualised rows, first and last name in separate columns, national phones resolved by <html lang>',
+    url: 'https://crm.fernhollow.io/people',
+    lang: 'en-GB',
+    title: 'People — Fernhollow CRM',
+    client: 'mui-datagrid.tsx',
+    build(rng) {
+      const me = user(rng, 'fernhollow.io');
+      const list = people(rng, 45, ['GB']);
+      return {
+        props: {
+          me: { name: me.name, email: me.email },
+          rows: list.map((p, i) => ({ id: i, firstName: p.first, lastName: p.last, email: p.email, phone: p.phone.national, company: p.company, jobTitle: p.title, owner: me.name, created: p.date })),
+          mailboxes: mailboxes('fernhollow.io', ['help']),
+        },
+        truth: {
+          view: 'list',
+          people: list.map((p) => shown(p, ['name', 'email', 'phone', 'company', 'title'])),
+          excluded: [...never(me), 'help@fernhollow.io'],
+        },
+        rows: list.map((_, i) => i),
+      };
+    },
+  },
+  {
+    name: 'mui-cards-directory',
+    half: 'tuning',
+    library: 'MUI Card',
+    layout: 'card grid: CardHeader with avatar, name and title; company; email and phone as links; header switchboard',
+    url: 'https://partners.quaymark.io/directory',
+    lang: 'en',
+    title: 'Partner directory · Quaymark',
+    client: 'mui-cards.tsx',
+    build(rng) {
+      const me = user(rng, 'quaymark.io');
+      const list = people(rng, 12, ['US', 'AU', 'GB']);
+      return {
+        props: {
+          me: { name: me.name, email: me.email },
+          cards: list.map((p) => ({ name: p.name, title: p.title, company: p.company, email: p.email, phone: p.phone.international, city: p.city })),
+          switchboard: SWITCHBOARD.US.international,
+          mailboxes: mailboxes('quaymark.io', ['partners', 'hello']),
+        },
+        truth: {
+          view: 'list',
+          people: list.map((p) => shown(p, ['name', 'email', 'phone', 'company', 'title'])),
+          excluded: [...never(me), 'partners@quaymark.io', 'hello@quaymark.io', ...phoneForms(SWITCHBOARD.US)],
+        },
+      };
+    },
+  },
+  {
+    name: 'mui-mail-thread',
+    half: 'tuning',
+    library: 'MUI (Chip, Card, Menu)',
+    layout: 'mail thread: participants as chips with email=/name= attributes, signature blocks, a quoted reply, the signed-in user in an account menu',
+    url: 'https://mail.orbitpost.io/#inbox/thread/18c2f0a9',
+    lang: 'en-GB',
+    title: 'Re: Renewal terms — Orbitpost Mail',
+    client: 'mui-mail.tsx',
+    build(rng) {
+      const me = user(rng, 'orbitpost.io');
+      const [a, b] = people(rng, 2, ['GB']);
+      return {
+        props: {
+          me: { name: me.name, email: me.email },
+          from: { name: a!.name, email: a!.email, title: a!.title, company: a!.company, phone: a!.phone.international },
+          quoted: { name: b!.name, email: b!.email, title: b!.title, company: b!.company, date: 'Tue, 3 Mar 2026 at 09:14' },
+          noreply: 'noreply@orbitpost.io',
+        },
+        truth: {
+          view: 'detail',
+          people: [shown(a!, ['name', 'email', 'phone', 'company', 'title']), shown(b!, ['name', 'email', 'company', 'title'])],
+          excluded: [...never(me), 'noreply@orbitpost.io'],
+        },
+      };
+    },
+  },
+  {
+    name: 'mui-profile',
+    half: 'tuning',
+    library: 'MUI (Typography, List, Dialog)',
+    layout: 'profile page: h1 name, headline, current position, an open contact-info dialog, relative /in/ links, people also viewed',
+    url: 'https://www.linkedin.com/in/placeholder/',
+    lang: 'en',
+    title: 'Profile',
+    client: 'mui-profile.tsx',
+    build(rng) {
+      const [subject, past, ...others] = people(rng, 6, ['GB', 'US']);
+      const me = user(rng, 'mail.io');
+      this.url = `https://www.linkedin.com/in/${subject!.slug}/`;
+      this.title = `${subject!.name} | LinkedIn`;
+      return {
+        props: {
+          me: { name: me.name },
+          subject: { name: subject!.name, slug: subject!.slug, headline: rng.pick(HEADLINES), title: subject!.title, company: subject!.company, past: { title: past!.title, company: past!.company }, email: subject!.email, phone: subject!.phone.international, city: subject!.city },
+          others: others.map((p) => ({ name: p.name, slug: p.slug, headline: `${p.title} at ${p.company}` })),
+        },
+        truth: {
+          view: 'detail',
+          focused: linkedinOf(subject!),
+          people: [shown(subject!, ['name', 'email', 'phone', 'linkedin', 'company', 'title']), ...others.map((p) => shown(p, ['name', 'linkedin']))],
+          excluded: [me.name, past!.company],
+        },
+      };
+    },
+  },
+  {
+    name: 'mui-kanban-deals',
+    half: 'tuning',
+    library: 'MUI (Card, Stack, Avatar)',
+    layout: 'kanban board of deal cards: deal name, amount, contact name and company, owner avatar, close date',
+    url: 'https://app.dealflow.io/pipeline/board',
+    lang: 'en-US',
+    title: 'Pipeline · Dealflow',
+    client: 'mui-kanban.tsx',
+    build(rng) {
+      const me = user(rng, 'dealflow.io');
+      const list = people(rng, 10, ['US']);
+      const stages = ['Qualified', 'Proposal', 'Negotiation', 'Won'];
+      return {
+        props: {
+          me: { name: me.name, email: me.email },
+          stages: stages.map((s, i) => ({ name: s, deals: list.filter((_, k) => k % 4 === i).map((p) => ({ deal: `${rng.pick(['Annual licence', 'Pilot', 'Expansion', 'Renewal'])} — ${p.company}`, amount: `$${p.amount.toLocaleString('en-US')}`, contact: p.name, email: k(p) ? p.email : undefined, company: p.company, close: p.date })) })),
+        },
+        truth: {
+          view: 'list',
+          people: stages.flatMap((_, i) => list.filter((__, j) => j % 4 === i)).map((p) => shown(p, k(p) ? ['name', 'email', 'company'] : ['name', 'company'])),
+          excluded: never(me),
+        },
+      };
+      function k(p: { email: string }) {
+        return p.email.length % 2 === 0;
+      }
+    },
+  },
+  {
+    name: 'mui-conversations',
+    half: 'tuning',
+    library: 'MUI (List, ListItemButton, Paper)',
+    layout: 'conversation list of names only with an open lead panel that repeats the open entry',
+    url: 'https://inbox.chattermill.io/conversations/4821',
+    lang: 'en-US',
+    title: 'Inbox · Chattermill',
+    client: 'mui-conversations.tsx',
+    build(rng) {
+      const me = user(rng, 'chattermill.io');
+      const list = people(rng, 9, ['US', 'GB']);
+      const open = 2;
+      return {
+        props: {
+          me: { name: me.name, email: me.email },
+          entries: list.map((p, i) => ({ name: p.name, snippet: i === 4 ? 'Thanks! I also wrote to support@chattermill.io about the invoice.' : rng.pick(['Sounds good, talk Thursday.', 'Can you send the deck again?', 'We are reviewing it internally.', 'Great call today!', 'Is the pilot still on for May?']), time: `${1 + rng.int(11)}:${String(rng.int(60)).padStart(2, '0')} PM`, unread: rng.chance(0.3) })),
+          open,
+          lead: { name: list[open]!.name, email: list[open]!.email, phone: list[open]!.phone.international, company: list[open]!.company, title: list[open]!.title, slug: list[open]!.slug },
+        },
+        truth: {
+          view: 'detail',
+          focused: list[open]!.email,
+          people: list.map((p, i) => (i === open ? shown(p, ['name', 'email', 'phone', 'linkedin', 'company', 'title']) : shown(p, ['name']))),
+          excluded: [...never(me), 'support@chattermill.io'],
+        },
+      };
+    },
+  },
+  {
+    name: 'mui-members',
+    half: 'tuning',
+    library: 'MUI Table',
+    layout: 'team members page (settings?nav=members): members and pending invites with email, name, role, status; the "(You)" row is the user',
+    url: 'https://studio.framewise.io/settings?nav=members',
+    lang: 'en',
+    title: 'Members · Framewise',
+    client: 'mui-members.tsx',
+    build(rng) {
+      const me = user(rng, 'framewise.io');
+      const list = people(rng, 7, ['GB', 'US']);
+      const invites = people(rng, 3, ['US']);
+      return {
+        props: {
+          me: { name: me.name, email: me.email },
+          members: list.map((p) => ({ name: p.name, email: p.email, role: rng.pick(['Admin', 'Member', 'Viewer']), lastActive: p.date })),
+          invites: invites.map((p) => ({ email: p.email, role: rng.pick(['Member', 'Viewer']), sent: p.date })),
+        },
+        truth: {
+          view: 'list',
+          people: [...list.map((p) => shown(p, ['name', 'email'])), ...invites.map((p) => shown(p, ['email']))],
+          excluded: never(me),
+        },
+      };
+    },
+  },
+];
