@@ -40,7 +40,7 @@ describe('detect CLI', () => {
     expect(r.stdout).toContain('a: ben@ode.io');
     expect(run('--score', dir, '--min-precision', '0.9').status).toBe(1);
     expect(run('--score', dir, '--min-recall', '0.5').status).toBe(0);
-  });
+  }, 60_000);
   it('exits 2 with a message on a missing file or bad arguments', () => {
     for (const args of [['--score', 'no-such-dir'], ['--score', 'tests/fixtures', '--min-recall', '2'], ['--url', 'https://x.org/', 'no-such-file.html'], ['sandbox/partners/heygen/members.html'], ['--url', 'not a url', 'x.html'], ['--url', 'https://x.org/']]) {
       const r = run(...args);
