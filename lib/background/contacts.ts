@@ -30,11 +30,17 @@ export function contactLookup(client: GhlClient): ContactLookup {
       }
     },
     byEmail: async (email) => summaries(await search(client, [{ field: 'email', operator: 'eq', value: email.toLowerCase() }])),
-    byPhone: async (phone) => summaries(await search(client, [{ field: 'phone', operator: 'eq', value: phone }])),
+    // HighLevel's search finds no contact by `phone eq` (its issue #289); the duplicate check is
+    // its documented look-up by phone (E.164). It answers one contact: the first its rules pick.
+    async byPhone(phone) {
+      const found = await client.contacts.findDuplicate({ number: phone });
+      return found ? [contactSummary(found)] : [];
+    },
     async byLinkedIn(url) {
       const slug = url.split('/in/')[1] ?? url;
-      const found = await search(client, [{ field: 'website', operator: 'contains', value: slug }]);
-      // `contains` is loose: keep only contacts whose website is this very profile
+      // `website` is not among the search filters HighLevel documents: the free-text query
+      // finds candidates, and only contacts whose website is this very profile are kept
+      const found = (await client.contacts.search({ pageLimit: SEARCH_LIMIT, query: slug.slice(0, 75) })).contacts;
       return summaries(found.filter((c) => c.website && linkedinOf(c.website) === url));
     },
     async byNameAndCompany(name, company) {

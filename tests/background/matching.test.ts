@@ -1,5 +1,6 @@
-// Matching the people of a page against the sandbox's GHL data: by email, phone, LinkedIn profile
-// and name + company, ambiguity when two contacts share a phone, and links the user makes by hand.
+// Matching the people of a page against the sandbox's GHL data: by email, phone (HighLevel's
+// duplicate check), LinkedIn profile and name + company, a phone two contacts share, and links the
+// user makes by hand.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { partnerPeople } from '../../sandbox/partners/people';
 import type { DetectedPerson } from '../../lib/detect/types';
@@ -38,25 +39,30 @@ describe('matching the people on a page', () => {
     expect(m!.confidence).toBeLessThan(0.9);
   });
 
-  it('is ambiguous when two GHL contacts share the phone, and offers both', async () => {
+  /** The contacts sharing a seeded duplicate phone, first added first. */
+  const sharing = (phone: string) =>
+    sandbox.state.contactsOf(sandbox.locationId).filter((c) => c.phone === phone).sort((a, b) => a.dateAdded.localeCompare(b.dateAdded));
+
+  it('a phone two GHL contacts share matches the one HighLevel’s duplicate check answers (the first added)', async () => {
     const phone = sandbox.seed.duplicatePhones[0]!;
     const [m] = await bg.ask('matchPeople', [{ name: 'Someone', phone }]);
-    expect(m!.state).toBe('ambiguous');
-    expect(m!.candidates).toHaveLength(2);
-    expect(m!.candidates!.every((c) => c.phone === phone)).toBe(true);
+    expect(sharing(phone)).toHaveLength(2);
+    expect(m).toMatchObject({ state: 'matched', reason: 'phone', contact: { id: sharing(phone)[0]!.id } });
   });
 
   it('remembers a link made by hand, also after a restart, until the user removes it', async () => {
-    const person = { name: 'Someone', phone: sandbox.seed.duplicatePhones[1]! };
-    const [ambiguous] = await bg.ask('matchPeople', [person]);
-    const chosen = ambiguous!.candidates![1]!;
-    await bg.ask('relinkPerson', { personKey: ambiguous!.key, contactId: chosen.id });
+    const phone = sandbox.seed.duplicatePhones[1]!;
+    const person = { name: 'Someone', phone };
+    const [byPhone] = await bg.ask('matchPeople', [person]);
+    expect(byPhone!.contact!.id).toBe(sharing(phone)[0]!.id);
+    const chosen = sharing(phone)[1]!;
+    await bg.ask('relinkPerson', { personKey: byPhone!.key, contactId: chosen.id });
 
     const [linked] = await bg.restart().ask('matchPeople', [person]);
     expect(linked).toMatchObject({ state: 'matched', reason: 'linked-by-you', confidence: 1, contact: { id: chosen.id } });
 
-    await bg.ask('relinkPerson', { personKey: ambiguous!.key, contactId: null });
-    expect((await bg.ask('matchPeople', [person]))[0]!.state).toBe('ambiguous');
+    await bg.ask('relinkPerson', { personKey: byPhone!.key, contactId: null });
+    expect((await bg.ask('matchPeople', [person]))[0]).toMatchObject({ reason: 'phone', contact: { id: sharing(phone)[0]!.id } });
   });
 
   it('links a person to a contact found with the search box', async () => {
