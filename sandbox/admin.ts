@@ -2,10 +2,16 @@
 // request log, fault settings, raw contact state, OAuth counters, runtime config and resets.
 import type { AppCtx, App } from './context.ts';
 import { defaultFaults, mergeFaults, type FaultConfig } from './faults.ts';
-import { readJson } from './http.ts';
+import { fail, readJson } from './http.ts';
+
+/** A private-integration token of `locationId` with exactly `scopes` (see TokenRegistry.mintPit). */
+export function mintToken(ctx: AppCtx, scopes: string[], locationId: string): string {
+  const loc = ctx.store.locations.get(locationId) ?? fail(404, `No location ${locationId}`);
+  return ctx.tokens.mintPit(loc.id, loc.companyId, ctx.store.usersOf(loc.id)[0]?.id ?? '', scopes);
+}
 
 export function adminRoutes(app: App, ctx: AppCtx): void {
-  const config = () => ({ ...ctx.config, rateLimit: { ...ctx.limiter.config } });
+  const config = () => ({ ...ctx.config, lenient: { ...ctx.config.lenient }, indexDelayMs: ctx.index.delayMs, rateLimit: { ...ctx.limiter.config } });
 
   app.get('/__admin', (c) => c.redirect('/__admin/', 302));
   app.get('/__admin/', (c) =>
@@ -13,6 +19,7 @@ export function adminRoutes(app: App, ctx: AppCtx): void {
       endpoints: [
         'GET /__admin/state', 'GET /__admin/requests?limit=', 'POST /__admin/reset-counters', 'GET|PUT|PATCH /__admin/faults',
         'GET /__admin/contacts/:id', 'GET /__admin/oauth', 'GET|POST /__admin/config', 'POST /__admin/reset-data',
+        'POST /__admin/tokens {scopes, locationId?}',
       ],
     }),
   );
@@ -78,7 +85,21 @@ export function adminRoutes(app: App, ctx: AppCtx): void {
       ctx.limiter.config = next;
       ctx.limiter.reset();
     }
+    if (typeof body.indexDelayMs === 'number' && Number.isFinite(body.indexDelayMs) && body.indexDelayMs >= 0) ctx.index.delayMs = body.indexDelayMs;
+    const lenient = (body.lenient ?? {}) as Record<string, unknown>;
+    for (const k of Object.keys(ctx.config.lenient) as (keyof typeof ctx.config.lenient)[]) {
+      if (typeof lenient[k] === 'boolean') ctx.config.lenient[k] = lenient[k];
+    }
     return c.json(config());
+  });
+
+  /** Mints a private-integration token with the given scopes (any strings; [] = none). */
+  app.post('/__admin/tokens', async (c) => {
+    const body = await readJson(c);
+    const scopes = body.scopes;
+    if (!Array.isArray(scopes) || scopes.some((x) => typeof x !== 'string')) return c.json({ statusCode: 422, message: ['scopes must be an array of strings'] }, 422);
+    const locationId = typeof body.locationId === 'string' ? body.locationId : [...ctx.store.locations.keys()][0]!;
+    return c.json({ token: mintToken(ctx, scopes as string[], locationId), locationId, scopes }, 201);
   });
 
   app.post('/__admin/reset-data', (c) => {

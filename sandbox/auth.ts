@@ -54,8 +54,20 @@ export class TokenRegistry {
   private readonly signingKey = randomBytes(32);
   counters = { accessTokensIssued: 0, refreshes: 0, reusedRefreshTokens: 0, codesIssued: 0, codesExchanged: 0, locationTokensIssued: 0 };
 
-  addPit(token: string, locationId: string, companyId: string, userId: string): void {
-    this.access.set(token, { token, kind: 'pit', userType: 'Location', locationId, companyId, userId, scopes: null });
+  /** A private-integration token; `scopes` null = every scope (the seeded tokens). */
+  addPit(token: string, locationId: string, companyId: string, userId: string, scopes: string[] | null = null): void {
+    this.access.set(token, { token, kind: 'pit', userType: 'Location', locationId, companyId, userId, scopes: scopes && new Set(scopes) });
+  }
+
+  /**
+   * A new private-integration token of a location with exactly these scopes, as an admin creates
+   * one in Settings → Private Integrations choosing its scopes (MKT PrivateIntegrationsToken).
+   */
+  mintPit(locationId: string, companyId: string, userId: string, scopes: string[]): string {
+    const hex = randomBytes(16).toString('hex');
+    const token = `pit-${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+    this.addPit(token, locationId, companyId, userId, scopes);
+    return token;
   }
 
   resolve(header: string | undefined, now: number): Resolved {

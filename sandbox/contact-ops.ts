@@ -83,7 +83,11 @@ function applyCustomFields(ctx: AppCtx, c: Contact, items: unknown[]): void {
   }
 }
 
-/** Existing contacts of the location that match by email first, then phone (HighLevel's priority). */
+/**
+ * Existing contacts of the location that match by email first, then phone: "if allowed [duplicate
+ * contacts], email first, then phone" (../shared/ghl-api/README.md §4 #4, #5). The oldest wins
+ * when several share the value.
+ */
 export function findDuplicate(ctx: AppCtx, locationId: string, email?: unknown, phone?: unknown): { contact: Contact; field: 'email' | 'phone' } | null {
   const byAge = (a: Contact, b: Contact) => a.dateAdded.localeCompare(b.dateAdded);
   if (typeof email === 'string' && email) {
@@ -95,6 +99,19 @@ export function findDuplicate(ctx: AppCtx, locationId: string, email?: unknown, 
     if (hit) return { contact: hit, field: 'phone' };
   }
   return null;
+}
+
+const E164 = /^\+[1-9]\d{6,14}$/;
+
+/**
+ * The query of GET /contacts/search/duplicate as HighLevel reads it. `number` is E.164 with its `+`
+ * URL-encoded (%2B; §4 #4): a raw `+` arrives as a space (form decoding), and a number that is not
+ * E.164 then matches nothing, silently, as the stricter reading of an undocumented case. The
+ * lenient reading takes any formatting.
+ */
+export function duplicateQuery(ctx: AppCtx, email: string | undefined, number: string | undefined): { email?: string; number?: string } {
+  if (number === undefined || ctx.config.lenient.phoneSearch) return { email, number: number?.trim() ? normalizePhone(number.replace(/^ (?=\d)/, '+')) : undefined };
+  return { email, number: E164.test(number) ? number : undefined };
 }
 
 export function newContact(ctx: AppCtx, locationId: string): Contact {
@@ -112,11 +129,21 @@ export function rejectDuplicate(ctx: AppCtx, locationId: string, body: Record<st
 export const fullView = (c: Contact) => ({ ...c });
 /** POST /contacts/ (CreateContactSchema adds deleted etc.). */
 export const createdView = (c: Contact) => ({ ...c, deleted: false, bounceEmail: false, unsubscribeEmail: false, offers: [], products: [] });
-/** GET /contacts/ and /contacts/business/{id} items (ContactsSearchSchema: attributions[], followers[]). */
-export const listView = (c: Contact) => {
+/**
+ * GET /contacts/ and /contacts/business/{id} items: ContactsSearchSchema (apps/contacts.json), which
+ * lists only these fields: no names, phone or company. The lenient reading sends whole contacts.
+ */
+const LIST_FIELDS = ['id', 'locationId', 'email', 'timezone', 'country', 'source', 'dateAdded', 'customFields', 'tags', 'businessId', 'followers'] as const;
+export const listView = (ctx: AppCtx, c: Contact) => {
   const { attributionSource, ...rest } = c;
-  return { ...rest, attributions: attributionSource ? [attributionSource] : [] };
+  const attributions = attributionSource ? [attributionSource] : [];
+  if (ctx.config.lenient.listFields) return { ...rest, attributions };
+  const out: Record<string, unknown> = { attributions };
+  for (const k of LIST_FIELDS) if (c[k] !== undefined) out[k] = c[k];
+  return out;
 };
+/** The location's contacts as the (possibly lagging) search index shows them. */
+export const indexedContacts = (ctx: AppCtx, locationId: string) => ctx.index.view(locationId, ctx.store.contactsOf(locationId));
 /** POST /contacts/search items: no dndSettings (HighLevel issue #43), plus a searchAfter cursor. */
 export const searchView = (c: Contact) => {
   const { dndSettings: _omit, ...rest } = c;

@@ -1,6 +1,9 @@
 // Fault injection for resource endpoints: added latency (+ jitter), a share of 5xx replies, of 429
 // bursts, of dropped connections and of malformed 200 bodies, optionally limited to some methods and
-// path patterns. Decisions come from a seeded PRNG, so a sequence of requests fails the same way
+// path patterns. Those fire before the sandbox acts. Four more fire after it acted (the write is
+// applied, its answer is lost): the connection dropped, a 5xx answer, the connection dropped on a
+// kept-alive connection (where browsers silently send the request again), and an answer whose
+// body never ends. Decisions come from a seeded PRNG, so a sequence of requests fails the same way
 // every run with the same seed.
 import { Prng } from './prng.ts';
 
@@ -21,6 +24,23 @@ export interface FaultConfig {
   dropRate: number;
   /** Share of requests answered 200 with a broken body. */
   malformedRate: number;
+  /**
+   * Share of requests that are carried out, then their connection dropped without an answer. Only
+   * on a connection's first request: browsers send a request again by themselves only when a
+   * connection they reused closes (Chromium HttpNetworkTransaction::ShouldResendRequest), so the
+   * client itself sees this loss.
+   */
+  dropAfterRate: number;
+  /** Share of requests that are carried out, then answered with a 5xx instead of their answer. */
+  errorAfterRate: number;
+  /**
+   * Share of requests that are carried out, then their connection dropped without an answer, only
+   * on a kept-alive connection that already served a request: the browser takes it for a stale
+   * connection and sends the request again on another one, unseen by the extension.
+   */
+  dropAfterReusedRate: number;
+  /** Share of requests that are carried out, answered with their status and headers, then half a body that never ends. */
+  stallRate: number;
   /** 'truncate' = cut JSON, 'html' = an HTML error page with 200, 'mixed' = either. */
   malformedMode: 'truncate' | 'html' | 'mixed';
   /** Only these methods (upper case); empty = all. */
@@ -36,7 +56,11 @@ export type FaultAction =
   | { kind: 'drop' }
   | { kind: 'error'; status: number }
   | { kind: 'rate429' }
-  | { kind: 'malformed'; mode: 'truncate' | 'html' };
+  | { kind: 'malformed'; mode: 'truncate' | 'html' }
+  | { kind: 'dropAfter' }
+  | { kind: 'errorAfter'; status: number }
+  | { kind: 'dropAfterReused' }
+  | { kind: 'stall' };
 
 export interface FaultDecision {
   delayMs: number;
@@ -45,7 +69,8 @@ export interface FaultDecision {
 
 export const defaultFaults = (seed = 1): FaultConfig => ({
   latencyMs: 0, jitterMs: 0, errorRate: 0, errorStatuses: [500, 502, 503], rateLimitRate: 0, rateLimitBurstMs: 0,
-  dropRate: 0, malformedRate: 0, malformedMode: 'mixed', methods: [], paths: [], seed,
+  dropRate: 0, malformedRate: 0, malformedMode: 'mixed', dropAfterRate: 0, errorAfterRate: 0, dropAfterReusedRate: 0, stallRate: 0,
+  methods: [], paths: [], seed,
 });
 
 const clamp01 = (n: unknown) => (typeof n === 'number' && Number.isFinite(n) ? Math.min(1, Math.max(0, n)) : 0);
@@ -59,10 +84,13 @@ export function mergeFaults(base: FaultConfig, patch: Partial<FaultConfig>): Fau
     errorStatuses: Array.isArray(m.errorStatuses) && m.errorStatuses.length ? m.errorStatuses.map(Number).filter((s) => s >= 500 && s < 600) : [500, 502, 503],
     rateLimitRate: clamp01(m.rateLimitRate), rateLimitBurstMs: nonNeg(m.rateLimitBurstMs), dropRate: clamp01(m.dropRate),
     malformedRate: clamp01(m.malformedRate), malformedMode: ['truncate', 'html', 'mixed'].includes(m.malformedMode) ? m.malformedMode : 'mixed',
+    dropAfterRate: clamp01(m.dropAfterRate), errorAfterRate: clamp01(m.errorAfterRate), dropAfterReusedRate: clamp01(m.dropAfterReusedRate), stallRate: clamp01(m.stallRate),
     methods: Array.isArray(m.methods) ? m.methods.map((x) => String(x).toUpperCase()) : [],
     paths: Array.isArray(m.paths) ? m.paths.map(String) : [], seed: Number.isFinite(m.seed) ? Number(m.seed) : 1,
   };
 }
+
+const NO_COUNTS = { delayed: 0, dropped: 0, errors: 0, rateLimited: 0, malformed: 0, droppedAfter: 0, errorsAfter: 0, droppedAfterReused: 0, stalled: 0 };
 
 const globToRegExp = (glob: string) => new RegExp(`^${glob.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
 
@@ -70,7 +98,7 @@ export class Faults {
   private rng: Prng;
   private burstUntil = 0;
   private patterns: RegExp[] = [];
-  counts = { delayed: 0, dropped: 0, errors: 0, rateLimited: 0, malformed: 0 };
+  counts = { ...NO_COUNTS };
 
   constructor(public config: FaultConfig) {
     this.rng = new Prng(config.seed);
@@ -90,7 +118,8 @@ export class Faults {
     return !this.patterns.length || this.patterns.some((re) => re.test(path));
   }
 
-  decide(method: string, path: string, now: number): FaultDecision {
+  /** `reused`: the request came on a connection that already served one. */
+  decide(method: string, path: string, now: number, reused = false): FaultDecision {
     const c = this.config;
     if (!this.applies(method, path)) return { delayMs: 0, action: { kind: 'none' } };
     const delayMs = c.latencyMs + (c.jitterMs ? this.rng.next() * c.jitterMs : 0);
@@ -108,7 +137,12 @@ export class Faults {
       const mode = c.malformedMode === 'mixed' ? (this.rng.chance(0.5) ? 'truncate' : 'html') : c.malformedMode;
       return this.count({ delayMs, action: { kind: 'malformed', mode } });
     }
-    return { delayMs, action: { kind: 'none' } };
+    const none: FaultDecision = { delayMs, action: { kind: 'none' } };
+    if (r < (edge += c.dropAfterRate)) return reused ? none : this.count({ delayMs, action: { kind: 'dropAfter' } });
+    if (r < (edge += c.errorAfterRate)) return this.count({ delayMs, action: { kind: 'errorAfter', status: this.rng.pick(c.errorStatuses) } });
+    if (r < (edge += c.dropAfterReusedRate)) return reused ? this.count({ delayMs, action: { kind: 'dropAfterReused' } }) : none;
+    if (r < (edge += c.stallRate)) return this.count({ delayMs, action: { kind: 'stall' } });
+    return none;
   }
 
   private count(d: FaultDecision): FaultDecision {
@@ -117,10 +151,14 @@ export class Faults {
     else if (k === 'error') this.counts.errors++;
     else if (k === 'rate429') this.counts.rateLimited++;
     else if (k === 'malformed') this.counts.malformed++;
+    else if (k === 'dropAfter') this.counts.droppedAfter++;
+    else if (k === 'errorAfter') this.counts.errorsAfter++;
+    else if (k === 'dropAfterReused') this.counts.droppedAfterReused++;
+    else if (k === 'stall') this.counts.stalled++;
     return d;
   }
 
   resetCounters(): void {
-    this.counts = { delayed: 0, dropped: 0, errors: 0, rateLimited: 0, malformed: 0 };
+    this.counts = { ...NO_COUNTS };
   }
 }

@@ -2,6 +2,7 @@
 // running sandbox (baseUrl, locationId, token, clientId, clientSecret, proxy, locations); later lines are
 // human-readable logs. Stops cleanly on SIGINT/SIGTERM.
 import { parseArgs } from 'node:util';
+import { LENIENCY_NAMES } from './context.ts';
 import { startSandbox, type SandboxOptions } from './server.ts';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -19,9 +20,19 @@ const HELP = `Usage: npm run sandbox -- [options]
   --rate429-rate <0..1>  share of injected 429 bursts (--burst-ms <ms> to extend each)
   --drop-rate <0..1>     share of dropped connections
   --malformed-rate <0..1> share of malformed 200 bodies
+  --drop-after-rate <0..1> share of requests carried out, then their new connection dropped
+  --error-after-rate <0..1> share of requests carried out, then answered 5xx
+  --drop-after-reused-rate <0..1> share carried out, then their kept-alive connection dropped
+                         (browsers send such a request again by themselves)
+  --stall-rate <0..1>    share carried out, answered with headers and half a body that never ends
   --fault-paths <globs>  comma-separated path patterns faults apply to, e.g. "/contacts/*"
   --fault-methods <list> comma-separated methods faults apply to, e.g. "GET,POST"
   --fault-seed <n>       seed of fault decisions
+  --index-delay <ms>     the search index lags each contact write by this long (default 0)
+  --lenient <list>       kinder readings where HighLevel's behaviour is uncertain, comma-separated:
+                         phone-search, search-fields, list-fields, tag-date (default none)
+  --scopes <list>        also mint a private-integration token with exactly these scopes
+                         (comma-separated; printed as "scopedToken")
   --proxy-port <n>       partner proxy port (default any free port)
   --no-proxy             do not start the partner proxy
   --quiet                no per-request log lines`;
@@ -31,6 +42,8 @@ const { values: v } = parseArgs({
     port: { type: 'string' }, host: { type: 'string' }, seed: { type: 'string' }, latency: { type: 'string' }, jitter: { type: 'string' },
     'rate-limit': { type: 'string' }, 'daily-limit': { type: 'string' }, 'token-ttl': { type: 'string' }, 'error-rate': { type: 'string' },
     'rate429-rate': { type: 'string' }, 'burst-ms': { type: 'string' }, 'drop-rate': { type: 'string' }, 'malformed-rate': { type: 'string' },
+    'drop-after-rate': { type: 'string' }, 'error-after-rate': { type: 'string' }, 'drop-after-reused-rate': { type: 'string' }, 'stall-rate': { type: 'string' },
+    'index-delay': { type: 'string' }, lenient: { type: 'string' }, scopes: { type: 'string' },
     'fault-paths': { type: 'string' }, 'fault-methods': { type: 'string' }, 'fault-seed': { type: 'string' }, 'proxy-port': { type: 'string' },
     'no-proxy': { type: 'boolean' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
   },
@@ -63,6 +76,10 @@ set('rateLimitRate', num(v['rate429-rate'], 'rate429-rate'));
 set('rateLimitBurstMs', num(v['burst-ms'], 'burst-ms'));
 set('dropRate', num(v['drop-rate'], 'drop-rate'));
 set('malformedRate', num(v['malformed-rate'], 'malformed-rate'));
+set('dropAfterRate', num(v['drop-after-rate'], 'drop-after-rate'));
+set('errorAfterRate', num(v['error-after-rate'], 'error-after-rate'));
+set('dropAfterReusedRate', num(v['drop-after-reused-rate'], 'drop-after-reused-rate'));
+set('stallRate', num(v['stall-rate'], 'stall-rate'));
 set('paths', list(v['fault-paths']));
 set('methods', list(v['fault-methods']));
 set('seed', num(v['fault-seed'], 'fault-seed'));
@@ -72,7 +89,19 @@ if (rlMax) rateLimit.max = num(rlMax, 'rate-limit');
 if (rlInterval) rateLimit.intervalMs = num(rlInterval, 'rate-limit');
 if (v['daily-limit']) rateLimit.daily = num(v['daily-limit'], 'daily-limit');
 
+const lenient: NonNullable<SandboxOptions['lenient']> = {};
+for (const name of list(v.lenient) ?? []) {
+  const key = LENIENCY_NAMES[name];
+  if (!key) {
+    console.error(`--lenient takes ${Object.keys(LENIENCY_NAMES).join(', ')}; got ${name}`);
+    process.exit(2);
+  }
+  lenient[key] = true;
+}
+
 const sandbox = await startSandbox({
+  indexDelayMs: num(v['index-delay'], 'index-delay'),
+  lenient,
   port: num(v.port, 'port') ?? 8787,
   host: v.host,
   seed: num(v.seed, 'seed'),
@@ -97,6 +126,7 @@ out(
     companyId: sandbox.companyId,
     authorizeUrl: sandbox.authorizeUrl,
     locations: sandbox.locations,
+    ...(v.scopes !== undefined ? { scopedToken: sandbox.mintToken(list(v.scopes) ?? []) } : {}),
   }),
 );
 out(`GHL sandbox listening on ${sandbox.baseUrl} (admin: ${sandbox.baseUrl}/__admin/, partner pages: ${sandbox.baseUrl}/partners/)`);

@@ -12,9 +12,9 @@ import type { AddressInfo, Socket } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
-import { adminRoutes } from './admin.ts';
+import { adminRoutes, mintToken } from './admin.ts';
 import { ALL_SCOPES, TokenRegistry } from './auth.ts';
-import type { AppCtx, Env } from './context.ts';
+import { strict, type AppCtx, type Env, type Leniency } from './context.ts';
 import { Faults, defaultFaults, mergeFaults, type FaultConfig } from './faults.ts';
 import { HttpError, errorBody } from './http.ts';
 import { faultInjector, requestLogger } from './middleware.ts';
@@ -31,6 +31,7 @@ import { oauthRoutes } from './routes/oauth.ts';
 import { searchRoutes } from './routes/search.ts';
 import { tagRoutes } from './routes/tags.ts';
 import { taskRoutes } from './routes/tasks.ts';
+import { SearchIndex } from './search-index.ts';
 import { seedWorld, type SeedResult } from './seed.ts';
 import type { Store } from './store.ts';
 
@@ -61,6 +62,13 @@ export interface SandboxOptions {
    * at once over one HTTP/2 connection. Dropped-connection faults drop the whole connection there.
    */
   http2?: boolean;
+  /**
+   * How long the search index lags a contact's writes (ms, default 0): search and the contact
+   * lists show the contact as it was before the write until then (sandbox/search-index.ts).
+   */
+  indexDelayMs?: number;
+  /** Kinder readings of what HighLevel leaves uncertain; all off by default (context.ts Leniency). */
+  lenient?: Partial<Leniency>;
 }
 
 export interface Sandbox {
@@ -84,10 +92,14 @@ export interface Sandbox {
   proxy: { host: string; port: number; spki: string; certPem: string };
   /** Live in-memory data. */
   state: Store;
+  /** The API's routes (method and Hono path pattern), e.g. for tests that walk the specs. */
+  routes: { method: string; path: string }[];
   seed: Pick<SeedResult, 'duplicatePhones' | 'partnerContactIds'>;
   ctx: AppCtx;
   setFaults(patch: Partial<FaultConfig>): FaultConfig;
-  setConfig(patch: { accessTokenTtlSec?: number; rateLimit?: Partial<RateLimitConfig> }): void;
+  /** A new private-integration token with exactly these scopes (first location unless named). */
+  mintToken(scopes: string[], locationId?: string): string;
+  setConfig(patch: { accessTokenTtlSec?: number; rateLimit?: Partial<RateLimitConfig>; indexDelayMs?: number; lenient?: Partial<Leniency> }): void;
   close(): Promise<void>;
 }
 
@@ -107,9 +119,13 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     limiter: new RateLimiter({ max: 100, intervalMs: 10_000, daily: 200_000, ...opts.rateLimit }),
     faults: new Faults(mergeFaults(defaultFaults(seedNum), { ...opts.faults, ...(opts.latencyMs !== undefined ? { latencyMs: opts.latencyMs } : {}) })),
     log: new RequestLog(),
-    config: { accessTokenTtlSec: opts.accessTokenTtlSec ?? 86_399, codeTtlSec: 600 },
+    config: { accessTokenTtlSec: opts.accessTokenTtlSec ?? 86_399, codeTtlSec: 600, lenient: { ...strict(), ...opts.lenient } },
     now: () => Date.now(),
-    reseed: () => ctx.store.replaceWith(makeWorld().store),
+    index: new SearchIndex(opts.indexDelayMs ?? 0, () => ctx.now()),
+    reseed: () => {
+      ctx.store.replaceWith(makeWorld().store);
+      ctx.index.clear();
+    },
   };
   const firstLocation = world.locations[0]!;
   const agency = tokens.issueAccess({ userType: 'Company', companyId: world.companyId, userId: firstUser(firstLocation.id), scope: ALL_SCOPES.join(' '), ttlSec: 10 * 365 * 86_400, now: Date.now() });
@@ -203,8 +219,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     locations: world.locations.map((l) => ({ ...l })),
     proxy: proxy ? { host: proxy.host, port: proxy.port, spki: proxy.spki, certPem: proxy.certPem } : { host: '', port: 0, spki: '', certPem: '' },
     state: ctx.store,
+    routes: app.routes.filter((r) => r.method !== 'ALL').map((r) => ({ method: r.method, path: r.path })),
     seed: { duplicatePhones: world.duplicatePhones, partnerContactIds: world.partnerContactIds },
     ctx,
+    mintToken: (scopes, locationId) => mintToken(ctx, scopes, locationId ?? firstLocation.id),
     setFaults: (patch) => {
       ctx.faults.set(mergeFaults(ctx.faults.config, patch));
       return ctx.faults.config;
@@ -215,6 +233,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
         ctx.limiter.config = { ...ctx.limiter.config, ...patch.rateLimit };
         ctx.limiter.reset();
       }
+      if (patch.indexDelayMs !== undefined) ctx.index.delayMs = patch.indexDelayMs;
+      if (patch.lenient) ctx.config.lenient = { ...ctx.config.lenient, ...patch.lenient };
     },
     close: async () => {
       await proxy?.close();

@@ -1,7 +1,7 @@
 // Contact CRUD routes: get, deprecated list, create, update, delete, upsert, duplicate lookup and
 // contacts by business (apps/contacts.json).
 import type { AppCtx, App } from '../context.ts';
-import { applyWrite, contactRules, createdView, findDuplicate, fullView, listView, newContact, rejectDuplicate, textMatch } from '../contact-ops.ts';
+import { applyWrite, contactRules, createdView, duplicateQuery, findDuplicate, fullView, indexedContacts, listView, newContact, rejectDuplicate, textMatch } from '../contact-ops.ts';
 import { assertLocation, contactFor, guard, ok, readJson, requireQuery, unprocessable } from '../http.ts';
 import type { Contact } from '../types.ts';
 import { validOrThrow } from '../validate.ts';
@@ -15,7 +15,8 @@ export function contactRoutes(app: App, ctx: AppCtx): void {
   app.get('/contacts/search/duplicate', read, (c) => {
     const locationId = requireQuery(c, 'locationId');
     assertLocation(c, ctx, locationId);
-    const dup = findDuplicate(ctx, locationId, c.req.query('email'), c.req.query('number'));
+    const { email, number } = duplicateQuery(ctx, c.req.query('email'), c.req.query('number'));
+    const dup = findDuplicate(ctx, locationId, email, number);
     return ok(c, { contact: dup ? fullView(dup.contact) : null });
   });
 
@@ -24,8 +25,8 @@ export function contactRoutes(app: App, ctx: AppCtx): void {
     assertLocation(c, ctx, locationId);
     const { limit, skip } = paging(c.req.query('limit'), c.req.query('skip'));
     const q = c.req.query('query') ?? '';
-    const all = ctx.store.contactsOf(locationId).filter((x) => x.businessId === c.req.param('businessId') && textMatch(x, q)).sort(byNewest);
-    return ok(c, { contacts: all.slice(skip, skip + limit).map(listView), count: all.length });
+    const all = indexedContacts(ctx, locationId).filter((x) => x.businessId === c.req.param('businessId') && textMatch(x, q)).sort(byNewest);
+    return ok(c, { contacts: all.slice(skip, skip + limit).map((x) => listView(ctx, x)), count: all.length });
   });
 
   for (const path of ['/contacts', '/contacts/']) {
@@ -33,7 +34,7 @@ export function contactRoutes(app: App, ctx: AppCtx): void {
       const locationId = requireQuery(c, 'locationId');
       assertLocation(c, ctx, locationId);
       const { limit } = paging(c.req.query('limit'), undefined, 100);
-      const all = ctx.store.contactsOf(locationId).filter((x) => textMatch(x, c.req.query('query') ?? '')).sort(byNewest);
+      const all = indexedContacts(ctx, locationId).filter((x) => textMatch(x, c.req.query('query') ?? '')).sort(byNewest);
       const afterId = c.req.query('startAfterId');
       const afterMs = Number(c.req.query('startAfter'));
       let start = 0;
@@ -47,7 +48,7 @@ export function contactRoutes(app: App, ctx: AppCtx): void {
       const nextPageUrl = more ? `${base.origin}/contacts/?locationId=${locationId}&startAfter=${Date.parse(last.dateAdded)}&startAfterId=${last.id}` : null;
       const currentPage = Math.floor(start / limit) + 1;
       return ok(c, {
-        contacts: page.map(listView),
+        contacts: page.map((x) => listView(ctx, x)),
         count: all.length,
         meta: { total: all.length, nextPageUrl, startAfterId: more ? last.id : null, startAfter: more ? Date.parse(last.dateAdded) : null, currentPage, nextPage: more ? currentPage + 1 : null, prevPage: currentPage > 1 ? currentPage - 1 : null },
       });
@@ -61,6 +62,7 @@ export function contactRoutes(app: App, ctx: AppCtx): void {
       rejectDuplicate(ctx, locationId, body);
       const contact = newContact(ctx, locationId);
       applyWrite(ctx, contact, body, 'replace');
+      ctx.index.beforeWrite(contact.id, undefined);
       ctx.store.addContact(contact);
       return ok(c, { contact: createdView(contact) }, 201);
     });
@@ -75,6 +77,7 @@ export function contactRoutes(app: App, ctx: AppCtx): void {
     const dup = allowDup && body.createNewIfDuplicateAllowed === true ? null : findDuplicate(ctx, locationId, body.email, body.phone);
     const { createNewIfDuplicateAllowed: _flag, locationId: _loc, ...fields } = body;
     const contact = dup?.contact ?? newContact(ctx, locationId);
+    ctx.index.beforeWrite(contact.id, dup?.contact);
     applyWrite(ctx, contact, fields, dup ? 'merge' : 'replace');
     if (!dup) ctx.store.addContact(contact);
     return ok(c, { new: !dup, contact: fullView(contact) });
@@ -86,12 +89,14 @@ export function contactRoutes(app: App, ctx: AppCtx): void {
     const contact = contactFor(c, ctx, c.req.param('contactId'));
     const body = await readJson(c);
     validOrThrow(body, contactRules.update);
+    ctx.index.beforeWrite(contact.id, contact);
     applyWrite(ctx, contact, body, 'replace');
     return ok(c, { succeded: true, contact: fullView(contact) });
   });
 
   app.delete('/contacts/:contactId', write, (c) => {
     const contact = contactFor(c, ctx, c.req.param('contactId'));
+    ctx.index.beforeWrite(contact.id, contact);
     ctx.store.deleteContact(contact.id);
     return ok(c, { succeded: true });
   });

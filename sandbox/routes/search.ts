@@ -1,7 +1,8 @@
 // POST /contacts/search: HighLevel's advanced contact search (filters with eq / not_eq / contains /
-// not_contains / exists / not_exists / range, AND/OR groups, sort, page or searchAfter paging).
-import type { AppCtx, App } from '../context.ts';
-import { searchView, textMatch } from '../contact-ops.ts';
+// not_contains / exists / not_exists / range, AND/OR groups, sort, page or searchAfter paging),
+// over the search index, which lags writes (search-index.ts).
+import type { AppCtx, App, Leniency } from '../context.ts';
+import { indexedContacts, searchView, textMatch } from '../contact-ops.ts';
 import { assertLocation, fail, guard, ok, readJson, unprocessable } from '../http.ts';
 import type { Contact } from '../types.ts';
 import { validOrThrow } from '../validate.ts';
@@ -23,23 +24,35 @@ const FIELDS: Record<string, (c: Contact) => unknown> = {
 };
 for (const ch of ['Call', 'Email', 'SMS', 'WhatsApp', 'GMB', 'FB'] as const) FIELDS[`dndSettings.${ch}.status`] = (c) => c.dndSettings?.[ch]?.status;
 
+/**
+ * The fields HighLevel's notes show being filtered and sorted on (../shared/ghl-api/README.md §5:
+ * HOOP's examples, ISSUE #31, #279, #289; custom fields as `customFields.<id>`, ISSUE #42). The full
+ * list is not documented, so any other field is refused as HighLevel refuses an unknown one
+ * (400 "Invalid field …", ISSUE #289), unless the lenient reading is on.
+ */
+const DOCUMENTED = new Set(['email', 'phone', 'firstNameLowerCase', 'lastNameLowerCase', 'dnd', 'tags', 'dateAdded', 'assignedTo', 'inboundDndSettings.all.status']);
+for (const ch of ['Call', 'Email', 'SMS', 'WhatsApp', 'GMB', 'FB']) DOCUMENTED.add(`dndSettings.${ch}.status`);
+const known = (field: string, lenient: Leniency) => (lenient.searchFields || DOCUMENTED.has(field)) && field in FIELDS;
+
 const DATE_FIELDS = new Set(['dateAdded', 'dateUpdated', 'lastActivity']);
 const norm = (field: string, v: unknown): string => (field === 'phone' ? String(v ?? '').replace(/\D/g, '') : String(v ?? '').toLowerCase());
 const present = (v: unknown) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0);
 
-function getter(field: string, path: string): (c: Contact) => unknown {
+function getter(field: string, path: string, lenient: Leniency): (c: Contact) => unknown {
   const customField = /^customFields\.(.+)$/.exec(field);
   if (customField) return (c) => c.customFields.find((f) => f.id === customField[1])?.value;
-  return FIELDS[field] ?? fail(400, `Invalid field ${field}`, { path });
+  return known(field, lenient) ? FIELDS[field]! : fail(400, `Invalid field ${field}`, { path });
 }
 
-function compile(f: unknown, path: string): (c: Contact) => boolean {
+const never = () => false;
+
+function compile(f: unknown, path: string, lenient: Leniency): (c: Contact) => boolean {
   if (!f || typeof f !== 'object') return unprocessable([`${path} must be an object`]);
   const item = f as Record<string, unknown>;
   if ('group' in item) {
     if (item.group !== 'AND' && item.group !== 'OR') unprocessable([`${path}.group must be one of the following values: AND, OR`]);
     if (!Array.isArray(item.filters)) unprocessable([`${path}.filters must be an array`]);
-    const parts = (item.filters as unknown[]).map((x, i) => compile(x, `${path}.filters.${i}`));
+    const parts = (item.filters as unknown[]).map((x, i) => compile(x, `${path}.filters.${i}`, lenient));
     return item.group === 'AND' ? (c) => parts.every((p) => p(c)) : (c) => parts.some((p) => p(c));
   }
   const leaf = item as unknown as Leaf;
@@ -48,19 +61,23 @@ function compile(f: unknown, path: string): (c: Contact) => boolean {
   const needsValue = !['exists', 'not_exists'].includes(leaf.operator);
   if (needsValue && (leaf.value === undefined || leaf.value === null)) unprocessable([`${path}.value should not be empty`]);
   if (typeof leaf.value === 'string' && leaf.value.length > 75) unprocessable([`${path}.value must be shorter than or equal to 75 characters`]);
-  const get = getter(leaf.field, path);
+  const get = getter(leaf.field, path, lenient);
   const field = leaf.field;
   const wanted = Array.isArray(leaf.value) ? leaf.value.map((v) => norm(field, v)) : [norm(field, leaf.value)];
-  const eq = (c: Contact) => {
+  // ISSUE #289: `phone eq` with the stored E.164 value returned no contact. As the cause is not
+  // known, a phone value filter finds no stored number at all; HighLevel documents the duplicate
+  // check (GET /contacts/search/duplicate?number=) for finding a contact by phone.
+  const valueOf = field === 'phone' && !lenient.phoneSearch ? never : undefined;
+  const eq = valueOf ?? ((c: Contact) => {
     const v = get(c);
     if (Array.isArray(v)) return v.some((x) => wanted.includes(norm(field, x)));
     return wanted.includes(norm(field, v));
-  };
-  const contains = (c: Contact) => {
+  });
+  const contains = valueOf ?? ((c: Contact) => {
     const v = get(c);
     const vals = Array.isArray(v) ? v : [v];
     return vals.some((x) => x !== undefined && wanted.some((w) => w !== '' && norm(field, x).includes(w)));
-  };
+  });
   switch (leaf.operator) {
     case 'eq': return eq;
     case 'not_eq': return (c) => !eq(c);
@@ -84,10 +101,10 @@ function rangeOf(leaf: Leaf, get: (c: Contact) => unknown, path: string): (c: Co
   };
 }
 
-function sorter(sort: unknown): (a: Contact, b: Contact) => number {
+function sorter(sort: unknown, lenient: Leniency): (a: Contact, b: Contact) => number {
   const items = (Array.isArray(sort) && sort.length ? sort : [{ field: 'dateAdded', direction: 'desc' }]) as { field?: unknown; direction?: unknown }[];
   const keys = items.map((s, i) => {
-    if (typeof s.field !== 'string' || !FIELDS[s.field]) return fail(400, `Invalid sort field ${String(s.field)}`, { path: `sort.${i}` });
+    if (typeof s.field !== 'string' || !known(s.field, lenient)) return fail(400, `Invalid sort field ${String(s.field)}`, { path: `sort.${i}` });
     if (s.direction !== 'asc' && s.direction !== 'desc') unprocessable([`sort.${i}.direction must be one of the following values: asc, desc`]);
     return { get: FIELDS[s.field] as (c: Contact) => unknown, dir: s.direction === 'asc' ? 1 : -1 };
   });
@@ -112,9 +129,10 @@ export function searchRoutes(app: App, ctx: AppCtx): void {
     if (typeof body.query === 'string' && body.query.length > 75) unprocessable(['query must be shorter than or equal to 75 characters']);
     const locationId = body.locationId as string;
     assertLocation(c, ctx, locationId);
-    const filters = ((body.filters as unknown[] | undefined) ?? []).map((f, i) => compile(f, `filters.${i}`));
+    const lenient = ctx.config.lenient;
+    const filters = ((body.filters as unknown[] | undefined) ?? []).map((f, i) => compile(f, `filters.${i}`, lenient));
     const query = (body.query as string | undefined) ?? '';
-    const matches = ctx.store.contactsOf(locationId).filter((x) => textMatch(x, query) && filters.every((f) => f(x))).sort(sorter(body.sort));
+    const matches = indexedContacts(ctx, locationId).filter((x) => textMatch(x, query) && filters.every((f) => f(x))).sort(sorter(body.sort, lenient));
     const pageLimit = body.pageLimit as number;
     let start = 0;
     if (Array.isArray(body.searchAfter)) {

@@ -8,9 +8,15 @@ import { validOrThrow } from '../validate.ts';
 const clean = (tags: string[]) => [...new Set(tags.map((t) => t.trim().toLowerCase()).filter(Boolean))];
 
 export function tagRoutes(app: App, ctx: AppCtx): void {
+  // The spec lists no scope for the bulk endpoint; DOCS Scopes.md puts adding and removing tags
+  // under contacts.write, the stricter reading (../shared/ghl-api/README.md §3, §4 #24).
   const write = guard(ctx, { scope: 'contacts.write' });
+  /** Call before changing `c`'s tags: the search index lags the change (search-index.ts). */
+  const willChange = (c: Contact) => ctx.index.beforeWrite(c.id, c);
   const touch = (c: Contact) => {
-    c.dateUpdated = new Date(ctx.now()).toISOString();
+    // Nothing documents that a tag write changes dateUpdated (the answer is only `{tags}`), so it
+    // does not, unless the lenient reading is on.
+    if (ctx.config.lenient.tagWritesDateUpdated) c.dateUpdated = new Date(ctx.now()).toISOString();
     ctx.store.ensureTags(c.locationId, c.tags);
   };
   const tagsBody = async (c: Parameters<typeof readJson>[0]) => {
@@ -32,6 +38,7 @@ export function tagRoutes(app: App, ctx: AppCtx): void {
       if (!contact) return { contactId, message: 'contact not found', type: 'error' };
       if (contact.locationId !== body.locationId) return { contactId, message: 'contact does not belong to location', type: 'error' };
       const oldTags = [...contact.tags];
+      willChange(contact);
       if (type === 'add') contact.tags = [...new Set([...contact.tags, ...tags])];
       else contact.tags = body.removeAllTags === true ? [] : contact.tags.filter((t) => !tags.includes(t));
       touch(contact);
@@ -44,6 +51,7 @@ export function tagRoutes(app: App, ctx: AppCtx): void {
   app.post('/contacts/:contactId/tags', write, async (c) => {
     const contact = contactFor(c, ctx, c.req.param('contactId'));
     const tags = await tagsBody(c);
+    willChange(contact);
     contact.tags = [...new Set([...contact.tags, ...tags])];
     touch(contact);
     return ok(c, { tags: [...contact.tags] }, 201);
@@ -52,6 +60,7 @@ export function tagRoutes(app: App, ctx: AppCtx): void {
   app.delete('/contacts/:contactId/tags', write, async (c) => {
     const contact = contactFor(c, ctx, c.req.param('contactId'));
     const tags = await tagsBody(c);
+    willChange(contact);
     contact.tags = contact.tags.filter((t) => !tags.includes(t));
     touch(contact);
     return ok(c, { tags: [...contact.tags] });

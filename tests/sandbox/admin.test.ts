@@ -71,4 +71,31 @@ describe('CLI', () => {
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
   });
+
+  it('sets the index delay, lenient readings, after-write faults and mints a token with chosen scopes', async () => {
+    const child = spawn(process.execPath, [
+      path.join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), 'sandbox/main.ts', '--port', '0', '--no-proxy', '--quiet',
+      '--index-delay', '2500', '--lenient', 'phone-search,tag-date', '--scopes', 'contacts.readonly',
+      '--drop-after-rate', '0.1', '--error-after-rate', '0.2', '--drop-after-reused-rate', '0.3', '--stall-rate', '0.4',
+    ], { cwd: repoRoot });
+    try {
+      const info = JSON.parse(await new Promise<string>((resolve, reject) => {
+        let buf = '';
+        child.stdout.on('data', (d: Buffer) => {
+          buf += d.toString();
+          const nl = buf.indexOf('\n');
+          if (nl >= 0) resolve(buf.slice(0, nl));
+        });
+        child.on('exit', (code) => reject(new Error(`exited ${code}`)));
+        setTimeout(() => reject(new Error('timeout')), 15_000);
+      }));
+      const config = await (await fetch(`${info.baseUrl}/__admin/config`)).json();
+      expect(config).toMatchObject({ indexDelayMs: 2500, lenient: { phoneSearch: true, searchFields: false, listFields: false, tagWritesDateUpdated: true } });
+      expect(await (await fetch(`${info.baseUrl}/__admin/faults`)).json()).toMatchObject({ dropAfterRate: 0.1, errorAfterRate: 0.2, dropAfterReusedRate: 0.3, stallRate: 0.4 });
+      const headers = { Authorization: `Bearer ${info.scopedToken}`, Version: '2021-07-28' };
+      expect((await fetch(`${info.baseUrl}/locations/${info.locationId}/tags`, { headers })).status).toBe(401);
+    } finally {
+      child.kill('SIGTERM');
+    }
+  });
 });

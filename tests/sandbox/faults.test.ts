@@ -1,5 +1,7 @@
 // Fault injection: 5xx share, dropped connections, malformed bodies, 429 bursts and latency, set at
-// start and changed at runtime through the admin API; targeting by path/method; seeded determinism.
+// start and changed at runtime through the admin API; targeting by path/method; seeded determinism;
+// and the faults that fire after the sandbox acted (the write applied, its answer lost).
+import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../sandbox/server.ts';
 import { admin, call } from './helpers.ts';
@@ -108,5 +110,100 @@ describe('faults set at start', () => {
     } finally {
       await other.close();
     }
+  });
+});
+
+/** One request over node:http through `agent` (a kept-alive agent reuses its connection). */
+function send(agent: http.Agent, method: string, p: string, body?: unknown): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const url = new URL(sb.baseUrl + p);
+    const req = http.request(url, { method, agent, headers: { Authorization: `Bearer ${sb.token}`, Version: '2021-07-28', 'Content-Type': 'application/json' } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (d: string) => (text += d));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body === undefined ? undefined : JSON.stringify(body));
+  });
+}
+const notesWith = (text: string) => sb.state.notesOf(contact).filter((n) => n.body === text).length;
+
+describe('faults after the sandbox acted: the write is applied, its answer lost', () => {
+  it('errorAfterRate: the note is created, the answer is a 5xx', async () => {
+    sb.setFaults({ errorAfterRate: 1, methods: ['POST'] });
+    const res = await call(sb, 'POST', `/contacts/${contact}/notes`, { body: { body: 'error after' } });
+    sb.setFaults({ errorAfterRate: 0, methods: [] });
+    expect([500, 502, 503]).toContain(res.status);
+    expect(notesWith('error after')).toBe(1);
+    expect(sb.ctx.faults.counts.errorsAfter).toBeGreaterThan(0);
+  });
+
+  it('dropAfterRate: the note is created, the new connection closes without an answer; never on a kept-alive connection', async () => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      expect((await send(agent, 'GET', `/contacts/${contact}`)).status).toBe(200);
+      sb.setFaults({ dropAfterRate: 1, methods: ['POST'] });
+      // the agent's connection served a request already: browsers would resend a request lost on it
+      expect((await send(agent, 'POST', `/contacts/${contact}/notes`, { body: 'on a kept-alive connection' })).status).toBe(201);
+      await expect(send(new http.Agent(), 'POST', `/contacts/${contact}/notes`, { body: 'drop after' })).rejects.toThrow(/socket hang up|ECONNRESET/);
+    } finally {
+      sb.setFaults({ dropAfterRate: 0, methods: [] });
+      agent.destroy();
+    }
+    expect(notesWith('drop after')).toBe(1);
+    const log = await admin.get(sb, 'requests');
+    expect(log.requests.findLast((r: { method: string }) => r.method === 'POST')).toMatchObject({ status: 0, fault: 'drop-after' });
+  });
+
+  it('dropAfterReusedRate: on a kept-alive connection the note is created and the connection closes; sent again, as a browser does, it is created twice', async () => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      sb.setFaults({ dropAfterReusedRate: 1, methods: ['POST'] });
+      // a new connection's first request passes (the browser would report that loss, not hide it)
+      expect((await send(agent, 'POST', `/contacts/${contact}/notes`, { body: 'first on the connection' })).status).toBe(201);
+      await expect(send(agent, 'POST', `/contacts/${contact}/notes`, { body: 'replayed' })).rejects.toThrow(/socket hang up|ECONNRESET/);
+      expect(notesWith('replayed')).toBe(1);
+      // what Chromium does when a reused connection closes before any answer: the same POST again,
+      // on a new connection; HighLevel has no way to tell it from a new note
+      const again = new http.Agent({ keepAlive: true, maxSockets: 1 });
+      expect((await send(again, 'POST', `/contacts/${contact}/notes`, { body: 'replayed' })).status).toBe(201);
+      again.destroy();
+    } finally {
+      sb.setFaults({ dropAfterReusedRate: 0, methods: [] });
+      agent.destroy();
+    }
+    expect(notesWith('replayed')).toBe(2);
+    expect(sb.ctx.faults.counts.droppedAfterReused).toBe(1);
+  });
+
+  it('stallRate: the note is created, status and headers arrive, the body never ends', async () => {
+    sb.setFaults({ stallRate: 1, methods: ['POST'] });
+    const controller = new AbortController();
+    try {
+      const res = await fetch(`${sb.baseUrl}/contacts/${contact}/notes`, {
+        method: 'POST', signal: controller.signal,
+        headers: { Authorization: `Bearer ${sb.token}`, Version: '2021-07-28', 'Content-Type': 'application/json' },
+        body: JSON.stringify({ body: 'stalled' }),
+      });
+      expect(res.status).toBe(201);
+      const body = res.text();
+      const outcome = await Promise.race([body.then(() => 'ended'), new Promise((r) => setTimeout(() => r('still waiting'), 500))]);
+      expect(outcome).toBe('still waiting');
+      controller.abort();
+      await body.catch(() => undefined);
+    } finally {
+      sb.setFaults({ stallRate: 0, methods: [] });
+    }
+    expect(notesWith('stalled')).toBe(1);
+    expect(sb.ctx.faults.counts.stalled).toBe(1);
+  });
+
+  it('are set through the admin API like the others, and off by default', async () => {
+    expect(await admin.get(sb, 'faults')).toMatchObject({ dropAfterRate: 0, errorAfterRate: 0, dropAfterReusedRate: 0, stallRate: 0 });
+    const cfg = await admin.send(sb, 'PATCH', 'faults', { dropAfterRate: 0.1, errorAfterRate: 0.2, dropAfterReusedRate: 0.3, stallRate: 2 });
+    expect(cfg).toMatchObject({ dropAfterRate: 0.1, errorAfterRate: 0.2, dropAfterReusedRate: 0.3, stallRate: 1 });
+    await admin.send(sb, 'PUT', 'faults', {});
   });
 });

@@ -1,5 +1,6 @@
 // POST /contacts/search semantics: operators, AND/OR groups, tags, sort, page and searchAfter paging,
-// free-text query, invalid fields.
+// free-text query, invalid fields, on the fields HighLevel documents (fidelity.test.ts covers the
+// stricter readings: phone filters, undocumented fields, the index lag).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../sandbox/server.ts';
 import type { Contact } from '../../sandbox/types.ts';
@@ -20,9 +21,8 @@ const search = async (body: Record<string, unknown>) => {
 };
 
 describe('filters', () => {
-  it('eq is case-insensitive on email; phone eq ignores formatting', async () => {
+  it('eq is case-insensitive on email', async () => {
     expect((await search({ filters: [{ field: 'email', operator: 'eq', value: 'MAYA.OKAFOR@brightpath.io' }] })).total).toBe(1);
-    expect((await search({ filters: [{ field: 'phone', operator: 'eq', value: '+1 (415) 555-0134' }] })).contacts[0]!.lastName).toBe('Clarke');
   });
 
   it('contains / not_contains / exists / not_exists / not_eq', async () => {
@@ -35,25 +35,23 @@ describe('filters', () => {
     const withEmail = await search({ filters: [{ field: 'email', operator: 'exists' }] });
     expect(noEmail.total).toBe(all.filter((c) => !c.email).length);
     expect(noEmail.total + withEmail.total).toBe(all.length);
-    const notLead = await search({ filters: [{ field: 'type', operator: 'not_eq', value: 'lead' }] });
-    expect(notLead.contacts.every((c) => c.type === 'customer')).toBe(true);
+    const reachable = await search({ filters: [{ field: 'dnd', operator: 'not_eq', value: true }] });
+    expect(reachable.total).toBe(all.filter((c) => !c.dnd).length);
+    expect(reachable.contacts.every((c) => c.dnd === false)).toBe(true);
   });
 
-  it('tags, names, company and website fields', async () => {
+  it('tags and names', async () => {
     const hot = await search({ filters: [{ field: 'tags', operator: 'eq', value: 'expo-2026' }] });
     expect(hot.total).toBe(all.filter((c) => c.tags.includes('expo-2026')).length);
     expect(hot.contacts.every((c) => c.tags.includes('expo-2026'))).toBe(true);
     const anyOf = await search({ filters: [{ field: 'tags', operator: 'eq', value: ['expo-2026', 'wholesale'] }] });
     expect(anyOf.total).toBe(all.filter((c) => c.tags.includes('expo-2026') || c.tags.includes('wholesale')).length);
-    expect((await search({ filters: [{ field: 'firstName', operator: 'eq', value: 'sofia' }, { field: 'lastName', operator: 'eq', value: 'Lindqvist' }] })).total).toBe(1);
-    expect((await search({ filters: [{ field: 'name', operator: 'eq', value: 'Diego Santos' }] })).total).toBe(1);
-    expect((await search({ filters: [{ field: 'companyName', operator: 'contains', value: 'nordwerk' }] })).contacts[0]!.website).toBe('https://www.linkedin.com/in/lukasbrenner');
-    expect((await search({ filters: [{ field: 'website', operator: 'contains', value: 'linkedin.com/in/priya-raman' }] })).total).toBe(1);
+    expect((await search({ filters: [{ field: 'firstNameLowerCase', operator: 'eq', value: 'sofia' }, { field: 'lastNameLowerCase', operator: 'eq', value: 'Lindqvist' }] })).total).toBe(1);
   });
 
   it('AND/OR groups and range on dateAdded', async () => {
-    const res = await search({ filters: [{ group: 'OR', filters: [{ field: 'email', operator: 'eq', value: 'diego@lumacraft.co' }, { field: 'phone', operator: 'eq', value: '+4915112345678' }] }] });
-    expect(res.contacts.map((c) => c.firstName).sort()).toEqual(['Diego', 'Tom']);
+    const res = await search({ filters: [{ group: 'OR', filters: [{ field: 'email', operator: 'eq', value: 'diego@lumacraft.co' }, { field: 'email', operator: 'eq', value: 'maya.okafor@brightpath.io' }] }] });
+    expect(res.contacts.map((c) => c.firstName).sort()).toEqual(['Diego', 'Maya']);
     const and = await search({ filters: [{ group: 'AND', filters: [{ field: 'tags', operator: 'eq', value: 'linkedin-lead' }, { field: 'email', operator: 'not_exists' }] }] });
     expect(and.contacts.map((c) => c.firstName).sort()).toEqual(expect.arrayContaining(['Lukas', 'Priya']));
     const since = new Date(Date.now() - 30 * 86_400_000).toISOString();
