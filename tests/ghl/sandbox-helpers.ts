@@ -4,8 +4,14 @@ import { startSandbox } from '../../sandbox/server';
 
 export type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 
+/**
+ * How long the sandbox's search index lags a contact's writes in the tests, as HighLevel's does
+ * ("updates may take a few seconds to appear", ../shared/ghl-api/README.md §5).
+ */
+export const SEARCH_LAG_MS = 2_000;
+
 export async function openSandbox(opts: Parameters<typeof startSandbox>[0] = {}): Promise<Sandbox> {
-  return startSandbox({ port: 0, partnerProxy: false, ...opts });
+  return startSandbox({ port: 0, partnerProxy: false, indexDelayMs: SEARCH_LAG_MS, ...opts });
 }
 
 export interface RequestCounts {
