@@ -26,6 +26,8 @@ export function contactLookup(client: GhlClient): ContactLookup {
         return contactSummary(await client.contacts.get(contactId));
       } catch (e) {
         if (isGhlError(e) && e.kind === 'not_found') return undefined;
+        // a link to a contact of another location: this person is matched without it (#15)
+        if (isGhlError(e) && e.kind === 'forbidden' && e.action === 'switch-location') return undefined;
         throw e;
       }
     },

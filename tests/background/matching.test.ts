@@ -65,6 +65,15 @@ describe('matching the people on a page', () => {
     expect((await bg.ask('matchPeople', [person]))[0]).toMatchObject({ reason: 'phone', contact: { id: sharing(phone)[0]!.id } });
   });
 
+  it('a link to a contact of another location is left aside for that person only, never failing the page', async () => {
+    const elsewhere = sandbox.state.contactsOf(sandbox.locations[1]!.id)[0]!;
+    const [maya] = await bg.ask('matchPeople', [demo('Okafor')]);
+    await bg.ask('relinkPerson', { personKey: maya!.key, contactId: elsewhere.id });
+    const [again, diego] = await bg.ask('matchPeople', [demo('Okafor'), demo('Santos')]);
+    expect(again).toMatchObject({ state: 'matched', reason: 'email', contact: { id: idOf('Maya Okafor') } });
+    expect(diego).toMatchObject({ state: 'matched', contact: { id: idOf('Diego Santos') } });
+  });
+
   it('links a person to a contact found with the search box', async () => {
     const found = await bg.ask('searchContacts', 'diego@lumacraft');
     expect(found.map((c) => c.name)).toEqual(['Diego Santos']);
