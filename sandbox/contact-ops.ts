@@ -144,7 +144,11 @@ export const listView = (ctx: AppCtx, c: Contact) => {
 };
 /** The location's contacts as the (possibly lagging) search index shows them. */
 export const indexedContacts = (ctx: AppCtx, locationId: string) => ctx.index.view(locationId, ctx.store.contactsOf(locationId));
-/** POST /contacts/search items: no dndSettings (HighLevel issue #43), plus a searchAfter cursor. */
+/**
+ * POST /contacts/search items: the contact's fields (names, companyName, email, phone, website…: the
+ * response example of HighLevel's search documentation, quoted in its issue #43) without
+ * dndSettings (issue #43: search does not return them), plus a searchAfter cursor (§5).
+ */
 export const searchView = (c: Contact) => {
   const { dndSettings: _omit, ...rest } = c;
   return { ...rest, searchAfter: [Date.parse(c.dateAdded), c.id] };

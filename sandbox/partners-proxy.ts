@@ -1,6 +1,10 @@
 // The partner proxy: an HTTP forward proxy on its own loopback port. `CONNECT <partner host>:443` is
 // tunnelled to an in-process HTTPS server (self-signed certificate for the partner hostnames, made
 // with openssl at startup, kept in memory) that serves the demo pages under their real hostnames.
+// Given the sandbox's API, the same server answers as HighLevel too: its API host
+// (services.leadconnectorhq.com) and its consent page's host (marketplace.gohighlevel.com), so a
+// browser routed here reaches the sandbox at HighLevel's own addresses, with no CORS headers (the
+// extension's host permission is what lets it call the API, as for users).
 // Loopback targets are passed through (Firefox may send localhost traffic via the proxy); any other
 // host is refused with 403.
 import { execFile } from 'node:child_process';
@@ -14,6 +18,9 @@ import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { promisify } from 'node:util';
 import { partnerHosts, serveHostPath } from './partners.ts';
+
+/** HighLevel's API host and its OAuth consent page's host (lib/hosts.ts). */
+export const HIGHLEVEL_HOSTS = ['services.leadconnectorhq.com', 'marketplace.gohighlevel.com'];
 
 export interface PartnerProxy {
   host: string;
@@ -31,7 +38,7 @@ export function partnerCertificate(): Promise<{ key: string; cert: string }> {
   certPromise ??= (async () => {
     const dir = await mkdtemp(join(tmpdir(), 'ghl-sandbox-cert-'));
     try {
-      const san = partnerHosts().map((h) => `DNS:${h}`).join(',');
+      const san = [...partnerHosts(), ...HIGHLEVEL_HOSTS].map((h) => `DNS:${h}`).join(',');
       await promisify(execFile)('openssl', [
         'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-days', '30', '-subj', '/CN=GHL Sidebar sandbox partners',
         '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-addext', `subjectAltName=${san}`,
@@ -67,9 +74,16 @@ function tunnel(client: Duplex, head: Buffer, host: string, port: number): void 
   client.on('error', end);
 }
 
-export async function startPartnerProxy(host = '127.0.0.1', port = 0, log: (line: string) => void = () => {}): Promise<PartnerProxy> {
+export async function startPartnerProxy(
+  host = '127.0.0.1',
+  port = 0,
+  log: (line: string) => void = () => {},
+  /** the sandbox's API, served under HighLevel's hosts; without it those hosts are refused */
+  api?: http.RequestListener,
+): Promise<PartnerProxy> {
   const { key, cert } = await partnerCertificate();
-  const hosts = new Set(partnerHosts());
+  const highlevel = new Set(api ? HIGHLEVEL_HOSTS : []);
+  const hosts = new Set([...partnerHosts(), ...highlevel]);
   const sockets = new Set<Socket | Duplex>();
   const track = (s: Socket | Duplex) => {
     sockets.add(s);
@@ -78,6 +92,7 @@ export async function startPartnerProxy(host = '127.0.0.1', port = 0, log: (line
 
   const tls = https.createServer({ key, cert }, (req, res) => {
     const reqHost = (req.headers.host ?? '').replace(/:\d+$/, '');
+    if (api && highlevel.has(reqHost)) return void api(req, res);
     const pathname = new URL(req.url ?? '/', 'https://x').pathname;
     void serveHostPath(reqHost, pathname).then((r) => {
       res.writeHead(r.status, { 'content-type': r.type, 'cache-control': 'no-store' });
@@ -114,7 +129,7 @@ export async function startPartnerProxy(host = '127.0.0.1', port = 0, log: (line
     const m = /^\[?([^\]]+?)\]?:(\d+)$/.exec(req.url ?? '');
     const [h, p] = m ? [m[1]!.toLowerCase(), Number(m[2])] : ['', 0];
     if (hosts.has(h) && p === 443) {
-      log(`proxy CONNECT ${h}:443 → partner pages`);
+      log(`proxy CONNECT ${h}:443 → ${highlevel.has(h) ? 'sandbox API' : 'partner pages'}`);
       tunnel(client, head, '127.0.0.1', tlsAddr.port);
     } else if (LOOPBACK.has(h) && p > 0) {
       tunnel(client, head, h.replace(/^\[|\]$/g, ''), p);

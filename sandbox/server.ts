@@ -9,7 +9,7 @@
 import http from 'node:http';
 import http2 from 'node:http2';
 import type { AddressInfo, Socket } from 'node:net';
-import { getRequestListener } from '@hono/node-server';
+import { getRequestListener, type HttpBindings } from '@hono/node-server';
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { adminRoutes, mintToken } from './admin.ts';
@@ -101,6 +101,22 @@ export interface Sandbox {
   mintToken(scopes: string[], locationId?: string): string;
   setConfig(patch: { accessTokenTtlSec?: number; rateLimit?: Partial<RateLimitConfig>; indexDelayMs?: number; lenient?: Partial<Leniency> }): void;
   close(): Promise<void>;
+}
+
+/**
+ * The app's answers without CORS headers, for HighLevel's own hosts behind the proxy: whether
+ * HighLevel answers CORS is not known (../shared/ghl-api/README.md §11), and the extension must not
+ * need it.
+ */
+function withoutCors(fetch: typeof Hono.prototype.fetch): Parameters<typeof getRequestListener>[0] {
+  return async (req, env) => {
+    const res = await fetch(req, env as HttpBindings);
+    const cors = [...res.headers.keys()].filter((k) => k.startsWith('access-control-'));
+    if (cors.length === 0) return res;
+    const copy = new Response(res.body, res);
+    for (const k of cors) copy.headers.delete(k);
+    return copy;
+  };
 }
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
@@ -202,7 +218,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   if (opts.partnerProxy !== false) {
     const p = typeof opts.partnerProxy === 'object' ? opts.partnerProxy : {};
     try {
-      proxy = await startPartnerProxy(p.host ?? '127.0.0.1', p.port ?? 0, opts.log);
+      proxy = await startPartnerProxy(p.host ?? '127.0.0.1', p.port ?? 0, opts.log, getRequestListener(withoutCors(app.fetch)));
     } catch (e) {
       server.close();
       secure?.close();

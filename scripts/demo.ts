@@ -51,7 +51,7 @@ async function main() {
     return;
   }
 
-  await connectWithToken(eb, sandbox);
+  await connectWithToken(eb, { ...sandbox, apiBaseUrl: sandbox.baseUrl });
   const partner = await openPartnerPage(eb, url);
   const extPage = (await eb.browser.pages()).find((p) => p.url().startsWith(eb.extensionBase))!;
   const tabId = await tabIdOf(eb, extPage, url);

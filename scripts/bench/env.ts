@@ -37,7 +37,7 @@ export async function startBench(latencyMs: number, opts: { http2?: boolean } = 
   try {
     // the sandbox's HTTPS server has the partner proxy's key: the same SPKI makes Chromium trust it
     eb = await launchChromium({ proxy: `${sandbox.proxy.host}:${sandbox.proxy.port}`, proxySpki: sandbox.proxy.spki });
-    const extensionPage = await connectWithToken(eb, { ...sandbox, baseUrl: apiUrl });
+    const extensionPage = await connectWithToken(eb, { ...sandbox, apiBaseUrl: apiUrl });
     const target = await eb.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(eb!.extensionBase));
     const worker = await target.createCDPSession();
     const sent: SentRequest[] = [];

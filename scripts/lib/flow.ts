@@ -5,7 +5,12 @@ import type { Page } from 'puppeteer-core';
 import { waitFor, type ExtensionBrowser } from './browsers';
 
 export interface SandboxInfo {
-  baseUrl: string;
+  /**
+   * The "API base URL" to type in the options (the demo's sandbox address). Left out, the
+   * extension keeps HighLevel's own, as users do: the browser tests reach the sandbox there
+   * through the proxy.
+   */
+  apiBaseUrl?: string;
   locationId: string;
   token: string;
 }
@@ -15,8 +20,10 @@ export async function connectWithToken(eb: ExtensionBrowser, sandbox: SandboxInf
   const options = await eb.openExtensionPage('options.html');
   await options.waitForSelector('#locationId');
   await options.evaluate(() => document.querySelector('details')?.setAttribute('open', ''));
-  await options.$eval('#baseUrl', (el) => ((el as HTMLInputElement).value = ''));
-  await options.type('#baseUrl', sandbox.baseUrl);
+  if (sandbox.apiBaseUrl) {
+    await options.$eval('#baseUrl', (el) => ((el as HTMLInputElement).value = ''));
+    await options.type('#baseUrl', sandbox.apiBaseUrl);
+  }
   await options.type('#locationId', sandbox.locationId);
   await options.type('#token', sandbox.token);
   await options.click('button[type=submit]');

@@ -19,8 +19,6 @@ describe('Firefox: partner page → sidebar', () => {
     const fill = {
       '#clientId': world.sandbox.clientId,
       '#clientSecret': world.sandbox.clientSecret,
-      '#consentUrl': world.sandbox.authorizeUrl,
-      '#oauthBaseUrl': world.sandbox.baseUrl,
     };
     await signInWithOAuth(world.eb, world.sandbox, options, fill, 'own-app');
     expect(secretsIn(await extensionStorageDump(options), world.sandbox)).toEqual([]);

@@ -58,9 +58,11 @@ export async function requestCounts(sandbox: Sandbox): Promise<RequestCounts> {
   return ((await res.json()) as { counts: RequestCounts }).counts;
 }
 
-export async function faultCounts(sandbox: Sandbox): Promise<{ errors: number; rateLimited: number; dropped: number }> {
+export type FaultCounts = Sandbox['ctx']['faults']['counts'];
+
+export async function faultCounts(sandbox: Sandbox): Promise<FaultCounts> {
   const res = await fetch(`${sandbox.baseUrl}/__admin/state`);
-  return ((await res.json()) as { faults: { counts: { errors: number; rateLimited: number; dropped: number } } }).faults.counts;
+  return ((await res.json()) as { faults: { counts: FaultCounts } }).faults.counts;
 }
 
 export async function resetCounters(sandbox: Sandbox): Promise<void> {

@@ -3,6 +3,7 @@
 import type { CDPSession, Page } from 'puppeteer-core';
 import { waitFor, type ExtensionBrowser } from '../../scripts/lib/browsers';
 import type { Sandbox } from '../../sandbox/server';
+import { HIGHLEVEL_CONSENT_URL } from '../../lib/hosts';
 
 // The extension pages' `chrome` object, as used inside page.evaluate (only what these probes touch).
 interface StorageArea {
@@ -25,7 +26,8 @@ type Context = { id: number; name: string; origin: string; auxData?: { type?: st
 
 /**
  * Fills the OAuth form of the options page, then approves `sandbox.locationId` on the consent page
- * that launchWebAuthFlow opens, and waits for the options page to confirm the connection.
+ * that launchWebAuthFlow opens (HighLevel's own, served by the sandbox through its proxy), and
+ * waits for the options page to confirm the connection.
  */
 export async function signInWithOAuth(
   eb: ExtensionBrowser,
@@ -43,7 +45,7 @@ export async function signInWithOAuth(
   await options.click('form[aria-labelledby=oauth-title] button[type=submit]');
   let consent: Page | undefined;
   await waitFor(
-    async () => (consent = (await eb.browser.pages()).find((p) => p.url().startsWith(sandbox.authorizeUrl))) != null,
+    async () => (consent = (await eb.browser.pages()).find((p) => p.url().startsWith(HIGHLEVEL_CONSENT_URL))) != null,
     15_000,
     'the consent page did not open',
   );

@@ -55,8 +55,6 @@ describe('Chromium: session', () => {
       {
         '#clientId': sandbox.clientId,
         '#clientSecret': sandbox.clientSecret,
-        '#consentUrl': sandbox.authorizeUrl,
-        '#oauthBaseUrl': sandbox.baseUrl,
       },
       'own-app',
     );
@@ -83,7 +81,7 @@ describe('Chromium: session', () => {
         eb,
         sandbox,
         options,
-        { '#clientId': sandbox.clientId, '#brokerUrl': broker.url, '#consentUrl': sandbox.authorizeUrl, '#oauthBaseUrl': sandbox.baseUrl },
+        { '#clientId': sandbox.clientId, '#brokerUrl': broker.url },
         'broker',
       );
       const reusedBefore = await oauthCount('reusedRefreshTokens');

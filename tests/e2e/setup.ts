@@ -1,5 +1,7 @@
-// Shared setup of the browser tests: a fresh sandbox per file, the demo page of a partner site,
-// screenshots saved under test-output/ for a person to look at.
+// Shared setup of the browser tests: a fresh sandbox per file, whose search index lags writes as
+// HighLevel's does, reached by the browser at HighLevel's own hosts through the sandbox's proxy
+// (the store build's host permission and default API base URL, as for users); the demo page of a
+// partner site; screenshots saved under test-output/ for a person to look at.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
@@ -7,12 +9,13 @@ import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { partnerSites } from '../../sandbox/partners/sites';
 import { afterAll, beforeAll } from 'vitest';
 import { repoRoot, type ExtensionBrowser, type LaunchOptions } from '../../scripts/lib/browsers';
+import { SEARCH_LAG_MS } from '../ghl/sandbox-helpers';
 
 export async function freshSandbox(): Promise<Sandbox> {
-  return startSandbox({ port: 0 });
+  return startSandbox({ port: 0, indexDelayMs: SEARCH_LAG_MS });
 }
 
-/** Launch options that route the partner apps' hosts to the sandbox's proxy. */
+/** Launch options that route HighLevel's and the partner apps' hosts to the sandbox's proxy. */
 export function proxyOf(sandbox: Sandbox): LaunchOptions {
   return { proxy: `${sandbox.proxy.host}:${sandbox.proxy.port}`, proxySpki: sandbox.proxy.spki };
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { repoRoot, waitFor } from '../../scripts/lib/browsers';
 import { textOf } from '../../scripts/lib/flow';
+import { textMatch } from '../../sandbox/contact-ops';
 import type { Sandbox } from '../../sandbox/server';
 
 export const PEOPLE = '[aria-label="People on this page"] button';
@@ -22,14 +23,12 @@ export async function sandboxRecord(sandbox: Sandbox, contactId: string): Promis
   return (await res.json()) as SandboxRecord;
 }
 
-/** Contacts of the first location whose text (name, email, company, website) contains `query`. */
-export async function sandboxSearch(sandbox: Sandbox, query: string): Promise<SandboxRecord['contact'][]> {
-  const res = await fetch(`${sandbox.baseUrl}/contacts/search`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${sandbox.token}`, Version: '2021-07-28', 'Content-Type': 'application/json' },
-    body: JSON.stringify({ locationId: sandbox.locationId, pageLimit: 10, query }),
-  });
-  return ((await res.json()) as { contacts: SandboxRecord['contact'][] }).contacts;
+/**
+ * Contacts of the first location whose text (name, email, company, website) contains `query`, as
+ * the sandbox holds them now (not through its search, which lags writes as HighLevel's does).
+ */
+export function sandboxSearch(sandbox: Sandbox, query: string): SandboxRecord['contact'][] {
+  return sandbox.state.contactsOf(sandbox.locationId).filter((c) => textMatch(c, query));
 }
 
 /** Waits until the sandbox's record of the contact passes `check`. */

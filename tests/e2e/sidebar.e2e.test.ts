@@ -34,7 +34,7 @@ beforeAll(async () => {
   eb = await launchChromium(proxyOf(sandbox));
   options = await connectWithToken(eb, sandbox); // the first location connected is the active one
   const second = sandbox.locations[1]!;
-  await (await connectWithToken(eb, { baseUrl: sandbox.baseUrl, locationId: second.id, token: second.token })).close();
+  await (await connectWithToken(eb, { locationId: second.id, token: second.token })).close();
   const url = partnerUrl('heyreach', 'list');
   await openPartnerPage(eb, url);
   sidebar = await openSidebarFor(eb, await tabIdOf(eb, options, url));
@@ -139,7 +139,7 @@ describe('Chromium: working with a contact in the sidebar', () => {
     await waitForContact(sidebar, 'Hannah Whitfield');
     const entry = (await textOf(sidebar, PEOPLE)).find((p) => p.startsWith('Hannah Whitfield'));
     expect(entry).toContain('In GHL');
-    const created = await sandboxSearch(sandbox, 'hannah-whitfield');
+    const created = sandboxSearch(sandbox, 'hannah-whitfield');
     expect(created).toHaveLength(1);
     expect(created[0]).toMatchObject({ firstName: 'Hannah', lastName: 'Whitfield', website: 'https://www.linkedin.com/in/hannah-whitfield' });
     expect(created[0]!.source).toBe('GHL Sidebar – heyreach');
