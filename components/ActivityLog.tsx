@@ -2,7 +2,7 @@
 // saved, failed (with the reason and Retry / Discard), changed in HighLevel meanwhile (both values
 // and the user's choice) — updated live from the background's pushes.
 import { i18n } from '#i18n';
-import type { ActivityEntry, WriteStateView } from '@/lib/messaging';
+import type { ActivityEntry, WriteStateView } from '@/lib/protocol';
 import { ConflictChoice } from './ConflictChoice';
 import { ErrorNotice } from './ErrorNotice';
 import { useOutbox } from './state/outbox';

@@ -3,7 +3,7 @@
 // background's pushes move (also for a job resumed after a restart), with Cancel.
 import { useId, useState } from 'react';
 import { i18n } from '#i18n';
-import type { BulkView, PersonMatch } from '@/lib/messaging';
+import type { BulkView, PersonMatch } from '@/lib/protocol';
 import { useOutbox } from './state/outbox';
 
 function BulkProgressBar({ job }: { job: BulkView }) {

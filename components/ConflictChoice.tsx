@@ -2,7 +2,7 @@
 // side, and the user's choice — keep mine, keep theirs, or field by field.
 import { useState } from 'react';
 import { i18n } from '#i18n';
-import type { ActivityEntry } from '@/lib/messaging';
+import type { ActivityEntry } from '@/lib/protocol';
 import { useOutbox } from './state/outbox';
 
 type Conflict = NonNullable<ActivityEntry['conflict']>;

@@ -2,7 +2,7 @@
 // appointments, other contacts of the same business, and a link into HighLevel's web app.
 // Every value is page or CRM text and is rendered as text, never as HTML.
 import { i18n } from '#i18n';
-import type { ContactDetails, UserOption } from '@/lib/messaging';
+import type { ContactDetails, UserOption } from '@/lib/protocol';
 import { ContactFields } from './ContactFields';
 import { contactLine } from './ContactSearch';
 import { useEditInPlace } from './FormParts';

@@ -3,7 +3,7 @@
 // the user settles in the activity log.
 import { useId, useState, type FormEvent } from 'react';
 import { i18n } from '#i18n';
-import type { ContactEditInput, ContactView } from '@/lib/messaging';
+import type { ContactEditInput, ContactView } from '@/lib/protocol';
 import { FormButtons } from './FormParts';
 import { useContact } from './state/contact';
 

@@ -2,7 +2,7 @@
 // pick one of the results (buttons, reachable with Tab or the arrow keys).
 import { useEffect, useId, useState } from 'react';
 import { i18n } from '#i18n';
-import { sendMessage, type ContactSummary, type UserError } from '@/lib/messaging';
+import { sendMessage, type ContactSummary, type UserError } from '@/lib/protocol';
 import { ask } from './state/ask';
 import { ErrorNotice } from './ErrorNotice';
 

@@ -2,7 +2,7 @@
 // (reconnect, retry, grant site access, switch location).
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
-import type { UserError } from '@/lib/messaging';
+import type { UserError } from '@/lib/protocol';
 
 export interface ErrorActions {
   onRetry?: () => void;

@@ -1,7 +1,7 @@
 // The sidebar header's location switcher: the connected locations; choosing one makes it active
 // and matches the page again against that location.
 import { i18n } from '#i18n';
-import type { ConnectionView } from '@/lib/messaging';
+import type { ConnectionView } from '@/lib/protocol';
 import { useSidebar } from './state/sidebar';
 
 export function LocationSwitcher({ connections }: { connections: ConnectionView[] }) {

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { i18n } from '#i18n';
 import { describeMatch } from '@/lib/match';
-import type { PersonMatch } from '@/lib/messaging';
+import type { PersonMatch } from '@/lib/protocol';
 import { useSidebar } from './state/sidebar';
 import { ContactSearch, contactLine } from './ContactSearch';
 

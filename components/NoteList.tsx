@@ -2,7 +2,7 @@
 // A note's text is shown as text, never as HTML.
 import { useId, useState, type FormEvent } from 'react';
 import { i18n } from '#i18n';
-import type { NoteView } from '@/lib/messaging';
+import type { NoteView } from '@/lib/protocol';
 import { useContact } from './state/contact';
 import { ConfirmDelete } from './ConfirmDelete';
 import { FormButtons, useEditInPlace } from './FormParts';

@@ -2,7 +2,7 @@
 // kept only in the background) or through the user's token broker (no secret in the browser).
 import { useState, type FormEvent } from 'react';
 import { i18n } from '#i18n';
-import type { AppState, OAuthConnectRequest } from '@/lib/messaging';
+import type { AppState, OAuthConnectRequest } from '@/lib/protocol';
 
 export function OAuthConnect(props: {
   app: AppState;

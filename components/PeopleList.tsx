@@ -2,7 +2,7 @@
 // Arrow keys move between people (one tab stop for the whole list).
 import type { KeyboardEvent } from 'react';
 import { i18n } from '#i18n';
-import type { PersonMatch } from '@/lib/messaging';
+import type { PersonMatch } from '@/lib/protocol';
 
 const stateLabel: Record<PersonMatch['state'], () => string> = {
   matched: () => i18n.t('sidebar.people.inGhl'),

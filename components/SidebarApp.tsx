@@ -3,8 +3,7 @@
 import { useEffect } from 'react';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
-import { contactViewItem, quickTagItem, tabPeopleItem } from '@/lib/storage';
-import { sendMessage } from '@/lib/messaging';
+import { contactViewItem, quickTagItem, sendMessage, tabPeopleItem } from '@/lib/protocol';
 import { useSidebar } from './state/sidebar';
 import { useContact } from './state/contact';
 import { useOutbox } from './state/outbox';
@@ -68,8 +67,8 @@ function useContactPush(locationId: string | undefined, contactId: string | unde
 function useKeyboard() {
   useEffect(() => {
     const focusTags = () => useContact.setState({ focusTagsAt: Date.now() });
-    void quickTagItem.getValue().then((r) => r && Date.now() - r.at < QUICK_TAG_FRESH_MS && focusTags());
-    const unwatch = quickTagItem.watch((r) => r && focusTags());
+    void quickTagItem().getValue().then((r) => r && Date.now() - r.at < QUICK_TAG_FRESH_MS && focusTags());
+    const unwatch = quickTagItem().watch((r) => r && focusTags());
     const onKey = (e: KeyboardEvent) => {
       if (e.key.toLowerCase() !== 'z' || !(e.ctrlKey || e.metaKey) || e.shiftKey) return;
       const target = e.target as HTMLInputElement | null;

@@ -3,8 +3,8 @@
 // the background register the content script there. "Disable" undoes both.
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
-import type { TabSite } from '@/lib/messaging';
-import { patternOf } from '@/lib/background/sites';
+import type { TabSite } from '@/lib/protocol';
+import { patternOf } from '@/lib/sites';
 import { useSidebar } from './state/sidebar';
 
 const hostOf = (origin: string) => new URL(origin).host;

@@ -1,7 +1,7 @@
 // Options: where the extension looks for people — each partner app on or off, and the sites the
 // user enabled from the sidebar (removing one drops its access too).
 import { i18n } from '#i18n';
-import { siteAdapters } from '@/lib/detect/sites';
+import { siteAdapters } from '@/lib/detect';
 import type { Settings } from '@/lib/storage';
 import { useOptions } from './state/options';
 

@@ -1,7 +1,7 @@
 // Adding or editing a task: title, due date and time, assignee (users of the location).
 import { useId, useState, type FormEvent } from 'react';
 import { i18n } from '#i18n';
-import type { TaskInput, TaskView, UserOption } from '@/lib/messaging';
+import type { TaskInput, TaskView, UserOption } from '@/lib/protocol';
 import { FormButtons } from './FormParts';
 
 /** `YYYY-MM-DDTHH:mm` in local time, as a datetime-local input wants it. */

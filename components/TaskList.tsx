@@ -1,7 +1,7 @@
 // The contact's tasks (open first, then by due date; overdue ones stand out) with adding, editing,
 // completing / reopening and deleting (after a confirmation).
 import { i18n } from '#i18n';
-import type { TaskView, UserOption } from '@/lib/messaging';
+import type { TaskView, UserOption } from '@/lib/protocol';
 import { useContact } from './state/contact';
 import { ConfirmDelete } from './ConfirmDelete';
 import { useEditInPlace } from './FormParts';

@@ -3,12 +3,9 @@
 // user enabled, and listens for the quick-tag shortcut.
 import { browser } from 'wxt/browser';
 import { createSession } from '@/lib/auth';
-import { createHandlers, forgetClosedTabs } from '@/lib/background/handlers';
-import { watchOutbox } from '@/lib/background/outbox-watch';
-import { listenForQuickTag } from '@/lib/background/quick-tag';
-import { registerHandlers } from '@/lib/background/router';
-import { locationServices } from '@/lib/background/services';
-import { registerSiteScripts } from '@/lib/background/sites';
+import { createHandlers, forgetClosedTabs, listenForQuickTag, locationServices, registerHandlers } from '@/lib/background';
+import { watchOutbox } from '@/lib/outbox';
+import { registerSiteScripts } from '@/lib/sites';
 import { readSettings } from '@/lib/storage';
 
 export default defineBackground(() => {
@@ -16,7 +13,7 @@ export default defineBackground(() => {
   const services = locationServices(session);
   registerHandlers(createHandlers(session, services), { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') });
   browser.alarms.onAlarm.addListener((alarm) => void services.outbox.handleAlarm(alarm));
-  watchOutbox(services);
+  watchOutbox(services.outbox);
   void services.outbox.resume().catch((e: unknown) => console.warn('Could not resume the outbox:', e));
   forgetClosedTabs();
   listenForQuickTag();

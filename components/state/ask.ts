@@ -1,7 +1,7 @@
 // How the pages' stores ask the background: every answer is an Outcome, and a background that
 // does not answer (restarting, updated) becomes an Outcome the user can retry too.
 import { i18n } from '#i18n';
-import type { Outcome, UserError } from '@/lib/messaging';
+import type { Outcome, UserError } from '@/lib/protocol';
 
 export type Load<T> = { status: 'idle' | 'loading' } | { status: 'ready'; value: T } | { status: 'failed'; error: UserError };
 

@@ -1,10 +1,14 @@
 // The shown contact's UI state: its record (shown at once from the background's last copy, then
 // replaced by the fresh one it pushes), the location's lists, and every change the user makes.
-// Tag changes are optimistic: the chip changes in the same frame, before the message is sent, and
-// goes back if HighLevel refuses. The last tag change can be undone for a few seconds.
+// This store only shows what it is given: the record the background gave, with the tag writes this
+// page has just sent and not yet seen answered laid over it by lib/record's one optimistic rule
+// (layWrites, the same the background lays the outbox's writes with). So a chip changes in the same
+// frame as the key press, before any message, and goes back when HighLevel refuses (the write is
+// no longer laid over the record); no rule of its own. The last tag change can be undone for a few seconds.
 import { create } from 'zustand';
 import { i18n } from '#i18n';
-import { sendMessage, type ContactDetails, type ContactEditInput, type LocationLists, type Outcome, type TaskInput, type UserError } from '@/lib/messaging';
+import { sendMessage, type ContactDetails, type ContactEditInput, type LocationLists, type Outcome, type TaskInput, type UserError } from '@/lib/protocol';
+import { layWrites, type ShownWrite } from '@/lib/record';
 import { ask, settle, valueOf, type Load } from './ask';
 
 export const UNDO_MS = 6_000;
@@ -46,30 +50,43 @@ export interface ContactState {
 const sameTag = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 export const useContact = create<ContactState>((set, get) => {
-  let pendingTagWrites = 0;
+  /** the record the background gave last (HighLevel's, with the outbox's writes laid over it) */
+  let given: ContactDetails | undefined;
+  /** what show() set last: a record shown that is not this one was set from outside, and is the given one */
+  let shown: ContactDetails | undefined;
+  /** the tag writes sent and not answered yet, in the order sent */
+  let sent: ShownWrite[] = [];
 
-  /** Changes the shown tags now (same frame), if the contact is still the one shown. */
-  const editTags = (contactId: string, edit: (tags: string[]) => string[]) => {
-    const { details } = get();
-    if (get().contactId !== contactId || details.status !== 'ready') return;
-    const d = details.value;
-    set({ details: { status: 'ready', value: { ...d, contact: { ...d.contact, tags: edit(d.contact.tags) } } } });
+  /** Shows the given record with the unanswered writes laid over it (same frame). */
+  const show = (details: ContactDetails) => {
+    given = details;
+    const mine = sent.filter((w) => w.contactId === details.contact.id);
+    shown = layWrites(details, mine, { users: [], at: Date.now() });
+    set({ details: { status: 'ready', value: shown } });
+  };
+  /** The record shown again, if the contact is still the one shown. */
+  const reshow = (contactId: string) => {
+    const current = valueOf(get().details);
+    if (current && current !== shown) given = current;
+    if (given && get().contactId === contactId && given.contact.id === contactId) show(given);
   };
 
-  async function tagWrite(kind: 'addTags' | 'removeTags', tag: string, rollback: (tags: string[]) => string[]) {
+  async function tagWrite(kind: 'addTags' | 'removeTags', tag: string) {
     const contactId = get().contactId;
     if (!contactId) return;
-    pendingTagWrites += 1;
+    const write: ShownWrite = { kind: kind === 'addTags' ? 'tag.add' : 'tag.remove', contactId, tags: [tag] };
+    sent = [...sent, write];
+    reshow(contactId);
     const res = await ask(() => sendMessage(kind, { contactId, tags: [tag] }));
-    pendingTagWrites -= 1;
+    sent = sent.filter((w) => w !== write);
     if (!res.ok) {
-      editTags(contactId, rollback);
       const message =
         kind === 'addTags' ? i18n.t('tags.couldNotAdd', [tag, res.error.message]) : i18n.t('tags.couldNotRemove', [tag, res.error.message]);
       set({ writeError: { ...res.error, message }, undo: undefined });
-    } else if (pendingTagWrites === 0) {
-      editTags(contactId, () => res.value); // HighLevel's spelling (it keeps tags in lower case)
+    } else if (given?.contact.id === contactId) {
+      given = { ...given, contact: { ...given.contact, tags: res.value } }; // HighLevel's tags (lower case)
     }
+    reshow(contactId);
   }
 
   /** Sends a task or note change and shows the record the background answers. */
@@ -81,7 +98,10 @@ export const useContact = create<ContactState>((set, get) => {
       set({ writeError: res.error });
       return false;
     }
-    if (get().contactId === contactId) set({ details: { status: 'ready', value: res.value }, writeError: undefined });
+    if (get().contactId === contactId) {
+      show(res.value);
+      set({ writeError: undefined });
+    }
     return true;
   }
 
@@ -105,12 +125,16 @@ export const useContact = create<ContactState>((set, get) => {
       const res = await ask(() => sendMessage('getContactDetails', { contactId, fresh }));
       if (get().contactId !== contactId) return;
       if (!res.ok) set({ details: settle(res), revalidating: false });
-      else set({ details: { status: 'ready', value: res.value.details }, revalidating: res.value.revalidating });
+      else {
+        show(res.value.details);
+        set({ revalidating: res.value.revalidating });
+      }
     },
 
     received(details) {
-      if (details.contact.id !== get().contactId || pendingTagWrites > 0) return;
-      set({ details: { status: 'ready', value: details }, revalidating: false });
+      if (details.contact.id !== get().contactId) return;
+      show(details);
+      set({ revalidating: false });
     },
 
     async loadLists() {
@@ -121,19 +145,17 @@ export const useContact = create<ContactState>((set, get) => {
       const tag = input.trim();
       const tags = valueOf(get().details)?.contact.tags;
       if (!tag || !tags || tags.some((t) => sameTag(t, tag))) return;
-      editTags(get().contactId!, (ts) => [...ts, tag]);
       set({ writeError: undefined });
       if (undoable) offerUndo(i18n.t('tags.added', [tag]), () => void get().removeTag(tag, false));
-      await tagWrite('addTags', tag, (ts) => ts.filter((t) => t !== tag));
+      await tagWrite('addTags', tag);
     },
 
     async removeTag(tag, undoable = true) {
       const tags = valueOf(get().details)?.contact.tags;
       if (!tags?.includes(tag)) return;
-      editTags(get().contactId!, (ts) => ts.filter((t) => t !== tag));
       set({ writeError: undefined });
       if (undoable) offerUndo(i18n.t('tags.removed', [tag]), () => void get().addTag(tag, false));
-      await tagWrite('removeTags', tag, (ts) => (ts.includes(tag) ? ts : [...ts, tag]));
+      await tagWrite('removeTags', tag);
     },
 
     runUndo() {

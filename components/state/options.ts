@@ -2,7 +2,7 @@
 // outcome of the last action. All data comes from the background through messages.
 import { create } from 'zustand';
 import { i18n } from '#i18n';
-import { sendMessage, type AppState, type LocationLists, type OAuthConnectRequest, type Outcome, type UserError } from '@/lib/messaging';
+import { sendMessage, type AppState, type LocationLists, type OAuthConnectRequest, type Outcome, type UserError } from '@/lib/protocol';
 import type { Settings } from '@/lib/storage';
 
 export interface OptionsState {

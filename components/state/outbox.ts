@@ -4,6 +4,7 @@
 // cancel a bulk tag change.
 import { create } from 'zustand';
 import {
+  outboxStatusItem,
   sendMessage,
   type ActivityEntry,
   type BulkView,
@@ -11,9 +12,8 @@ import {
   type OutboxStatus,
   type Outcome,
   type UserError,
-} from '@/lib/messaging';
-import type { DetectedPerson } from '@/lib/detect/types';
-import { outboxStatusItem } from '@/lib/storage';
+} from '@/lib/protocol';
+import type { DetectedPerson } from '@/lib/detect';
 import { ask, settle, type Load } from './ask';
 
 export interface OutboxState {
@@ -48,7 +48,7 @@ export const useOutbox = create<OutboxState>((set, get) => {
 
     watch() {
       void ask(() => sendMessage('getOutboxStatus')).then((res) => res.ok && get().received(res.value));
-      return outboxStatusItem.watch((status) => get().received(status));
+      return outboxStatusItem().watch((status) => get().received(status));
     },
 
     received(status) {

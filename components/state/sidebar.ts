@@ -2,8 +2,7 @@
 // there with their matches, and which one is selected (its record lives in ./contact.ts). All data
 // comes from the background through messages; nothing here calls GHL.
 import { create } from 'zustand';
-import { sendMessage, type AppState, type PersonMatch, type TabSite, type UserError } from '@/lib/messaging';
-import type { TabPeople } from '@/lib/storage';
+import { sendMessage, type AppState, type PersonMatch, type TabPeople, type TabSite, type UserError } from '@/lib/protocol';
 import { ask, settle, valueOf, type Load } from './ask';
 import { useContact } from './contact';
 

@@ -32,7 +32,7 @@
 // answer; with this rule it loses nothing.
 // ─────────────────────────────────────────────────────────────────────────────────────────────
 import { postForToken } from './oauth';
-import type { TokenResponse } from '../ghl/schemas';
+import type { TokenResponse } from '../ghl';
 
 const endpoint = (brokerUrl: string, name: 'token' | 'refresh') => `${brokerUrl.replace(/\/+$/, '')}/${name}`;
 

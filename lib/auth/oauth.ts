@@ -5,9 +5,9 @@
 import { i18n } from '#i18n';
 import * as v from 'valibot';
 import { HIGHLEVEL_CONSENT_URL } from '../hosts';
-import { GhlError, serverMessages } from '../ghl/errors';
-import { API_VERSION } from '../ghl/http';
-import { TokenResponseSchema, type TokenResponse } from '../ghl/schemas';
+import { GhlError, serverMessages } from '../ghl';
+import { API_VERSION } from '../ghl';
+import { TokenResponseSchema, type TokenResponse } from '../ghl';
 
 export const DEFAULT_CONSENT_URL = HIGHLEVEL_CONSENT_URL;
 

@@ -22,10 +22,10 @@
 // attempt behaves as above.
 import { i18n } from '#i18n';
 import * as v from 'valibot';
-import { singleFlight } from '../ghl/coalesce';
-import { GhlError } from '../ghl/errors';
-import type { TokenSource } from '../ghl/http';
-import type { TokenResponse } from '../ghl/schemas';
+import { singleFlight } from '../ghl';
+import { GhlError } from '../ghl';
+import type { TokenSource } from '../ghl';
+import type { TokenResponse } from '../ghl';
 import type { LockRunner } from './locks';
 import type { Vault } from './vault';
 

@@ -9,7 +9,7 @@ import { i18n } from '#i18n';
 import { createStore, get as idbGet, update as idbUpdate, del as idbDel } from 'idb-keyval';
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import { GhlError } from '../ghl/errors';
+import { GhlError } from '../ghl';
 
 /** Where the single vault key lives. Tests under Node pass `memoryKeyStore()`. */
 export interface KeyStore {

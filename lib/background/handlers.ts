@@ -1,106 +1,38 @@
-// The background's answers to every message: the session for connections, settings and sites
-// here; the contact reads and writes of the active location in contact-handlers.ts; the outbox's
-// activity log, conflicts and bulk changes in outbox-handlers.ts.
+// Wiring: one line per message, from the message to the domain function that answers it. The
+// domain lives in lib/auth (connections), lib/match (people -> contacts), lib/record (records and
+// lists), lib/outbox (every write, the activity log), lib/sites (enabled sites) and lib/forget.ts.
 import { browser } from 'wxt/browser';
-import { i18n } from '#i18n';
-import type { Session } from '../auth';
-import { fail, ok, type ConnectionView } from '../messaging';
-import { readSettings, tabPeopleItem, updateSettings } from '../storage';
-import type { ConnectionSummary } from '../auth';
-import { contactHandlers } from './contact-handlers';
-import { invalidInput } from './errors';
-import { parseDetection } from './incoming';
+import { appState, connectInBrowser, connectionView, type Session } from '../auth';
+import { forgetEverything } from '../forget';
+import { forgetTab, pageMatches, receivePageReport, rematchCreated, relinkPerson, searchContacts, tabPeople } from '../match';
+import { activityLog, cancelBulk, discardWrite, outboxStatus, resolveConflict, retryWrite, writes } from '../outbox';
+import { ok } from '../protocol';
+import { saveSettings } from '../settings';
+import { disableSite, enableSite, tabSite } from '../sites';
+import { readSettings } from '../storage';
+import { locationServices, type LocationServicesRegistry } from './connections';
 import type { Handlers } from './router';
-import { outboxHandlers } from './outbox-handlers';
-import { pageMatches } from './page-matches';
-import { locationServices, type LocationServicesRegistry } from './services';
-import { disableSite, enableSite, tabSite } from './sites';
-import { forgetEverything } from './forget';
 
-/** What the sidebar needs of HighLevel, asked for at OAuth consent. */
-export const OAUTH_SCOPES = [
-  'contacts.readonly',
-  'contacts.write',
-  'calendars/events.readonly',
-  'locations.readonly',
-  'locations/tags.readonly',
-  'locations/customFields.readonly',
-  'users.readonly',
-] as const;
-
-export function connectionView(c: ConnectionSummary): ConnectionView {
-  return {
-    id: c.id,
-    locationId: c.locationId ?? '',
-    locationName: c.locationName ?? c.locationId ?? 'Agency',
-    kind: c.kind === 'private-token' ? 'token' : 'oauth',
-    active: c.active,
-  };
-}
+/** A domain function's answer as the message's outcome. */
+const answer = async <T>(value: Promise<T> | T) => ok(await value);
 
 export function createHandlers(session: Session, services: LocationServicesRegistry = locationServices(session)): Handlers {
-  const matches = pageMatches(services);
+  const active = () => services.active();
+  const { outbox } = services;
+  const matches = pageMatches(active);
+  const nameOf = async (connectionId: string, contactId: string) =>
+    (await services.built(connectionId)?.catch(() => undefined))?.records.peek(contactId)?.contact.name;
 
   return {
-    ...contactHandlers(services, matches),
-    ...outboxHandlers(services),
-    async reportPeople(detection, caller) {
-      if (caller.tabId == null) return fail({ kind: 'refused', message: 'No tab.', action: 'none' });
-      const incoming = parseDetection(detection);
-      if (!incoming.ok) return fail({ kind: 'refused', message: incoming.reason, action: 'none' });
-      const { disabledPartners } = await readSettings();
-      // a partner the user switched off in the options: its pages count as showing nobody
-      const people = disabledPartners.includes(incoming.detection.site) ? [] : incoming.detection.people;
-      await tabPeopleItem(caller.tabId).setValue({
-        ...incoming.detection,
-        people,
-        focused: people.length ? incoming.detection.focused : undefined,
-        tabId: caller.tabId,
-        url: caller.url ?? '',
-        reportedAt: Date.now(),
-      });
-      // the sidebar will ask for these next: have them ready (not connected, or offline: it asks anew)
-      if (people.length) void matches.prefetch(people, incoming.detection.focused).catch(() => undefined);
-      return ok(true as const);
-    },
-    async getState() {
-      const [connections, settings] = await Promise.all([session.list(), readSettings()]);
-      return ok({ connections: connections.map(connectionView), settings, oauthRedirectUrl: browser.identity.getRedirectURL() });
-    },
-    async saveSettings(patch) {
-      if (patch.apiBaseUrl !== undefined && !/^https?:\/\/[^/]+/.test(patch.apiBaseUrl)) {
-        throw invalidInput(i18n.t('errors.apiBaseUrl'));
-      }
-      if (patch.defaultTagsForNewContacts) {
-        patch = { ...patch, defaultTagsForNewContacts: [...new Set(patch.defaultTagsForNewContacts.map((t) => t.trim()).filter(Boolean))] };
-      }
-      return ok(await updateSettings(patch));
-    },
-    async connectWithToken(input) {
-      const connection = await session.connectWithToken(input);
-      return ok(connectionView(connection));
-    },
-    async connectWithOAuth({ baseUrl, consentUrl, clientId, mode }) {
-      await updateSettings({ apiBaseUrl: baseUrl, oauthConsentUrl: consentUrl });
-      const connection = await session.connectWithOAuth({
-        baseUrl,
-        consentUrl,
-        clientId,
-        scopes: OAUTH_SCOPES,
-        redirectUri: browser.identity.getRedirectURL(),
-        launchWebAuthFlow: async (url) => {
-          const redirect = await browser.identity.launchWebAuthFlow({ url, interactive: true });
-          if (!redirect) throw new Error('The sign-in window closed without an answer.');
-          return redirect;
-        },
-        mode,
-      });
-      return ok(connectionView(connection));
-    },
-    async setActiveConnection(id) {
-      await session.setActive(id);
-      return ok(true as const);
-    },
+    // the content script
+    reportPeople: (detection, caller) => answer(receivePageReport(detection, caller, matches)),
+
+    // connections, settings, sites
+    getState: () => answer(appState(session)),
+    saveSettings: (patch) => answer(saveSettings(patch)),
+    connectWithToken: async (input) => ok(connectionView(await session.connectWithToken(input))),
+    connectWithOAuth: (input) => answer(connectInBrowser(session, input)),
+    setActiveConnection: async (id) => ok((await session.setActive(id), true as const)),
     async signOut(id) {
       const gone = (await session.list()).find((c) => c.id === id);
       await session.signOut(id);
@@ -108,28 +40,53 @@ export function createHandlers(session: Session, services: LocationServicesRegis
       return ok(true as const);
     },
     async forgetEverything() {
-      services.outbox.close(); // nothing in flight may write back once storage is erased
+      outbox.close(); // nothing in flight may write back once storage is erased
       await forgetEverything({ session, enabledOrigins: (await readSettings()).genericSites });
       // restart as newly installed, once the answer has reached the page
       setTimeout(() => browser.runtime.reload(), 200);
       return ok(true as const);
     },
-    async getTabPeople(tabId) {
-      return ok(await tabPeopleItem(tabId).getValue());
+    getTabPeople: (tabId) => answer(tabPeople(tabId)),
+    getTabSite: (tabId) => answer(tabSite(tabId)),
+    enableSite: async (origin) => ok((await enableSite(origin), true as const)),
+    disableSite: async (origin) => ok((await disableSite(origin), true as const)),
+
+    // people and records
+    matchPeople: (people) => answer(matches.match(people)),
+    getContactDetails: async ({ contactId, fresh }) => ok(await (await active()).records.get(contactId, fresh)),
+    searchContacts: async (query) => ok(await searchContacts((await active()).client, query)),
+    relinkPerson: (input) => answer(relinkPerson(input, matches)),
+    getLocationLists: async () => ok(await (await active()).lists.lists()),
+
+    // writes (lib/outbox/contact-writes.ts)
+    addTags: async ({ contactId, tags }) => ok(await writes.addTagsToContact(await active(), contactId, tags)),
+    removeTags: async ({ contactId, tags }) => ok(await writes.removeTagsFromContact(await active(), contactId, tags)),
+    createTask: async ({ contactId, task }) => ok(await writes.createTaskForContact(await active(), contactId, task)),
+    updateTask: async ({ contactId, taskId, task }) => ok(await writes.changeTask(await active(), contactId, taskId, task)),
+    setTaskCompleted: async ({ contactId, taskId, completed }) => ok(await writes.markTaskCompleted(await active(), contactId, taskId, completed)),
+    deleteTask: async ({ contactId, taskId }) => ok(await writes.deleteTask(await active(), contactId, taskId)),
+    createNote: async ({ contactId, body }) => ok(await writes.addNoteToContact(await active(), contactId, body)),
+    updateNote: async ({ contactId, noteId, body }) => ok(await writes.changeNote(await active(), contactId, noteId, body)),
+    deleteNote: async ({ contactId, noteId }) => ok(await writes.deleteNote(await active(), contactId, noteId)),
+    async createContact({ person, site }) {
+      const s = await active();
+      const contactId = await writes.createContactForPerson(s, person, site, await readSettings());
+      return ok(await rematchCreated(person, contactId, s.lookup, matches));
     },
-    getTabSite: async (tabId) => ok(await tabSite(tabId)),
-    async enableSite(origin) {
-      await enableSite(origin);
-      return ok(true as const);
-    },
-    async disableSite(origin) {
-      await disableSite(origin);
-      return ok(true as const);
-    },
+    updateContact: async ({ contactId, fields, base }) => ok(await writes.editContact(await active(), contactId, fields, base)),
+
+    // the outbox: activity log, conflicts, bulk changes
+    getOutboxStatus: () => answer(outboxStatus(outbox)),
+    getActivity: () => answer(activityLog(outbox, nameOf)),
+    retryWrite: (id) => answer(retryWrite(outbox, id)),
+    discardWrite: (id) => answer(discardWrite(outbox, id)),
+    resolveConflict: (input) => answer(resolveConflict(outbox, input)),
+    startBulkTags: async (input) => ok(await writes.startBulkTags(await active(), input, readSettings)),
+    cancelBulk: (jobId) => answer(cancelBulk(outbox, jobId)),
   };
 }
 
 /** Forgets what was reported for a tab once it closes. */
 export function forgetClosedTabs() {
-  browser.tabs.onRemoved.addListener((tabId) => void tabPeopleItem(tabId).removeValue());
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 }

@@ -2,7 +2,7 @@
 // accepted only from the sender kind `allowedSenders` names, judged from what the browser stamped
 // on the message. Thrown errors become UserError values; nothing of a token or a stack leaves.
 import { i18n } from '#i18n';
-import { isGhlError } from '../ghl/errors';
+import { isGhlError } from '../ghl';
 import {
   allowedSenders,
   classifySender,
@@ -14,7 +14,7 @@ import {
   type ProtocolMap,
   type SenderFacts,
   type UserError,
-} from '../messaging';
+} from '../protocol';
 
 type Data<K extends MessageType> = Parameters<ProtocolMap[K]>[0];
 type Value<K extends MessageType> = ReturnType<ProtocolMap[K]> extends Outcome<infer T> ? T : never;

@@ -3,6 +3,7 @@
 export { scanPage, rescanParts, type DetectOptions, type PageScan } from './engine';
 export { detectPeople } from './detect';
 export { normaliseReport, e164Of } from './normalise';
+export { linkedinOf } from './linkedin';
 export { watchPage, type WatchOptions } from './watch';
 export { adapterFor, siteAdapters } from './sites';
 export type { SiteAdapter, SiteRoute } from './sites/types';

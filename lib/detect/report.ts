@@ -2,7 +2,7 @@
 // lib/messaging.ts's `onMessage('reportPeople')` listens for: { id, type, data, timestamp }),
 // with the browser's own runtime.sendMessage. The content script sends only this one message
 // and needs no answer, so it carries neither the messaging library nor the browser polyfill.
-import type { ProtocolMap } from '../messaging';
+import type { ProtocolMap } from '../protocol';
 
 /** the part of chrome.runtime / browser.runtime used here (callback form: Chrome and Firefox) */
 export interface MessageRuntime {

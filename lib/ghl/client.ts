@@ -2,6 +2,7 @@
 // The background keeps one per connection; nothing outside the background may create one.
 import { appointmentsApi } from './appointments';
 import { contactsApi } from './contacts';
+import { customFieldsApi } from './custom-fields';
 import { createHttp, type HttpOptions } from './http';
 import { locationsApi } from './locations';
 import { notesApi } from './notes';
@@ -22,6 +23,7 @@ export function createGhlClient(opts: GhlClientOptions) {
     appointments: appointmentsApi(http),
     locations: locationsApi(http),
     users: usersApi(http),
+    customFields: customFieldsApi(http),
   };
 }
 

@@ -14,7 +14,7 @@
 // refresh) and a 429 wait are done for every method: HighLevel rejected those before acting.
 import ky, { HTTPError, TimeoutError, type KyInstance, type Options } from 'ky';
 import * as v from 'valibot';
-import { singleFlight } from './coalesce';
+import { singleFlight } from './single-flight';
 import { GhlError, errorFromResponse, isScopeRefusal, serverMessages } from './errors';
 import { dailyUsedUp, limiterFor, type RateLimiter } from './ratelimit';
 import type { AnySchema } from './schemas';

@@ -1,9 +1,13 @@
-// Public surface of the HighLevel API layer.
+// Public surface of the HighLevel API layer: one client per connection (every endpoint the
+// extension calls, on one ky instance), its errors in the user's words, and the rate limiter.
 export { createGhlClient, type GhlClient, type GhlClientOptions } from './client';
 export { API_VERSION, type CallOptions, type TokenSource } from './http';
-export { GhlError, isGhlError, type GhlAction, type GhlErrorKind } from './errors';
-export { RateLimiter, limiterFor } from './ratelimit';
+export { GhlError, isGhlError, serverMessages, type GhlAction, type GhlErrorKind } from './errors';
+export { RateLimiter, limiterFor, BACKGROUND_SHARE, DEFAULT_MAX } from './ratelimit';
+export { singleFlight, type SingleFlight } from './single-flight';
 export type { ContactFields, ContactUpdateFields, ContactSearch, SearchFilter, SearchGroup, FilterOperator } from './contacts';
 export type { TaskFields } from './tasks';
+export type { CustomField } from './custom-fields';
 export type { NoteFields } from './notes';
-export type { Appointment, Contact, Location, LocationTag, Note, Task, User } from './schemas';
+export { TokenResponseSchema } from './schemas';
+export type { Appointment, Contact, Location, LocationTag, Note, Task, TokenResponse, User } from './schemas';

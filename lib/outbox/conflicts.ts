@@ -14,7 +14,7 @@
 // one, so the default normally keeps theirs. 'mine' / 'theirs' / a per-field choice override it.
 // Fields of the same edit that are not in conflict are always sent. Limit: HighLevel has no
 // conditional update, so a change landing between our read and our PUT is overwritten.
-import type { Contact } from '../ghl/schemas';
+import type { Contact } from '../ghl';
 import type { Conflict, ConflictField, ContactEdit, Write } from './types';
 
 export type ConflictChoice = 'mine' | 'theirs' | Record<string, 'mine' | 'theirs'>;

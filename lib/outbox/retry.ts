@@ -4,7 +4,7 @@
 // HighLevel's daily limit is used up (no backoff helps before it resets). A 404 on a delete means
 // the thing is already gone: that write is done.
 import { i18n } from '#i18n';
-import { isGhlError, type GhlAction } from '../ghl/errors';
+import { isGhlError, type GhlAction } from '../ghl';
 
 export interface RetryPolicy {
   /** First backoff step. Default 2 s. */

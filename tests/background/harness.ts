@@ -3,11 +3,9 @@
 // through the router's sender check, from an extension page or from a content script.
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createSession, memoryKeyStore } from '../../lib/auth';
-import { createHandlers } from '../../lib/background/handlers';
-import { dispatch, type Handlers } from '../../lib/background/router';
-import { locationServices, type LocationServicesRegistry } from '../../lib/background/services';
+import { createHandlers, dispatch, locationServices, type Handlers, type LocationServicesRegistry } from '../../lib/background';
 import type { OutboxOptions } from '../../lib/outbox';
-import type { ConnectionView, MessageType, Outcome, ProtocolMap, SenderFacts } from '../../lib/messaging';
+import type { ConnectionView, MessageType, Outcome, ProtocolMap, SenderFacts } from '../../lib/protocol';
 import { updateSettings } from '../../lib/storage';
 import type { Sandbox } from '../ghl/sandbox-helpers';
 

@@ -4,7 +4,7 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ContactDetails } from '@/lib/messaging';
+import type { ContactDetails } from '@/lib/protocol';
 import { ContactCard } from '@/components/ContactCard';
 import { ActivityButton } from '@/components/ActivityButton';
 import { useOutbox } from '@/components/state/outbox';

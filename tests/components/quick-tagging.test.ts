@@ -2,13 +2,13 @@
 // background answers), goes back with the error and its action when the write fails, and the last
 // change can be undone. Type-ahead puts tags used lately first.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ContactDetails, Outcome } from '@/lib/messaging';
+import type { ContactDetails, Outcome } from '@/lib/protocol';
 import { useContact } from '@/components/state/contact';
 import { suggestTags } from '@/components/TagEditor';
 import { displayOrder } from '@/components/PeopleList';
 
 const send = vi.hoisted(() => vi.fn());
-vi.mock('@/lib/messaging', async (original) => ({ ...(await original<object>()), sendMessage: send }));
+vi.mock('@/lib/protocol', async (original) => ({ ...(await original<object>()), sendMessage: send }));
 
 const record: ContactDetails = {
   contact: { id: 'c1', name: 'Ana Silva', locationId: 'L1', tags: ['warm'], dnd: false, customFields: [], appUrl: 'https://app.gohighlevel.com/' },

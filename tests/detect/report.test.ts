@@ -1,7 +1,7 @@
 // The content script sends its report without the messaging library: the message it builds must
 // be what lib/messaging.ts's `onMessage('reportPeople')` accepts, data and sender intact.
 import { afterEach, describe, expect, it } from 'vitest';
-import { onMessage, ok } from '@/lib/messaging';
+import { onMessage, ok } from '@/lib/protocol';
 import { sendReport } from '@/lib/detect/report';
 import type { PageReport } from '@/lib/detect/types';
 

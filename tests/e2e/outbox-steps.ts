@@ -2,7 +2,7 @@
 // library's wire format (the very messages the sidebar sends), the outbox's status, and the
 // sandbox's request and fault counters.
 import type { Page } from 'puppeteer-core';
-import type { MessageType, OutboxStatus, ProtocolMap } from '../../lib/messaging';
+import type { MessageType, OutboxStatus, ProtocolMap } from '../../lib/protocol';
 import { waitFor, type ExtensionBrowser } from '../../scripts/lib/browsers';
 import { openPartnerPage, openSidebarFor, tabIdOf } from '../../scripts/lib/flow';
 import type { Sandbox } from '../../sandbox/server';

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, stopServiceWorker, type ExtensionBrowser } from '../../scripts/lib/browsers';
 import { connectWithToken, openPartnerPage, openSidebarFor, tabIdOf, waitForContact } from '../../scripts/lib/flow';
 import type { Sandbox } from '../../sandbox/server';
-import { allowedSenders } from '../../lib/messaging';
+import { allowedSenders } from '../../lib/protocol';
 import { startTestBroker, type TestBroker } from '../auth/test-broker';
 import { freshSandbox, partnerUrl, proxyOf } from './setup';
 import {

@@ -1,7 +1,7 @@
 // Matching a detected person to GHL contacts: each rule, its order, ambiguity and hand links.
 import { describe, expect, it } from 'vitest';
 import { describeMatch, matchPerson, personKey, type ContactLookup } from '@/lib/match';
-import type { ContactSummary } from '@/lib/messaging';
+import type { ContactSummary } from '@/lib/protocol';
 
 const ana: ContactSummary = { id: 'c-ana', name: 'Ana Silva', email: 'ana@example.com', phone: '+14155550100' };
 const bo: ContactSummary = { id: 'c-bo', name: 'Bo Lind', phone: '+14155550100' };

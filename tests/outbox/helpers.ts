@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createSession, memoryKeyStore, type KeyStore } from '../../lib/auth';
 import { createOutbox, type Outbox, type OutboxOptions, type WriteRecord } from '../../lib/outbox';
+import type { ContactDetails, NoteView } from '../../lib/protocol';
 import { admin, openSandbox, type Sandbox } from '../ghl/sandbox-helpers';
 
 /** Short waits so tests run fast; the logic is the same as with the defaults. */
@@ -112,3 +113,13 @@ export function outboxWorld(contactCount: number): World {
 
 /** The outbox's current copy of a record. */
 export const recordOf = async (outbox: Outbox, record: WriteRecord) => (await outbox.list()).find((r) => r.id === record.id)!;
+
+/** A last-known record as the sidebar is shown it, with these tags and notes. */
+export const detailsOf = (contactId: string, tags: string[], notes: NoteView[] = []): ContactDetails => ({
+  contact: { id: contactId, name: 'Someone', locationId: 'L1', tags, dnd: false, customFields: [], appUrl: 'https://app.gohighlevel.com/' },
+  tasks: [],
+  notes,
+  appointments: [],
+  colleagues: [],
+  fetchedAt: 0,
+});

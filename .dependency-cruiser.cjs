@@ -1,0 +1,34 @@
+// The house rules of the code's layout, checked by `npm run lint` (dependency-cruiser):
+// - no import cycle in lib/, components/ or entrypoints/ (type-only imports count: a reader follows them too);
+// - headers: code outside a folder of lib/ imports only that folder's index.ts, its public surface.
+// Exceptions, each with its reason:
+// - lib/detect/signals.ts ⇄ lib/detect/tables.ts: a known cycle, to be removed with the detection work on lib/detect;
+// - entrypoints/detector.ts (the content script) imports the pieces of lib/detect it runs, not its
+//   index: the content script is kept small, and the index also carries the background's normaliser.
+/* eslint-env node */
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-cycle',
+      severity: 'error',
+      comment: 'Modules must not import each other, directly or through others.',
+      from: { path: '^(lib|components|entrypoints)/', pathNot: '^lib/detect/(signals|tables)\\.ts$' },
+      to: { circular: true },
+    },
+    {
+      name: 'only-through-index',
+      severity: 'error',
+      comment: "Outside a folder of lib/, import only the folder's index.ts (its public surface).",
+      from: { path: '^((?:lib/[^/]+)|components|entrypoints)', pathNot: '^entrypoints/detector\\.ts$' },
+      to: { path: '^lib/[^/]+/', pathNot: ['^$1/', '^lib/[^/]+/index\\.ts$'] },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(node_modules|\\.output|\\.wxt)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js', '.mjs'] },
+  },
+};

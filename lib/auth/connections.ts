@@ -1,0 +1,52 @@
+// The connections as the pages see them (no token, no secret), and connecting through the
+// browser's own sign-in window with the scopes the sidebar needs.
+import { browser } from 'wxt/browser';
+import type { AppState, ConnectionView, OAuthConnectRequest } from '../protocol';
+import { readSettings, updateSettings } from '../storage';
+import type { ConnectionSummary, Session } from './session';
+
+/** What the sidebar needs of HighLevel, asked for at OAuth consent. */
+export const OAUTH_SCOPES = [
+  'contacts.readonly',
+  'contacts.write',
+  'calendars/events.readonly',
+  'locations.readonly',
+  'locations/tags.readonly',
+  'locations/customFields.readonly',
+  'users.readonly',
+] as const;
+
+export function connectionView(c: ConnectionSummary): ConnectionView {
+  return {
+    id: c.id,
+    locationId: c.locationId ?? '',
+    locationName: c.locationName ?? c.locationId ?? 'Agency',
+    kind: c.kind === 'private-token' ? 'token' : 'oauth',
+    active: c.active,
+  };
+}
+
+/** The connections, the settings, and the redirect URL to register in a marketplace app. */
+export async function appState(session: Session): Promise<AppState> {
+  const [connections, settings] = await Promise.all([session.list(), readSettings()]);
+  return { connections: connections.map(connectionView), settings, oauthRedirectUrl: browser.identity.getRedirectURL() };
+}
+
+/** Signs in with OAuth in the browser's sign-in window; the addresses used are kept in the settings. */
+export async function connectInBrowser(session: Session, { baseUrl, consentUrl, clientId, mode }: OAuthConnectRequest): Promise<ConnectionView> {
+  await updateSettings({ apiBaseUrl: baseUrl, oauthConsentUrl: consentUrl });
+  const connection = await session.connectWithOAuth({
+    baseUrl,
+    consentUrl,
+    clientId,
+    scopes: OAUTH_SCOPES,
+    redirectUri: browser.identity.getRedirectURL(),
+    launchWebAuthFlow: async (url) => {
+      const redirect = await browser.identity.launchWebAuthFlow({ url, interactive: true });
+      if (!redirect) throw new Error('The sign-in window closed without an answer.');
+      return redirect;
+    },
+    mode,
+  });
+  return connectionView(connection);
+}

@@ -1,0 +1,70 @@
+// Wiring: the durable outbox of writes (one for all connections), and per connection what the
+// messages act on: its HighLevel client, its records and lists (lib/record) and the matcher's
+// look-ups (lib/match), built on first use. The kept records follow the outbox's changes.
+import { i18n } from '#i18n';
+import type { Session } from '../auth';
+import type { GhlClient } from '../ghl';
+import { contactLookup, type ContactLookup } from '../match';
+import { createOutbox, type Outbox, type OutboxOptions } from '../outbox';
+import { UserFacingError } from '../protocol';
+import { forgetContactRecords, locationRecords, type LocationRecords } from '../record';
+
+const notConnected = () =>
+  new UserFacingError({ kind: 'not-connected', message: i18n.t('errors.notConnected'), action: 'connect' });
+
+export interface LocationServices extends LocationRecords {
+  connectionId: string;
+  locationId: string;
+  client: GhlClient;
+  lookup: ContactLookup;
+  outbox: Outbox;
+}
+
+export function locationServices(session: Session, outboxOptions: Partial<OutboxOptions> = {}) {
+  const built = new Map<string, Promise<LocationServices>>();
+  const outbox = createOutbox({ clientFor: (id) => session.client(id), ...outboxOptions });
+
+  async function build(connectionId: string): Promise<LocationServices> {
+    const client = await session.client(connectionId);
+    const lookup = contactLookup(client);
+    return { connectionId, locationId: client.locationId, client, lookup, outbox, ...locationRecords(client, outbox) };
+  }
+
+  function of(connectionId: string): Promise<LocationServices> {
+    let services = built.get(connectionId);
+    if (!services) {
+      services = build(connectionId);
+      built.set(connectionId, services);
+      services.catch(() => built.delete(connectionId));
+    }
+    return services;
+  }
+
+  // the records of every built connection follow the outbox (nothing of a connection not built is shown)
+  outbox.onChange(({ writes }) => {
+    for (const r of writes) {
+      void built.get(r.write.connectionId)?.then((s) => s.showWrite(r)).catch((e: unknown) => console.warn('Outbox: could not update the shown record:', e));
+    }
+  });
+
+  return {
+    outbox,
+    /** The services of the active connection; fails with "connect" when there is none. */
+    async active(): Promise<LocationServices> {
+      const active = await session.active();
+      if (!active) throw notConnected();
+      return of(active.id);
+    },
+    /** The services of a connection (the outbox's writes name theirs). */
+    of,
+    /** The services already built for a connection, without building them. */
+    built: (connectionId: string) => built.get(connectionId),
+    /** Forgets a connection's services and the contact records kept for its location (sign-out). */
+    async forget(connectionId: string, locationId: string | undefined) {
+      built.delete(connectionId);
+      if (locationId) await forgetContactRecords(locationId);
+    },
+  };
+}
+
+export type LocationServicesRegistry = ReturnType<typeof locationServices>;

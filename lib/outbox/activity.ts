@@ -1,0 +1,134 @@
+// The outbox as users see it: each write in plain words for the activity log, the counts and bulk
+// jobs at a glance (the sidebar watches them in `outboxStatusItem`), and the toolbar badge
+// (the number of unsent writes, or a red "!" when one needs the user; nothing when all is sent),
+// and what the user does in the log: retry, discard, settle a conflict, cancel a bulk change.
+import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
+import { invalidInput, type ActivityEntry, type ConflictChoiceInput, type ConflictFieldView, type OutboxStatus } from '../protocol';
+import type { Outbox } from './queue';
+import type { Write, WriteRecord } from './types';
+
+const quoted = (s: string) => `“${s}”`;
+const list = (tags: string[]) => tags.map(quoted).join(', ');
+
+/** A contact field's label, and the same word inside a sentence ("Change first name, email"). */
+const FIELD_WORDS: Record<string, { label: () => string; inSentence: () => string }> = {
+  firstName: { label: () => i18n.t('fields.firstName'), inSentence: () => i18n.t('fields.inSentence.firstName') },
+  lastName: { label: () => i18n.t('fields.lastName'), inSentence: () => i18n.t('fields.inSentence.lastName') },
+  email: { label: () => i18n.t('fields.email'), inSentence: () => i18n.t('fields.inSentence.email') },
+  phone: { label: () => i18n.t('fields.phone'), inSentence: () => i18n.t('fields.inSentence.phone') },
+  companyName: { label: () => i18n.t('fields.company'), inSentence: () => i18n.t('fields.inSentence.company') },
+  website: { label: () => i18n.t('fields.website'), inSentence: () => i18n.t('fields.inSentence.website') },
+};
+
+/** A write in plain words: “Add tag “vip””. */
+export function describeWrite(w: Write): string {
+  switch (w.kind) {
+    case 'tag.add':
+      return i18n.t('activity.addTag', [list(w.tags)]);
+    case 'tag.remove':
+      return i18n.t('activity.removeTag', [list(w.tags)]);
+    case 'task.create':
+      return i18n.t('activity.createTask', [quoted(w.fields.title)]);
+    case 'task.update':
+      return w.fields.title ? i18n.t('activity.editTask', [quoted(w.fields.title)]) : i18n.t('activity.editATask');
+    case 'task.complete':
+      return w.completed ? i18n.t('activity.completeTask') : i18n.t('activity.reopenTask');
+    case 'task.delete':
+      return i18n.t('activity.deleteTask');
+    case 'note.create':
+      return i18n.t('activity.addNote', [quoted(w.fields.body.slice(0, 40))]);
+    case 'note.update':
+      return i18n.t('activity.editNote');
+    case 'note.delete':
+      return i18n.t('activity.deleteNote');
+    case 'contact.create': {
+      const name = [w.fields.firstName, w.fields.lastName].filter(Boolean).join(' ') || w.fields.email || w.fields.phone;
+      return i18n.t('activity.createContact', [name ? quoted(name) : i18n.t('activity.withoutName')]);
+    }
+    case 'contact.update':
+      return i18n.t('activity.changeFields', [Object.keys(w.fields).map((f) => FIELD_WORDS[f]?.inSentence() ?? f).join(', ')]);
+    case 'contact.delete':
+      return i18n.t('activity.deleteContact');
+  }
+}
+
+const shown = (value: unknown) => (value === undefined || value === null || value === '' ? i18n.t('activity.emptyValue') : String(value));
+
+export function activityEntry(r: WriteRecord, contactName?: string): ActivityEntry {
+  const fields = r.conflict?.fields.map(
+    (f): ConflictFieldView => ({ field: f.field, label: FIELD_WORDS[f.field]?.label() ?? f.field, theirs: shown(f.theirs), ours: shown(f.ours) }),
+  );
+  return {
+    id: r.id,
+    what: describeWrite(r.write),
+    contactId: r.write.contactId,
+    contactName,
+    state: r.state,
+    reason: r.reason,
+    action: r.action,
+    conflict: r.conflict && fields ? { fields, latest: r.conflict.latest } : undefined,
+    attempts: r.attempts,
+    updatedAt: r.updatedAt,
+  };
+}
+
+/** Bulk jobs kept in the status: running ones and the newest few finished. */
+const FINISHED_JOBS_SHOWN = 3;
+
+export async function outboxStatus(outbox: Outbox, now = Date.now()): Promise<OutboxStatus> {
+  const [counts, jobs] = await Promise.all([outbox.counts(), outbox.bulkJobs()]);
+  const newest = jobs.sort((a, b) => b.createdAt - a.createdAt);
+  const running = newest.filter((j) => j.state === 'running');
+  const finished = newest.filter((j) => j.state !== 'running').slice(0, FINISHED_JOBS_SHOWN);
+  return { ...counts, jobs: [...running, ...finished], changedAt: now };
+}
+
+type BadgeArea = {
+  setBadgeText(details: { text: string }): Promise<void> | void;
+  setBadgeBackgroundColor(details: { color: string }): Promise<void> | void;
+};
+
+/** The toolbar button: `action` in Chrome MV3, `browserAction` in Firefox MV2. */
+export function toolbarBadge(area: BadgeArea | undefined = (browser.action ?? browser.browserAction) as BadgeArea | undefined) {
+  return async (status: Pick<OutboxStatus, 'pending' | 'failed' | 'conflicts'>) => {
+    if (!area) return;
+    const stopped = status.failed + status.conflicts > 0;
+    const text = stopped ? '!' : status.pending > 0 ? String(status.pending) : '';
+    await area.setBadgeText({ text });
+    if (text) await area.setBadgeBackgroundColor({ color: stopped ? '#d93025' : '#1a73e8' });
+  };
+}
+
+/** Entries shown in the activity log. */
+const ACTIVITY_SHOWN = 200;
+
+/** The newest entries of the log; `nameOf` names a contact when its record is at hand. */
+export async function activityLog(outbox: Outbox, nameOf: (connectionId: string, contactId: string) => Promise<string | undefined>): Promise<ActivityEntry[]> {
+  const recent = (await outbox.list()).slice(0, ACTIVITY_SHOWN);
+  return Promise.all(recent.map(async (r) => activityEntry(r, await nameOf(r.write.connectionId, r.write.contactId))));
+}
+
+const notFound = () => invalidInput(i18n.t('errors.notInActivity'));
+
+/** Sends a failed write or bulk job again. */
+export async function retryWrite(outbox: Outbox, id: string): Promise<true> {
+  const isJob = (await outbox.bulkJobs()).some((j) => j.jobId === id);
+  if (!(await outbox.retry(id)) && !isJob) throw notFound();
+  return true;
+}
+
+export async function discardWrite(outbox: Outbox, id: string): Promise<true> {
+  if (!(await outbox.discard(id))) throw notFound();
+  return true;
+}
+
+export async function resolveConflict(outbox: Outbox, { writeId, choice }: { writeId: string; choice: ConflictChoiceInput }): Promise<true> {
+  if (!(await outbox.resolveConflict(writeId, choice))) throw notFound();
+  return true;
+}
+
+export async function cancelBulk(outbox: Outbox, jobId: string): Promise<true> {
+  if (!(await outbox.cancelBulk(jobId))) throw notFound();
+  return true;
+}

@@ -1,0 +1,431 @@
+// THE protocol between content scripts, extension pages (sidebar, options) and the background,
+// whole in this one file: the messages, and the storage items the pages watch for what the
+// background pushes (the people of a tab, the shown record, the outbox's status, the shortcut).
+// Every message answers with an Outcome: errors are values the user can act on, never tokens.
+// The background checks the browser-stamped sender of each message (`allowedSenders`): content
+// scripts may only report what they detected on their own tab; only extension pages may read
+// GHL data or ask for writes. Nothing in these types can carry a token or a secret.
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import { storage } from 'wxt/utils/storage';
+import type { PageDetection, DetectedPerson } from './detect';
+import type { Settings } from './storage';
+
+export type UserAction = 'reconnect' | 'retry' | 'none' | 'switch-location' | 'grant-access' | 'connect';
+
+export interface UserError {
+  kind: string;
+  /** plain words, shown to the user as text */
+  message: string;
+  action: UserAction;
+}
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: UserError };
+
+export const ok = <T>(value: T): Outcome<T> => ({ ok: true, value });
+export const fail = (error: UserError): Outcome<never> => ({ ok: false, error });
+
+/**
+ * An error the background raises itself, already in the user's words with its action; the router
+ * sends `userError` as the message's failure (see toUserError in lib/background/router.ts).
+ */
+export class UserFacingError extends Error {
+  constructor(readonly userError: UserError) {
+    super(userError.message);
+  }
+}
+
+export const invalidInput = (message: string) => new UserFacingError({ kind: 'validation', message, action: 'none' });
+
+/** HighLevel refused a queued write (or has not answered it yet); it stays in the activity log. */
+export const writeRefused = (reason: string, action: UserError['action'] = 'none') =>
+  new UserFacingError({ kind: 'write-failed', message: reason, action });
+
+/** A connected HighLevel location, as the pages may see it (no token, no secret). */
+export interface ConnectionView {
+  id: string;
+  locationId: string;
+  locationName: string;
+  kind: 'token' | 'oauth';
+  active: boolean;
+}
+
+export interface AppState {
+  connections: ConnectionView[];
+  settings: Settings;
+  /** the address to register as redirect URL in a HighLevel marketplace app */
+  oauthRedirectUrl: string;
+}
+
+/** How the OAuth code is exchanged: the user's own marketplace app, or their token broker. */
+export type OAuthModeInput = { kind: 'own-app'; clientSecret: string } | { kind: 'broker'; brokerUrl: string };
+
+export interface OAuthConnectRequest {
+  baseUrl: string;
+  consentUrl: string;
+  clientId: string;
+  mode: OAuthModeInput;
+}
+
+export interface ContactSummary {
+  id: string;
+  name: string;
+  email?: string;
+  phone?: string;
+  companyName?: string;
+}
+
+/** A user of the location, for owner and assignee names and the assignee picker. */
+export interface UserOption {
+  id: string;
+  name: string;
+}
+
+export interface ContactView extends ContactSummary {
+  locationId: string;
+  firstName?: string;
+  lastName?: string;
+  website?: string;
+  tags: string[];
+  dnd: boolean;
+  assignedTo?: string;
+  ownerName?: string;
+  businessId?: string;
+  dateUpdated?: string;
+  customFields: { id: string; name: string; value: string }[];
+  /** opens the contact in HighLevel's web app */
+  appUrl: string;
+}
+
+export interface TaskView {
+  id: string;
+  title: string;
+  body?: string;
+  dueDate?: string;
+  completed: boolean;
+  assignedTo?: string;
+  assigneeName?: string;
+}
+
+export interface NoteView {
+  id: string;
+  body: string;
+  dateAdded?: string;
+}
+
+export interface AppointmentView {
+  id: string;
+  title: string;
+  startTime: string;
+  endTime?: string;
+  status?: string;
+}
+
+export interface ContactDetails {
+  contact: ContactView;
+  tasks: TaskView[];
+  notes: NoteView[];
+  appointments: AppointmentView[];
+  /** other contacts of the same business (never the contact itself) */
+  colleagues: ContactSummary[];
+  /** the other contacts of the business are still being read (they follow the record) */
+  colleaguesPending?: boolean;
+  /** when the background fetched this from HighLevel */
+  fetchedAt: number;
+}
+
+/**
+ * A contact record as the background has it. `revalidating`: this is the last known record and a
+ * fresh one is being fetched; it arrives through `contactViewItem` (below).
+ */
+export interface ContactRecordAnswer {
+  details: ContactDetails;
+  revalidating: boolean;
+}
+
+/** The location's lists the sidebar and options pick from. Tags: recently used first. */
+export interface LocationLists {
+  tags: string[];
+  users: UserOption[];
+  customFields: { id: string; name: string }[];
+}
+
+export interface TaskInput {
+  title: string;
+  /** ISO date-time */
+  dueDate: string;
+  body?: string;
+  assignedTo?: string;
+}
+
+/** What the sidebar can do for the site of the tab it follows. */
+export interface TabSite {
+  /** https://host of the tab, when the extension may know it */
+  origin?: string;
+  /**
+   * partner: a partner app (on, or switched off in the options); enabled: a site the user enabled;
+   * available: a web site the user can enable; unknown: the tab's address is not readable (open the
+   * sidebar from the toolbar button or the shortcut on that page); unsupported: not a web page.
+   */
+  status: 'partner' | 'partner-off' | 'enabled' | 'available' | 'unknown' | 'unsupported';
+}
+
+// What the pages see of the outbox: the activity log's entries, conflicts with both values, bulk
+// jobs' progress and the counts. Plain data in the user's words; nothing here carries a token.
+
+/** The contact fields the sidebar edits inline (HighLevel's update refuses the company). */
+export interface ContactEditInput {
+  firstName?: string;
+  lastName?: string;
+  email?: string;
+  phone?: string;
+}
+
+/** What a write of the outbox is doing: waiting, being sent, done, stopped for the user, dropped. */
+export type WriteStateView = 'pending' | 'sending' | 'done' | 'failed' | 'conflict' | 'discarded';
+
+export interface ConflictFieldView {
+  field: string;
+  /** the field's name in plain words */
+  label: string;
+  /** HighLevel's value now (someone changed it meanwhile) */
+  theirs: string;
+  /** the value the user typed */
+  ours: string;
+}
+
+/** One write in the activity log. */
+export interface ActivityEntry {
+  id: string;
+  /** plain words: “Add tag “vip””, “Create task “Call back”” */
+  what: string;
+  contactId: string;
+  contactName?: string;
+  state: WriteStateView;
+  /** why it failed or is waiting, in plain words */
+  reason?: string;
+  /** the action that helps a failed write */
+  action?: 'reconnect' | 'retry' | 'none' | 'switch-location';
+  conflict?: { fields: ConflictFieldView[]; latest: 'mine' | 'theirs' };
+  attempts: number;
+  updatedAt: number;
+}
+
+/** A bulk tag change, as the progress bar shows it. */
+export interface BulkView {
+  jobId: string;
+  op: 'add' | 'remove';
+  tags: string[];
+  state: 'running' | 'done' | 'cancelled' | 'failed';
+  done: number;
+  failed: number;
+  total: number;
+  reason?: string;
+  createdAt: number;
+}
+
+/** The outbox at a glance (the toolbar badge shows the same counts). */
+export interface OutboxStatus {
+  pending: number;
+  failed: number;
+  conflicts: number;
+  /** bulk jobs, newest first: running ones and the last few finished */
+  jobs: BulkView[];
+  changedAt: number;
+}
+
+export type ConflictChoiceInput = 'mine' | 'theirs' | Record<string, 'mine' | 'theirs'>;
+
+export type MatchReason = 'email' | 'phone' | 'linkedin' | 'name+company' | 'linked-by-you';
+
+export interface PersonMatch {
+  person: DetectedPerson;
+  state: 'matched' | 'missing' | 'ambiguous';
+  contact?: ContactSummary;
+  candidates?: ContactSummary[];
+  reason?: MatchReason;
+  /** 0..1: how sure the match is */
+  confidence: number;
+  /** the key a hand-made link of this person is remembered by */
+  key: string;
+}
+
+export interface ProtocolMap {
+  /** content script -> background: the people on the sender's own tab */
+  reportPeople(detection: PageDetection): Outcome<true>;
+
+  /** extension pages -> background */
+  getState(): Outcome<AppState>;
+  saveSettings(patch: Partial<Settings>): Outcome<Settings>;
+  connectWithToken(input: { baseUrl: string; locationId: string; token: string }): Outcome<ConnectionView>;
+  connectWithOAuth(input: OAuthConnectRequest): Outcome<ConnectionView>;
+  setActiveConnection(connectionId: string): Outcome<true>;
+  signOut(connectionId: string): Outcome<true>;
+  /** signs every connection out and erases everything stored; the extension then restarts fresh */
+  forgetEverything(): Outcome<true>;
+  getTabPeople(tabId: number): Outcome<TabPeople | null>;
+  matchPeople(people: DetectedPerson[]): Outcome<PersonMatch[]>;
+  /** the last known record at once (revalidated in the background), or a fresh one */
+  getContactDetails(input: { contactId: string; fresh?: boolean }): Outcome<ContactRecordAnswer>;
+  /** free-text contact search, for linking a person by hand */
+  searchContacts(query: string): Outcome<ContactSummary[]>;
+  /** links a person to a contact (null: forget the link and match by the rules again) */
+  relinkPerson(input: { personKey: string; contactId: string | null }): Outcome<true>;
+  getLocationLists(): Outcome<LocationLists>;
+  getTabSite(tabId: number): Outcome<TabSite>;
+  /** after the page got the optional host permission for `origin` from the user's click */
+  enableSite(origin: string): Outcome<true>;
+  disableSite(origin: string): Outcome<true>;
+
+  /** writes: each answers the contact's state after the change */
+  addTags(input: { contactId: string; tags: string[] }): Outcome<string[]>;
+  removeTags(input: { contactId: string; tags: string[] }): Outcome<string[]>;
+  createTask(input: { contactId: string; task: TaskInput }): Outcome<ContactDetails>;
+  updateTask(input: { contactId: string; taskId: string; task: Partial<TaskInput> }): Outcome<ContactDetails>;
+  setTaskCompleted(input: { contactId: string; taskId: string; completed: boolean }): Outcome<ContactDetails>;
+  deleteTask(input: { contactId: string; taskId: string }): Outcome<ContactDetails>;
+  createNote(input: { contactId: string; body: string }): Outcome<ContactDetails>;
+  updateNote(input: { contactId: string; noteId: string; body: string }): Outcome<ContactDetails>;
+  deleteNote(input: { contactId: string; noteId: string }): Outcome<ContactDetails>;
+  /** creates the GHL contact of a detected person, then matches the person again */
+  createContact(input: { person: DetectedPerson; site: string }): Outcome<PersonMatch>;
+  /** only the changed fields, with the version the user edited (HighLevel's dateUpdated and the values seen) */
+  updateContact(input: {
+    contactId: string;
+    fields: ContactEditInput;
+    base: { dateUpdated: string | null; values: ContactEditInput };
+  }): Outcome<ContactDetails>;
+
+  /** the outbox: activity log, retry / discard, conflicts, bulk tag changes */
+  getOutboxStatus(): Outcome<OutboxStatus>;
+  getActivity(): Outcome<ActivityEntry[]>;
+  retryWrite(writeId: string): Outcome<true>;
+  discardWrite(writeId: string): Outcome<true>;
+  resolveConflict(input: { writeId: string; choice: ConflictChoiceInput }): Outcome<true>;
+  /** tags (or untags) these contacts in bulk; `create`: also creates these missing people, with the tags */
+  startBulkTags(input: {
+    contactIds: string[];
+    tags: string[];
+    op: 'add' | 'remove';
+    create?: { people: DetectedPerson[]; site: string };
+  }): Outcome<BulkView>;
+  cancelBulk(jobId: string): Outcome<true>;
+}
+
+export type MessageType = keyof ProtocolMap;
+
+export type SenderKind = 'extension-page' | 'content-script';
+
+/** Who may send each message. Anything not listed for a sender kind is refused. */
+export const allowedSenders: Record<MessageType, SenderKind> = {
+  reportPeople: 'content-script',
+  getState: 'extension-page',
+  saveSettings: 'extension-page',
+  connectWithToken: 'extension-page',
+  connectWithOAuth: 'extension-page',
+  setActiveConnection: 'extension-page',
+  signOut: 'extension-page',
+  forgetEverything: 'extension-page',
+  getTabPeople: 'extension-page',
+  matchPeople: 'extension-page',
+  getContactDetails: 'extension-page',
+  searchContacts: 'extension-page',
+  relinkPerson: 'extension-page',
+  getLocationLists: 'extension-page',
+  getTabSite: 'extension-page',
+  enableSite: 'extension-page',
+  disableSite: 'extension-page',
+  addTags: 'extension-page',
+  removeTags: 'extension-page',
+  createTask: 'extension-page',
+  updateTask: 'extension-page',
+  setTaskCompleted: 'extension-page',
+  deleteTask: 'extension-page',
+  createNote: 'extension-page',
+  updateNote: 'extension-page',
+  deleteNote: 'extension-page',
+  createContact: 'extension-page',
+  updateContact: 'extension-page',
+  getOutboxStatus: 'extension-page',
+  getActivity: 'extension-page',
+  retryWrite: 'extension-page',
+  discardWrite: 'extension-page',
+  resolveConflict: 'extension-page',
+  startBulkTags: 'extension-page',
+  cancelBulk: 'extension-page',
+};
+
+/** The fields of a browser-stamped sender that decide who it is. */
+export interface SenderFacts {
+  id?: string;
+  url?: string;
+  origin?: string;
+  tab?: { id?: number };
+  frameId?: number;
+}
+
+/**
+ * Decides what sent a message from what the browser stamped on it. `extensionBaseUrl` is
+ * `browser.runtime.getURL('/')`. Returns undefined for anything that is not this extension.
+ */
+export function classifySender(
+  sender: SenderFacts,
+  extensionId: string,
+  extensionBaseUrl: string,
+): SenderKind | undefined {
+  if (sender.id !== extensionId) return undefined;
+  const from = sender.url ?? sender.origin ?? '';
+  if (from.startsWith(extensionBaseUrl)) return 'extension-page';
+  if (sender.tab?.id != null && sender.tab.id >= 0 && /^https?:/.test(from)) return 'content-script';
+  return undefined;
+}
+
+export function refusal(type: MessageType, kind: SenderKind | undefined): UserError {
+  return {
+    kind: 'refused',
+    message: `“${type}” is not accepted from ${kind ?? 'an unknown sender'}.`,
+    action: 'none',
+  };
+}
+
+export const messenger = defineExtensionMessaging<ProtocolMap>({
+  // no logger: a message from the options page can carry the token the user pasted
+  logger: undefined,
+});
+export const { sendMessage, onMessage } = messenger;
+
+// The storage items the pages watch. `session:` items live until the browser closes and are
+// readable only by extension pages and the background (never by content scripts). Each is made
+// when first asked for (defining an item reads storage), so importing the protocol reads nothing.
+
+/** What the content script of a tab last reported, with the page it was on. */
+export interface TabPeople extends PageDetection {
+  tabId: number;
+  url: string;
+  reportedAt: number;
+}
+
+export const tabPeopleItem = (tabId: number) =>
+  storage.defineItem<TabPeople | null>(`session:tabPeople:${tabId}`, { fallback: null });
+
+/** The key of a contact's shown record inside storage.session (the background lists and drops them by it). */
+export const contactViewKey = (locationId: string, contactId: string) => `contactView:${locationId}:${contactId}`;
+
+/**
+ * A contact's record as the sidebar shows it: HighLevel's last answer with the unsent writes
+ * applied (lib/record). The sidebar watches the item of the contact it shows, so a fresh record
+ * reaches it without asking again.
+ */
+export const contactViewItem = (locationId: string, contactId: string) =>
+  storage.defineItem<ContactDetails | null>(`session:${contactViewKey(locationId, contactId)}`, { fallback: null });
+
+/** Made once, when first asked for. */
+const once = <T>(make: () => T): (() => T) => {
+  let made: T | undefined;
+  return () => (made ??= make());
+};
+
+/** The outbox at a glance, rewritten by the background on every change of it (the sidebar watches it). */
+export const outboxStatusItem = once(() => storage.defineItem<OutboxStatus | null>('session:outboxStatus', { fallback: null }));
+
+/** Set by the quick-tag shortcut: the sidebar focuses its tag box when this changes (or is recent). */
+export const quickTagItem = once(() => storage.defineItem<{ at: number } | null>('session:quickTag', { fallback: null }));

@@ -1,0 +1,130 @@
+// THE optimistic rule, written once: the record the sidebar shows = the record HighLevel last sent
+// (the "confirmed" record) with the writes it has not answered yet laid over it, in order. Pure, so
+// the same record shows after a restart as before it. Objects not created yet carry their
+// temporary id (`tmp-…`). Two callers, one rule: the background lays the outbox's unfinished writes
+// over each kept record (keep.ts), and the sidebar lays the tag writes it has just sent and not yet
+// seen answered over the record the background gave it, so a chip shows in the same frame as the
+// key press (components/state/contact.ts) without waiting for a message.
+// The same step also folds a write that just succeeded into the confirmed record, with HighLevel's
+// ids, so the record stays right without reading the contact again after every write.
+import type { WriteRecord } from '../outbox';
+import type { ContactDetails, ContactView, NoteView, TaskView, UserOption } from '../protocol';
+import { displayName, sortNotes, sortTasks } from './shape';
+
+type Write = WriteRecord['write'];
+/** A write as the record sees it: which connection sends it does not change what it shows. */
+export type ShownWrite = Write extends infer W ? (W extends Write ? Omit<W, 'connectionId'> : never) : never;
+
+/**
+ * Tags compare without case (HighLevel keeps them trimmed and lower-case): a tag is shown as typed
+ * (trimmed) until HighLevel's answer brings its spelling (withDoneWrite, or the answer to addTags).
+ */
+export const tagKey = (tag: string) => tag.trim().toLowerCase();
+
+/** Shown optimistically: writes not applied yet and not stopped for the user's attention. */
+const SHOWN = new Set<WriteRecord['state']>(['pending', 'sending']);
+
+const some = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
+
+/**
+ * The record with `writes` laid over it, in the order given. `users` names the assignees of tasks
+ * the writes create or reassign; `at` dates the notes they create.
+ */
+export function layWrites(d: ContactDetails, writes: Iterable<ShownWrite>, opts: { users: UserOption[]; at: number }): ContactDetails {
+  let contact = d.contact;
+  let tasks = d.tasks;
+  let notes = d.notes;
+  let named = false;
+  const assignee = (assignedTo: string | undefined) => (assignedTo ? opts.users.find((u) => u.id === assignedTo)?.name : undefined);
+  const patchTask = (id: string, patch: Partial<TaskView>) => (tasks = tasks.map((t) => (t.id === id ? { ...t, ...patch } : t)));
+  const addTags = (add: string[]) => {
+    const tags = [...contact.tags];
+    for (const tag of add.map((t) => t.trim())) if (tag && !tags.some((t) => tagKey(t) === tagKey(tag))) tags.push(tag);
+    contact = { ...contact, tags };
+  };
+  for (const w of writes) {
+    if (w.contactId !== contact.id) continue;
+    switch (w.kind) {
+      case 'tag.add':
+        addTags(w.tags);
+        break;
+      case 'tag.remove': {
+        const gone = new Set(w.tags.map(tagKey));
+        contact = { ...contact, tags: contact.tags.filter((t) => !gone.has(tagKey(t))) };
+        break;
+      }
+      case 'task.create': {
+        const { title, dueDate, body, completed, assignedTo } = w.fields;
+        tasks = [...tasks, { id: w.tempId, title, dueDate, body, completed: completed ?? false, assignedTo, assigneeName: assignee(assignedTo) }];
+        break;
+      }
+      case 'task.update': {
+        const patch: Partial<TaskView> = { ...w.fields };
+        if ('assignedTo' in w.fields) patch.assigneeName = assignee(w.fields.assignedTo);
+        patchTask(w.taskId, patch);
+        break;
+      }
+      case 'task.complete':
+        patchTask(w.taskId, { completed: w.completed });
+        break;
+      case 'task.delete':
+        tasks = tasks.filter((t) => t.id !== w.taskId);
+        break;
+      case 'note.create':
+        notes = [{ id: w.tempId, body: w.fields.body, dateAdded: new Date(opts.at).toISOString() }, ...notes];
+        break;
+      case 'note.update':
+        notes = notes.map((n): NoteView => (n.id === w.noteId ? { ...n, body: w.fields.body ?? n.body } : n));
+        break;
+      case 'note.delete':
+        notes = notes.filter((n) => n.id !== w.noteId);
+        break;
+      case 'contact.create': {
+        const { tags = [], customFields: _fields, ...fields } = w.fields;
+        contact = { ...contact, ...(fields as Partial<ContactView>) };
+        addTags(tags);
+        named = true;
+        break;
+      }
+      case 'contact.update':
+        contact = { ...contact, ...w.fields };
+        named = true;
+        break;
+      case 'contact.delete':
+        break; // the sidebar shows the record until HighLevel answers
+    }
+  }
+  if (named) {
+    contact = { ...contact, name: displayName({ firstName: some(contact.firstName), lastName: some(contact.lastName), name: some(contact.name), email: some(contact.email), phone: some(contact.phone) }) };
+  }
+  if (contact === d.contact && tasks === d.tasks && notes === d.notes) return d;
+  return { ...d, contact, tasks: tasks === d.tasks ? tasks : sortTasks(tasks), notes: notes === d.notes ? notes : sortNotes(notes) };
+}
+
+/** The confirmed record with the contact's unfinished writes of the outbox applied (pending and sending ones). */
+export function withWrites(d: ContactDetails, records: WriteRecord[], users: UserOption[]): ContactDetails {
+  const mine = records.filter((r) => r.write.contactId === d.contact.id && SHOWN.has(r.state)).sort((a, b) => a.seq - b.seq);
+  if (mine.length === 0) return d;
+  return layWrites(d, mine.map((r) => r.write), { users, at: Math.max(...mine.map((r) => r.createdAt)) });
+}
+
+/** The confirmed record after a write HighLevel accepted, with the ids HighLevel gave. */
+export function withDoneWrite(d: ContactDetails, record: WriteRecord, users: UserOption[]): ContactDetails {
+  let write = record.write;
+  const realId = record.result?.id;
+  // idempotent: a create already folded in is replaced, not added twice
+  if (realId && write.kind === 'task.create') {
+    write = { ...write, tempId: realId };
+    d = { ...d, tasks: d.tasks.filter((t) => t.id !== realId) };
+  }
+  if (realId && write.kind === 'note.create') {
+    write = { ...write, tempId: realId };
+    d = { ...d, notes: d.notes.filter((n) => n.id !== realId) };
+  }
+  let next = layWrites(d, [write], { users, at: record.createdAt });
+  // tag writes answer HighLevel's tag list: take its spelling
+  if (record.result?.tags && (write.kind === 'tag.add' || write.kind === 'tag.remove')) {
+    next = { ...next, contact: { ...next.contact, tags: record.result.tags } };
+  }
+  return next;
+}
