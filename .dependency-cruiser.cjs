@@ -1,11 +1,11 @@
 // The house rules of the code's layout, checked by `npm run lint` (dependency-cruiser):
 // - no import cycle in lib/, components/ or entrypoints/ (type-only imports count: a reader follows them too);
-// - headers: code outside a folder of lib/ imports only that folder's index.ts, its public surface.
+// - headers: code outside a folder of lib/ imports only that folder's index.ts, its public surface;
+// - every import resolves (aliases through .dependency-cruiser.tsconfig.json).
 // Exceptions, each with its reason:
 // - lib/detect/signals.ts ⇄ lib/detect/tables.ts: a known cycle, to be removed with the detection work on lib/detect;
 // - entrypoints/detector.ts (the content script) imports the pieces of lib/detect it runs, not its
 //   index: the content script is kept small, and the index also carries the background's normaliser.
-/* eslint-env node */
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -23,12 +23,19 @@ module.exports = {
       from: { path: '^((?:lib/[^/]+)|components|entrypoints)', pathNot: '^entrypoints/detector\\.ts$' },
       to: { path: '^lib/[^/]+/', pathNot: ['^$1/', '^lib/[^/]+/index\\.ts$'] },
     },
+    {
+      name: 'resolvable',
+      severity: 'error',
+      comment: 'Every import resolves (an alias the tool cannot follow would hide the imports behind it from the rules above).',
+      from: { path: '^(lib|components|entrypoints)/' },
+      to: { couldNotResolve: true },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
     exclude: { path: '^(node_modules|\\.output|\\.wxt)/' },
     tsPreCompilationDeps: true,
-    tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js', '.mjs'] },
+    tsConfig: { fileName: '.dependency-cruiser.tsconfig.json' },
+    enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js', '.mjs'], exportsFields: ['exports'], conditionNames: ['import', 'types', 'default'] },
   },
 };

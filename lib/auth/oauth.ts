@@ -5,9 +5,7 @@
 import { i18n } from '#i18n';
 import * as v from 'valibot';
 import { HIGHLEVEL_CONSENT_URL } from '../hosts';
-import { GhlError, serverMessages } from '../ghl';
-import { API_VERSION } from '../ghl';
-import { TokenResponseSchema, type TokenResponse } from '../ghl';
+import { GhlError, serverMessages, API_VERSION, TokenResponseSchema, type TokenResponse } from '../ghl';
 
 export const DEFAULT_CONSENT_URL = HIGHLEVEL_CONSENT_URL;
 

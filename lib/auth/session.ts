@@ -8,10 +8,7 @@
 // URL containing /location/<id>/) and checks both with GET /locations/:id, which also gives the
 // location's name. OAuth answers carry `locationId` themselves.
 import { i18n } from '#i18n';
-import { createGhlClient, type GhlClient } from '../ghl';
-import { GhlError } from '../ghl';
-import type { TokenSource } from '../ghl';
-import type { TokenResponse } from '../ghl';
+import { createGhlClient, type GhlClient, GhlError, type TokenSource, type TokenResponse } from '../ghl';
 import { exchangeCodeAtBroker, refreshAtBroker } from './broker';
 import { memoryLocks, webLocks, type LockRunner } from './locks';
 import {

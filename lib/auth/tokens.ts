@@ -22,10 +22,7 @@
 // attempt behaves as above.
 import { i18n } from '#i18n';
 import * as v from 'valibot';
-import { singleFlight } from '../ghl';
-import { GhlError } from '../ghl';
-import type { TokenSource } from '../ghl';
-import type { TokenResponse } from '../ghl';
+import { singleFlight, GhlError, type TokenSource, type TokenResponse } from '../ghl';
 import type { LockRunner } from './locks';
 import type { Vault } from './vault';
 

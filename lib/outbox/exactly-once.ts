@@ -22,8 +22,7 @@
 // therefore waits `settleMs` (longer than the client's request timeout) after the last send
 // before checking a write found `sending` at start-up. Task and note lists are read directly
 // (not from the search index), so a landed create is visible to the check at once.
-import type { GhlClient } from '../ghl';
-import type { Note, Task } from '../ghl';
+import type { GhlClient, Note, Task } from '../ghl';
 import type { Conflict, Write, WriteRecord } from './types';
 
 export const NO_RETRY = { retry: false } as const;

@@ -11,8 +11,7 @@
 // The writes with business names (addTagsToContact, createTaskForContact, …) are in contact-writes.ts.
 import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
-import type { GhlClient } from '../ghl';
-import { BACKGROUND_SHARE, DEFAULT_MAX } from '../ghl';
+import { type GhlClient, BACKGROUND_SHARE, DEFAULT_MAX } from '../ghl';
 import { awaitsAnswer, createBulkJobs, type BulkTagsInput } from './bulk';
 import { describeConflict, resolveEdit, type ConflictChoice } from './conflicts';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry';

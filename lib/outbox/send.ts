@@ -3,8 +3,7 @@
 // that learns HighLevel's id rewrites the temporary id in the later queued writes that use it,
 // in the same storage write that marks the create done.
 import { i18n } from '#i18n';
-import type { GhlClient } from '../ghl';
-import { GhlError } from '../ghl';
+import { type GhlClient, GhlError } from '../ghl';
 import { describeConflict, findConflict } from './conflicts';
 import { NO_RETRY, READ, createContactOnce, createNoteOnce, createTaskOnce, type AttemptHooks, type Outcome } from './exactly-once';
 import { decide, type RetryPolicy } from './retry';
