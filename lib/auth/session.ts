@@ -23,11 +23,11 @@ import {
 } from './oauth';
 import { connectionStore, type Connection, type ConnectionKind } from './store';
 import { createTokenKeeper, secretsFromAnswer, secretsSlot, type Renewer, type Secrets } from './tokens';
-import { createVault, defaultStorage, idbKeyStore, type KeyStore, type StorageArea } from './vault';
+import { createVault, defaultStorage, idbKeyStore, type AuthStorage, type KeyStore } from './vault';
 
 export interface SessionOptions {
-  /** Default: browser.storage.local. */
-  storage?: StorageArea;
+  /** Default: WXT's storage (browser.storage.local). */
+  storage?: AuthStorage;
   /** Default: the IndexedDB key store. Node tests pass memoryKeyStore(). */
   keyStore?: KeyStore;
   /** Used for HighLevel, token endpoints and brokers. */

@@ -1,10 +1,11 @@
-// The list of connections (locations) and which one is active, in browser.storage.local.
+// The list of connections (locations) and which one is active, in browser.storage.local (through WXT's storage).
 // Only what is safe to show lives here: ids, names, kinds, URLs. Tokens and client secrets are
 // in the vault (see vault.ts), one encrypted slot per connection.
 import * as v from 'valibot';
-import type { StorageArea } from './vault';
+import type { AuthStorage } from './vault';
 
 export const CONNECTIONS_KEY = 'ghlSidebar.connections';
+const ITEM = `local:${CONNECTIONS_KEY}` as const;
 
 export const ConnectionKindSchema = v.picklist(['private-token', 'oauth-app', 'oauth-broker', 'agency-location']);
 export type ConnectionKind = v.InferOutput<typeof ConnectionKindSchema>;
@@ -46,22 +47,21 @@ export interface ConnectionStore {
  * Reads are served from memory once read (every message asks for the active connection), as long
  * as `storage` reports its changes: any change of the list in storage, from this context or
  * another, drops the copy, and a read that started before such a change does not keep what it
- * read. Without `onChanged` every read goes to storage. Changes always read storage itself.
+ * read. Without `watch` every read goes to storage. Changes always read storage itself.
  */
-export function connectionStore(storage: StorageArea): ConnectionStore {
+export function connectionStore(storage: AuthStorage): ConnectionStore {
   let queue: Promise<unknown> = Promise.resolve();
-  const keeps = storage.onChanged !== undefined;
+  const keeps = storage.watch !== undefined;
   let kept: ConnectionList | undefined;
   /** Counts the changes seen in storage. */
   let changes = 0;
-  storage.onChanged?.addListener((changed) => {
-    if (!(CONNECTIONS_KEY in changed)) return;
+  storage.watch?.(ITEM, () => {
     changes += 1;
     kept = undefined;
   });
   const readStored = async (): Promise<ConnectionList> => {
-    const raw = (await storage.get(CONNECTIONS_KEY))[CONNECTIONS_KEY];
-    if (raw === undefined) return EMPTY;
+    const raw = await storage.getItem(ITEM);
+    if (raw == null) return EMPTY;
     const parsed = v.safeParse(ConnectionListSchema, raw);
     // A damaged list is treated as empty rather than crashing the worker; the vault slots of the
     // lost entries stay encrypted and unused.
@@ -81,7 +81,7 @@ export function connectionStore(storage: StorageArea): ConnectionStore {
         // reads during the write do not keep what they find; after it, the written list is kept
         changes += 1;
         kept = undefined;
-        await storage.set({ [CONNECTIONS_KEY]: updated });
+        await storage.setItem(ITEM, updated);
         changes += 1;
         if (keeps) kept = updated;
         return updated;

@@ -2,13 +2,15 @@
 // IV per write, the slot name as additional data so a ciphertext cannot be moved to another slot).
 // The key is a non-extractable WebCrypto key kept in the extension origin's IndexedDB (a CryptoKey
 // is structured-cloneable, so IDB stores it without ever exposing its bytes); ciphertext goes to
-// browser.storage.local. Nothing readable ever lands in storage.local or storage.sync.
+// browser.storage.local (through WXT's storage, as every persisted item). Nothing readable ever
+// lands in storage.local or storage.sync. The key itself cannot go through WXT's storage: storage.local
+// holds only JSON, and a non-extractable CryptoKey is kept only by IndexedDB (structured clone).
 // Honest limit: this protects against reading the profile's storage files or a storage dump, not
 // against code running inside the extension itself, which can use the key as we do.
 import { i18n } from '#i18n';
 import { createStore, get as idbGet, update as idbUpdate, del as idbDel } from 'idb-keyval';
 import * as v from 'valibot';
-import { browser } from 'wxt/browser';
+import { storage as wxtStorage, type WxtStorage } from 'wxt/utils/storage';
 import { GhlError } from '../ghl';
 
 /** Where the single vault key lives. Tests under Node pass `memoryKeyStore()`. */
@@ -19,16 +21,13 @@ export interface KeyStore {
   clear(): Promise<void>;
 }
 
-/** The part of `browser.storage.local` the vault and session use. */
-export interface StorageArea {
-  get(keys: string | string[] | null): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-  remove(keys: string | string[]): Promise<void>;
-  /** Changes of this area, from any context (browser.storage.local has it; a store without it is never cached). */
-  onChanged?: { addListener(listener: (changes: Record<string, unknown>) => void): void };
-}
+/**
+ * The part of WXT's storage the vault and the connection list use (keys `local:…`). `watch` tells
+ * of changes from any context; a storage without it is never cached (see store.ts).
+ */
+export type AuthStorage = Pick<WxtStorage, 'getItem' | 'setItem' | 'removeItem'> & Partial<Pick<WxtStorage, 'watch'>>;
 
-export const defaultStorage = (): StorageArea => browser.storage.local as unknown as StorageArea;
+export const defaultStorage = (): AuthStorage => wxtStorage;
 
 const KEY_NAME = 'vault-key-v1';
 
@@ -84,7 +83,7 @@ const unreadable = () =>
     userMessage: i18n.t('signIn.unreadable'),
   });
 
-export function createVault(opts: { keyStore: KeyStore; storage?: StorageArea }): Vault {
+export function createVault(opts: { keyStore: KeyStore; storage?: AuthStorage }): Vault {
   const storage = opts.storage ?? defaultStorage();
   let keyPromise: Promise<CryptoKey> | undefined;
 
@@ -100,11 +99,12 @@ export function createVault(opts: { keyStore: KeyStore; storage?: StorageArea })
     }));
 
   const additionalData = (slot: string) => new TextEncoder().encode(`ghl-sidebar:${slot}`);
+  const keyOf = (slot: string) => `local:${VAULT_PREFIX}${slot}` as const;
 
   return {
     async read(slot, schema) {
-      const stored = (await storage.get(VAULT_PREFIX + slot))[VAULT_PREFIX + slot];
-      if (stored === undefined) return undefined;
+      const stored = await storage.getItem(keyOf(slot));
+      if (stored == null) return undefined;
       const sealed = v.safeParse(SealedSchema, stored);
       if (!sealed.success) throw unreadable();
       let plain: unknown;
@@ -130,11 +130,11 @@ export function createVault(opts: { keyStore: KeyStore; storage?: StorageArea })
         await key(),
         new TextEncoder().encode(JSON.stringify(value)),
       );
-      await storage.set({ [VAULT_PREFIX + slot]: { v: 1, iv: toBase64(iv), data: toBase64(new Uint8Array(data)) } });
+      await storage.setItem(keyOf(slot), { v: 1, iv: toBase64(iv), data: toBase64(new Uint8Array(data)) });
     },
 
     async remove(slot) {
-      await storage.remove(VAULT_PREFIX + slot);
+      await storage.removeItem(keyOf(slot));
     },
   };
 }

@@ -4,7 +4,7 @@ export { createOutbox, type Outbox, type OutboxCounts, type OutboxOptions } from
 export { ALARM_NAME, type AlarmsArea } from './scheduler';
 export { BULK_CHUNK, type BulkTagsInput } from './bulk';
 export type { ConflictChoice } from './conflicts';
-export type { Change, ChangeListener, StorageArea } from './store';
+export type { Change, ChangeListener, QueueStorage } from './store';
 export type { RetryPolicy } from './retry';
 export { isTempId } from './types';
 export type { BulkJob, BulkProgress, Conflict, ConflictField, NewWrite, Write, WriteKind, WriteRecord, WriteState } from './types';

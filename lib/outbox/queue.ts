@@ -11,20 +11,21 @@
 // The writes with business names (addTagsToContact, createTaskForContact, …) are in contact-writes.ts.
 import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
 import { type GhlClient, BACKGROUND_SHARE, DEFAULT_MAX } from '../ghl';
 import { awaitsAnswer, createBulkJobs, type BulkTagsInput } from './bulk';
 import { describeConflict, resolveEdit, type ConflictChoice } from './conflicts';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry';
 import { ALARM_NAME, createScheduler, type AlarmsArea } from './scheduler';
 import { attemptWrite, withKnownIds, type SendDeps } from './send';
-import { createQueueStore, type ChangeListener, type StorageArea } from './store';
+import { createQueueStore, type ChangeListener, type QueueStorage } from './store';
 import { HOLDS_LANE, newTempId, type BulkJob, type BulkProgress, type NewWrite, type Write, type WriteRecord } from './types';
 
 export interface OutboxOptions {
   /** The HighLevel client of a connection, e.g. `(id) => session.client(id)`. */
   clientFor: (connectionId: string) => Promise<GhlClient>;
-  /** Default: browser.storage.local. */
-  storage?: StorageArea;
+  /** Default: WXT's storage (browser.storage.local). */
+  storage?: QueueStorage;
   /** Default: browser.alarms. */
   alarms?: AlarmsArea;
   now?: () => number;
@@ -69,7 +70,7 @@ export function createOutbox(opts: OutboxOptions) {
   const now = opts.now ?? Date.now;
   const log = opts.log ?? ((line: string) => console.warn(line));
   const settleMs = opts.settleMs ?? 35_000;
-  const store = createQueueStore(opts.storage ?? (browser.storage.local as unknown as StorageArea), { keepFinished: opts.keepFinished ?? 500, log });
+  const store = createQueueStore(opts.storage ?? storage, { keepFinished: opts.keepFinished ?? 500, log });
   const deps: SendDeps = {
     store,
     clientFor: opts.clientFor,

@@ -2,7 +2,8 @@
 // job: its progress (`outbox:bulk:<id>`, rewritten on every chunk's answer) and its contacts
 // (`outbox:bulk-contacts:<id>`, written once, in the same `set` as the job's first record, so each
 // progress write of a 500-contact job stays ~0.5 KB instead of ~20 KB), mirrored in memory. Every
-// state change writes only the records it changes, in one `storage.set` call, which the browsers
+// state change writes only the records it changes, in one `storage.setItems` call (WXT's storage:
+// one `browser.storage.local.set` for all the items of an area), which the browsers
 // apply as one transaction (so a change that touches several records, e.g. a create rewriting the
 // temporary id in later writes, lands all at once or not at all). With 1,000 queued writes a state
 // change still writes ~0.5 KB, not the whole queue. Finished writes (done, discarded) beyond the
@@ -10,15 +11,16 @@
 // Finished bulk jobs (sent, cancelled) beyond the newest KEEP_FINISHED_JOBS are removed with their
 // contacts; a failed job stays.
 import * as v from 'valibot';
+import type { WxtStorage } from 'wxt/utils/storage';
 import { WriteRecordSchema, bulkJobRecord, isFinished, readBulkJob, type BulkJob, type Write, type WriteRecord } from './types';
 
 const isFinishedJob = (j: BulkJob) => j.state === 'sent' || j.state === 'cancelled';
 
-export interface StorageArea {
-  get(keys: string | string[] | null): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-  remove(keys: string | string[]): Promise<void>;
-}
+/** The part of WXT's storage the queue uses (`storage` from wxt/utils/storage; tests hold its writes). */
+export type QueueStorage = Pick<WxtStorage, 'snapshot' | 'setItems' | 'removeItems'>;
+
+/** Records live in storage.local, under the keys below. */
+const local = (key: string) => `local:${key}` as const;
 
 export const WRITE_KEY = 'outbox:w:';
 export const JOB_KEY = 'outbox:bulk:';
@@ -34,7 +36,7 @@ export type ChangeListener = (change: Change) => void;
 /** Finished bulk jobs (sent, cancelled) kept for the activity list; older ones are removed with their contacts. */
 export const KEEP_FINISHED_JOBS = 50;
 
-export function createQueueStore(storage: StorageArea, opts: { keepFinished: number; keepFinishedJobs?: number; log: (line: string) => void }) {
+export function createQueueStore(storage: QueueStorage, opts: { keepFinished: number; keepFinishedJobs?: number; log: (line: string) => void }) {
   /** In enqueue order (Map keeps insertion order; load sorts by seq). */
   const writes = new Map<string, WriteRecord>();
   const jobs = new Map<string, BulkJob>();
@@ -61,7 +63,7 @@ export function createQueueStore(storage: StorageArea, opts: { keepFinished: num
     batch.stored = writing.then(() => {
       if (waiting === batch) waiting = undefined;
       // The worker "died" (close) before this write started: like a dead worker, store nothing.
-      return closed ? undefined : storage.set(batch.items);
+      return closed ? undefined : storage.setItems(Object.entries(batch.items).map(([key, value]) => ({ key: local(key), value })));
     });
     waiting = batch;
     writing = batch.stored.catch(() => undefined);
@@ -69,7 +71,7 @@ export function createQueueStore(storage: StorageArea, opts: { keepFinished: num
   }
 
   async function load(): Promise<void> {
-    const all = await storage.get(null);
+    const all = await storage.snapshot('local');
     const found: WriteRecord[] = [];
     for (const [key, value] of Object.entries(all)) {
       if (key.startsWith(WRITE_KEY)) {
@@ -133,7 +135,7 @@ export function createQueueStore(storage: StorageArea, opts: { keepFinished: num
     }
     // a copy waiting for the next write would bring the job back after its removal
     if (waiting) for (const key of keys) delete waiting.items[key];
-    await storage.remove(keys);
+    await storage.removeItems(keys.map(local));
   }
 
   async function prune(): Promise<void> {
@@ -146,7 +148,7 @@ export function createQueueStore(storage: StorageArea, opts: { keepFinished: num
       // A copy waiting for the next write would bring the record back after its removal.
       if (waiting) delete waiting.items[WRITE_KEY + record.id];
     }
-    await storage.remove(oldest.map((r) => WRITE_KEY + r.id));
+    await storage.removeItems(oldest.map((r) => local(WRITE_KEY + r.id)));
   }
 
   return {

@@ -3,24 +3,24 @@
 // this context or another, so no read ever returns a list older than what storage reported.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { storage } from 'wxt/utils/storage';
 import { CONNECTIONS_KEY, connectionStore, type Connection } from '../../lib/auth/store';
-import type { StorageArea } from '../../lib/auth/vault';
+import type { AuthStorage } from '../../lib/auth/vault';
 
 const conn = (id: string): Connection => ({ id, kind: 'private-token', baseUrl: 'https://api.test', userType: 'Location', locationId: `loc-${id}`, createdAt: 1 });
 const list = (activeId: string, ...ids: string[]) => ({ version: 1 as const, activeId, connections: ids.map(conn) });
 
-/** browser.storage.local (fake), counting the reads of the list. */
+/** WXT's storage over browser.storage.local (fake), counting the reads of the list. */
 function countedArea() {
-  const local = fakeBrowser.storage.local as unknown as StorageArea;
   const reads = { count: 0 };
-  const area: StorageArea = {
-    get: (keys) => {
-      if (keys === CONNECTIONS_KEY) reads.count += 1;
-      return local.get(keys);
-    },
-    set: (items) => local.set(items),
-    remove: (keys) => local.remove(keys),
-    onChanged: local.onChanged,
+  const area: AuthStorage = {
+    getItem: ((key: `local:${string}`) => {
+      if (key === `local:${CONNECTIONS_KEY}`) reads.count += 1;
+      return storage.getItem(key);
+    }) as AuthStorage['getItem'],
+    setItem: storage.setItem,
+    removeItem: storage.removeItem,
+    watch: storage.watch,
   };
   return { area, reads };
 }
@@ -72,13 +72,13 @@ describe('connection list in memory', () => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     // the first read gets its answer (the old list) only after the list changed in storage
-    const area: StorageArea = {
+    const area: AuthStorage = {
       ...counted,
-      get: async (keys) => {
-        const answer = await counted.get(keys);
+      getItem: (async (key: `local:${string}`) => {
+        const answer = await counted.getItem(key);
         await held;
         return answer;
-      },
+      }) as AuthStorage['getItem'],
     };
     const store = connectionStore(area);
     const early = store.read();
@@ -88,10 +88,10 @@ describe('connection list in memory', () => {
     expect((await store.read()).activeId).toBe('b');
   });
 
-  it('a storage area that does not report changes is read every time', async () => {
+  it('a storage that does not report changes is read every time', async () => {
     await fakeBrowser.storage.local.set({ [CONNECTIONS_KEY]: list('a', 'a') });
     const { area, reads } = countedArea();
-    const { onChanged: _, ...silent } = area;
+    const { watch: _, ...silent } = area;
     const store = connectionStore(silent);
     await store.read();
     await store.read();

@@ -3,16 +3,19 @@
 import { describe, expect, it } from 'vitest';
 import { createBulkJobs } from '../../lib/outbox/bulk';
 import { DEFAULT_RETRY } from '../../lib/outbox/retry';
-import { createQueueStore, type StorageArea } from '../../lib/outbox/store';
+import { createQueueStore, type QueueStorage } from '../../lib/outbox/store';
 import type { GhlClient } from '../../lib/ghl';
 
-function memoryArea(): StorageArea {
+/** WXT's storage calls the queue makes, kept in memory (keys without their `local:` area). */
+function memoryArea(): QueueStorage {
   const items = new Map<string, unknown>();
-  return {
-    get: async () => Object.fromEntries(items),
-    set: async (add) => { for (const [k, v] of Object.entries(add)) items.set(k, structuredClone(v)); },
-    remove: async (keys) => { for (const k of [keys].flat()) items.delete(k); },
+  const bare = (key: string) => key.replace(/^local:/, '');
+  const area = {
+    snapshot: async () => Object.fromEntries(items),
+    setItems: async (add: { key: string; value: unknown }[]) => { for (const { key, value } of add) items.set(bare(key), structuredClone(value)); },
+    removeItems: async (keys: string[]) => { for (const k of keys) items.delete(bare(k)); },
   };
+  return area as unknown as QueueStorage;
 }
 
 describe('bulk chunk answers', () => {

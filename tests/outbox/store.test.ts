@@ -1,18 +1,22 @@
 // The queue store's writes: changes saved while an earlier storage write is still going wait for
 // it and then go together in one write; each change lands whole and in order, and a save resolves
 // only once its change is stored.
-import { describe, expect, it } from 'vitest';
-import { createQueueStore, JOB_CONTACTS_KEY, JOB_KEY, WRITE_KEY, type StorageArea } from '../../lib/outbox/store';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { storage } from 'wxt/utils/storage';
+import { createQueueStore, JOB_CONTACTS_KEY, JOB_KEY, WRITE_KEY, type QueueStorage } from '../../lib/outbox/store';
 import type { BulkJob } from '../../lib/outbox/types';
 
-/** A storage area whose writes finish only when the test lets them. */
+/** WXT's storage calls the queue makes, in memory (keys without their `local:` area); each `setItems` finishes only when the test lets it. */
 function heldArea() {
   const items = new Map<string, unknown>();
   const sets: Array<{ items: Record<string, unknown>; finish: () => void }> = [];
-  const area: StorageArea = {
-    get: async () => Object.fromEntries(items),
-    set: (add) =>
+  const bare = (key: string) => key.replace(/^local:/, '');
+  const calls = {
+    snapshot: async () => Object.fromEntries(items),
+    setItems: (list: { key: string; value: unknown }[]) =>
       new Promise<void>((resolve) => {
+        const add = Object.fromEntries(list.map(({ key, value }) => [bare(key), value]));
         sets.push({
           items: structuredClone(add),
           finish: () => {
@@ -21,11 +25,11 @@ function heldArea() {
           },
         });
       }),
-    remove: async (keys) => {
-      for (const k of [keys].flat()) items.delete(k);
+    removeItems: async (keys: string[]) => {
+      for (const k of keys) items.delete(bare(k));
     },
   };
-  return { area, sets, items };
+  return { area: calls as unknown as QueueStorage, sets, items };
 }
 
 const job = (id: string, doneChunks: number[]): BulkJob => ({
@@ -203,5 +207,19 @@ describe('finished bulk jobs', () => {
     expect([...items.keys()].filter((k) => k.includes('old'))).toEqual([]);
     expect(['failed', 'running', 'cancelled', 'new'].map((id) => store.job(id)?.state)).toEqual(['failed', 'running', 'cancelled', 'sent']);
     expect([...items.keys()].filter((k) => k.startsWith(JOB_KEY)).sort()).toEqual(['cancelled', 'failed', 'new', 'running'].map((id) => JOB_KEY + id));
+  });
+});
+
+describe('on the browser storage', () => {
+  it('a change of several records is one browser.storage.local.set (one transaction), through WXT’s storage', async () => {
+    fakeBrowser.reset();
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    const store = createQueueStore(storage, { keepFinished: 10, log: () => undefined });
+    await store.load();
+    const records = ['c1', 'c2', 'c3'].map((c) => store.newRecord({ kind: 'tag.add', connectionId: 'conn', contactId: c, tags: ['vip'] }, 1));
+    await store.save({ writes: records, jobs: [job('j', [])] });
+    expect(set).toHaveBeenCalledTimes(1);
+    expect(Object.keys(set.mock.calls[0]![0]).sort()).toEqual([...records.map((r) => WRITE_KEY + r.id), JOB_KEY + 'j', JOB_CONTACTS_KEY + 'j'].sort());
+    set.mockRestore();
   });
 });
