@@ -1,5 +1,5 @@
 // The content script: runs the detector on partner pages (listed in the manifest) and on the
-// sites the user enabled (registered by lib/background/sites.ts), and reports the people found
+// sites the user enabled (registered by lib/sites), and reports the people found
 // to the background. Reads only; it can ask for nothing but `reportPeople` (the background
 // refuses anything else). Kept small: built as a plain script (no framework context), phones
 // reported as candidates (the background normalises them), and the report sent with the

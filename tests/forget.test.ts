@@ -21,7 +21,7 @@ let scripts: { id: string }[] = [];
 beforeEach(() => {
   fakeBrowser.reset();
   granted.clear();
-  scripts = [{ id: 'site:https://crm.example.com' }]; // as lib/background/sites.ts registers them
+  scripts = [{ id: 'site:https://crm.example.com' }]; // as lib/sites registers them
   const b = fakeBrowser as unknown as Record<string, Record<string, unknown>>;
   b.permissions = {
     ...b.permissions,

@@ -1,5 +1,5 @@
 // Sends a page's report to the background in the wire format of @webext-core/messaging (what
-// lib/messaging.ts's `onMessage('reportPeople')` listens for: { id, type, data, timestamp }),
+// lib/protocol.ts's `onMessage('reportPeople')` listens for: { id, type, data, timestamp }),
 // with the browser's own runtime.sendMessage. The content script sends only this one message
 // and needs no answer, so it carries neither the messaging library nor the browser polyfill.
 import type { ProtocolMap } from '../protocol';

@@ -30,6 +30,48 @@ const say = (line: string) => process.stdout.write(`${line}\n`);
 type Chain = { name: string; legs: string[][] };
 
 const HTTP = 'lib/ghl/http.ts';
+/** A message reaches the background's router (the same in both layouts). */
+const ARRIVES = ['entrypoints/background.ts', 'lib/background/router.ts'];
+/** The content script on a HeyReach page, to the message it sends (`protocol`: where the messages are declared). */
+const detector = (protocol: string) => [
+  ['entrypoints/detector.ts', 'lib/detect/sites/heyreach.ts'],
+  ['entrypoints/detector.ts', 'lib/detect/watch.ts', 'lib/detect/engine.ts'],
+  ['entrypoints/detector.ts', 'lib/detect/report.ts', protocol],
+];
+/** The contact look-ups of matching, from the message table to HighLevel's search. */
+const looksUp = (services: string, lookup: string) => ['lib/background/handlers.ts', services, lookup, 'lib/ghl/contacts.ts', HTTP];
+/** The modules matching passes through, as a layout names them. */
+interface MatchModules {
+  protocol: string;
+  /** where the content script's report is checked */
+  report: string;
+  pageMatches: string;
+  rules: string;
+  services: string;
+  lookup: string;
+}
+
+/** Matching (the sidebar asks for its page's people) and detection on HeyReach (the page reports them), in a layout. */
+const matchChains = (m: MatchModules): Chain[] => [
+  {
+    name: 'matching',
+    legs: [['components/state/sidebar.ts', m.protocol], ARRIVES, ['entrypoints/background.ts', 'lib/background/handlers.ts', m.pageMatches, m.rules], looksUp(m.services, m.lookup)],
+  },
+  {
+    name: 'detection on HeyReach',
+    legs: [...detector(m.protocol), ARRIVES, ['entrypoints/background.ts', 'lib/background/handlers.ts', m.report], ['lib/background/handlers.ts', m.pageMatches], looksUp(m.services, m.lookup)],
+  },
+];
+
+/** A request needs a token (http.ts asks the session's token source); the refresh's POST is sent by oauth.ts. */
+const OAUTH_REFRESH: Chain = {
+  name: 'OAuth refresh',
+  legs: [
+    ['entrypoints/background.ts', 'lib/auth/session.ts', 'lib/auth/tokens.ts'],
+    ['lib/auth/session.ts', 'lib/auth/oauth.ts'],
+    ['lib/auth/session.ts', HTTP],
+  ],
+};
 
 /** The behaviours in the current layout. */
 const AFTER: Chain[] = [
@@ -38,7 +80,7 @@ const AFTER: Chain[] = [
     legs: [
       ['components/TagEditor.tsx', 'components/state/contact.ts', 'lib/record/optimistic.ts'],
       ['components/state/contact.ts', 'lib/protocol.ts'],
-      ['entrypoints/background.ts', 'lib/background/router.ts'],
+      ARRIVES,
       ['entrypoints/background.ts', 'lib/background/handlers.ts', 'lib/outbox/contact-writes.ts', 'lib/outbox/tag-rules.ts'],
       ['lib/outbox/contact-writes.ts', 'lib/outbox/queue.ts', 'lib/outbox/send.ts', 'lib/ghl/tags.ts', HTTP],
       // the shown record repainted, and the answer folded in (contact-writes.ts calls these through WriteServices)
@@ -50,40 +92,20 @@ const AFTER: Chain[] = [
     name: 'bulk tag',
     legs: [
       ['components/BulkTags.tsx', 'components/state/outbox.ts', 'lib/protocol.ts'],
-      ['entrypoints/background.ts', 'lib/background/router.ts'],
+      ARRIVES,
       ['entrypoints/background.ts', 'lib/background/handlers.ts', 'lib/outbox/contact-writes.ts', 'lib/outbox/tag-rules.ts'],
       ['lib/outbox/contact-writes.ts', 'lib/outbox/queue.ts', 'lib/outbox/bulk.ts', 'lib/ghl/tags.ts', HTTP],
     ],
   },
-  {
-    name: 'matching',
-    legs: [
-      ['components/state/sidebar.ts', 'lib/protocol.ts'],
-      ['entrypoints/background.ts', 'lib/background/router.ts'],
-      ['entrypoints/background.ts', 'lib/background/handlers.ts', 'lib/match/page-matches.ts', 'lib/match/rules.ts'],
-      ['lib/background/handlers.ts', 'lib/background/connections.ts', 'lib/match/lookup.ts', 'lib/ghl/contacts.ts', HTTP],
-    ],
-  },
-  {
-    name: 'detection on HeyReach',
-    legs: [
-      ['entrypoints/detector.ts', 'lib/detect/sites/heyreach.ts'],
-      ['entrypoints/detector.ts', 'lib/detect/watch.ts', 'lib/detect/engine.ts'],
-      ['entrypoints/detector.ts', 'lib/detect/report.ts', 'lib/protocol.ts'],
-      ['entrypoints/background.ts', 'lib/background/router.ts'],
-      ['entrypoints/background.ts', 'lib/background/handlers.ts', 'lib/match/page-report.ts', 'lib/match/page-matches.ts'],
-      ['lib/background/handlers.ts', 'lib/background/connections.ts', 'lib/match/lookup.ts', 'lib/ghl/contacts.ts', HTTP],
-    ],
-  },
-  {
-    name: 'OAuth refresh',
-    // a request needs a token (http.ts asks the session's token source); the refresh's POST is sent by oauth.ts
-    legs: [
-      ['entrypoints/background.ts', 'lib/auth/session.ts', 'lib/auth/tokens.ts'],
-      ['lib/auth/session.ts', 'lib/auth/oauth.ts'],
-      ['lib/auth/session.ts', HTTP],
-    ],
-  },
+  ...matchChains({
+    protocol: 'lib/protocol.ts',
+    report: 'lib/match/page-report.ts',
+    pageMatches: 'lib/match/page-matches.ts',
+    rules: 'lib/match/rules.ts',
+    services: 'lib/background/connections.ts',
+    lookup: 'lib/match/lookup.ts',
+  }),
+  OAUTH_REFRESH,
 ];
 
 /** The same behaviours as revision 08cd558 named its modules. */
@@ -92,7 +114,7 @@ const BEFORE: Chain[] = [
     name: 'quick tag',
     legs: [
       ['components/TagEditor.tsx', 'components/state/contact.ts', 'lib/messaging.ts'],
-      ['entrypoints/background.ts', 'lib/background/router.ts'],
+      ARRIVES,
       ['entrypoints/background.ts', 'lib/background/handlers.ts', 'lib/background/contact-handlers.ts', 'lib/background/writes.ts', 'lib/background/records.ts'],
       ['lib/background/writes.ts', 'lib/background/outbox-watch.ts', 'lib/background/pending.ts', 'lib/outbox/optimistic.ts'],
       ['lib/background/writes.ts', 'lib/background/lists.ts'],
@@ -103,41 +125,20 @@ const BEFORE: Chain[] = [
     name: 'bulk tag',
     legs: [
       ['components/BulkTags.tsx', 'components/state/outbox.ts', 'lib/messaging.ts'],
-      ['entrypoints/background.ts', 'lib/background/router.ts'],
+      ARRIVES,
       ['entrypoints/background.ts', 'lib/background/handlers.ts', 'lib/background/outbox-handlers.ts', 'lib/background/writes.ts'],
       ['lib/background/handlers.ts', 'lib/background/services.ts', 'lib/outbox/index.ts', 'lib/outbox/bulk.ts', 'lib/ghl/tags.ts', HTTP],
     ],
   },
-  {
-    name: 'matching',
-    legs: [
-      ['components/state/sidebar.ts', 'lib/messaging.ts'],
-      ['entrypoints/background.ts', 'lib/background/router.ts'],
-      ['entrypoints/background.ts', 'lib/background/handlers.ts', 'lib/background/page-matches.ts', 'lib/match/index.ts'],
-      ['lib/background/handlers.ts', 'lib/background/services.ts', 'lib/background/contacts.ts', 'lib/ghl/contacts.ts', HTTP],
-    ],
-  },
-  {
-    name: 'detection on HeyReach',
-    legs: [
-      ['entrypoints/detector.ts', 'lib/detect/sites/heyreach.ts'],
-      ['entrypoints/detector.ts', 'lib/detect/watch.ts', 'lib/detect/engine.ts'],
-      ['entrypoints/detector.ts', 'lib/detect/report.ts', 'lib/messaging.ts'],
-      ['entrypoints/background.ts', 'lib/background/router.ts'],
-      ['entrypoints/background.ts', 'lib/background/handlers.ts', 'lib/background/incoming.ts'],
-      ['lib/background/handlers.ts', 'lib/background/page-matches.ts'],
-      ['lib/background/handlers.ts', 'lib/background/services.ts', 'lib/background/contacts.ts', 'lib/ghl/contacts.ts', HTTP],
-    ],
-  },
-  {
-    name: 'OAuth refresh',
-    // a request needs a token (http.ts asks the session's token source); the refresh's POST is sent by oauth.ts
-    legs: [
-      ['entrypoints/background.ts', 'lib/auth/session.ts', 'lib/auth/tokens.ts'],
-      ['lib/auth/session.ts', 'lib/auth/oauth.ts'],
-      ['lib/auth/session.ts', HTTP],
-    ],
-  },
+  ...matchChains({
+    protocol: 'lib/messaging.ts',
+    report: 'lib/background/incoming.ts',
+    pageMatches: 'lib/background/page-matches.ts',
+    rules: 'lib/match/index.ts',
+    services: 'lib/background/services.ts',
+    lookup: 'lib/background/contacts.ts',
+  }),
+  OAUTH_REFRESH,
 ];
 
 type Graph = Map<string, string[]>;

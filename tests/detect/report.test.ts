@@ -1,5 +1,5 @@
 // The content script sends its report without the messaging library: the message it builds must
-// be what lib/messaging.ts's `onMessage('reportPeople')` accepts, data and sender intact.
+// be what lib/protocol.ts's `onMessage('reportPeople')` accepts, data and sender intact.
 import { afterEach, describe, expect, it } from 'vitest';
 import { onMessage, ok } from '@/lib/protocol';
 import { sendReport } from '@/lib/detect/report';
