@@ -133,7 +133,10 @@ export const useContact = create<ContactState>((set, get) => {
 
     received(details) {
       if (details.contact.id !== get().contactId) return;
-      show(details);
+      // while this page's tag writes wait for their answers, a pushed record is kept, not drawn:
+      // the answer draws it once (as before: one render per answer, not one per push)
+      if (sent.some((w) => w.contactId === details.contact.id)) given = details;
+      else show(details);
       set({ revalidating: false });
     },
 
