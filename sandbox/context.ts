@@ -22,13 +22,15 @@ export interface Leniency {
   listFields: boolean;
   /** Tag writes change the contact's dateUpdated. */
   tagWritesDateUpdated: boolean;
+  /** Search groups inside search groups (the notes show groups of filters only). */
+  searchGroups: boolean;
 }
 
 export const LENIENCY_NAMES: Record<string, keyof Leniency> = {
-  'phone-search': 'phoneSearch', 'search-fields': 'searchFields', 'list-fields': 'listFields', 'tag-date': 'tagWritesDateUpdated',
+  'phone-search': 'phoneSearch', 'search-fields': 'searchFields', 'list-fields': 'listFields', 'tag-date': 'tagWritesDateUpdated', 'search-groups': 'searchGroups',
 };
 
-export const strict = (): Leniency => ({ phoneSearch: false, searchFields: false, listFields: false, tagWritesDateUpdated: false });
+export const strict = (): Leniency => ({ phoneSearch: false, searchFields: false, listFields: false, tagWritesDateUpdated: false, searchGroups: false });
 
 export interface RuntimeConfig {
   accessTokenTtlSec: number;

@@ -30,7 +30,8 @@ const HELP = `Usage: npm run sandbox -- [options]
   --fault-seed <n>       seed of fault decisions
   --index-delay <ms>     the search index lags each contact write by this long (default 0)
   --lenient <list>       kinder readings where HighLevel's behaviour is uncertain, comma-separated:
-                         phone-search, search-fields, list-fields, tag-date (default none)
+                         phone-search, search-fields, list-fields, tag-date, search-groups
+                         (default none)
   --scopes <list>        also mint a private-integration token with exactly these scopes
                          (comma-separated; printed as "scopedToken")
   --proxy-port <n>       partner proxy port (default any free port)

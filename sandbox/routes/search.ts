@@ -46,13 +46,19 @@ function getter(field: string, path: string, lenient: Leniency): (c: Contact) =>
 
 const never = () => false;
 
-function compile(f: unknown, path: string, lenient: Leniency): (c: Contact) => boolean {
+/**
+ * §5: "Filter item: `{field, operator, value}`; groups: `{group: "AND"|"OR", filters: [...]}`;
+ * top-level items are ANDed". The note shows groups of filter items only: a group inside a group
+ * is refused (the stricter reading), unless the lenient reading is on.
+ */
+function compile(f: unknown, path: string, lenient: Leniency, inGroup = false): (c: Contact) => boolean {
   if (!f || typeof f !== 'object') return unprocessable([`${path} must be an object`]);
   const item = f as Record<string, unknown>;
   if ('group' in item) {
+    if (inGroup && !lenient.searchGroups) unprocessable([`${path} must be a filter: groups hold filters, not groups`]);
     if (item.group !== 'AND' && item.group !== 'OR') unprocessable([`${path}.group must be one of the following values: AND, OR`]);
     if (!Array.isArray(item.filters)) unprocessable([`${path}.filters must be an array`]);
-    const parts = (item.filters as unknown[]).map((x, i) => compile(x, `${path}.filters.${i}`, lenient));
+    const parts = (item.filters as unknown[]).map((x, i) => compile(x, `${path}.filters.${i}`, lenient, true));
     return item.group === 'AND' ? (c) => parts.every((p) => p(c)) : (c) => parts.some((p) => p(c));
   }
   const leaf = item as unknown as Leaf;
@@ -60,7 +66,9 @@ function compile(f: unknown, path: string, lenient: Leniency): (c: Contact) => b
   if (!OPERATORS.includes(leaf.operator)) unprocessable([`${path}.operator must be one of the following values: ${OPERATORS.join(', ')}`]);
   const needsValue = !['exists', 'not_exists'].includes(leaf.operator);
   if (needsValue && (leaf.value === undefined || leaf.value === null)) unprocessable([`${path}.value should not be empty`]);
-  if (typeof leaf.value === 'string' && leaf.value.length > 75) unprocessable([`${path}.value must be shorter than or equal to 75 characters`]);
+  // §5: "values ≤75 chars": each value, also each of a list's (one long value refuses the whole search)
+  const values = Array.isArray(leaf.value) ? (leaf.value as unknown[]) : [leaf.value];
+  if (values.some((x) => typeof x === 'string' && x.length > 75)) unprocessable([`${path}.value must be shorter than or equal to 75 characters`]);
   const get = getter(leaf.field, path, lenient);
   const field = leaf.field;
   const wanted = Array.isArray(leaf.value) ? leaf.value.map((v) => norm(field, v)) : [norm(field, leaf.value)];

@@ -1,7 +1,8 @@
 // Conformance of the sandbox's stricter readings, each citing the note it follows
 // (../shared/ghl-api/README.md, "§n"; ISSUE #n = github.com/GoHighLevel/highlevel-api-docs/issues/n):
 // the search index lags writes, phone filters find nothing, the duplicate check reads E.164 with
-// an encoded `+`, only documented search fields and list fields, tag writes leave dateUpdated.
+// an encoded `+`, only documented search fields and list fields, search groups of filters with
+// values of at most 75 characters, tag writes leave dateUpdated.
 // Each lenient switch is off by default and turns the kinder reading back on.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -20,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => sb.close());
 beforeEach(() => {
-  sb.setConfig({ indexDelayMs: LAG, lenient: { phoneSearch: false, searchFields: false, listFields: false, tagWritesDateUpdated: false } });
+  sb.setConfig({ indexDelayMs: LAG, lenient: { phoneSearch: false, searchFields: false, listFields: false, tagWritesDateUpdated: false, searchGroups: false } });
 });
 
 const later = (ms: number) => (clock += ms);
@@ -178,6 +179,43 @@ describe('only documented search fields (§5: email, phone, first/lastNameLowerC
   });
 });
 
+describe('search groups (§5: `{group: "AND"|"OR", filters: [...]}` of filter items, top-level items ANDed; values ≤75 chars)', () => {
+  const emails = () => sb.state.contactsOf(sb.locationId).filter((c) => c.email).slice(0, 40).map((c) => c.email!.toLowerCase());
+  const eq = (value: string) => ({ field: 'email', operator: 'eq', value });
+
+  it('an OR group finds the contacts of any of its filters: one request looks up 40 emails', async () => {
+    const wanted = emails();
+    const found = await search([{ group: 'OR', filters: [...wanted.map(eq), eq('nobody@nowhere.example')] }]);
+    expect(found.map((c) => String(c.email).toLowerCase()).sort()).toEqual([...wanted].sort());
+  });
+
+  it('top-level items are ANDed: a group beside a filter narrows it', async () => {
+    const [a, b] = sb.state.contactsOf(sb.locationId).filter((c) => c.email && c.firstNameLowerCase);
+    const found = await search([{ group: 'OR', filters: [eq(a!.email!.toLowerCase()), eq(b!.email!.toLowerCase())] }, { field: 'firstNameLowerCase', operator: 'eq', value: a!.firstNameLowerCase }]);
+    expect(found.map((c) => c.id)).toContain(a!.id);
+    expect(found.map((c) => c.id)).not.toContain(b!.id);
+  });
+
+  it('one value over 75 characters anywhere refuses the whole search (422), inside a group or a list too', async () => {
+    const long = `${'x'.repeat(86)}@example.com`; // 98 characters
+    for (const filters of [[eq(long)], [{ group: 'OR', filters: [...emails().map(eq), eq(long)] }], [{ field: 'tags', operator: 'eq', value: ['vip', 'y'.repeat(76)] }]]) {
+      const res = await searchBody({ filters });
+      expect(res.status).toBe(422);
+      expect(JSON.stringify(res.body.message)).toContain('75 characters');
+    }
+  });
+
+  it('a group inside a group is refused (the notes show groups of filters only); the lenient reading takes it', async () => {
+    const [first] = emails();
+    const nested = [{ group: 'OR', filters: [{ group: 'AND', filters: [eq(first!)] }] }];
+    const res = await searchBody({ filters: nested });
+    expect(res.status).toBe(422);
+    expect(JSON.stringify(res.body.message)).toContain('groups hold filters');
+    sb.setConfig({ lenient: { searchGroups: true } });
+    expect((await search(nested)).map((c) => String(c.email).toLowerCase())).toEqual([first]);
+  });
+});
+
 describe('the lists answer ContactsSearchSchema (apps/contacts.json): only its fields', () => {
   const schema = JSON.parse(readFileSync(path.join(specDir, 'apps/contacts.json'), 'utf8')).components.schemas.ContactsSearchSchema;
   const documented = Object.keys(schema.properties as object);
@@ -231,9 +269,9 @@ describe('the lenient switches', () => {
   it('are all off by default and set through the admin API', async () => {
     const plain = await startSandbox({ port: 0, partnerProxy: false });
     try {
-      expect((await admin.get(plain, 'config')).lenient).toEqual({ phoneSearch: false, searchFields: false, listFields: false, tagWritesDateUpdated: false });
+      expect((await admin.get(plain, 'config')).lenient).toEqual({ phoneSearch: false, searchFields: false, listFields: false, tagWritesDateUpdated: false, searchGroups: false });
       const after = await admin.send(plain, 'POST', 'config', { lenient: { phoneSearch: true, listFields: 'yes' } });
-      expect(after.lenient).toEqual({ phoneSearch: true, searchFields: false, listFields: false, tagWritesDateUpdated: false });
+      expect(after.lenient).toEqual({ phoneSearch: true, searchFields: false, listFields: false, tagWritesDateUpdated: false, searchGroups: false });
     } finally {
       await plain.close();
     }
