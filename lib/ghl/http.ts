@@ -48,6 +48,8 @@ export interface CallOptions {
   retry?: boolean;
   /** Bulk work: paced within its share of the rate limit, behind the user's requests (see ratelimit.ts). */
   background?: boolean;
+  /** A look-up caused by a page's report: paced within its own share, behind the user's requests. */
+  pageLookup?: boolean;
   /**
    * Aborted while the request still waits for the rate limit: it is dropped unsent. A request
    * already sent is let finish, so its answer still says what HighLevel did.
@@ -98,6 +100,7 @@ interface CallState {
   retry: boolean;
   idempotent: boolean;
   background: boolean;
+  pageLookup: boolean;
   signal?: AbortSignal;
 }
 
@@ -151,8 +154,8 @@ export function createHttp(opts: HttpOptions): GhlHttp {
         },
         // Last hook, so a slot is only taken when the fetch really follows.
         (_request, options) => {
-          const { background, signal } = stateOf(options);
-          return limiter.acquire({ background, signal });
+          const { background, pageLookup, signal } = stateOf(options);
+          return limiter.acquire({ background, pageLookup, signal });
         },
       ],
       afterResponse: [
@@ -188,6 +191,7 @@ export function createHttp(opts: HttpOptions): GhlHttp {
       retry: spec.retry !== false,
       idempotent: spec.idempotent ?? spec.method !== 'POST',
       background: spec.background ?? false,
+      pageLookup: spec.pageLookup ?? false,
       signal: spec.signal,
     };
     const options: Options = {

@@ -3,7 +3,7 @@
 export { createGhlClient, type GhlClient, type GhlClientOptions } from './client';
 export { API_VERSION, type CallOptions, type TokenSource } from './http';
 export { GhlError, isGhlError, serverMessages, type GhlAction, type GhlErrorKind } from './errors';
-export { RateLimiter, limiterFor, BACKGROUND_SHARE, DEFAULT_MAX } from './ratelimit';
+export { RateLimiter, limiterFor, BACKGROUND_SHARE, PAGE_SHARE, DEFAULT_MAX } from './ratelimit';
 export { singleFlight, type SingleFlight } from './single-flight';
 export type { ContactFields, ContactUpdateFields, ContactSearch, SearchFilter, SearchGroup, FilterOperator } from './contacts';
 export type { TaskFields } from './tasks';

@@ -12,6 +12,9 @@
 //   excess, which waits the advertised interval, and from then on the headers rule;
 // - background work (bulk jobs) may fill only BACKGROUND_SHARE of the window and waits in its own
 //   queue, so it never makes the user's reads and writes wait behind it;
+// - look-ups caused by pages (matching the people a page reports) likewise: PAGE_SHARE of the
+//   window at most, in a third queue, so neither a bulk job nor a page delays the other, and a
+//   search, a record or a write the user asked for is never queued behind them;
 // - a 429 pauses every request of the location for the advertised interval.
 // One limiter per location is shared by every client of that location (see `limiterFor`).
 
@@ -34,9 +37,21 @@ export const DEFAULT_INTERVAL_MS = 10_000;
  */
 export const BACKGROUND_SHARE = 0.5;
 
+/**
+ * Share of the burst window look-ups caused by pages may fill (lib/match paces them per tab too,
+ * well below this): a 500-person page needs about 10 requests, and whatever pages report, half
+ * of the window stays free for what the user asked for.
+ */
+export const PAGE_SHARE = 0.5;
+
+/** Whose request waits for a slot: the user's (first, the whole window), a page's look-ups, bulk work. */
+type Lane = 'user' | 'page' | 'bulk';
+
 export interface AcquireOptions {
   /** Bulk work: uses at most BACKGROUND_SHARE of the window, queued apart from the user's requests. */
   background?: boolean;
+  /** A look-up caused by a page's report: at most PAGE_SHARE of the window, in its own queue. */
+  pageLookup?: boolean;
   /** Aborted while still waiting: the request is dropped unsent (its turn is given up). */
   signal?: AbortSignal;
 }
@@ -62,7 +77,7 @@ export class RateLimiter {
   private serverBudgetUntil = 0;
   private pausedUntil = 0;
   private inFlight = 0;
-  private queues = { foreground: Promise.resolve(), background: Promise.resolve() };
+  private queues: Record<Lane, Promise<void>> = { user: Promise.resolve(), page: Promise.resolve(), bulk: Promise.resolve() };
   /** The requests sleeping for their turn (the head of each queue), to wake when the limits change. */
   private sleepers = new Set<() => void>();
 
@@ -76,9 +91,9 @@ export class RateLimiter {
 
   /** Resolves when one more request may be sent now; callers of each queue are served in arrival order. */
   acquire(opts: AcquireOptions = {}): Promise<void> {
-    const queue = opts.background ? 'background' : 'foreground';
-    const turn = this.queues[queue].then(() => this.waitForSlot(opts));
-    this.queues[queue] = turn.catch(() => undefined);
+    const lane: Lane = opts.background ? 'bulk' : opts.pageLookup ? 'page' : 'user';
+    const turn = this.queues[lane].then(() => this.waitForSlot(lane, opts.signal));
+    this.queues[lane] = turn.catch(() => undefined);
     return turn;
   }
 
@@ -121,7 +136,8 @@ export class RateLimiter {
     return { max: this.max, intervalMs: this.intervalMs };
   }
 
-  private async waitForSlot({ background = false, signal }: AcquireOptions): Promise<void> {
+  private async waitForSlot(lane: Lane, signal: AbortSignal | undefined): Promise<void> {
+    const share = lane === 'bulk' ? BACKGROUND_SHARE : lane === 'page' ? PAGE_SHARE : 1;
     for (;;) {
       signal?.throwIfAborted();
       const now = this.now();
@@ -129,8 +145,8 @@ export class RateLimiter {
         await this.wait(this.pausedUntil - now, signal);
         continue;
       }
-      // Background work leaves `keep` of the window (and of HighLevel's remaining count) unused.
-      const keep = background ? this.max - Math.max(1, Math.floor(this.max * BACKGROUND_SHARE)) : 0;
+      // Bulk work and page look-ups leave `keep` of the window (and of HighLevel's remaining count) unused.
+      const keep = this.max - Math.max(1, Math.floor(this.max * share));
       const span = this.intervalMs + this.guardMs;
       while (this.sendTimes.length > 0 && this.sendTimes[0]! <= now - span) this.sendTimes.shift();
       const over = this.sendTimes.length - (this.max - keep);

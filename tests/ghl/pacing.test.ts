@@ -181,6 +181,26 @@ describe('RateLimiter on a virtual clock', () => {
     expect(bulk51).toBe(true);
   });
 
+  it('page look-ups fill at most half of the window in their own queue: the user never waits behind them, nor behind bulk work', async () => {
+    const c = manualClock();
+    const limiter = new RateLimiter({ guardMs: 100, now: c.now, sleep: c.sleep });
+    for (let i = 0; i < 50; i++) await limiter.acquire({ pageLookup: true });
+    let page51 = false;
+    void limiter.acquire({ pageLookup: true }).then(() => (page51 = true));
+    let bulk = false;
+    void limiter.acquire({ background: true }).then(() => (bulk = true));
+    // the user's search comes after 51 page look-ups and a bulk request: it goes at once
+    let search = false;
+    void limiter.acquire().then(() => (search = true));
+    await settle();
+    expect(search).toBe(true);
+    expect(page51).toBe(false);
+    expect(bulk).toBe(false); // the page look-ups used the shared half of the window
+    await c.advance(10_100);
+    expect(page51).toBe(true);
+    expect(bulk).toBe(true);
+  });
+
   it('a bulk request dropped while it waits for the window never takes a slot', async () => {
     const c = manualClock();
     const limiter = new RateLimiter({ max: 2, intervalMs: 1000, guardMs: 0, now: c.now, sleep: c.sleep });
