@@ -237,6 +237,21 @@ export type ConflictChoiceInput = 'mine' | 'theirs' | Record<string, 'mine' | 't
 
 export type MatchReason = 'email' | 'phone' | 'linkedin' | 'name+company' | 'linked-by-you';
 
+/**
+ * A value a page showed for a person that is not used (not looked up, not sent to HighLevel), and
+ * why: longer than HighLevel takes (75 characters in a search), not a well-formed email, phone or
+ * LinkedIn profile, or markup in a name. The person stays, with the values that are fine.
+ */
+export interface SkippedValue {
+  field: 'name' | 'email' | 'phone' | 'linkedin' | 'company' | 'title';
+  why: 'too-long' | 'malformed' | 'markup';
+}
+
+/** A person of a page as the background keeps it: the detected values, cleaned, and those left out. */
+export interface PagePerson extends DetectedPerson {
+  skipped?: SkippedValue[];
+}
+
 export interface PersonMatch {
   person: DetectedPerson;
   state: 'matched' | 'missing' | 'ambiguous';

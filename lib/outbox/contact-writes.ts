@@ -6,6 +6,7 @@
 import { i18n } from '#i18n';
 import type { ContactFields } from '../ghl';
 import type { DetectedPerson } from '../detect';
+import { cleanPerson, cleanText } from '../page-values';
 import { invalidInput, writeRefused, type BulkView, type ContactDetails, type ContactEditInput, type ContactRecordAnswer, type TaskInput } from '../protocol';
 import type { Settings } from '../storage';
 import type { Outbox } from './queue';
@@ -139,11 +140,16 @@ export async function editContact(
   return queueForRecord(w, { kind: 'contact.update', ...ids(w, contactId), fields: changed, base: { dateUpdated: base.dateUpdated, values: { ...values } } });
 }
 
-/** The GHL fields of a detected person, as the user's field mapping says. */
-export function contactFieldsFor(person: DetectedPerson, site: string, settings: Settings): ContactFields {
-  const [firstName, ...rest] = (person.name ?? '').trim().split(/\s+/).filter(Boolean);
+/**
+ * The GHL fields of a detected person, as the user's field mapping says. Its values came from a
+ * page: they are cleaned here again, where they leave for HighLevel (no controls or bidi
+ * overrides, no markup in names, a LinkedIn profile only with a valid slug).
+ */
+export function contactFieldsFor(detected: DetectedPerson, site: string, settings: Settings): ContactFields {
+  const { person } = cleanPerson({ ...detected });
+  const [firstName, ...rest] = (person.name ?? '').split(' ');
   const map = settings.createMapping;
-  const fields: ContactFields = { source: `GHL Sidebar – ${site}` };
+  const fields: ContactFields = { source: `GHL Sidebar – ${cleanText(site).slice(0, 40)}` };
   if (firstName) fields.firstName = firstName;
   if (rest.length) fields.lastName = rest.join(' ');
   if (person.email) fields.email = person.email;
@@ -157,10 +163,10 @@ export function contactFieldsFor(person: DetectedPerson, site: string, settings:
 
 /** Queues the contact of a detected person (an upsert: HighLevel's duplicate rules apply). */
 export function queueContactForPerson(w: WriteServices, person: DetectedPerson, site: string, settings: Settings, extraTags: string[] = []) {
-  if (!person.name && !person.email && !person.phone) {
+  const fields = contactFieldsFor(person, site, settings);
+  if (!fields.firstName && !fields.email && !fields.phone) {
     throw invalidInput(i18n.t('errors.nothingToCreate'));
   }
-  const fields = contactFieldsFor(person, site, settings);
   if (extraTags.length) fields.tags = [...new Set([...(fields.tags ?? []), ...extraTags])];
   return w.outbox.enqueue({ kind: 'contact.create', connectionId: w.connectionId, fields: fields as Extract<NewWrite, { kind: 'contact.create' }>['fields'] });
 }

@@ -132,6 +132,23 @@ describe('creating a person missing from GHL', () => {
     expect((await bg.ask('matchPeople', [person]))[0]).toMatchObject({ state: 'matched', contact: { id: match.contact!.id } });
   });
 
+  it('sends a page’s values to HighLevel cleaned: no controls, bidi overrides or markup, a LinkedIn profile only with a valid slug', async () => {
+    await bg.ask('saveSettings', { createMapping: { titleField: null, linkedinTo: 'website', companyTo: 'companyName' } });
+    const hostile: DetectedPerson = {
+      name: 'Zoë\u202e \u0007Quint\u200b',
+      email: 'zoe.quint@example.org',
+      company: '<b>Quint</b> & Co',
+      linkedin: 'https://www.linkedin.com/in/%22%3E%3Csvg%2Fonload%3Dalert(1)%3E',
+    };
+    const match = await bg.ask('createContact', { person: hostile, site: 'generic\u202e' });
+    const { contact } = await stored(sandbox, match.contact!.id);
+    expect(contact).toMatchObject({ firstName: 'Zoë', lastName: 'Quint', source: 'GHL Sidebar – generic' });
+    expect(contact.companyName).toBeUndefined();
+    expect(contact.website).toBeUndefined();
+    const named = await bg.send('createContact', { person: { name: '<img src=x onerror=alert(1)>' }, site: 'generic' });
+    expect(named).toMatchObject({ ok: false, error: { message: 'This person has no name, email or phone to create a contact with.' } });
+  });
+
   it('keeps what the mapping says not to keep out of the new contact', async () => {
     await bg.ask('saveSettings', { createMapping: { titleField: null, linkedinTo: 'none', companyTo: 'none' } });
     const match = await bg.ask('createContact', { person: { name: 'Noah Goldberg', email: 'noah@goldbergcpa.com', company: 'Goldberg CPA', title: 'CPA' }, site: 'sproutvideo' });

@@ -1,0 +1,3 @@
+// Values read from pages made harmless at the boundary: for the people a page reports
+// (lib/match) and for the contacts created from them (lib/outbox).
+export { SEARCH_VALUE_MAX, cleanLinkedin, cleanPerson, cleanText, type CleanedPerson } from './clean';
