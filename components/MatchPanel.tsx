@@ -2,7 +2,7 @@
 // creating the contact of a person not in GHL, and linking the person to another contact by hand.
 import { useState } from 'react';
 import { i18n } from '#i18n';
-import { describeMatch } from '@/lib/match';
+import { describeMatch, describeSkipped } from '@/lib/match';
 import type { PersonMatch } from '@/lib/protocol';
 import { useSidebar } from './state/sidebar';
 import { ContactSearch, contactLine } from './ContactSearch';
@@ -16,6 +16,14 @@ export function MatchPanel({ match, index }: { match: PersonMatch; index: number
       <p data-testid="match-reason">
         <span className={`badge ${match.state}`}>{describeMatch(match)}</span>
       </p>
+      {match.state === 'pending' && match.error ? <p role="status">{match.error.message}</p> : null}
+      {person.skipped?.length ? (
+        <ul className="plain muted" data-testid="skipped-values">
+          {person.skipped.map((s) => (
+            <li key={`${s.field}:${s.why}`}>{describeSkipped(s)}</li>
+          ))}
+        </ul>
+      ) : null}
       {match.state === 'ambiguous' ? (
         <>
           <h3 id="candidates-title">{i18n.t('match.whichOne')}</h3>

@@ -8,6 +8,7 @@ const stateLabel: Record<PersonMatch['state'], () => string> = {
   matched: () => i18n.t('sidebar.people.inGhl'),
   missing: () => i18n.t('sidebar.people.notInGhl'),
   ambiguous: () => i18n.t('sidebar.people.severalInGhl'),
+  pending: () => i18n.t('sidebar.people.lookingUp'),
 };
 
 export const personLabel = (m: PersonMatch) =>

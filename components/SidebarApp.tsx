@@ -3,7 +3,7 @@
 import { useEffect } from 'react';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
-import { contactViewItem, quickTagItem, sendMessage, tabPeopleItem } from '@/lib/protocol';
+import { contactViewItem, quickTagItem, sendMessage, tabMatchesItem, tabPeopleItem, type TabPeople } from '@/lib/protocol';
 import { useSidebar } from './state/sidebar';
 import { useContact } from './state/contact';
 import { useOutbox } from './state/outbox';
@@ -30,7 +30,7 @@ async function tabToFollow(): Promise<number | undefined> {
 }
 
 function useFollowedTab() {
-  const showPage = useSidebar((s) => s.showPage);
+  const { showPage, showMatches } = useSidebar();
   useEffect(() => {
     let unwatch: (() => void) | undefined;
     let followed: number | undefined;
@@ -39,8 +39,9 @@ function useFollowedTab() {
       followed = tabId;
       unwatch?.();
       useSidebar.setState({ tabId, site: undefined });
-      const item = tabPeopleItem(tabId);
-      unwatch = item.watch((page) => void showPage(page));
+      const stopPeople = tabPeopleItem(tabId).watch((page) => void showPage(page));
+      const stopMatches = tabMatchesItem(tabId).watch((found) => void showMatches(found));
+      unwatch = () => (stopPeople(), stopMatches());
       const first = await sendMessage('getTabPeople', tabId).catch(() => null);
       await showPage(first && first.ok ? first.value : null);
     };
@@ -52,7 +53,7 @@ function useFollowedTab() {
       unwatch?.();
       if (!pinned) browser.tabs.onActivated.removeListener(onActivated);
     };
-  }, [showPage]);
+  }, [showPage, showMatches]);
 }
 
 /** The fresh record the background pushes for the shown contact (stale-while-revalidate). */
@@ -91,8 +92,20 @@ function useOutboxStatus() {
   useEffect(() => watch(), [watch]);
 }
 
+/** How many people of the page are not listed: over the cap, or with nothing readable. */
+function NotListed({ page }: { page: TabPeople | null | undefined }) {
+  if (!page?.more && !page?.unreadable) return null;
+  return (
+    <p className="muted" data-testid="not-listed">
+      {page.more ? i18n.t('sidebar.people.more', page.more) : null}
+      {page.more && page.unreadable ? ' ' : null}
+      {page.unreadable ? i18n.t('sidebar.people.unreadable', page.unreadable) : null}
+    </p>
+  );
+}
+
 export function SidebarApp() {
-  const { app, page, matches, selected, site, actionError, loadApp, select, rematch } = useSidebar();
+  const { app, page, matches, matchError, selected, site, actionError, loadApp, select, rematch } = useSidebar();
   const { contactId, details, revalidating, lists, writeError, open, loadLists } = useContact();
   const activityOpen = useOutbox((s) => s.activityOpen);
   const active = valueOf(app)?.connections.find((c) => c.active);
@@ -139,8 +152,10 @@ export function SidebarApp() {
         ) : null}
         {matches.status === 'loading' ? <div className="skeleton" aria-label={i18n.t('sidebar.loadingMatches')} /> : null}
         {matches.status === 'failed' ? <ErrorNotice error={matches.error} onRetry={() => void rematch()} /> : null}
+        {matchError && active ? <ErrorNotice error={matchError} onRetry={() => void rematch()} /> : null}
         <BulkJobs />
         {people && people.length > 1 ? <BulkTags matches={people} site={valueOf(page)?.site ?? ''} /> : null}
+        <NotListed page={valueOf(page)} />
         {people ? <PeopleList matches={people} focused={valueOf(page)?.focused} selected={selected} onSelect={(i) => void select(i)} /> : null}
       </section>
       {match ? <MatchPanel key={match.key} match={match} index={selected!} /> : null}

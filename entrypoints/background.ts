@@ -15,7 +15,7 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => void services.outbox.handleAlarm(alarm));
   watchOutbox(services.outbox);
   void services.outbox.resume().catch((e: unknown) => console.warn('Could not resume the outbox:', e));
-  forgetClosedTabs();
+  forgetClosedTabs(services);
   listenForQuickTag();
   void readSettings()
     .then((s) => registerSiteScripts(s.genericSites))

@@ -252,9 +252,13 @@ export interface PagePerson extends DetectedPerson {
   skipped?: SkippedValue[];
 }
 
+/**
+ * A person of a page and their GHL contact. `pending`: not looked up yet (the page's look-ups are
+ * paced; opening the person looks them up at once); with `error`, the last look-up failed.
+ */
 export interface PersonMatch {
-  person: DetectedPerson;
-  state: 'matched' | 'missing' | 'ambiguous';
+  person: PagePerson;
+  state: 'matched' | 'missing' | 'ambiguous' | 'pending';
   contact?: ContactSummary;
   candidates?: ContactSummary[];
   reason?: MatchReason;
@@ -262,6 +266,22 @@ export interface PersonMatch {
   confidence: number;
   /** the key a hand-made link of this person is remembered by */
   key: string;
+  /** why the look-up of a pending person failed (it is tried again when the person is opened) */
+  error?: UserError;
+}
+
+/**
+ * The matches of a tab's people, published by the background as its look-ups answer (the sidebar
+ * watches `tabMatchesItem`): one entry per listed person, in the report's order, `pending` until
+ * looked up. Belongs to one report (its `reportedAt`) and one connection.
+ */
+export interface TabMatches {
+  tabId: number;
+  reportedAt: number;
+  connectionId: string;
+  matches: PersonMatch[];
+  /** how many entries are still pending */
+  pending: number;
 }
 
 export interface ProtocolMap {
@@ -278,6 +298,13 @@ export interface ProtocolMap {
   /** signs every connection out and erases everything stored; the extension then restarts fresh */
   forgetEverything(): Outcome<true>;
   getTabPeople(tabId: number): Outcome<TabPeople | null>;
+  /**
+   * The sidebar shows this tab: its people are matched in the active connection (started if they
+   * are not yet), answered as far as known now; the rest arrives in `tabMatchesItem(tabId)`.
+   * `now`: indexes of people the user opened, looked up at once, before any of the page's.
+   */
+  matchTab(input: { tabId: number; now?: number[] }): Outcome<TabMatches | null>;
+  /** these people matched at once (the user's own look-up, never paced behind a page's) */
   matchPeople(people: DetectedPerson[]): Outcome<PersonMatch[]>;
   /** the last known record at once (revalidated in the background), or a fresh one */
   getContactDetails(input: { contactId: string; fresh?: boolean }): Outcome<ContactRecordAnswer>;
@@ -341,6 +368,7 @@ export const allowedSenders: Record<MessageType, SenderKind> = {
   signOut: 'extension-page',
   forgetEverything: 'extension-page',
   getTabPeople: 'extension-page',
+  matchTab: 'extension-page',
   matchPeople: 'extension-page',
   getContactDetails: 'extension-page',
   searchContacts: 'extension-page',
@@ -412,15 +440,27 @@ export const { sendMessage, onMessage } = messenger;
 // readable only by extension pages and the background (never by content scripts). Each is made
 // when first asked for (defining an item reads storage), so importing the protocol reads nothing.
 
-/** What the content script of a tab last reported, with the page it was on. */
+/**
+ * What the content script of a tab last reported, with the page it was on: the people listed
+ * (cleaned; at most a cap, the focused one always among them), and how many were not.
+ */
 export interface TabPeople extends PageDetection {
+  people: PagePerson[];
   tabId: number;
   url: string;
   reportedAt: number;
+  /** people the page reported beyond the cap: not listed */
+  more?: number;
+  /** people of the report with nothing readable to list them by (left out) */
+  unreadable?: number;
 }
 
 export const tabPeopleItem = (tabId: number) =>
   storage.defineItem<TabPeople | null>(`session:tabPeople:${tabId}`, { fallback: null });
+
+/** The matches of a tab's people as they are found (see TabMatches). */
+export const tabMatchesItem = (tabId: number) =>
+  storage.defineItem<TabMatches | null>(`session:tabMatches:${tabId}`, { fallback: null });
 
 /** The key of a contact's shown record inside storage.session (the background lists and drops them by it). */
 export const contactViewKey = (locationId: string, contactId: string) => `contactView:${locationId}:${contactId}`;

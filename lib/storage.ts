@@ -1,6 +1,7 @@
 // The persisted items that are not part of the protocol (the items the pages watch are in
 // lib/protocol.ts; the outbox's records in lib/outbox/store.ts; the kept contact records in
-// lib/record/keep.ts): settings, hand-made links, recent tags. Typed and versioned.
+// lib/record/keep.ts; the links made by hand in lib/match/link-store.ts): settings, recent tags.
+// Typed and versioned.
 // Secrets never live here: tokens and client secrets are in the encrypted vault (lib/auth/vault.ts).
 import { storage } from 'wxt/utils/storage';
 import { HIGHLEVEL_API_ORIGIN, HIGHLEVEL_CONSENT_URL } from './hosts';
@@ -52,12 +53,6 @@ export async function updateSettings(patch: Partial<Settings>): Promise<Settings
   await settingsItem.setValue(next);
   return next;
 }
-
-/** A person the user linked by hand to a GHL contact: key of the person -> contact id. */
-export const relinksItem = storage.defineItem<Record<string, string>>('local:relinks', {
-  fallback: {},
-  version: 1,
-});
 
 /** Tags the user added lately, newest first, per location id (the tag box suggests them first). */
 export const recentTagsItem = storage.defineItem<Record<string, string[]>>('local:recentTags', {

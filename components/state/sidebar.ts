@@ -1,8 +1,12 @@
 // The sidebar's UI state: the connection, the tab it follows and that tab's site, the people found
 // there with their matches, and which one is selected (its record lives in ./contact.ts). All data
-// comes from the background through messages; nothing here calls GHL.
+// comes from the background through messages and the items it publishes; nothing here calls GHL.
+// A page's people are listed as soon as it reports them, each `pending` until the background's
+// look-ups answer; their matches arrive in `tabMatchesItem(tabId)` (see `showMatches`). Opening a
+// pending person looks them up at once.
 import { create } from 'zustand';
-import { sendMessage, type AppState, type PersonMatch, type TabPeople, type TabSite, type UserError } from '@/lib/protocol';
+import { personKey } from '@/lib/match';
+import { sendMessage, type AppState, type PersonMatch, type TabMatches, type TabPeople, type TabSite, type UserError } from '@/lib/protocol';
 import { ask, settle, valueOf, type Load } from './ask';
 import { useContact } from './contact';
 
@@ -10,16 +14,24 @@ export interface SidebarState {
   tabId?: number;
   app: Load<AppState>;
   page: Load<TabPeople | null>;
+  /** one entry per listed person, `pending` until looked up */
   matches: Load<PersonMatch[]>;
+  /** why the page's people could not be matched (not connected, offline); they stay listed */
+  matchError?: UserError;
   selected?: number;
   site?: TabSite;
   /** the last page-level action that failed (create, link, switch, site access) */
   actionError?: UserError;
   busy: boolean;
   loadApp(): Promise<void>;
-  showPage(page: TabPeople | null): Promise<void>;
-  select(index: number): Promise<void>;
-  rematch(): Promise<void>;
+  /** a report of the followed tab (null: none); `fresh`: nothing matched before is reused (another location) */
+  showPage(page: TabPeople | null, fresh?: boolean): Promise<void>;
+  /** matches the background published for the followed tab */
+  showMatches(found: TabMatches | null): Promise<void>;
+  /** `opened`: by the user (a pending person is looked up at once); else chosen by the sidebar */
+  select(index: number, opened?: boolean): Promise<void>;
+  /** `fresh`: in another location (nothing matched before is reused) */
+  rematch(fresh?: boolean): Promise<void>;
   switchLocation(connectionId: string): Promise<void>;
   relink(match: PersonMatch, contactId: string | null): Promise<void>;
   createContact(index: number): Promise<void>;
@@ -27,10 +39,19 @@ export interface SidebarState {
   setSiteEnabled(origin: string, enabled: boolean): Promise<void>;
 }
 
-/** The person to show first: the one the page focuses, else the first matched, else the first. */
-function firstToShow(page: TabPeople, matches: PersonMatch[]): number {
+const pending = (person: TabPeople['people'][number]): PersonMatch => ({ person, key: personKey(person), state: 'pending', confidence: 0 });
+
+/**
+ * The person to show first: the one the page focuses (at once, even pending), else the first
+ * matched once everyone before them is known, else the first once all are known.
+ */
+function firstToShow(page: TabPeople, matches: PersonMatch[]): number | undefined {
   if (page.focused != null && page.focused < matches.length) return page.focused;
-  return Math.max(0, matches.findIndex((m) => m.state === 'matched'));
+  for (const [i, m] of matches.entries()) {
+    if (m.state === 'pending') return undefined;
+    if (m.state === 'matched') return i;
+  }
+  return 0;
 }
 
 export const useSidebar = create<SidebarState>((set, get) => {
@@ -52,34 +73,75 @@ export const useSidebar = create<SidebarState>((set, get) => {
       set({ app: settle(await ask(() => sendMessage('getState'))) });
     },
 
-    async showPage(page) {
-      const previous = valueOf(get().matches);
+    async showPage(page, fresh = false) {
+      const before = valueOf(get().matches) ?? [];
       set({ page: { status: 'ready', value: page } });
       void get().loadSite();
       if (!page || page.people.length === 0) {
-        set({ matches: { status: 'ready', value: [] }, selected: undefined });
+        set({ matches: { status: 'ready', value: [] }, selected: undefined, matchError: undefined });
         await useContact.getState().open(undefined);
         return;
       }
-      if (!previous) set({ matches: { status: 'loading' } });
-      const matches = settle(await ask(() => sendMessage('matchPeople', page.people)));
-      if (valueOf(get().page) !== page) return; // a newer report arrived meanwhile
-      set({ matches });
-      if (matches.status !== 'ready') return;
+      // listed at once: a person matched before keeps their match until the new one comes
+      const known = new Map(fresh ? [] : before.filter((m) => m.state !== 'pending').map((m) => [m.key, m]));
+      const listed = page.people.map((p) => {
+        const entry = known.get(personKey(p));
+        return entry ? { ...entry, person: p } : pending(p);
+      });
       const kept = get().selected;
-      const stay = kept != null && previous?.[kept]?.key === matches.value[kept]?.key;
-      await get().select(stay ? kept : firstToShow(page, matches.value));
+      const stay = kept != null && before[kept]?.key === listed[kept]?.key;
+      set({ matches: { status: 'ready', value: listed }, selected: stay ? kept : undefined });
+      const res = await ask(() => sendMessage('matchTab', { tabId: page.tabId }));
+      if (valueOf(get().page) !== page) return; // a newer report arrived meanwhile
+      set({ matchError: res.ok ? undefined : res.error });
+      if (res.ok) await get().showMatches(res.value);
+      else await get().showMatches(null);
     },
 
-    async select(index) {
+    async showMatches(found) {
+      const page = valueOf(get().page);
+      const listed = valueOf(get().matches);
+      if (!page || !listed) return;
+      const active = valueOf(get().app)?.connections.find((c) => c.active)?.id;
+      const fits = found && found.reportedAt === page.reportedAt && (!active || found.connectionId === active);
+      // an entry already known never goes back to pending (an older snapshot arriving late)
+      const newer = (m: PersonMatch, i: number) => {
+        const next = found?.matches[i];
+        return next && next.key === m.key && !(next.state === 'pending' && m.state !== 'pending') ? next : m;
+      };
+      const matches = fits ? listed.map(newer) : listed;
+      const selected = get().selected;
+      const was = selected != null ? listed[selected] : undefined;
+      set({ matches: { status: 'ready', value: matches } });
+      const first = selected ?? firstToShow(page, matches);
+      // the shown person's record opens once they are matched (or changes with their match)
+      if (first != null && (selected == null || was?.state !== matches[first]?.state || was?.contact?.id !== matches[first]?.contact?.id)) {
+        await get().select(first, false);
+      }
+    },
+
+    async select(index, opened = true) {
       set({ selected: index });
-      const match = valueOf(get().matches)?.[index];
+      let match = valueOf(get().matches)?.[index];
+      const page = valueOf(get().page);
+      if (opened && match?.state === 'pending' && page) {
+        // opened by the user: looked up at once, before any of the page's look-ups
+        const res = await ask(() => sendMessage('matchTab', { tabId: page.tabId, now: [index] }));
+        if (get().selected !== index || valueOf(get().page) !== page) return;
+        const now = res.ok ? res.value?.matches[index] : undefined;
+        if (now && now.key === match.key) {
+          const matches = valueOf(get().matches)?.map((m, i) => (i === index ? now : m));
+          if (matches) set({ matches: { status: 'ready', value: matches } });
+          match = now;
+        }
+        if (!res.ok) set({ matchError: res.error });
+      }
       await useContact.getState().open(match?.state === 'matched' ? match.contact?.id : undefined);
     },
 
-    async rematch() {
+    async rematch(fresh = false) {
       const page = valueOf(get().page);
-      if (page !== undefined) await get().showPage(page ? { ...page } : null);
+      if (page !== undefined) await get().showPage(page ? { ...page } : null, fresh);
     },
 
     async switchLocation(connectionId) {
@@ -88,7 +150,7 @@ export const useSidebar = create<SidebarState>((set, get) => {
         if (!res.ok) return res.error;
         await get().loadApp();
         void useContact.getState().loadLists();
-        await get().rematch();
+        await get().rematch(true);
         return undefined;
       });
     },

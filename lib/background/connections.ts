@@ -1,10 +1,10 @@
 // Wiring: the durable outbox of writes (one for all connections), and per connection what the
 // messages act on: its HighLevel client, its records and lists (lib/record) and the matcher's
-// look-ups (lib/match), built on first use. The kept records follow the outbox's changes.
+// look-ups (lib/match: the user's, and those pages cause, paced per tab), built on first use. The kept records follow the outbox's changes.
 import { i18n } from '#i18n';
 import type { Session } from '../auth';
 import type { GhlClient } from '../ghl';
-import { contactLookup, type ContactLookup } from '../match';
+import { contactLookup, lookupBudget, pageMatches, tabMatches, type ContactLookup } from '../match';
 import { createOutbox, type Outbox, type OutboxOptions } from '../outbox';
 import { UserFacingError } from '../protocol';
 import { forgetContactRecords, locationRecords, type LocationRecords } from '../record';
@@ -17,6 +17,8 @@ export interface LocationServices extends LocationRecords {
   locationId: string;
   client: GhlClient;
   lookup: ContactLookup;
+  pageLookup(tabId: number, signal: AbortSignal): ContactLookup;
+  pageLookupsWaiting(tabId: number): number;
   outbox: Outbox;
 }
 
@@ -27,7 +29,10 @@ export function locationServices(session: Session, outboxOptions: Partial<Outbox
   async function build(connectionId: string): Promise<LocationServices> {
     const client = await session.client(connectionId);
     const lookup = contactLookup(client);
-    return { connectionId, locationId: client.locationId, client, lookup, outbox, ...locationRecords(client, outbox) };
+    const pages = lookupBudget();
+    const pageLookup = (tabId: number, signal: AbortSignal) => contactLookup(client, pages.lane(tabId, signal));
+    const pageLookupsWaiting = (tabId: number) => pages.waiting(tabId);
+    return { connectionId, locationId: client.locationId, client, lookup, pageLookup, pageLookupsWaiting, outbox, ...locationRecords(client, outbox) };
   }
 
   function of(connectionId: string): Promise<LocationServices> {
@@ -47,14 +52,21 @@ export function locationServices(session: Session, outboxOptions: Partial<Outbox
     }
   });
 
+  /** The services of the active connection; fails with "connect" when there is none. */
+  async function active(): Promise<LocationServices> {
+    const connection = await session.active();
+    if (!connection) throw notConnected();
+    return of(connection.id);
+  }
+  const matches = pageMatches(active);
+
   return {
     outbox,
-    /** The services of the active connection; fails with "connect" when there is none. */
-    async active(): Promise<LocationServices> {
-      const active = await session.active();
-      if (!active) throw notConnected();
-      return of(active.id);
-    },
+    active,
+    /** The matches of people, kept for every asker of the active connection */
+    matches,
+    /** The people of each tab and their matches, published as they are found */
+    tabs: tabMatches(matches, active),
     /** The services of a connection (the outbox's writes name theirs). */
     of,
     /** The services already built for a connection, without building them. */

@@ -4,7 +4,7 @@
 import { browser } from 'wxt/browser';
 import { appState, connectInBrowser, connectionView, type Session } from '../auth';
 import { forgetEverything } from '../forget';
-import { forgetTab, pageMatches, receivePageReport, rematchCreated, relinkPerson, searchContacts, tabPeople } from '../match';
+import { rematchCreated, relinkPerson, searchContacts, tabPeople } from '../match';
 import { activityLog, cancelBulk, discardWrite, outboxStatus, resolveConflict, retryWrite, writes } from '../outbox';
 import { ok } from '../protocol';
 import { saveSettings } from '../settings';
@@ -19,13 +19,13 @@ const answer = async <T>(value: Promise<T> | T) => ok(await value);
 export function createHandlers(session: Session, services: LocationServicesRegistry = locationServices(session)): Handlers {
   const active = () => services.active();
   const { outbox } = services;
-  const matches = pageMatches(active);
+  const { matches, tabs } = services;
   const nameOf = async (connectionId: string, contactId: string) =>
     (await services.built(connectionId)?.catch(() => undefined))?.records.peek(contactId)?.contact.name;
 
   return {
     // the content script
-    reportPeople: (detection, caller) => answer(receivePageReport(detection, caller, matches)),
+    reportPeople: (detection, caller) => answer(tabs.receive(detection, caller)),
 
     // connections, settings, sites
     getState: () => answer(appState(session)),
@@ -52,10 +52,11 @@ export function createHandlers(session: Session, services: LocationServicesRegis
     disableSite: async (origin) => ok((await disableSite(origin), true as const)),
 
     // people and records
-    matchPeople: (people) => answer(matches.match(people)),
+    matchTab: ({ tabId, now }) => answer(tabs.show(tabId, now)),
+    matchPeople: (people) => answer(matches.matchAll(people)),
     getContactDetails: async ({ contactId, fresh }) => ok(await (await active()).records.get(contactId, fresh)),
     searchContacts: async (query) => ok(await searchContacts((await active()).client, query)),
-    relinkPerson: (input) => answer(relinkPerson(input, matches)),
+    relinkPerson: async (input) => ok(await relinkPerson(input, await active(), matches, tabs)),
     getLocationLists: async () => ok(await (await active()).lists.lists()),
 
     // writes (lib/outbox/contact-writes.ts)
@@ -71,7 +72,7 @@ export function createHandlers(session: Session, services: LocationServicesRegis
     async createContact({ person, site }) {
       const s = await active();
       const contactId = await writes.createContactForPerson(s, person, site, await readSettings());
-      return ok(await rematchCreated(person, contactId, s.lookup, matches));
+      return ok(await rematchCreated(person, contactId, s, matches, tabs));
     },
     updateContact: async ({ contactId, fields, base }) => ok(await writes.editContact(await active(), contactId, fields, base)),
 
@@ -86,7 +87,7 @@ export function createHandlers(session: Session, services: LocationServicesRegis
   };
 }
 
-/** Forgets what was reported for a tab once it closes. */
-export function forgetClosedTabs() {
-  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+/** Forgets what was reported and matched for a tab once it closes. */
+export function forgetClosedTabs(services: Pick<LocationServicesRegistry, 'tabs'>) {
+  browser.tabs.onRemoved.addListener((tabId) => void services.tabs.forget(tabId));
 }

@@ -1,75 +1,109 @@
 // What a content script reports is page-derived data: checked here, once, before the background
-// keeps it. Oversized or malformed reports are refused with a reason instead of being stored.
-// Accepted reports are normalised: phone candidates become E.164 (libphonenumber-js runs here,
-// not in the content script), invalid phones are dropped, and so is a person left with nothing
-// to recognise them by. The accepted report is kept for the tab (`tabPeopleItem`, which the
-// sidebar watches), and its people start being matched before the sidebar asks.
+// keeps it. One bad person never costs the page: each person is read on their own, every value
+// cleaned (lib/page-values), a value that is not fine left out and named with why, a person with
+// nothing left to recognise them by left out and counted. Phone candidates become E.164 here
+// (libphonenumber-js runs in the background, not in the content script). A page with more people
+// than the sidebar lists keeps the first ones (and the focused one) and says how many more there
+// are. The accepted report is kept for the tab (`tabPeopleItem`, which the sidebar watches) at
+// once, and its people start being matched (tab-matches.ts).
 import * as v from 'valibot';
 import { normaliseReport, type PageDetection } from '../detect';
-import { UserFacingError, tabPeopleItem, type TabPeople } from '../protocol';
+import { cleanPerson } from '../page-values';
+import { UserFacingError, tabPeopleItem, type PagePerson, type SkippedValue, type TabPeople } from '../protocol';
 import { readSettings } from '../storage';
-import type { PageMatches } from './page-matches';
 
-const MAX_PEOPLE = 500;
-const field = (max: number) => v.optional(v.pipe(v.string(), v.maxLength(max)));
+/** The most people listed for one tab; the others are counted (`more`). */
+export const MAX_LISTED = 500;
 
-const PersonSchema = v.object({
-  name: field(200),
-  email: field(254),
-  phone: field(32),
-  /** the country of a national phone number, as a region code ("GB") */
-  phoneCountry: v.optional(v.pipe(v.string(), v.regex(/^[A-Z]{2}$/))),
-  /** only the phone makes this a person */
-  phoneOnly: v.optional(v.literal(true)),
-  linkedin: field(300),
-  company: field(200),
-  title: field(200),
-});
+/** The most reported people read to find those to list (the rest are counted without reading). */
+const MAX_READ = 2 * MAX_LISTED;
 
-const DetectionSchema = v.object({
-  people: v.pipe(v.array(PersonSchema), v.maxLength(MAX_PEOPLE)),
+const ReportSchema = v.object({
+  people: v.array(v.unknown()),
   focused: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
   view: v.picklist(['list', 'detail', 'other']),
   site: v.pipe(v.string(), v.maxLength(40)),
 });
 
-export type IncomingDetection = { ok: true; detection: PageDetection } | { ok: false; reason: string };
+/** A page report as the background keeps it: the people listed, and how many were not. */
+export interface ReadReport extends PageDetection {
+  people: PagePerson[];
+  more: number;
+  unreadable: number;
+}
+
+export type IncomingDetection = { ok: true; detection: ReadReport } | { ok: false; reason: string };
+
+/** One reported person, cleaned and normalised, or undefined when nothing is left to list them by. */
+function readPerson(raw: unknown, view: PageDetection['view'], site: string): PagePerson | undefined {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
+  const { person, skipped } = cleanPerson(raw as Record<string, unknown>);
+  const { phoneCountry, phoneOnly } = raw as { phoneCountry?: unknown; phoneOnly?: unknown };
+  const reported = {
+    ...person,
+    ...(typeof phoneCountry === 'string' && /^[A-Z]{2}$/.test(phoneCountry) ? { phoneCountry } : {}),
+    ...(phoneOnly === true ? { phoneOnly: true as const } : {}),
+  };
+  const [normal] = normaliseReport({ people: [reported], view, site }).people;
+  if (!normal) return undefined;
+  const all: SkippedValue[] = person.phone && !normal.phone ? [...skipped, { field: 'phone', why: 'malformed' }] : skipped;
+  return all.length ? { ...normal, skipped: all } : normal;
+}
 
 export function parseDetection(input: unknown): IncomingDetection {
-  const res = v.safeParse(DetectionSchema, input);
+  const res = v.safeParse(ReportSchema, input);
   if (!res.success) {
     const issue = res.issues[0];
     return { ok: false, reason: `The page report was refused: ${issue.message}${issue.path ? ` at ${v.getDotPath(issue)}` : ''}.` };
   }
-  const report = res.output;
-  if (report.focused != null && report.focused >= report.people.length) delete report.focused;
-  return { ok: true, detection: normaliseReport(report) };
+  const { people: reported, focused, view, site } = res.output;
+  const people: PagePerson[] = [];
+  let listedFocus: number | undefined;
+  let unreadable = 0;
+  let read = 0;
+  const take = (i: number) => {
+    read += 1;
+    const person = readPerson(reported[i], view, site);
+    if (!person) return void (unreadable += 1);
+    if (i === focused) listedFocus = people.length;
+    people.push(person);
+  };
+  for (let i = 0; i < reported.length && people.length < MAX_LISTED && read < MAX_READ; i++) take(i);
+  // the focused person is listed even beyond the cap: the user is looking at them
+  if (focused != null && focused >= read && focused < reported.length) take(focused);
+  const detection: ReadReport = { people, view, site, more: reported.length - read, unreadable };
+  if (listedFocus !== undefined) detection.focused = listedFocus;
+  return { ok: true, detection };
 }
 
-/** Keeps what a tab's content script reported and starts matching its people; refuses a bad report in words. */
-export async function receivePageReport(input: unknown, from: { tabId?: number; url?: string }, matches: PageMatches): Promise<true> {
+/** When reports were kept: strictly increasing, so a tab's newer report is always the later one. */
+let lastStamp = 0;
+const stamp = () => (lastStamp = Math.max(Date.now(), lastStamp + 1));
+
+/** Keeps what a tab's content script reported (the sidebar lists it at once); refuses a bad report in words. */
+export async function keepPageReport(input: unknown, from: { tabId?: number; url?: string }): Promise<TabPeople> {
   const refused = (message: string) => new UserFacingError({ kind: 'refused', message, action: 'none' });
   if (from.tabId == null) throw refused('No tab.');
   const incoming = parseDetection(input);
   if (!incoming.ok) throw refused(incoming.reason);
   const { disabledPartners } = await readSettings();
+  const { more, unreadable, ...detection } = incoming.detection;
   // a partner the user switched off in the options: its pages count as showing nobody
-  const people = disabledPartners.includes(incoming.detection.site) ? [] : incoming.detection.people;
-  await tabPeopleItem(from.tabId).setValue({
-    ...incoming.detection,
+  const off = disabledPartners.includes(detection.site);
+  const people = off ? [] : detection.people;
+  const page: TabPeople = {
+    ...detection,
     people,
-    focused: people.length ? incoming.detection.focused : undefined,
+    focused: people.length ? detection.focused : undefined,
     tabId: from.tabId,
     url: from.url ?? '',
-    reportedAt: Date.now(),
-  });
-  // the sidebar will ask for these next: have them ready (not connected, or offline: it asks anew)
-  if (people.length) void matches.prefetch(people, incoming.detection.focused).catch(() => undefined);
-  return true;
+    reportedAt: stamp(),
+  };
+  if (!off && more) page.more = more;
+  if (!off && unreadable) page.unreadable = unreadable;
+  await tabPeopleItem(from.tabId).setValue(page);
+  return page;
 }
 
 /** What the content script of a tab last reported (null: nothing yet). */
 export const tabPeople = (tabId: number): Promise<TabPeople | null> => tabPeopleItem(tabId).getValue();
-
-/** Forgets what was reported for a tab (it closed). */
-export const forgetTab = (tabId: number): Promise<void> => tabPeopleItem(tabId).removeValue();

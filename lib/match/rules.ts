@@ -4,7 +4,7 @@
 // why it matched and how sure it is.
 import { i18n } from '#i18n';
 import type { DetectedPerson } from '../detect';
-import type { ContactSummary, MatchReason, PersonMatch } from '../protocol';
+import type { ContactSummary, MatchReason, PersonMatch, SkippedValue } from '../protocol';
 
 /** How the matcher asks GHL; the background implements it with the HighLevel client. */
 export interface ContactLookup {
@@ -85,7 +85,26 @@ const sharedBy: Record<Exclude<MatchReason, 'linked-by-you'>, () => string> = {
 
 /** How the sidebar says why a person matched, e.g. "matched by email · 98% sure". */
 export function describeMatch(m: Pick<PersonMatch, 'state' | 'reason' | 'confidence'>): string {
+  if (m.state === 'pending') return i18n.t('match.lookingUp');
   if (m.state === 'missing' || !m.reason) return i18n.t('match.notFound');
   if (m.state === 'ambiguous' && m.reason !== 'linked-by-you') return sharedBy[m.reason]();
   return matchedBy[m.reason](Math.round(m.confidence * 100));
 }
+
+const fieldName: Record<SkippedValue['field'], () => string> = {
+  name: () => i18n.t('match.skippedField.name'),
+  email: () => i18n.t('match.skippedField.email'),
+  phone: () => i18n.t('match.skippedField.phone'),
+  linkedin: () => i18n.t('match.skippedField.linkedin'),
+  company: () => i18n.t('match.skippedField.company'),
+  title: () => i18n.t('match.skippedField.title'),
+};
+
+const skippedBecause: Record<SkippedValue['why'], (field: string) => string> = {
+  'too-long': (field) => i18n.t('match.skipped.tooLong', [field]),
+  malformed: (field) => i18n.t('match.skipped.malformed', [field]),
+  markup: (field) => i18n.t('match.skipped.markup', [field]),
+};
+
+/** Why a value the page showed was not used, e.g. "The page’s email is longer than HighLevel takes: it was not used." */
+export const describeSkipped = (s: SkippedValue): string => skippedBecause[s.why](fieldName[s.field]());
