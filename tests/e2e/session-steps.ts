@@ -85,6 +85,8 @@ export async function contentScriptWorld(page: Page, eb: ExtensionBrowser) {
     return result.value as unknown;
   };
   return {
+    /** evaluates `expression` in the content script's world (awaited, its value returned) */
+    run,
     /** sends a message in the messaging library's wire format, as the content script would */
     send: (type: string, data: unknown) =>
       run(`new Promise((resolve) => chrome.runtime.sendMessage(
