@@ -5,7 +5,7 @@
 // look-ups answer; their matches arrive in `tabMatchesItem(tabId)` (see `showMatches`). Opening a
 // pending person looks them up at once.
 import { create } from 'zustand';
-import { personKey } from '@/lib/match';
+import { firstShown, personKey } from '@/lib/match';
 import { sendMessage, type AppState, type PersonMatch, type TabMatches, type TabPeople, type TabSite, type UserError } from '@/lib/protocol';
 import { ask, settle, valueOf, type Load } from './ask';
 import { useContact } from './contact';
@@ -40,19 +40,6 @@ export interface SidebarState {
 }
 
 const pending = (person: TabPeople['people'][number]): PersonMatch => ({ person, key: personKey(person), state: 'pending', confidence: 0 });
-
-/**
- * The person to show first: the one the page focuses (at once, even pending), else the first
- * matched once everyone before them is known, else the first once all are known.
- */
-function firstToShow(page: TabPeople, matches: PersonMatch[]): number | undefined {
-  if (page.focused != null && page.focused < matches.length) return page.focused;
-  for (const [i, m] of matches.entries()) {
-    if (m.state === 'pending') return undefined;
-    if (m.state === 'matched') return i;
-  }
-  return 0;
-}
 
 export const useSidebar = create<SidebarState>((set, get) => {
   /** Runs a page-level action; its failure is shown with its action. */
@@ -113,7 +100,7 @@ export const useSidebar = create<SidebarState>((set, get) => {
       const selected = get().selected;
       const was = selected != null ? listed[selected] : undefined;
       set({ matches: { status: 'ready', value: matches } });
-      const first = selected ?? firstToShow(page, matches);
+      const first = selected ?? firstShown(page.focused, matches);
       // the shown person's record opens once they are matched (or changes with their match)
       if (first != null && (selected == null || was?.state !== matches[first]?.state || was?.contact?.id !== matches[first]?.contact?.id)) {
         await get().select(first, false);

@@ -6,5 +6,5 @@ export { contactLookup, searchContacts, userLane, type LookupLane } from './look
 export { lookupBudget, TAB_LOOKUPS_PER_MINUTE, type LookupBudget } from './lookup-budget';
 export { pageMatches, type MatchServices, type PageMatches } from './page-matches';
 export { MAX_LISTED, parseDetection, tabPeople, type IncomingDetection } from './page-report';
-export { tabMatches, type TabMatchesService } from './tab-matches';
+export { firstShown, tabMatches, type TabMatchesService } from './tab-matches';
 export { rematchCreated, relinkPerson } from './links';

@@ -39,6 +39,20 @@ function lookupError(e: unknown): UserError {
   return { kind: 'internal', message: i18n.t('errors.internal'), action: 'retry' };
 }
 
+/**
+ * The person the sidebar shows first: the one the page focuses (at once, even while pending), else
+ * the first matched once everyone before them is known, else the first once everyone is known;
+ * undefined while that is not known yet.
+ */
+export function firstShown(focused: number | undefined, matches: PersonMatch[]): number | undefined {
+  if (focused != null && focused < matches.length) return focused;
+  for (const [i, m] of matches.entries()) {
+    if (m.state === 'pending') return undefined;
+    if (m.state === 'matched') return i;
+  }
+  return matches.length ? 0 : undefined;
+}
+
 export function tabMatches(matches: PageMatches, active: () => Promise<MatchServices>) {
   const runs = new Map<number, Run>();
   const current = (run: Run) => runs.get(run.page.tabId) === run;
@@ -59,17 +73,14 @@ export function tabMatches(matches: PageMatches, active: () => Promise<MatchServ
     }, PUBLISH_MS);
   }
 
-  /** Reads ahead the record the sidebar will show first: the focused person's, else the first matched once all before it are known. */
+  /** Reads ahead the record the sidebar will show first, once it is known (see `firstShown`). */
   function readAhead(run: Run) {
     if (run.readAhead) return;
-    const { focused } = run.page;
-    const firstMatched = run.entries.findIndex((m) => m.state === 'matched');
-    const firstPending = run.entries.findIndex((m) => m.state === 'pending');
-    const shown = focused ?? (firstMatched >= 0 ? firstMatched : undefined);
-    if (focused != null ? run.entries[focused]!.state === 'pending' : firstPending >= 0 && (firstMatched < 0 || firstPending < firstMatched)) return;
+    const shown = firstShown(run.page.focused, run.entries);
+    const match = shown === undefined ? undefined : run.entries[shown]!;
+    if (!match || match.state === 'pending') return;
     run.readAhead = true;
-    const contact = shown != null && run.entries[shown]!.state === 'matched' ? run.entries[shown]!.contact : undefined;
-    if (contact) run.services.records.prefetch(contact.id);
+    if (match.state === 'matched' && match.contact) run.services.records.prefetch(match.contact.id);
   }
 
   function settle(run: Run, index: number, found: PromiseSettledResult<PersonMatch>) {
