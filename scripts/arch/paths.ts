@@ -49,19 +49,25 @@ interface MatchModules {
   rules: string;
   services: string;
   lookup: string;
+  /** where a tab's people are matched and published, when a layout has it (from the services) */
+  tabs?: string;
 }
 
 /** Matching (the sidebar asks for its page's people) and detection on HeyReach (the page reports them), in a layout. */
-const matchChains = (m: MatchModules): Chain[] => [
-  {
-    name: 'matching',
-    legs: [['components/state/sidebar.ts', m.protocol], ARRIVES, ['entrypoints/background.ts', 'lib/background/handlers.ts', m.pageMatches, m.rules], looksUp(m.services, m.lookup)],
-  },
-  {
-    name: 'detection on HeyReach',
-    legs: [...detector(m.protocol), ARRIVES, ['entrypoints/background.ts', 'lib/background/handlers.ts', m.report], ['lib/background/handlers.ts', m.pageMatches], looksUp(m.services, m.lookup)],
-  },
-];
+const matchChains = (m: MatchModules): Chain[] => {
+  const toMatches = m.tabs ? ['lib/background/handlers.ts', m.services, m.tabs, m.pageMatches] : ['lib/background/handlers.ts', m.pageMatches];
+  const toReport = m.tabs ? ['lib/background/handlers.ts', m.services, m.tabs, m.report] : ['lib/background/handlers.ts', m.report];
+  return [
+    {
+      name: 'matching',
+      legs: [['components/state/sidebar.ts', m.protocol], ARRIVES, ['entrypoints/background.ts', ...toMatches, m.rules], looksUp(m.services, m.lookup)],
+    },
+    {
+      name: 'detection on HeyReach',
+      legs: [...detector(m.protocol), ARRIVES, ['entrypoints/background.ts', ...toReport], toMatches, looksUp(m.services, m.lookup)],
+    },
+  ];
+};
 
 /** A request needs a token (http.ts asks the session's token source); the refresh's POST is sent by oauth.ts. */
 const OAUTH_REFRESH: Chain = {
@@ -104,6 +110,7 @@ const AFTER: Chain[] = [
     rules: 'lib/match/rules.ts',
     services: 'lib/background/connections.ts',
     lookup: 'lib/match/lookup.ts',
+    tabs: 'lib/match/tab-matches.ts',
   }),
   OAUTH_REFRESH,
 ];
