@@ -6,27 +6,9 @@
 import { defineConfig } from 'wxt';
 import { DETECTOR_SCRIPT, HIGHLEVEL_API_ORIGIN, PARTNER_MATCHES } from './lib/hosts';
 
-
 const ANY_SITE = ['https://*/*', 'http://*/*'];
 /** the content script is built as a plain script (no WXT content-script context: ~4 KB less per page) and listed here by hand */
 const DETECTOR_ENTRY = DETECTOR_SCRIPT.replace(/\.js$/, '');
-/**
- * Property names used only on the detector's own objects, shortened in its bundle. Some are also
- * names in the DOM (rows, detail, scope, text…), which `builtins: true` allows: the detector never
- * reads these from a DOM or built-in object. None is a name of the report sent to the background
- * (people's fields, view, site, focused) or of JSON-LD (url, sameAs…), which must keep theirs.
- */
-const INTERNAL_PROPERTIES = new RegExp(`^(${[
-  'headerCells', 'rowTables', 'rowsRead', 'tables', 'signals', 'structured', 'dialogs', 'pending', 'tw', // a walk
-  'budget', 'nodes', 'chars', 'excluded', 'inChrome', // walk options
-  'headerRow', 'columns', 'rows', 'cellPath', 'row', 'rowOwnsCells', 'fromLabel', 'rank', 'field', 'word', 'country', // tables, signals, phones
-  'person', 'records', 'byRecord', 'byKey', 'roster', // grouping
-  'isRecord', 'isCeiling', 'isSelf', 'nameOf', // grouping rules
-  'detection', 'context', 'route', 'opts', 'adapter', 'scope', 'self', 'root', 'text', 'label', // a scan
-  'maxNodes', 'maxChars', 'checkPhone', 'alive', 'debounceMs', // scan and watch options (not `url`: JSON-LD has one)
-  'hosts', 'routes', 'match', 'navigation', 'refine', 'exclude', 'ignore', 'detail', // adapters
-].join('|')})$`);
-
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   outDir: '.output',
@@ -38,15 +20,9 @@ export default defineConfig({
       const alias = config.resolve?.alias;
       if (Array.isArray(alias)) config.resolve!.alias = alias.filter((a) => a.find !== 'wxt/browser');
       else if (alias) delete (alias as Record<string, string>)['wxt/browser'];
-      // It runs on every page the user opens, so it is packed tighter than the default minifier does:
-      // terser, and the detector's own property names shortened too (INTERNAL_PROPERTIES).
-      // tests/e2e/detector-bundle.e2e.test.ts checks the built file reports what the source does.
-      config.build = {
-        ...config.build,
-        minify: 'terser',
-        target: 'es2022',
-        terserOptions: { ecma: 2020, compress: { passes: 5, hoist_funs: true, pure_getters: true, unsafe: true, unsafe_arrows: true, unsafe_comps: true, unsafe_methods: true }, mangle: { toplevel: true, properties: { regex: INTERNAL_PROPERTIES, builtins: true } } },
-      };
+      // Vite's default minifier (esbuild), nothing unsafe: the shipped file means what the source
+      // says (tests/e2e/detector-bundle.e2e.test.ts checks it reports what the source does).
+      config.build = { ...config.build, target: 'es2022' };
     },
     // Firefox's sidebar title comes from the page's <title>; the browser localises only the manifest
     'build:manifestGenerated': (_, manifest) => {

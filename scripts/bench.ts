@@ -39,7 +39,7 @@ function sizeRows(): Row[] {
   const content = sizes.find((s) => s.file === DETECTOR_SCRIPT);
   const rows: Row[] = [];
   if (content) {
-    rows.push({ name: 'Content script, minified', unit: 'KB', value: single(content.bytes / KB), limit: 30, goal: '≤ 30 KB', met: content.bytes <= 30 * KB });
+    rows.push({ name: 'Content script, minified', unit: 'KB', value: single(content.bytes / KB), limit: 45, goal: '≤ 45 KB', met: content.bytes <= 45 * KB });
     rows.push({ name: 'Content script, gzipped', unit: 'KB', value: single(content.gzip / KB) });
   }
   for (const s of sizes.filter((x) => x !== content)) {
