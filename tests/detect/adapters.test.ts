@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { adapterFor, siteAdapters } from '../../lib/detect';
 import { routeOf } from '../../lib/detect/sites/types';
+import { PARTNER_MATCHES } from '../../lib/hosts';
+import { partnerSites } from '../../sandbox/partners/sites';
 
 const view = (url: string) => {
   const a = adapterFor(url);
@@ -16,6 +18,15 @@ describe('partner adapters', () => {
     expect(adapterFor('https://app.heygen.com/personalized-video/x/recipients')?.id).toBe('heygen');
     expect(adapterFor('https://heyreach.io.evil.com/app/inbox')).toBeUndefined();
     expect(adapterFor('not a url')).toBeUndefined();
+  });
+  it('serves exactly the hosts the manifest lists, no subdomain (the player iframe, www.) and no other', () => {
+    expect(PARTNER_MATCHES).toEqual(['https://app.heyreach.io/*', 'https://app.helloleads.io/*', 'https://sproutvideo.com/*', 'https://app.heygen.com/*']);
+    expect(adapterFor('https://www.sproutvideo.com/logins')).toBeUndefined();
+    expect(adapterFor('https://videos.sproutvideo.com/embed/d39bd9b31c1de2c85a/4f1e')).toBeUndefined();
+    expect(adapterFor('https://SPROUTVIDEO.com/logins')?.id).toBe('sproutvideo');
+  });
+  it('each demo partner site of the sandbox is served on a host of its adapter', () => {
+    for (const [site, info] of Object.entries(partnerSites)) expect(adapterFor(`https://${info.host}/`)?.id, site).toBe(site);
   });
   it('knows list, detail and ignored routes', () => {
     expect(view('https://app.heyreach.io/app/campaigns/4821')).toBe('list');

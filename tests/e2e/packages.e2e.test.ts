@@ -6,9 +6,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chromeBuild, firefoxBuild, repoRoot } from '../../scripts/lib/browsers';
+import { siteAdapters } from '../../lib/detect/sites';
 
 const API = 'https://services.leadconnectorhq.com/*';
-const PARTNERS = ['https://app.heygen.com/*', 'https://app.heyreach.io/*', 'https://app.helloleads.io/*', 'https://sproutvideo.com/*'];
+/** the partner apps' pages: each adapter's hosts (the one list of them) */
+const PARTNERS = siteAdapters.flatMap((a) => a.hosts.map((h) => `https://${h}/*`));
 const ANY_SITE = ['https://*/*', 'http://*/*'];
 const manifest = (dir: string) => JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
 const sorted = (list: string[] | undefined) => [...(list ?? [])].sort();
@@ -21,6 +23,14 @@ function localised(value: string, messages: Messages): string {
 }
 
 describe('built manifests', () => {
+  it('the README explains every partner host the manifests ask for, and no other', () => {
+    const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+    const row = readme.split('\n').find((line) => line.startsWith('|') && line.includes("the partner apps' pages"));
+    expect(row, 'the permissions table row of the partner apps').toBeDefined();
+    expect(sorted(row!.match(/https:\/\/[^`]+/g) ?? [])).toEqual(sorted(PARTNERS));
+    expect(PARTNERS.length).toBeGreaterThanOrEqual(4);
+  });
+
   it('Chrome asks for exactly the documented permissions', () => {
     const m = manifest(chromeBuild);
     expect(m.manifest_version).toBe(3);

@@ -1,4 +1,6 @@
-// SproutVideo (sproutvideo.com): server-rendered Rails pages, full reloads. Viewer logins at
+// SproutVideo (sproutvideo.com): server-rendered Rails pages, full reloads. The app, its login and
+// its help pages are all served on the bare domain (www. is not where the app lives, and asking
+// for it would be one more host permission for no page). Viewer logins at
 // /logins, viewer sessions (emails from the email gate) on a video's analytics page. Team
 // members are colleagues; login and account pages hold no leads. Key: email only.
 // Tested on: sandbox/partners/sproutvideo/*.html, tests/fixtures/sites/sproutvideo/*.
@@ -6,7 +8,7 @@ import type { SiteAdapter } from './types';
 
 export const sproutvideo: SiteAdapter = {
   id: 'sproutvideo',
-  hosts: ['sproutvideo.com', 'www.sproutvideo.com'],
+  hosts: ['sproutvideo.com'],
   navigation: 'none',
   routes: [
     { match: /^\/(login|signup|password|account|settings|team_members|billing)\b/, view: 'ignore' },

@@ -14,6 +14,10 @@ export interface SiteRoute {
 export interface SiteAdapter {
   /** short id reported as PageDetection.site */
   id: string;
+  /**
+   * the hosts the app's pages are served on, exactly (no subdomains): the manifest's content-script
+   * matches and host permissions are made from these (lib/hosts.ts)
+   */
   hosts: string[];
   /** how the app changes pages: history API, hash routes, or full page loads */
   navigation: 'pushState' | 'hashchange' | 'none';
@@ -45,11 +49,10 @@ export function routeOf(adapter: SiteAdapter, url: string): SiteRoute | undefine
   return adapter.routes.find((r) => r.match.test(path));
 }
 
-/** whether the URL's host is one of the adapter's */
+/** whether the URL's host is one of the adapter's (exactly: the content script runs on no other) */
 export function servesHost(adapter: SiteAdapter, url: string): boolean {
   try {
-    const host = new URL(url).hostname.toLowerCase();
-    return adapter.hosts.some((h) => host === h || host.endsWith('.' + h));
+    return adapter.hosts.includes(new URL(url).hostname.toLowerCase());
   } catch {
     return false;
   }
