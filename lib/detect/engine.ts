@@ -2,7 +2,7 @@
 // (no browser APIs, no network), bounded (node and text budgets) and never throwing. The same
 // engine serves every site: an adapter only adds routes and selectors.
 import { learnSelf, pageContext, isSelf, safeQuery, type PageContext } from './context';
-import { isSkipped, firstText } from './dom';
+import { isSkipped } from './dom';
 import { groupPeople, type GroupRules, type ScannedPerson } from './group';
 import type { CountryCode, PhoneCheck } from './phone';
 import { newWalk, walk, type Budget } from './signals';
@@ -10,7 +10,7 @@ import { routeOf, type SiteAdapter, type SiteRoute } from './sites/types';
 import { drop, enrol, peopleIn, recordAt, rosterOf, type Roster } from './roster';
 import { readStructured } from './structured';
 import { readRow, isRowOf, type Table } from './tables';
-import { looksLikeName, clean } from './text';
+import { nameText } from './names';
 import type { PageReport, ReportedPerson } from './types';
 import type { Signal } from './values';
 
@@ -176,19 +176,21 @@ function rules(scan: PageScan, root: Element, rows: Set<Element>): GroupRules {
     rowOwnsCells: !adapter?.records,
     isCeiling: (el) => CEILING_TAGS.has(el.tagName) || CEILING_ROLES.has(el.getAttribute('role') ?? '') || matches(el, adapter?.detail),
     isSelf: (s) => isSelf(scan.context.self, s),
+    checkPhone: scan.opts.checkPhone,
     // a row's name is its name column's, read already
-    nameOf: (record) => (named.some((t) => isRowOf(t, record)) ? undefined : nameIn(record, adapter?.name, scan.context.excluded)),
+    nameOf: (record) => (named.some((t) => isRowOf(t, record)) ? undefined : nameIn(record, adapter?.name, scan.context.excluded, record !== scan.scope)),
   };
 }
 
-function nameIn(record: Element, selector: string | undefined, excluded: Set<Element>): string | undefined {
+function nameIn(record: Element, selector: string | undefined, excluded: Set<Element>, card: boolean): string | undefined {
   const places = [...(selector ? safeQuery(record, selector).slice(0, 3) : []), ...safeQuery(record, NAME_PLACES).slice(0, 8)];
   for (const el of places) {
     if (isSkippedAbove(el, record) || [...excluded].some((x) => x.contains(el))) continue;
-    const text = clean(firstText(el, looksLikeName), 80);
-    if (looksLikeName(text)) return text;
+    const text = nameText(el);
+    if (text) return text;
   }
-  return undefined;
+  // a card without a heading starts with the name (after its avatar)
+  return (card && nameText(record, true)) || undefined;
 }
 
 function summarise(scan: PageScan): PageReport {

@@ -3,7 +3,7 @@
 // value of any field (so one card = one person, a list of cards = many), never climbing past a
 // dialog or side panel. Signals of one record make one person; people sharing an email,
 // LinkedIn URL, phone (however written: see sameNumber), or name + company are merged.
-import { phoneDigits, sameNumber } from './phone';
+import { phoneDigits, sameNumber, type PhoneCandidate, type PhoneCheck } from './phone';
 import type { ReportedPerson } from './types';
 import type { Signal } from './values';
 import type { Field } from './vocabulary';
@@ -26,11 +26,13 @@ export interface GroupRules {
   isSelf: (s: Signal) => boolean;
   /** a name for a record that has none (its heading) */
   nameOf: (record: Element) => string | undefined;
+  /** the reference mode: each person's phone validated once its country is known (see phoneReader) */
+  checkPhone?: PhoneCheck;
 }
 
 const MULTI = '\u0000';
 /** the fields a person takes as read */
-const COPIED = ['email', 'phone', 'linkedin', 'company', 'title'] as const;
+const COPIED = ['email', 'linkedin', 'company', 'title'] as const;
 const keyOf = (s: Signal) => (s.field === 'name' ? s.value.split(' ')[0]! : s.field === 'phone' ? phoneDigits(s.value) : s.value).toLowerCase();
 
 /** group signals into people, one per record, in the order their records were first seen (merged later: see dedupe) */
@@ -106,11 +108,16 @@ function assemble(signals: Signal[], record: Element, rules: GroupRules): Report
   const name = best.name?.value ?? (best.firstName || best.lastName ? [best.firstName?.value, best.lastName?.value].filter(Boolean).join(' ') : undefined);
   if (name) p.name = name;
   for (const f of COPIED) if (best[f]) p[f] = best[f]!.value;
-  if (best.phone?.country) p.phoneCountry = best.phone.country;
+  if (best.phone) {
+    const phone = phoneOfRecord(best.phone, best.dialCode?.value, best.country?.value);
+    p.phone = phone.value;
+    if (phone.country) p.phoneCountry = phone.country;
+  }
   if (!p.email && !p.linkedin) {
-    // a name alone is a person only when a label or column says so, inside a row or beside a company/title
+    // a name alone is a person only when a label or column says so, inside a row, beside a
+    // company/title or a phone a label or column says is one
     const said = (best.name?.rank ?? 3) <= 2 || !!best.firstName || !!best.lastName;
-    if (!p.name || !said || !(rules.isRecord(record) || p.company || p.title)) {
+    if (!p.name || !said || !(rules.isRecord(record) || p.company || p.title || (best.phone?.rank ?? 3) <= 2)) {
       if (!p.phone) return undefined;
       p.phoneOnly = true; // the background drops this person if the phone is not a valid number
     }
@@ -119,6 +126,29 @@ function assemble(signals: Signal[], record: Element, rules: GroupRules): Report
     const heading = rules.nameOf(record);
     if (heading) p.name = heading;
   }
+  return rules.checkPhone && p.phone ? checked(p, rules.checkPhone) : p;
+}
+
+/**
+ * a phone as its record shows it: an international number as written; a national one with the
+ * calling code shown beside it ("+44" in its own cell), else with the record's country (a country
+ * or location column, a "Country:" label), else the page's; with none, national (never guessed)
+ */
+function phoneOfRecord(phone: Signal, dialCode: string | undefined, country: string | undefined): PhoneCandidate {
+  if (phone.value.startsWith('+')) return { value: phone.value };
+  if (dialCode) return { value: `${dialCode} ${phone.value}` };
+  const region = country ?? phone.country;
+  return region ? { value: phone.value, country: region } : { value: phone.value };
+}
+
+/** the reference mode's person: its phone validated now (as the background does: lib/detect/normalise.ts) */
+function checked(p: ReportedPerson, check: PhoneCheck): ReportedPerson | undefined {
+  const e164 = check({ value: p.phone!, country: p.phoneCountry });
+  const national = !p.phone!.startsWith('+') && !p.phoneCountry;
+  if (e164) p.phone = e164;
+  else if (p.phoneOnly) return undefined;
+  else if (!national) delete p.phone;
+  delete p.phoneCountry;
   return p;
 }
 

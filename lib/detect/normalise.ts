@@ -26,15 +26,17 @@ export function e164Of(candidate: PhoneCandidate): string | undefined {
 
 /**
  * one reported person with its phone in E.164 (or none), or undefined when nothing identifies
- * them: no name, email, phone or LinkedIn left, or only a phone that is not a valid number
+ * them: no name, email, phone or LinkedIn left, or only a phone that is not a valid number. A
+ * national number whose country the page does not say is kept as written: never guessed.
  */
 export function normalisePerson(reported: ReportedPerson): DetectedPerson | undefined {
   const { phoneCountry, phoneOnly, ...person } = reported;
   if (person.phone !== undefined) {
+    const national = !person.phone.startsWith('+') && !phoneCountry;
     const phone = e164Of({ value: person.phone, country: phoneCountry });
     if (phone) person.phone = phone;
     else if (phoneOnly) return undefined;
-    else delete person.phone;
+    else if (!national) delete person.phone;
   }
   return person.name || person.email || person.phone || person.linkedin ? person : undefined;
 }

@@ -47,17 +47,20 @@ export function phoneCandidate(raw: string, labelled: boolean, country?: Country
   if (!DIGITS_8_TO_15.test(v)) return undefined;
   if (v.startsWith('00')) v = '+' + v.slice(2);
   if (v.startsWith('+')) return { value: v };
-  return labelled && country ? { value: v, country } : undefined;
+  // a national number: its country is the page's here, the row's or card's when the person is put together (group.ts)
+  if (!labelled) return undefined;
+  return country ? { value: v, country } : { value: v };
 }
 
 /**
- * The reader a scan uses: candidates with the page's country; with a `check`, each candidate is
- * also validated and normalised on the spot (the reference mode the deferred one is tested against).
+ * The reader a scan uses: candidates with the page's country; with a `check`, each international
+ * candidate is also validated and normalised on the spot (the reference mode the deferred one is
+ * tested against; national ones are checked once their row's country is known).
  */
 export function phoneReader(country: CountryCode | undefined, check?: PhoneCheck): PhoneReader {
   return (raw, labelled) => {
     const candidate = phoneCandidate(raw, labelled, country);
-    if (!candidate || !check) return candidate;
+    if (!candidate || !check || !candidate.value.startsWith('+')) return candidate;
     const e164 = check(candidate);
     return e164 ? { value: e164 } : undefined;
   };

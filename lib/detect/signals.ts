@@ -1,10 +1,12 @@
 // One bounded walk over a subtree collecting every signal: mailto:/tel:/LinkedIn links, filled
 // inputs, emails/phones/LinkedIn URLs in text, label/value pairs, and the texts that may be
 // column headers (aligned afterwards by tables.ts). Skips code, hidden and excluded elements.
+import { DIAL_CODE, dialCodeOf } from './country';
 import { controlValue, isChrome, isHidden, SKIP_TAGS } from './dom';
 import { valueOfLabel, splitInlineLabel } from './labels';
 import { findLinkedins, linkedinOf } from './linkedin';
 import { findPhones, type PhoneReader } from './phone';
+import { nameText } from './names';
 import { findEmails, findNamedEmails, looksLikeName, clean } from './text';
 import { cellOf, findTables, readRow, type Table } from './tables';
 import { DIGIT, phoneSignal, signal, signalFor, type Signal } from './values';
@@ -45,6 +47,8 @@ export interface Walk {
   structured: Element[];
   /** dialogs met on the way (the person in one is focused) */
   dialogs: Element[];
+  /** a calling code just read on its own ("+44"), waiting for the number shown after it */
+  dial?: { code: string; texts: number };
 }
 
 export const newWalk = (): Walk => ({ signals: [], headerCells: [], tables: [], rowTables: new Map(), rowsRead: new Set(), chrome: [], structured: [], dialogs: [] });
@@ -53,6 +57,8 @@ const MAX_TEXT = 2000;
 const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 
 const COLON = /[:：]/;
+/** a number as written after a calling code: digits, spaces, dashes, brackets, dots */
+const NATIONAL = /^[\d\s().-]{6,20}$/;
 /** what an email (@), an international phone (+, 00) or a LinkedIn URL needs in a text */
 const MAY_HOLD_VALUES = /[@+]|00|linkedin\.com/i;
 
@@ -202,8 +208,9 @@ function readLink(a: Element, opts: WalkOptions, out: Signal[]): void {
   }
   if (!key) return;
   out.push(key);
-  const text = clean(a.textContent ?? '', 80);
-  if (looksLikeName(text)) out.push(signal('name', text, a, 3));
+  // a link's text names its person when it is a full name ("Write", "Email" are what links say)
+  const text = a.firstElementChild ? nameText(a) : clean(a.textContent ?? '', 80);
+  if (text.includes(' ') && looksLikeName(text)) out.push(signal('name', text, a, 3));
 }
 
 const SKIP_INPUT = /^(hidden|password|checkbox|radio|submit|button|reset|file|image|search|date|number|range|color)$/;
@@ -239,6 +246,7 @@ function readText(node: Text, opts: WalkOptions, out: Walk): boolean {
   const parent = node.parentElement;
   if (!trimmed || !parent) return false;
   const { signals } = out;
+  if (out.dial && readAfterDialCode(trimmed, parent, opts, out)) return false;
   // no header word holds a digit: most cell texts (dates, numbers, ids) skip the look-up
   if (trimmed.length <= 32 && !DIGIT.test(trimmed)) {
     const word = headerWord(trimmed);
@@ -247,6 +255,12 @@ function readText(node: Text, opts: WalkOptions, out: Walk): boolean {
       if (word !== 'other') readLabel(parent, word, opts, signals);
       return true;
     }
+  }
+  if (DIAL_CODE.test(trimmed)) {
+    const code = dialCodeOf(trimmed)!;
+    out.dial = { code, texts: 2 };
+    signals.push(signal('dialCode', code, parent, 3));
+    return false;
   }
   if (HEADINGS.has(parent.tagName) && looksLikeName(trimmed)) {
     // a card's heading names it; weak, so a Name label or column wins
@@ -268,6 +282,23 @@ function readText(node: Text, opts: WalkOptions, out: Walk): boolean {
     if (s) signals.push(s);
   }
   return false;
+}
+
+/**
+ * a text after a calling code shown on its own ("+44" in a span, then "20 7946 0123"): the two are
+ * one international number; the code waits two texts at most. True when the text was that number.
+ */
+function readAfterDialCode(text: string, parent: Element, opts: WalkOptions, out: Walk): boolean {
+  const dial = out.dial!;
+  if (--dial.texts < 0 || text.startsWith('+')) {
+    out.dial = undefined;
+    return false;
+  }
+  const phone = NATIONAL.test(text) ? opts.phone(`${dial.code} ${text}`, false) : undefined;
+  if (!phone) return false;
+  out.dial = undefined;
+  out.signals.push(phoneSignal(phone, parent, 3));
+  return true;
 }
 
 function readLabel(label: Element, field: Field, opts: WalkOptions, out: Signal[]): void {

@@ -6,7 +6,7 @@ import { firstText, isSkipped, visibleText } from './dom';
 import type { PhoneReader } from './phone';
 import type { HeaderCell } from './signals';
 import { signalFor, type Signal } from './values';
-import { looksLikeName } from './text';
+import { nameText } from './names';
 import type { Field, HeaderWord } from './vocabulary';
 
 export interface Table {
@@ -161,7 +161,7 @@ function cellText(field: Field, cell: Element): string {
     const link = cell.querySelector('a[href*="linkedin.com/in/"]') ?? cell.querySelector('a[href*="linkedin.com"]');
     return link?.getAttribute('href') ?? text;
   }
-  if (field === 'email' || field === 'phone') return visibleText(cell);
-  if (field === 'name' || field === 'firstName' || field === 'lastName') return firstText(cell, looksLikeName) || firstText(cell);
+  if (field === 'email' || field === 'phone' || field === 'dialCode' || field === 'country') return visibleText(cell);
+  if (field === 'name' || field === 'firstName' || field === 'lastName') return nameText(cell) || firstText(cell);
   return firstText(cell);
 }

@@ -8,9 +8,19 @@ const MAILTO = /^mailto:/i;
 const SPACES = /[\s\u00a0\u200b]+/g;
 const URL_LIKE = /^https?:/i;
 const NOT_IN_NAMES = /[\d@/:|#()[\]{}<>_=+]/;
-/** an example domain, or an address no person reads (both read on the whole address) */
-const FAKE_DOMAIN = /[@.](example\.(com|org|net)|test|invalid|localhost|example)$/;
-const NOT_PERSON = /^(no-?reply|do-?not-?reply|mailer-daemon|postmaster|bounces?)[+.@-]/;
+/** an example or placeholder domain ("you@yourcompany.com"), read on the whole address */
+const FAKE_DOMAIN = /[@.](example\.(com|org|net)|test|invalid|localhost|example)$|@(your-?(company|domain|business|site|email)\.[a-z.]+|(company|domain)\.com)$/;
+/**
+ * a role mailbox: an address that reaches a team, a function or a machine, never one person
+ * (support@, hello@, info@, sales@, noreply@…), wherever it is shown
+ */
+const NOT_PERSON = new RegExp('^(?:no-?reply|do-?not-?reply|mailer-daemon|postmaster|hostmaster|webmaster|bounces?|support|help|helpdesk|' +
+  'hello|hi|hey|info|information|contact|contactus|enquiries|inquiries|enquiry|inquiry|sales|marketing|press|media|pr|news|newsletter|' +
+  'admin|administrator|office|team|staff|hr|jobs|careers|recruiting|billing|accounts|accounting|finance|invoices?|payments?|orders?|' +
+  'service|services|customerservice|customer-?care|care|feedback|privacy|security|abuse|legal|compliance|partners?|partnerships|' +
+  'notifications?|alerts?|updates|reply|mail|email|general|reception|bookings?|reservations?|shop|store|events?|community|' +
+  'developers?|api|ops|it|tech|root|dpo|gdpr|user|username|name|yourname|your\\.name|you|someone|' +
+  'firstname|first\\.last|firstname\\.lastname|name\\.surname|john\\.doe|jane\\.doe)(?:[+.@-]|$)');
 const FILE_LIKE = /\.(png|jpe?g|gif|svg|webp|js|css)$/;
 
 /** the emails in a text, lowercase; masked ("j***@acme.com"), example and no-reply addresses are left out */
@@ -38,7 +48,7 @@ export function emailOf(value: string): string | undefined {
 }
 
 function isPersonalEmail(email: string): boolean {
-  return !FAKE_DOMAIN.test(email) && !NOT_PERSON.test(email) && !FILE_LIKE.test(email);
+  return !FAKE_DOMAIN.test(email) && !NOT_PERSON.test(email.slice(0, email.indexOf('@') + 1)) && !FILE_LIKE.test(email);
 }
 
 /** whitespace collapsed and trimmed; long texts cut */
@@ -61,7 +71,9 @@ const NOT_NAME = new Set(('leads lead contacts contact members member settings d
   'video videos analytics profile details detail overview account workspace recipients recipient team logins login ' +
   'lists list prospects home report reports billing help new all my your our the sign about welcome messages ' +
   'conversation conversations viewers viewer users user activity company companies people directory search ' +
-  'linkedin email phone website twitter view send call message open edit delete add').split(' '));
+  'linkedin email phone website twitter view send call message open edit delete add ' +
+  // badges shown beside a name: roles and states, not part of it
+  'admin owner editor creator pending active invited inactive guest you me online offline away busy verified').split(' '));
 
 // module constants: a build that lowers Unicode property escapes turns them into `new RegExp(...)`
 const INITIALS = /^\p{Lu}{1,3}$/u;

@@ -1,5 +1,6 @@
 // Turning a raw value into a signal for a field: emails validated, phones read as candidates,
 // LinkedIn URLs normalised, names/companies/titles cleaned. Shared by labels, columns, inputs and links.
+import { countryCode, dialCodeOf } from './country';
 import { linkedinOf, findLinkedins } from './linkedin';
 import type { PhoneCandidate, PhoneReader } from './phone';
 import { emailOf, findEmails, plainValue } from './text';
@@ -44,6 +45,13 @@ export function signalFor(field: Field, raw: string, el: Element, rank: Rank, ph
     case 'linkedin': {
       const url = linkedinOf(text) ?? findLinkedins(text)[0];
       return url ? signal(field, url, el, rank) : undefined;
+    }
+    case 'dialCode':
+    case 'country': {
+      const dial = field === 'dialCode' ? dialCodeOf(text) : undefined;
+      if (dial) return signal('dialCode', dial, el, rank);
+      const code = countryCode(text, el.ownerDocument?.documentElement?.getAttribute('lang') ?? undefined);
+      return code ? signal('country', code, el, rank) : undefined;
     }
     default: {
       if (field !== 'company' && field !== 'title' && DIGIT.test(text)) return undefined; // names hold no digits

@@ -2,7 +2,9 @@
 // and column headers ("Job title", "Company"). One vocabulary, shared by labels and tables.
 
 /** a field of a person as found on a page (first/last name are joined later) */
-export type Field = 'name' | 'firstName' | 'lastName' | 'email' | 'phone' | 'linkedin' | 'company' | 'title';
+export type Field = 'name' | 'firstName' | 'lastName' | 'email' | 'phone' | 'linkedin' | 'company' | 'title'
+  /** where the person is, and a calling code shown apart from the number: what a national phone is read with */
+  | 'country' | 'dialCode';
 
 /** a known column that is not a person field but still marks a header row ("Location", "Tags") */
 export type HeaderWord = Field | 'other';
@@ -10,15 +12,17 @@ export type HeaderWord = Field | 'other';
 /** each field's words, separated by "|" */
 const words: Record<HeaderWord, string> = {
   name: 'name|full name|contact name|lead name|lead|contact|recipient|recipient name|viewer|user|person|prospect',
-  firstName: 'first name|firstname|first_name|given name',
-  lastName: 'last name|lastname|last_name|surname|family name',
+  firstName: 'first name|firstname|first_name|given name|first',
+  lastName: 'last name|lastname|last_name|surname|family name|last',
   email: 'email|e-mail|email address|e-mail address|work email|email id',
   phone: 'phone|mobile|cell|telephone|tel|phone number|mobile number|mobile no|work phone|whatsapp',
   linkedin: 'linkedin|linkedin url|linkedin profile|profile url',
   company: 'company|company name|organisation|organization|employer',
   title: 'title|job title|designation|position|job',
-  other: 'headline|location|tags|tag|stage|lead stage|status|role|potential|deal size|created|added|date|last seen|' +
-    'last login|campaign|source|plays|watched|time|action|city|country|actions|list|notes',
+  country: 'country|location|country region|country name',
+  dialCode: 'code|country code|dial code|calling code|phone code|isd code|isd',
+  other: 'headline|tags|tag|stage|lead stage|status|role|potential|deal size|created|added|date|last seen|' +
+    'last login|campaign|source|plays|watched|time|action|city|actions|list|notes',
 };
 
 const PLAIN = /^[a-z]+(?: [a-z]+)*$/;

@@ -34,9 +34,9 @@ describe('label and value pairs', () => {
       .toEqual([{ email: 'ada@park.dev', phone: '+14155550134' }]);
     expect(detect('<form><label for="e">Email</label><input id="e" type="email" placeholder="you@company.com"></form>')).toEqual([]);
   });
-  it('reads a national phone beside a label when <html lang> names the country', () => {
+  it('reads a national phone beside a label with the country <html lang> names, else keeps it national', () => {
     expect(detect('<p>Email: ada@park.dev</p><p>Phone: 020 7946 0123</p>', 'en-GB')).toEqual([{ email: 'ada@park.dev', phone: '+442079460123' }]);
-    expect(detect('<p>Email: ada@park.dev</p><p>Phone: 020 7946 0123</p>', 'en')).toEqual([{ email: 'ada@park.dev' }]);
+    expect(detect('<p>Email: ada@park.dev</p><p>Phone: 020 7946 0123</p>', 'en')).toEqual([{ email: 'ada@park.dev', phone: '020 7946 0123' }]);
   });
 });
 
