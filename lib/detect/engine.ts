@@ -9,7 +9,8 @@ import { newWalk, walk, type Budget } from './signals';
 import { routeOf, type SiteAdapter, type SiteRoute } from './sites/types';
 import { drop, enrol, peopleIn, recordAt, rosterOf, type Roster } from './roster';
 import { readStructured } from './structured';
-import { readRow, isRowOf, type Table } from './tables';
+import { readRow } from './rows';
+import { isRowOf, type Table } from './tables';
 import { nameText } from './names';
 import type { PageReport, ReportedPerson } from './types';
 import type { Signal } from './values';
@@ -153,7 +154,7 @@ function read(scopes: Element[], scan: PageScan, wholeDocument?: boolean) {
   const tables = out.tables;
   // rows the walk did not meet after their header (a grid's rows above it) are read now
   for (const t of tables) {
-    for (const r of t.rows) {
+    for (const r of t.span ? t.rows : [...t.rows, ...t.partOf.keys()]) {
       if (rows.has(r) || isSkippedAbove(r, scan.scope) || (budget.nodes -= 8) < 0) continue;
       readRow(t, r, context.phone, out.signals);
       rows.add(r);
@@ -162,7 +163,7 @@ function read(scopes: Element[], scan: PageScan, wholeDocument?: boolean) {
   const structured = new Set<Element>();
   for (const s of scopes) readStructured(wholeDocument ? s.ownerDocument : s, out.structured.filter((x) => s.contains(x)), context.phone, out.signals, structured);
   for (const r of structured) rows.add(r);
-  const headers = tables.map((t) => t.headerRow);
+  const headers = tables.flatMap((t) => t.headerRows);
   const signals = out.signals.filter((s) => !(s.rank === 2 && !s.row && headers.some((h) => h.contains(s.el))) && !(s.fromLabel && above(s.el, rows)));
   return { signals, tables, rows };
 }
@@ -170,9 +171,12 @@ function read(scopes: Element[], scan: PageScan, wholeDocument?: boolean) {
 function rules(scan: PageScan, root: Element, rows: Set<Element>): GroupRules {
   const adapter = scan.opts.adapter;
   const named = scan.tables.filter((t) => t.columns.some(isNameWord));
+  const partOf = new Map<Element, Element>();
+  for (const t of scan.tables) for (const [part, row] of t.partOf) partOf.set(part, row);
   return {
     root,
-    isRecord: (el) => rows.has(el) || matches(el, adapter?.records),
+    isRecord: (el) => rows.has(el) || partOf.has(el) || matches(el, adapter?.records),
+    ownerOf: partOf.size ? (el) => partOf.get(el) : undefined,
     rowOwnsCells: !adapter?.records,
     isCeiling: (el) => CEILING_TAGS.has(el.tagName) || CEILING_ROLES.has(el.getAttribute('role') ?? '') || matches(el, adapter?.detail),
     isSelf: (s) => isSelf(scan.context.self, s),

@@ -18,6 +18,8 @@ export interface GroupRules {
   root: Element;
   /** elements that are one person each (table rows, structured data, adapter records) */
   isRecord: (el: Element) => boolean;
+  /** the row a record is a part of (a pinned part of a grid row, a flat grid's cell) */
+  ownerOf?: (el: Element) => Element | undefined;
   /** a cell read by its column belongs to its row: no adapter record sits between them */
   rowOwnsCells?: boolean;
   /** elements a record never climbs past (dialogs, side panels, articles) */
@@ -41,7 +43,7 @@ export function groupPeople(signals: Signal[], rules: GroupRules): ScannedPerson
   const recordAbove = (el: Element): Element | null => {
     const known = recordMemo.get(el);
     if (known !== undefined) return known;
-    const found = rules.isRecord(el) ? el : el === rules.root || !el.parentElement ? null : recordAbove(el.parentElement);
+    const found = rules.isRecord(el) ? rules.ownerOf?.(el) ?? el : el === rules.root || !el.parentElement ? null : recordAbove(el.parentElement);
     recordMemo.set(el, found);
     return found;
   };

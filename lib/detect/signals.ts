@@ -8,7 +8,8 @@ import { findLinkedins, linkedinOf } from './linkedin';
 import { findPhones, type PhoneReader } from './phone';
 import { nameText } from './names';
 import { findEmails, findNamedEmails, looksLikeName, clean } from './text';
-import { cellOf, findTables, readRow, type Table } from './tables';
+import { readRow } from './rows';
+import { cellOf, findTables, type Table } from './tables';
 import { DIGIT, phoneSignal, signal, signalFor, type Signal } from './values';
 import { headerWord, labelField, type Field, type HeaderWord } from './vocabulary';
 
@@ -107,7 +108,9 @@ function walkIn(scope: Element, opts: WalkOptions, out: Walk, state: WalkState):
             state.headerRow = null;
           }
           const table = out.rowTables.size ? out.rowTables.get(el) : undefined;
-          if (table) {
+          if (table?.span && table.partOf.has(el)) {
+            tw.currentNode = el; // a flat grid's cell, read with the first cell of its row
+          } else if (table) {
             // a row read by column is finished here, without entering it: its other parts are read one by one
             out.rowsRead.add(el);
             readRow(table, el, opts.phone, out.signals, (part) => readPart(el, part, opts, out, state));
@@ -150,9 +153,10 @@ function stepOver(tw: TreeWalker, scope: Element): Node | null {
 
 /** the tables of the header texts from `from` on; their rows are read by column when the walk meets them */
 function tablesFrom(out: Walk, from: number): void {
-  for (const table of findTables(out.headerCells.slice(from))) {
+  for (const table of findTables(out.headerCells.slice(from), out.tables)) {
     out.tables.push(table);
     for (const row of table.rows) out.rowTables.set(row, table);
+    for (const part of table.partOf.keys()) out.rowTables.set(part, table);
   }
 }
 

@@ -1,93 +1,208 @@
-// Tables and grids whose header names the columns: <th>, role=columnheader, mat-header-cell, or
-// a header row of spans/divs (HeyReach's <linkedin-reusable-user-list>). Header texts come from
-// the walk; here they are grouped into header rows, the data rows are found (table rows, ARIA
-// rows, or siblings shaped like the header) and each cell is read as its column's field.
-import { firstText, isSkipped, visibleText } from './dom';
-import type { PhoneReader } from './phone';
+// Tables and grids whose header names the columns, however they are built: <table> (also a header
+// table apart from its body table), ARIA grids (role=grid|table|treegrid, columnheader, row, cell;
+// columns by aria-colindex, a row split over pinned containers joined by aria-rowindex), header
+// rows of divs or spans above rows shaped like them, and flat CSS grids whose cells are all
+// siblings. Header texts come from the walk; here they become tables whose rows are read by
+// column (rows.ts).
 import type { HeaderCell } from './signals';
-import { signalFor, type Signal } from './values';
-import { nameText } from './names';
-import type { Field, HeaderWord } from './vocabulary';
+import type { HeaderWord } from './vocabulary';
+import { headerWord } from './vocabulary';
+import { visibleText } from './dom';
 
 export interface Table {
-  headerRow: Element;
+  /** the header rows (one, or a grid's several) */
+  headerRows: Element[];
   /** the field of each header child, by index */
   columns: (HeaderWord | undefined)[];
+  /** the field of each aria-colindex, for grids that number their columns */
+  byColIndex?: Map<string, HeaderWord>;
+  /** the data rows: for a flat grid, the first cell of each row */
   rows: Element[];
   /** the element holding the rows (a tbody) */
   body: Element | null;
   /** the path from a row to the element whose children are its cells */
   cellPath: number[];
+  /** a flat grid: each row is this many sibling cells, from the row's first */
+  span?: number;
+  /** an ARIA grid, for rows it renders later */
+  grid?: Element;
+  /** parts of a row shown apart (pinned columns; a flat grid's other cells) → the row they belong to */
+  partOf: Map<Element, Element>;
 }
 
-const CELL_TAGS = new Set(['TH', 'TD', 'MAT-HEADER-CELL']);
-const isCell = (el: Element) => CELL_TAGS.has(el.tagName) || el.getAttribute('role') === 'columnheader';
+const CELL_TAGS = new Set(['TH', 'TD', 'MAT-HEADER-CELL', 'CDK-HEADER-CELL']);
+const CELL_ROLES = new Set(['columnheader', 'gridcell', 'cell', 'rowheader']);
+const GRID = '[role=grid], [role=treegrid], [role=table]';
+const isCell = (el: Element) => CELL_TAGS.has(el.tagName) || CELL_ROLES.has(el.getAttribute('role') ?? '');
 const KEYS = new Set<HeaderWord>(['name', 'firstName', 'email', 'phone', 'linkedin']);
 
-/** the tables described by the header texts found in a walk */
-export function findTables(headerCells: HeaderCell[]): Table[] {
+/** the tables described by the header texts found in a walk (`known`: the tables found before, not made twice) */
+export function findTables(headerCells: HeaderCell[], known: Table[] = []): Table[] {
   const byRow = new Map<Element, Map<Element, HeaderWord>>();
+  const tables: Table[] = [];
   for (const { el, word } of headerCells) {
     const cell = cellOf(el);
+    const grid = cell.hasAttribute('aria-colindex') ? cell.closest(GRID) : null;
+    if (grid) {
+      if (![...known, ...tables].some((t) => t.grid === grid)) {
+        const t = gridTable(grid);
+        if (t) tables.push(t);
+      }
+      continue;
+    }
     const row = cell.parentElement;
     if (!row) continue;
     let cells = byRow.get(row);
     if (!cells) byRow.set(row, (cells = new Map()));
     if (!cells.has(cell)) cells.set(cell, word);
   }
-  const tables: Table[] = [];
   for (const [headerRow, cells] of byRow) {
     const words = new Set(cells.values());
     if (cells.size < 2 || words.size < 2 || ![...words].some((w) => KEYS.has(w))) continue;
+    const columns = Array.from(headerRow.children, (c) => cells.get(c));
     // a header row is mostly header words; label/value lists (dt/dd, label + value) are not
     const texts = [...headerRow.children].filter((c) => (c.textContent ?? '').trim()).length;
-    if (cells.size < texts * 0.6) continue;
-    const columns = Array.from(headerRow.children, (c) => cells.get(c));
+    if (cells.size < texts * 0.6) {
+      const flat = flatGrid(headerRow, columns);
+      if (flat) tables.push(flat);
+      continue;
+    }
     const found = rowsOf(headerRow);
-    if (found && found.rows.length) tables.push({ headerRow, columns, body: found.rows[0]!.parentElement, ...found });
+    if (found && found.rows.length) tables.push({ headerRows: [headerRow], columns, body: found.rows[0]!.parentElement, partOf: new Map(), ...found });
   }
   return tables;
 }
 
-/** climb from the text's element to the header cell (through sort buttons and wrapper spans) */
+/** climb from a header text's element to its header cell (through sort buttons, icons and wrapper spans) */
 export function cellOf(el: Element): Element {
+  let e: Element | null = el;
+  for (let i = 0; e && i < 6; i++, e = e.parentElement) if (isCell(e)) return e;
   let cell = el;
-  for (let i = 0; i < 3 && !isCell(cell); i++) {
+  for (let i = 0; i < 3; i++) {
     const parent = cell.parentElement;
-    if (!parent || !(isCell(parent) || parent.childElementCount === 1)) break;
+    if (!parent || parent.childElementCount !== 1) break;
     cell = parent;
   }
   return cell;
+}
+
+/** an ARIA grid whose header cells carry aria-colindex: every header cell of the grid (pinned ones too), by index */
+function gridTable(grid: Element): Table | undefined {
+  const byColIndex = new Map<string, HeaderWord>();
+  const headerRows = new Set<Element>();
+  for (const h of grid.querySelectorAll('[role=columnheader][aria-colindex]')) {
+    const word = headerWord(visibleText(h, 40).trim());
+    if (word) byColIndex.set(h.getAttribute('aria-colindex')!, word);
+    const row = h.closest('[role=row]');
+    if (row) headerRows.add(row);
+  }
+  const words = new Set(byColIndex.values());
+  if (words.size < 2 || ![...words].some((w) => KEYS.has(w))) return undefined;
+  const partOf = new Map<Element, Element>();
+  const rows = gridRows(grid, headerRows, partOf);
+  return rows.length ? { headerRows: [...headerRows], columns: [], byColIndex, rows, body: rows[0]!.parentElement, cellPath: [], grid, partOf } : undefined;
+}
+
+/** a grid's data rows; a row shown in parts (pinned columns apart) is its first part, the others filed in `partOf` */
+function gridRows(grid: Element, headerRows: Set<Element>, partOf: Map<Element, Element>): Element[] {
+  const rows: Element[] = [];
+  const byIndex = new Map<string, Element>();
+  for (const r of grid.querySelectorAll('[role=row]')) {
+    if (headerRows.has(r) || r.querySelector('[role=columnheader]') || r.closest(GRID) !== grid) continue;
+    const index = r.getAttribute('aria-rowindex');
+    const first = index ? byIndex.get(index) : undefined;
+    if (first) {
+      partOf.set(r, first);
+      continue;
+    }
+    if (index) byIndex.set(index, r);
+    rows.push(r);
+  }
+  return rows;
+}
+
+/**
+ * a flat grid: the header's cells are the container's first children and every row's cells follow
+ * as more children of the same container (CSS grid), so each run of as many cells is one row
+ */
+function flatGrid(container: Element, columns: (HeaderWord | undefined)[]): Table | undefined {
+  let span = 0;
+  while (span < columns.length && (columns[span] || !(container.children[span]!.textContent ?? '').trim())) span++;
+  const kids = container.children;
+  if (span < 2 || kids.length < span * 2 || columns.slice(span).some(Boolean)) return undefined;
+  const rows: Element[] = [];
+  const partOf = new Map<Element, Element>();
+  for (let i = span; i + span <= kids.length; i += span) {
+    rows.push(kids[i]!);
+    for (let j = 1; j < span; j++) partOf.set(kids[i + j]!, kids[i]!);
+  }
+  return { headerRows: Array.from({ length: span }, (_, i) => kids[i]!), columns: columns.slice(0, span), rows, body: container, cellPath: [], span, partOf };
 }
 
 function rowsOf(header: Element): { rows: Element[]; cellPath: number[] } | undefined {
   if (header.tagName === 'TR') {
     const table = header.closest('table');
     if (!table) return undefined;
-    const rows: Element[] = [];
-    const add = (r: Element) => r.tagName === 'TR' && r !== header && hasCell(r) && rows.push(r);
-    for (const part of table.children) {
-      // one by one: a spread of thousands of rows into push() can overflow the call stack
-      if (part.tagName === 'TBODY' || part.tagName === 'TFOOT') for (const r of part.children) add(r);
-      else add(part);
-    }
-    return { rows, cellPath: [] };
+    const rows = tableRows(table, header);
+    // a header table apart from its body's table (fixed headers): the next table beside it
+    return { rows: rows.length ? rows : tableRows(nextTable(table), header), cellPath: [] };
   }
   if (header.getAttribute('role') === 'row') {
-    const grid = header.closest('[role=grid], [role=table], [role=treegrid]') ?? header.parentElement?.parentElement;
+    const grid = header.closest(GRID) ?? header.parentElement?.parentElement;
     const rows = grid ? [...grid.querySelectorAll('[role=row]')].filter((r) => r !== header && !r.querySelector('[role=columnheader]')) : [];
     return { rows, cellPath: [] };
   }
-  // rows shaped like the header: siblings of the header or of one of its first three ancestors
+  return rowsShapedLike(header);
+}
+
+function tableRows(table: Element | null, header: Element): Element[] {
+  const rows: Element[] = [];
+  if (!table) return rows;
+  const add = (r: Element) => r.tagName === 'TR' && r !== header && hasCell(r) && rows.push(r);
+  for (const part of table.children) {
+    // one by one: a spread of thousands of rows into push() can overflow the call stack
+    if (part.tagName === 'TBODY' || part.tagName === 'TFOOT') for (const r of part.children) add(r);
+    else add(part);
+  }
+  return rows;
+}
+
+/** the first table after `table` within three of its ancestors' next siblings */
+function nextTable(table: Element): Element | null {
+  let anchor: Element | null = table;
+  for (let level = 0; anchor && level < 3; level++, anchor = anchor.parentElement) {
+    for (let s = anchor.nextElementSibling; s; s = s.nextElementSibling) {
+      const found = s.tagName === 'TABLE' ? s : s.querySelector('table');
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/**
+ * rows shaped like a header of divs or spans: siblings of the header (or of one of its first three
+ * ancestors) whose cells sit where the header's do, or the children of such a sibling (a body
+ * beside a head)
+ */
+function rowsShapedLike(header: Element): { rows: Element[]; cellPath: number[] } | undefined {
   let anchor: Element = header;
   const path: number[] = [];
   for (let level = 0; level <= 3; level++) {
     const rows: Element[] = [];
+    let cellPath = path;
     const rowTag = anchor.tagName.replace('HEADER-', ''); // mat-header-row -> mat-row
+    const inner = path.slice(1);
     for (let s = anchor.nextElementSibling; s; s = s.nextElementSibling) {
+      // a body beside the head: its children are the rows, their cells where the header's are
+      const body = level > 0 && !rows.length ? [...s.children].filter((r) => cellsAt(r, inner).length >= 2) : [];
+      if (body.length >= 2) {
+        for (const r of body) rows.push(r);
+        cellPath = inner;
+        break;
+      }
       if ((s.tagName === anchor.tagName || s.tagName === rowTag) && cellsAt(s, path).length >= 2) rows.push(s);
     }
-    if (rows.length) return { rows, cellPath: path };
+    if (rows.length) return { rows, cellPath };
     const parent = anchor.parentElement;
     if (!parent || parent.tagName === 'BODY') break;
     path.unshift(Array.prototype.indexOf.call(parent.children, anchor));
@@ -96,7 +211,7 @@ function rowsOf(header: Element): { rows: Element[]; cellPath: number[] } | unde
   return undefined;
 }
 
-function cellsAt(row: Element, path: number[]): ArrayLike<Element> {
+export function cellsAt(row: Element, path: number[]): ArrayLike<Element> {
   let el: Element | undefined = row;
   for (const i of path) el = el?.children[i];
   return el ? el.children : [];
@@ -109,59 +224,7 @@ function hasCell(row: Element): boolean {
 
 /** whether el is one of the table's data rows (for rows appended later) */
 export function isRowOf(table: Table, el: Element): boolean {
+  if (table.grid) return el.getAttribute('role') === 'row' && el.closest(GRID) === table.grid && !el.querySelector('[role=columnheader]');
   const first = table.rows[0];
-  return !!first && el.parentElement === table.body && el.tagName === first.tagName && el !== table.headerRow;
-}
-
-/** text that the walk would read for nothing else than the column does (no email, phone, LinkedIn or label in it) */
-const NOTHING_ELSE = /^[^@<:+]*$/;
-const PHONE_OR_LINKEDIN = /00|linkedin\.com/i;
-
-/**
- * one row's signals, one per mapped column, in one pass over the row. Every other part of the row
- * (unmapped cells, a mapped cell holding more than its text, texts and elements around the cells)
- * goes to `rest`, in page order, for the walk to read. (`el`, `depth`: where it is on the way to the cells.)
- */
-export function readRow(table: Table, row: Element, phone: PhoneReader, out: Signal[], rest?: (node: Node) => void, el = row, depth = 0): void {
-  const { columns, cellPath } = table;
-  if (depth < cellPath.length) {
-    // on the way to the cells
-    const next = el.children[cellPath[depth]!];
-    for (let n = rest ? el.firstChild : next; n; n = rest ? n.nextSibling : null) {
-      if (n === next) readRow(table, row, phone, out, rest, next, depth + 1);
-      else rest!(n);
-    }
-    return;
-  }
-  // cells before the header's first (a row's own checkbox) are left of the columns
-  let i = Math.min(0, columns.length - el.childElementCount);
-  for (let n = el.firstChild; n; n = n.nextSibling) {
-    const cell = n as Element;
-    const word = n.nodeType === 1 ? columns[i++] : undefined;
-    if (!word || word === 'other' || isSkipped(cell)) {
-      rest?.(n);
-      continue;
-    }
-    // a cell of text only (most cells of long lists): read once, here
-    let plain = cell.firstElementChild ? undefined : cell.textContent ?? '';
-    if (plain !== undefined && plain.trim().length < 2) plain = undefined;
-    const s = signalFor(word, plain ?? cellText(word, cell), cell, 2, phone);
-    if (s) {
-      s.row = row;
-      out.push(s);
-    }
-    if (plain === undefined || !((word === 'email' || word === 'phone') ? !plain.includes('<') : NOTHING_ELSE.test(plain) && !PHONE_OR_LINKEDIN.test(plain))) rest?.(cell);
-  }
-}
-
-function cellText(field: Field, cell: Element): string {
-  if (field === 'linkedin') {
-    const text = visibleText(cell);
-    if (/linkedin\.com\/in\//i.test(text)) return text;
-    const link = cell.querySelector('a[href*="linkedin.com/in/"]') ?? cell.querySelector('a[href*="linkedin.com"]');
-    return link?.getAttribute('href') ?? text;
-  }
-  if (field === 'email' || field === 'phone' || field === 'dialCode' || field === 'country') return visibleText(cell);
-  if (field === 'name' || field === 'firstName' || field === 'lastName') return nameText(cell) || firstText(cell);
-  return firstText(cell);
+  return !!first && !table.span && el.parentElement === table.body && el.tagName === first.tagName && !table.headerRows.includes(el);
 }

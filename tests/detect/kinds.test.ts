@@ -77,3 +77,54 @@ describe('phones split over elements or written nationally', () => {
     expect(detect('<dl><dt>Name</dt><dd>Ada Park</dd><dt>Phone</dt><dd>(415) 555-0134</dd></dl>')).toEqual([{ name: 'Ada Park', phone: '(415) 555-0134' }]);
   });
 });
+
+describe('grids that are not tables', () => {
+  const want = [
+    { name: 'Ada Park', email: 'ada@park.dev', company: 'Park Labs', title: 'CFO' },
+    { name: 'Ben Ode', email: 'ben@ode.io', company: 'Ode Inc', title: 'Founder' },
+  ];
+  it('reads a grid whose pinned column and other columns are separate containers, cells out of order, by aria-colindex and aria-rowindex', () => {
+    const head = (i: number, text: string) => `<div role="columnheader" aria-colindex="${i}"><div><span class="icon">⇅</span><div><span>${text}</span></div><span class="menu">⋮</span></div></div>`;
+    const cell = (i: number, text: string) => `<div role="gridcell" aria-colindex="${i}">${text}</div>`;
+    expect(detect(`<div role="treegrid" aria-colcount="4">
+      <div class="head"><div class="left"><div role="row" aria-rowindex="1">${head(1, 'Name')}</div></div>
+        <div class="center"><div role="row" aria-rowindex="1">${head(3, 'Company')}${head(2, 'Email')}${head(4, 'Title')}</div></div></div>
+      <div class="body"><div class="left" role="rowgroup">
+          <div role="row" aria-rowindex="3">${cell(1, 'Ben Ode')}</div><div role="row" aria-rowindex="2">${cell(1, '<a href="/p/1">Ada Park</a>')}</div></div>
+        <div class="center" role="rowgroup">
+          <div role="row" aria-rowindex="2">${cell(4, 'CFO')}${cell(2, 'ada@park.dev')}${cell(3, 'Park Labs')}</div>
+          <div role="row" aria-rowindex="3">${cell(2, 'ben@ode.io')}${cell(3, 'Ode Inc')}${cell(4, 'Founder')}</div></div></div>
+      </div>`)).toEqual(expect.arrayContaining(want));
+  });
+  it('reads a grid with a selection column, deep header titles and columns numbered by aria-colindex', () => {
+    const head = (i: number, text: string) => `<div role="columnheader" aria-colindex="${i}"><div><div><div><div>${text}</div></div></div></div></div>`;
+    const row = (i: number, cells: string[]) => `<div role="row" aria-rowindex="${i}"><div role="gridcell" aria-colindex="1"><input type="checkbox"></div>${
+      cells.map((c, k) => `<div role="gridcell" aria-colindex="${k + 2}"><div>${c}</div></div>`).join('')}</div>`;
+    expect(detect(`<div role="grid"><div role="rowgroup"><div role="row" aria-rowindex="1"><div role="columnheader" aria-colindex="1"></div>${
+      head(2, 'Full name')}${head(3, 'Work email')}${head(4, 'Organization')}${head(5, 'Job title')}</div></div>
+      <div role="rowgroup">${row(2, ['Ada Park', 'ada@park.dev', 'Park Labs', 'CFO'])}${row(3, ['Ben Ode', 'ben@ode.io', 'Ode Inc', 'Founder'])}</div></div>`)).toEqual(want);
+  });
+  it('reads a header table apart from its body table', () => {
+    expect(detect(`<div class="t"><div class="t-head"><table><colgroup><col><col></colgroup><thead><tr><th>Name</th><th>Email</th><th>Company</th><th>Title</th></tr></thead></table></div>
+      <div class="t-body"><table><colgroup><col><col></colgroup><tbody><tr aria-hidden="true"><td></td><td></td><td></td><td></td></tr>
+      <tr><td>Ada Park</td><td>ada@park.dev</td><td>Park Labs</td><td>CFO</td></tr><tr><td>Ben Ode</td><td>ben@ode.io</td><td>Ode Inc</td><td>Founder</td></tr></tbody></table></div></div>`))
+      .toEqual(want);
+  });
+  it('reads a CSS grid whose header cells and data cells are all siblings', () => {
+    expect(detect(`<div class="grid" style="display:grid;grid-template-columns:repeat(4,1fr)">
+      <div>Name</div><div>Email</div><div>Company</div><div>Title</div>
+      <div><b>Ada</b> <b>Park</b></div><div>ada@park.dev</div><div>Park Labs</div><div>CFO</div>
+      <div>Ben Ode</div><div><a href="mailto:ben@ode.io">ben@ode.io</a></div><div>Ode Inc</div><div>Founder</div></div>`)).toEqual(want);
+  });
+  it('reads a head of divs above a body of rows, and rows that are display: contents', () => {
+    expect(detect(`<div class="list"><div class="list-head"><div class="r"><span>Name</span><span>Email</span><span>Company</span><span>Title</span></div></div>
+      <div class="list-body"><div class="r" style="display:contents"><span>Ada Park</span><span>ada@park.dev</span><span>Park Labs</span><span>CFO</span></div>
+      <div class="r" style="display:contents"><span>Ben Ode</span><span>ben@ode.io</span><span>Ode Inc</span><span>Founder</span></div></div></div>`)).toEqual(want);
+  });
+  it('reads role=table with row groups and plain cells', () => {
+    expect(detect(`<div role="table"><div role="rowgroup"><div role="row"><span role="columnheader">Name</span><span role="columnheader">Email</span>
+      <span role="columnheader">Company</span><span role="columnheader">Title</span></div></div><div role="rowgroup">
+      <div role="row"><span role="cell">Ada Park</span><span role="cell">ada@park.dev</span><span role="cell">Park Labs</span><span role="cell">CFO</span></div>
+      <div role="row"><span role="cell">Ben Ode</span><span role="cell">ben@ode.io</span><span role="cell">Ode Inc</span><span role="cell">Founder</span></div></div></div>`)).toEqual(want);
+  });
+});
