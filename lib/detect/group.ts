@@ -119,7 +119,8 @@ function assemble(signals: Signal[], record: Element, rules: GroupRules): Report
     // a name alone is a person only when a label or column says so, inside a row, beside a
     // company/title or a phone a label or column says is one
     const said = (best.name?.rank ?? 3) <= 2 || !!best.firstName || !!best.lastName;
-    if (!p.name || !said || !(rules.isRecord(record) || p.company || p.title || (best.phone?.rank ?? 3) <= 2)) {
+    const alone = said && (rules.isRecord(record) || p.company || p.title || (best.phone?.rank ?? 3) <= 2 || best.name?.shown);
+    if (!p.name || !alone) {
       if (!p.phone) return undefined;
       p.phoneOnly = true; // the background drops this person if the phone is not a valid number
     }
@@ -155,16 +156,21 @@ function checked(p: ReportedPerson, check: PhoneCheck): ReportedPerson | undefin
 }
 
 /**
- * the keys two records of one person share: email, LinkedIn URL, phone ending (digits only), and
- * name + company (with a "|"). The kinds never collide, so each value is its own key: no prefix to
- * build and hash for every person of a long list.
+ * the keys two records of one person share: email, LinkedIn URL, phone ending (digits only), name
+ * + company (with a "|") and the name alone (ending in "|": a conversation's entry and its lead
+ * panel). The kinds never collide, so each value is its own key: no prefix to build and hash for
+ * every person of a long list.
  */
 export function mergeKeys(p: ReportedPerson): string[] {
   const keys: string[] = [];
   if (p.email) keys.push(p.email);
   if (p.linkedin) keys.push(p.linkedin);
   if (p.phone) keys.push(phoneDigits(p.phone).slice(-7));
-  if (p.name) keys.push(`${p.name}|${p.company ?? ''}`.toLowerCase());
+  if (p.name) {
+    const name = `${p.name.toLowerCase()}|`;
+    if (p.company) keys.push(name + p.company.toLowerCase());
+    keys.push(name);
+  }
   return keys;
 }
 
@@ -174,15 +180,16 @@ const otherNumber = (a: string | undefined, b: string | undefined) => !!a && !!b
 
 /**
  * the person `key` of `fresh` is filed under, if they are one person: an email or a LinkedIn URL
- * says so; a phone or a name + company only when nothing says otherwise (two John Smiths with
- * their own emails, colleagues sharing the office's number, two numbers with one ending)
+ * says so; a phone or a name only when nothing says otherwise (two John Smiths with their own
+ * emails or companies, colleagues sharing the office's number, two numbers with one ending)
  */
 export function sameAs(index: Map<string, ScannedPerson>, key: string, fresh: ReportedPerson): ScannedPerson | undefined {
   const p = index.get(key);
   if (!p) return undefined;
   const had = p.person;
   const weak = PHONE_KEY.test(key) || key.includes('|');
-  return !weak || !(differ(had.email, fresh.email) || differ(had.linkedin, fresh.linkedin) || otherNumber(had.phone, fresh.phone)) ? p : undefined;
+  return !weak || !(differ(had.email, fresh.email) || differ(had.linkedin, fresh.linkedin) || otherNumber(had.phone, fresh.phone) ||
+    differ(had.company?.toLowerCase(), fresh.company?.toLowerCase())) ? p : undefined;
 }
 
 /** one person from two: `first`'s fields win, `second` fills the gaps (a new object: reported ones never change) */

@@ -1,6 +1,7 @@
 // One bounded walk over a subtree collecting every signal: mailto:/tel:/LinkedIn links, filled
 // inputs, emails/phones/LinkedIn URLs in text, label/value pairs, and the texts that may be
 // column headers (aligned afterwards by tables.ts). Skips code, hidden and excluded elements.
+import { INITIALS, nameBesideInitials, nameBesidePicture } from './avatars';
 import { DIAL_CODE, dialCodeOf } from './country';
 import { controlValue, isChrome, isHidden, SKIP_TAGS } from './dom';
 import { valueOfLabel, splitInlineLabel } from './labels';
@@ -182,9 +183,21 @@ function classify(el: Element, opts: WalkOptions, out: Walk): boolean {
   return true;
 }
 
+/** a name an avatar shows (see avatars.ts) */
+function shownName(name: string, el: Element): Signal {
+  const s = signal('name', name, el, 2);
+  s.shown = true;
+  return s;
+}
+
 function readElement(el: Element, opts: WalkOptions, out: Signal[]): void {
   const tag = el.tagName;
   if (tag === 'A') return readLink(el, opts, out);
+  if (tag === 'IMG') {
+    const found = nameBesidePicture(el);
+    if (found) out.push(shownName(found.name, found.el));
+    return;
+  }
   if (tag === 'INPUT' || tag === 'TEXTAREA') return readControl(el, opts, out);
   const aria = el.hasAttributes() ? el.getAttribute('aria-label') : null;
   if (aria && el.childElementCount === 0) {
@@ -259,6 +272,11 @@ function readText(node: Text, opts: WalkOptions, out: Walk): boolean {
       if (word !== 'other') readLabel(parent, word, opts, signals);
       return true;
     }
+  }
+  if (trimmed.length <= 3 && INITIALS.test(trimmed) && parent.childElementCount === 0) {
+    const found = nameBesideInitials(parent, trimmed);
+    if (found) signals.push(shownName(found.name, found.el));
+    return false;
   }
   if (DIAL_CODE.test(trimmed)) {
     const code = dialCodeOf(trimmed)!;

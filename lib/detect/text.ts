@@ -73,7 +73,11 @@ const NOT_NAME = new Set(('leads lead contacts contact members member settings d
   'conversation conversations viewers viewer users user activity company companies people directory search ' +
   'linkedin email phone website twitter view send call message open edit delete add ' +
   // badges shown beside a name: roles and states, not part of it
-  'admin owner editor creator pending active invited inactive guest you me online offline away busy verified').split(' '));
+  'admin owner editor creator pending active invited inactive guest you me online offline away busy verified ' +
+  // what companies are called: a logo's alt text or a company's name is no person's
+  'inc ltd llc plc corp corporation co gmbh ag sa bv labs lab group holdings technologies tech solutions systems partners ' +
+  'capital ventures media studio studios agency software analytics consulting industries international global bank ' +
+  'logistics freight digital foundation institute university school hospital clinic').split(' '));
 
 // module constants: a build that lowers Unicode property escapes turns them into `new RegExp(...)`
 const INITIALS = /^\p{Lu}{1,3}$/u;

@@ -20,12 +20,14 @@ export interface Signal {
   row?: Element;
   /** a national phone's country */
   country?: string;
+  /** a name an avatar says is a person's: a person even with nothing else */
+  shown?: true;
 }
 
 export const DIGIT = /\d/;
 /** a signal (one object shape for all, its optional marks included: the engine reads many thousands) */
 export const signal = (field: Field, value: string, el: Element, rank: Rank): Signal =>
-  ({ field, value, el, rank, fromLabel: undefined, row: undefined, country: undefined });
+  ({ field, value, el, rank, fromLabel: undefined, row: undefined, country: undefined, shown: undefined });
 
 /** a value read for a known field, validated; the field may change (an email in a "Contact" column) */
 export function signalFor(field: Field, raw: string, el: Element, rank: Rank, phone: PhoneReader): Signal | undefined {

@@ -33,9 +33,14 @@ describe('demo partner pages in a live page', () => {
     click('.user-row[data-lead-id="90214"] .headline');
     const d = await settle();
     expect(win.location.pathname).toBe('/app/inbox');
-    expect(d).toMatchObject({ view: 'detail', focused: 0, people: [{ name: 'Diego Santos', email: 'diego@lumacraft.co' }] });
+    // the conversations are people; the open one is merged with its lead panel and focused
+    expect(d.people.map((p) => p.name)).toEqual(['Maya Okafor', 'Diego Santos', 'Lukas Brenner']);
+    expect(d).toMatchObject({ view: 'detail', focused: 1 });
+    expect(d.people[1]).toMatchObject({ name: 'Diego Santos', email: 'diego@lumacraft.co' });
     click('.conv-list li[data-conv="90212"]');
-    expect((await settle()).people).toEqual([{ name: 'Lukas Brenner', linkedin: 'https://www.linkedin.com/in/lukasbrenner', company: 'Nordwerk GmbH', title: 'CTO' }]);
+    const lukas = await settle();
+    expect(lukas.focused).toBe(2);
+    expect(lukas.people[2]).toEqual({ name: 'Lukas Brenner', linkedin: 'https://www.linkedin.com/in/lukasbrenner', company: 'Nordwerk GmbH', title: 'CTO' });
   });
 
   it('HelloLeads: the hash route switches from the lead list to one lead', async () => {

@@ -2,7 +2,7 @@
 // detected people against expected ones.
 //
 // Matching: a detected person matches an expected one when they share an email, a LinkedIn URL
-// or a phone; an expected person with none of those matches by name (case-insensitive). Each
+// or a phone; when either has none of those, they match by name (case-insensitive). Each
 // expected person is matched at most once. Person precision = matched / detected, recall =
 // matched / expected. Field scores compare every field of matched pairs: a field is right when
 // equal; field precision = right / fields detected, field recall = right / fields expected.
@@ -56,7 +56,7 @@ const KEYS = ['email', 'linkedin', 'phone'] as const;
 
 function same(a: DetectedPerson, e: DetectedPerson): boolean {
   if (KEYS.some((k) => e[k] && a[k] === e[k])) return true;
-  return !KEYS.some((k) => e[k]) && !!a.name && a.name.toLowerCase() === e.name?.toLowerCase();
+  return (!KEYS.some((k) => e[k]) || !KEYS.some((k) => a[k])) && !!a.name && a.name.toLowerCase() === e.name?.toLowerCase();
 }
 
 export interface Score {

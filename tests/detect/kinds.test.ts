@@ -128,3 +128,20 @@ describe('grids that are not tables', () => {
       <div role="row"><span role="cell">Ben Ode</span><span role="cell">ben@ode.io</span><span role="cell">Ode Inc</span><span role="cell">Founder</span></div></div></div>`)).toEqual(want);
   });
 });
+
+describe('conversation lists', () => {
+  it('reads entries that show only an avatar and a name, and merges the open one with its lead panel', () => {
+    expect(detect(`<div class="inbox"><ul class="threads">
+      <li><div class="av">MO</div><div><div class="t"><span>Maya</span> <span>Okafor</span></div><p>Sounds great, Tuesday works.</p><time>2m</time></div></li>
+      <li><div class="av"><img src="/a/2.png" alt="Diego Santos"></div><div><div class="t">Diego Santos</div><p>Can you send pricing?</p></div></li>
+      <li><div class="av">L</div><div><div class="t">Lukas Brenner</div><p>Thanks for connecting!</p></div></li>
+      <li><div class="av">QX</div><div><div class="t">Weekly Digest</div><p>Your stats</p></div></li></ul>
+      <section class="chat"><p>Sounds great, Tuesday works.</p></section>
+      <aside><h2>Maya Okafor</h2><dl><dt>Company</dt><dd>BrightPath</dd><dt>Email</dt><dd>maya@brightpath.io</dd></dl></aside></div>`))
+      .toEqual([{ name: 'Maya Okafor', email: 'maya@brightpath.io', company: 'BrightPath' }, { name: 'Diego Santos' }, { name: 'Lukas Brenner' }]);
+  });
+  it('does not take a company logo beside its name, or a name no avatar stands for, as a person', () => {
+    expect(detect(`<ul><li><img alt="Acme Corp" src="/l.png"><span>Acme Corp</span></li><li><img alt="Park Labs" src="/p.png"><b>Park Labs</b> · 12 seats</li>
+      <li><span class="av">JD</span><span>Kanban Board</span></li><li><b>Ada Park</b> signed up</li></ul>`)).toEqual([]);
+  });
+});
