@@ -12,6 +12,7 @@ import { readStructured } from './structured';
 import { readRow } from './rows';
 import { isRowOf, type Table } from './tables';
 import { nameText } from './names';
+import { subjectOf, subjectSignals, type Subject } from './profile';
 import type { PageReport, ReportedPerson } from './types';
 import type { Signal } from './values';
 
@@ -43,6 +44,8 @@ export interface PageScan {
   context: PageContext;
   /** open dialogs met while reading */
   dialogs: Element[];
+  /** the person a profile page is about */
+  subject?: Subject;
   route?: SiteRoute;
   opts: DetectOptions;
 }
@@ -66,8 +69,9 @@ export function scanPage(root: Document | Element, opts: DetectOptions): PageSca
   if (!scope || route?.view === 'ignore') return empty;
   try {
     const context = pageContext(scope, adapter, opts.country, opts.checkPhone);
-    const scan: PageScan = { ...empty, context };
+    const scan: PageScan = { ...empty, context, subject: subjectOf(scope, opts.url) };
     const { signals, tables, rows } = read([scope], scan, root === doc);
+    if (scan.subject) subjectSignals(scan.subject, scope, opts.url, signals);
     scan.tables = tables;
     const found = groupPeople(signals, rules(scan, scope, rows));
     // records come in the order of their first signal; a later signal can name an earlier record
@@ -147,7 +151,7 @@ function read(scopes: Element[], scan: PageScan, wholeDocument?: boolean) {
   const out = newWalk();
   // rows appended to a known table are read by its columns
   if (!full) for (const s of scopes) for (const t of scan.tables) if (isRowOf(t, s)) out.rowTables.set(s, t);
-  for (const s of scopes) if (!isSkippedAbove(s, scan.scope)) walk(s, { phone: context.phone, excluded: context.excluded, budget }, out);
+  for (const s of scopes) if (!isSkippedAbove(s, scan.scope)) walk(s, { phone: context.phone, excluded: context.excluded, budget, base: opts.url }, out);
   learnSelf(context, out.chrome);
   scan.dialogs = [...(full ? [] : scan.dialogs.filter((d) => d.isConnected)), ...out.dialogs];
   const rows = out.rowsRead;
@@ -182,7 +186,8 @@ function rules(scan: PageScan, root: Element, rows: Set<Element>): GroupRules {
     isSelf: (s) => isSelf(scan.context.self, s),
     checkPhone: scan.opts.checkPhone,
     // a row's name is its name column's, read already
-    nameOf: (record) => (named.some((t) => isRowOf(t, record)) ? undefined : nameIn(record, adapter?.name, scan.context.excluded, record !== scan.scope)),
+    nameOf: (record) => (named.some((t) => isRowOf(t, record)) ? undefined
+      : nameIn(record, adapter?.name, scan.context.excluded, record !== scan.scope) ?? subjectsDialog(scan, record)),
   };
 }
 
@@ -195,6 +200,11 @@ function nameIn(record: Element, selector: string | undefined, excluded: Set<Ele
   }
   // a card without a heading starts with the name (after its avatar)
   return (card && nameText(record, true)) || undefined;
+}
+
+/** a dialog of a profile page with no name of its own (contact info) is about the page's subject */
+function subjectsDialog(scan: PageScan, record: Element): string | undefined {
+  return scan.subject && scan.dialogs.some((d) => d.contains(record)) ? scan.subject.name : undefined;
 }
 
 function summarise(scan: PageScan): PageReport {

@@ -27,6 +27,8 @@ export interface WalkOptions {
   budget: Budget;
   /** reading a chrome region itself (for the user's identity): do not stop at chrome inside it */
   inChrome?: boolean;
+  /** the page's address, against which relative profile links (/in/<slug>) are read */
+  base?: string;
 }
 
 export interface HeaderCell {
@@ -219,8 +221,8 @@ function readLink(a: Element, opts: WalkOptions, out: Signal[]): void {
   } else if (/^tel:/i.test(href)) {
     const phone = opts.phone(href, true);
     if (phone) key = phoneSignal(phone, a, 1);
-  } else if (href.includes('linkedin.com/')) {
-    const url = linkedinOf(href);
+  } else if (href.includes('linkedin.com/') || (opts.base && RELATIVE_PROFILE.test(href))) {
+    const url = linkedinOf(href.includes('linkedin.com/') ? href : absolute(href, opts.base!));
     if (url) key = signal('linkedin', url, a, 1);
   }
   if (!key) return;
@@ -228,6 +230,17 @@ function readLink(a: Element, opts: WalkOptions, out: Signal[]): void {
   // a link's text names its person when it is a full name ("Write", "Email" are what links say)
   const text = a.firstElementChild ? nameText(a) : clean(a.textContent ?? '', 80);
   if (text.includes(' ') && looksLikeName(text)) out.push(signal('name', text, a, 3));
+}
+
+/** a profile link relative to the page (LinkedIn's own pages link /in/<slug>) */
+const RELATIVE_PROFILE = /^(\.{0,2}\/)?(in|sales\/lead|sales\/people)\//;
+
+function absolute(href: string, base: string): string {
+  try {
+    return new URL(href, base).href;
+  } catch {
+    return '';
+  }
 }
 
 const SKIP_INPUT = /^(hidden|password|checkbox|radio|submit|button|reset|file|image|search|date|number|range|color)$/;

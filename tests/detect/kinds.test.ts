@@ -145,3 +145,31 @@ describe('conversation lists', () => {
       <li><span class="av">JD</span><span>Kanban Board</span></li><li><b>Ada Park</b> signed up</li></ul>`)).toEqual([]);
   });
 });
+
+describe('profile pages', () => {
+  const profile = (dialog: string) => `<nav><a href="/feed/">Home</a><a href="/in/jules-ortega/">Me</a></nav>
+    <main><section class="top"><img src="/p.jpg" alt="Maya Okafor"><h1>Maya Okafor</h1><div>Head of Growth at BrightPath | Scaling B2B SaaS</div>
+      <span>Lagos, Nigeria · 500+ connections</span><button>Contact info</button></section>
+    <section><h2>Experience</h2><ul>
+      <li><div><span aria-hidden="true">Head of Growth</span><span>Head of Growth</span></div><span>BrightPath · Full-time</span><span>Mar 2023 – Present · 3 yrs</span></li>
+      <li><div><span>Growth Lead</span></div><span>Paystack · Full-time</span><span>2019 – 2023</span></li></ul></section></main>
+    <aside><h2>People also viewed</h2><ul>
+      <li><a href="/in/tobi-adeyemi/"><span>Tobi</span> <span>Adeyemi</span></a><div>VP Sales at Kora</div></li>
+      <li><a href="/in/ama-mensah-3a/">Ama Mensah</a><div>Founder</div></li></ul></aside>${dialog}`;
+  it('reads the subject: the h1 name, the current position and company (never the headline), the page’s own profile URL, and an open contact-info dialog', () => {
+    const people = detect(profile(`<div role="dialog" aria-label="Contact info"><h2>Contact info</h2>
+      <section><h3>Email</h3><a href="mailto:maya@brightpath.io">maya@brightpath.io</a></section><section><h3>Phone</h3><span>+234 803 123 4567 (Mobile)</span></section></div>`),
+    { url: 'https://www.linkedin.com/in/maya-okafor/' });
+    expect(people).toEqual([
+      { name: 'Maya Okafor', linkedin: 'https://www.linkedin.com/in/maya-okafor', title: 'Head of Growth', company: 'BrightPath', email: 'maya@brightpath.io', phone: '+2348031234567' },
+      { name: 'Tobi Adeyemi', linkedin: 'https://www.linkedin.com/in/tobi-adeyemi' },
+      { name: 'Ama Mensah', linkedin: 'https://www.linkedin.com/in/ama-mensah-3a' },
+    ]);
+  });
+  it('reads no dialog that is closed, and no subject on a page whose h1 is not a person', () => {
+    expect(detect(profile('<div role="dialog" hidden><a href="mailto:maya@brightpath.io">maya@brightpath.io</a></div>'), { url: 'https://www.linkedin.com/in/maya-okafor/' })[0])
+      .toEqual({ name: 'Maya Okafor', linkedin: 'https://www.linkedin.com/in/maya-okafor', title: 'Head of Growth', company: 'BrightPath' });
+    expect(detect('<main><h1>Quarterly Business Review</h1><p>Agenda for Friday</p></main>', { url: 'https://docs.example.org/qbr' })).toEqual([]);
+    expect(detect('<main><h1>Ada Park</h1><p>Ada Park has written 12 posts.</p></main>', { url: 'https://blog.example.org/archive' })).toEqual([]);
+  });
+});

@@ -1,0 +1,82 @@
+// A profile page's subject: the person the page is about. Its name is the page's first <h1> when
+// the page says it is a person's (the address holds the name, as /in/ada-park does, or a photo's
+// alt text is the name); a LinkedIn profile's own address is their LinkedIn URL; their current
+// position and company come from the experience entry that runs to the present. A headline
+// ("CRO at Tidewater · Speaker") is never read as a job title.
+import { isChrome, isSkipped, visibleText } from './dom';
+import { linkedinOf } from './linkedin';
+import { nameText } from './names';
+import { signal, signalFor, type Signal } from './values';
+import { clean } from './text';
+
+export interface Subject {
+  name: string;
+  /** the heading that names the subject: the subject's signals are read there */
+  el: Element;
+}
+
+/** what a text becomes to compare names with addresses and alt texts: lowercase, no accents */
+const folded = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+/** an experience entry that runs to the present: "Jan 2022 – Present", "2019 - now" */
+const CURRENT = /[–—-]\s*(present|now|today|current)\b/i;
+
+/** the page's subject, if it is a profile page */
+export function subjectOf(scope: Element, url: string): Subject | undefined {
+  const h1 = [...scope.getElementsByTagName('h1')].find((h) => !hiddenOrChrome(h, scope));
+  const name = h1 ? nameText(h1) : '';
+  if (!h1 || !name.includes(' ')) return undefined;
+  const words = folded(name).split(' ');
+  let path = '';
+  try { path = folded(decodeURIComponent(new URL(url).pathname)); } catch { /* no address: no cue from it */ }
+  const inAddress = words.every((w) => path.includes(w));
+  const photo = [...scope.getElementsByTagName('img')].slice(0, 50).some((img) => folded(img.getAttribute('alt') ?? '').includes(words.join(' ')));
+  return inAddress || photo || linkedinOf(url) ? { name, el: h1 } : undefined;
+}
+
+/** the subject's signals: the name (a person on its own), a LinkedIn profile's address, the current position */
+export function subjectSignals(subject: Subject, scope: Element, url: string, out: Signal[]): void {
+  const name = signal('name', subject.name, subject.el, 2);
+  name.shown = true;
+  out.push(name);
+  const linkedin = linkedinOf(url);
+  if (linkedin) out.push(signal('linkedin', linkedin, subject.el, 1));
+  const position = currentPosition(scope);
+  if (!position) return;
+  for (const [field, text] of [['title', position.title], ['company', position.company]] as const) {
+    const s = text ? signalFor(field, text, subject.el, 2, () => undefined) : undefined;
+    if (s) out.push(s);
+  }
+}
+
+/** the title and company of the first experience entry that runs to the present */
+function currentPosition(scope: Element): { title: string; company?: string } | undefined {
+  for (const item of scope.getElementsByTagName('li')) {
+    const text = visibleText(item, 300);
+    if (!CURRENT.test(text) || hiddenOrChrome(item, scope)) continue;
+    const lines = linesOf(item).filter((l) => !CURRENT.test(l));
+    if (!lines.length) continue;
+    // "Tidewater Analytics · Full-time": the company before the employment type
+    const company = lines[1]?.split(/\s+[·•|]\s+/)[0];
+    return { title: lines[0]!, company };
+  }
+  return undefined;
+}
+
+/** an element's texts, one per text node, cleaned */
+function linesOf(el: Element): string[] {
+  const out: string[] = [];
+  const walker = el.ownerDocument.createTreeWalker(el, 4);
+  for (let n = walker.nextNode(); n && out.length < 6; n = walker.nextNode()) {
+    const t = clean(n.nodeValue ?? '', 120);
+    // the same text twice in a row is one line shown twice (once for screen readers)
+    if (t && t !== out[out.length - 1] && !isSkipped(n.parentElement!)) out.push(t);
+  }
+  return out;
+}
+
+function hiddenOrChrome(el: Element, scope: Element): boolean {
+  for (let e: Element | null = el; e && e !== scope; e = e.parentElement) {
+    if (isSkipped(e) || isChrome(e, e.tagName, e.getAttribute('role'), e.getAttribute('class'))) return true;
+  }
+  return false;
+}
