@@ -2,15 +2,11 @@
 // default country for national numbers), the regions never read (app header, navigation, account menu, adapter
 // exclusions) and the signed-in user's own identity found there, to be left out everywhere.
 import { eachNode } from './dom';
-import { countryFromLang, phoneDigits, phoneReader, type CountryCode, type PhoneCheck, type PhoneReader } from './phone';
+import { countryFromLang, phoneReader, type CountryCode, type PhoneCheck, type PhoneReader } from './phone';
+import { selfKey, type Self } from './self';
 import { walk, type Budget } from './signals';
-import { looksLikeName, clean } from './text';
+import { findEmails, looksLikeName, clean } from './text';
 import type { SiteAdapter } from './sites/types';
-import type { Signal } from './values';
-
-export interface Self {
-  values: Set<string>;
-}
 
 export interface PageContext {
   /** reads phones as candidates with the page's country (or validated, when the scan checks them) */
@@ -43,25 +39,26 @@ export function learnSelf(ctx: PageContext, chrome: Element[]): void {
   }
 }
 
-/** the key under which a value is remembered as the user's own */
-export function selfKey(field: string, value: string): string {
-  if (field === 'name') return `name:${value.toLowerCase()}`;
-  if (field === 'phone') return `phone:${phoneDigits(value).slice(-8)}`; // however it is written
-  return field === 'email' || field === 'linkedin' ? `${field}:${value}` : '';
-}
-
-/** whether a signal is the signed-in user's own name, email, phone or LinkedIn */
-export function isSelf(self: Self, s: Signal): boolean {
-  if (!self.values.size) return false;
-  const key = selfKey(s.field, s.value);
-  return key !== '' && self.values.has(key);
-}
-
 function collectNames(el: Element, self: Self, budget: Budget): void {
   eachNode(el, (n) => {
-    const t = n.nodeType === 3 ? clean(n.nodeValue ?? '', 80) : '';
+    if (n.nodeType === 1) return collectLabelled(n as Element, self);
+    const t = clean(n.nodeValue ?? '', 80);
     if (t.includes(' ') && looksLikeName(t)) self.values.add(selfKey('name', t));
   }, budget);
+}
+
+/** the user an account button names in its label: "Account: Sam Carter (sam@growthlane.co)" */
+function collectLabelled(el: Element, self: Self): void {
+  if (!el.hasAttributes()) return;
+  for (const attr of ['aria-label', 'title', 'alt']) {
+    const v = el.getAttribute(attr);
+    if (!v) continue;
+    for (const email of findEmails(v)) self.values.add(selfKey('email', email));
+    for (const part of v.split(/[:()<>,\n]/)) {
+      const t = clean(part, 80);
+      if (t.includes(' ') && looksLikeName(t)) self.values.add(selfKey('name', t));
+    }
+  }
 }
 
 /** querySelectorAll that never throws (an adapter's selector may be invalid in some engine) */

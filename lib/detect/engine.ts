@@ -1,7 +1,8 @@
 // scanPage: the whole page, or part of it, to the people on it. Pure, synchronous, DOM-only
 // (no browser APIs, no network), bounded (node and text budgets) and never throwing. The same
 // engine serves every site: an adapter only adds routes and selectors.
-import { learnSelf, pageContext, isSelf, safeQuery, type PageContext } from './context';
+import { learnSelf, pageContext, safeQuery, type PageContext } from './context';
+import { isSelf } from './self';
 import { isSkipped } from './dom';
 import { groupPeople, type GroupRules, type ScannedPerson } from './group';
 import type { CountryCode, PhoneCheck } from './phone';
@@ -151,7 +152,7 @@ function read(scopes: Element[], scan: PageScan, wholeDocument?: boolean) {
   const out = newWalk();
   // rows appended to a known table are read by its columns
   if (!full) for (const s of scopes) for (const t of scan.tables) if (isRowOf(t, s)) out.rowTables.set(s, t);
-  for (const s of scopes) if (!isSkippedAbove(s, scan.scope)) walk(s, { phone: context.phone, excluded: context.excluded, budget, base: opts.url }, out);
+  for (const s of scopes) if (!isSkippedAbove(s, scan.scope)) walk(s, { phone: context.phone, excluded: context.excluded, budget, base: opts.url, self: context.self.values }, out);
   learnSelf(context, out.chrome);
   scan.dialogs = [...(full ? [] : scan.dialogs.filter((d) => d.isConnected)), ...out.dialogs];
   const rows = out.rowsRead;

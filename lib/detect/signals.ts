@@ -6,6 +6,7 @@ import { DIAL_CODE, dialCodeOf } from './country';
 import { controlValue, isChrome, isHidden, SKIP_TAGS } from './dom';
 import { valueOfLabel, splitInlineLabel } from './labels';
 import { findLinkedins, linkedinOf } from './linkedin';
+import { readChip, readSignature } from './mail';
 import { findPhones, type PhoneReader } from './phone';
 import { nameText } from './names';
 import { findEmails, findNamedEmails, looksLikeName, clean } from './text';
@@ -29,6 +30,8 @@ export interface WalkOptions {
   inChrome?: boolean;
   /** the page's address, against which relative profile links (/in/<slug>) are read */
   base?: string;
+  /** the user's own identity, learnt as the walk meets it ("me" chips) */
+  self?: Set<string>;
 }
 
 export interface HeaderCell {
@@ -201,7 +204,8 @@ function readElement(el: Element, opts: WalkOptions, out: Signal[]): void {
     return;
   }
   if (tag === 'INPUT' || tag === 'TEXTAREA') return readControl(el, opts, out);
-  const aria = el.hasAttributes() ? el.getAttribute('aria-label') : null;
+  if (!el.hasAttributes() || readChip(el, opts.self, out)) return;
+  const aria = el.getAttribute('aria-label');
   if (aria && el.childElementCount === 0) {
     const field = labelField(aria);
     const text = el.textContent ?? '';
@@ -286,6 +290,7 @@ function readText(node: Text, opts: WalkOptions, out: Walk): boolean {
       return true;
     }
   }
+  if (trimmed.length <= 24 && readSignature(node, trimmed, signals)) return false;
   if (trimmed.length <= 3 && INITIALS.test(trimmed) && parent.childElementCount === 0) {
     const found = nameBesideInitials(parent, trimmed);
     if (found) signals.push(shownName(found.name, found.el));

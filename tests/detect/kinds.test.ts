@@ -173,3 +173,23 @@ describe('profile pages', () => {
     expect(detect('<main><h1>Ada Park</h1><p>Ada Park has written 12 posts.</p></main>', { url: 'https://blog.example.org/archive' })).toEqual([]);
   });
 });
+
+describe('mail threads', () => {
+  it('reads participants from chips, names and titles from signatures, senders of quoted replies, and never the user', () => {
+    const people = detect(`<header role="banner"><a aria-label="Account: Sam Carter (sam@growthlane.co)" href="/account"><img alt="" src="/me.png"></a></header>
+      <main><h2>Pilot kickoff</h2>
+      <div class="msg"><div class="who"><span email="helena@kestrel.de" name="Helena Brandt">Helena Brandt</span><span>to <span email="sam@growthlane.co" name="me">me</span>,
+        <span email="omar@kestrel.de" name="Omar Farouk">Omar</span></span></div>
+        <div class="body"><p>Hi Sam, see the draft attached.</p><div>Best regards,<br>Helena Brandt<br>Head of Procurement<br>Kestrel Robotics<br>+49 89 1234 5678</div></div></div>
+      <div class="msg"><div class="who"><span email="sam@growthlane.co" name="Sam Carter">Sam Carter</span></div>
+        <div class="body"><p>Thanks!</p><blockquote>On Tue, Mar 3, 2026 at 9:12 AM Helena Brandt &lt;helena@kestrel.de&gt; wrote:<br>Hi Sam…</blockquote>
+        <p>--<br>Sam Carter<br>Founder | Growthlane</p></div></div>
+      <div class="msg"><div class="who"><span email="ines@lumen.pt" name="Inês Duarte">Inês Duarte</span></div>
+        <div class="body"><p>Cheers,</p><p>Inês Duarte</p><p>CFO, Lumen Saúde</p></div></div></main>`);
+    expect(people).toEqual([
+      { name: 'Helena Brandt', email: 'helena@kestrel.de', title: 'Head of Procurement', company: 'Kestrel Robotics', phone: '+498912345678' },
+      { name: 'Omar Farouk', email: 'omar@kestrel.de' },
+      { name: 'Inês Duarte', email: 'ines@lumen.pt', title: 'CFO', company: 'Lumen Saúde' },
+    ]);
+  });
+});

@@ -1,0 +1,72 @@
+// Mail threads: participants shown as chips whose attributes carry the address and the name
+// (<span email="ada@park.dev" name="Ada Park">Ada</span>; the user's own chip is "me"), and
+// signature blocks: after a sign-off ("--", "Best regards,"), a name, then a title and a company
+// ("Head of Procurement, Kestrel Robotics" or one per line) before the contact lines.
+import { isSkipped } from './dom';
+import { selfKey } from './self';
+import { clean, emailOf, looksLikeName } from './text';
+import { signal, signalFor, type Signal } from './values';
+
+const ME = /^(me|you|myself)$/i;
+const SIGN_OFF = /^(--|best|regards|best regards|kind regards|warm regards|many thanks|thanks|thank you|cheers|sincerely|all the best|talk soon)[,.!]?$/i;
+/** a line of contact details, where the title and company end */
+const CONTACT_LINE = /[@+]|\d{3}|https?:|www\.|^(t|m|p|tel|phone|mobile|cell|email|e|w|web)\b\.?\s*[:.]/i;
+const TITLE_AT_COMPANY = /^(.{2,60}?)\s*(?:,|\||·|•| at | @ )\s*(.{2,60})$/;
+
+/** a chip's participant: its email= and name= attributes; true when the element is one */
+export function readChip(el: Element, self: Set<string> | undefined, out: Signal[]): boolean {
+  const email = emailOf(el.getAttribute('email') ?? '');
+  if (!email) return false;
+  const name = clean(el.getAttribute('name') ?? '', 80);
+  if (ME.test(name) || ME.test((el.textContent ?? '').trim())) {
+    self?.add(selfKey('email', email)); // the user's own chip
+    return true;
+  }
+  out.push(signal('email', email, el, 1));
+  if (looksLikeName(name)) out.push(signal('name', name, el, 2));
+  return true;
+}
+
+/** the texts after a sign-off, each with its element, within the sign-off's block or the two around it */
+function linesAfter(signOff: Text): { text: string; el: Element }[] {
+  const lines: { text: string; el: Element }[] = [];
+  let scope: Element | null = signOff.parentElement;
+  for (let level = 0; scope && level < 3; level++, scope = scope.parentElement) {
+    lines.length = 0;
+    const walker = signOff.ownerDocument.createTreeWalker(scope, 4);
+    walker.currentNode = signOff;
+    for (let n = walker.nextNode(); n && lines.length < 8; n = walker.nextNode()) {
+      const text = clean(n.nodeValue ?? '', 120);
+      if (text && !isSkipped(n.parentElement!)) lines.push({ text, el: n.parentElement! });
+    }
+    if (lines.length >= 2) break;
+  }
+  return lines;
+}
+
+/** a signature after a sign-off text: its name, title and company; false when the text is no sign-off */
+export function readSignature(signOff: Text, text: string, out: Signal[]): boolean {
+  if (!SIGN_OFF.test(text)) return false;
+  const lines = linesAfter(signOff);
+  const first = lines[0];
+  if (!first || !first.text.includes(' ') || !looksLikeName(first.text)) return true;
+  out.push(signal('name', first.text, first.el, 2));
+  const rest: { text: string; el: Element }[] = [];
+  for (const line of lines.slice(1, 3)) {
+    if (CONTACT_LINE.test(line.text)) break;
+    rest.push(line);
+  }
+  const push = (field: 'title' | 'company', value: string | undefined, el: Element) => {
+    const s = value ? signalFor(field, value, el, 2, () => undefined) : undefined;
+    if (s) out.push(s);
+  };
+  const split = rest.length === 1 ? TITLE_AT_COMPANY.exec(rest[0]!.text) : null;
+  if (split) {
+    push('title', split[1], rest[0]!.el);
+    push('company', split[2], rest[0]!.el);
+  } else {
+    push('title', rest[0]?.text, rest[0]?.el ?? first.el);
+    push('company', rest[1]?.text, rest[1]?.el ?? first.el);
+  }
+  return true;
+}
