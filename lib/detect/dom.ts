@@ -7,8 +7,9 @@ export const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'PR
 
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 
-/** hidden by the `hidden` attribute, aria-hidden, or an inline display:none / visibility:hidden */
+/** hidden by the `hidden` attribute, aria-hidden, or an inline display:none / visibility:hidden; a closed <dialog> */
 export function isHidden(el: Element): boolean {
+  if (el.tagName === 'DIALOG') return !el.hasAttribute('open');
   if (!el.hasAttributes()) return false;
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   const style = el.getAttribute('style');

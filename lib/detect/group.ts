@@ -129,6 +129,8 @@ function assemble(signals: Signal[], record: Element, rules: GroupRules): Report
     const heading = rules.nameOf(record);
     if (heading) p.name = heading;
   }
+  // a number with no one's name, email or profile beside it is a company's line, not a person
+  if (!p.name && !p.email && !p.linkedin) return undefined;
   return rules.checkPhone && p.phone ? checked(p, rules.checkPhone) : p;
 }
 

@@ -174,14 +174,14 @@ function classify(el: Element, opts: WalkOptions, out: Walk): boolean {
   const attributed = el.hasAttributes();
   // a checkbox or button holds nothing to read (list rows often start with one)
   if (tag === 'INPUT' && attributed && SKIP_INPUT.test((el.getAttribute('type') ?? '').toLowerCase())) return false;
-  if (!attributed && tag !== 'NAV' && tag !== 'HEADER' && tag !== 'FOOTER') return true;
+  if (!attributed && tag !== 'NAV' && tag !== 'HEADER' && tag !== 'FOOTER' && tag !== 'DIALOG') return true;
   const role = attributed ? el.getAttribute('role') : null;
   const cls = attributed ? el.getAttribute('class') : null;
   if (!opts.inChrome && isChrome(el, tag, role, cls)) {
     out.chrome.push(el);
     return false;
   }
-  if (!attributed) return true;
+  if (!attributed) return tag !== 'DIALOG'; // a <dialog> is open only with its `open` attribute
   if (isHidden(el)) return false;
   if (el.hasAttribute('itemscope') || (cls && /\b(vcard|h-card)\b/.test(cls))) out.structured.push(el);
   if (tag === 'DIALOG' || role === 'dialog') out.dialogs.push(el);

@@ -84,10 +84,13 @@ const INITIALS = /^\p{Lu}{1,3}$/u;
 const CAPITALISED = /^\p{Lu}/u;
 const PARTICLE = /^(van|von|de|da|del|der|la|le|bin|al)$/;
 
-/** whether a text looks like a person's name: 1–4 words, letters only, capitalised, no page-title words */
+/** the names forms and docs fill in for anyone */
+const PLACEHOLDER_NAME = /^(john|jane) (doe|q\.? public)$|^first last$|^firstname lastname$/i;
+
+/** whether a text looks like a person's name: 1–4 words, letters only, capitalised, no page-title words or placeholders */
 export function looksLikeName(text: string): boolean {
   const t = clean(text, 80);
-  if (t.length < 2 || t.length > 60 || NOT_IN_NAMES.test(t)) return false;
+  if (t.length < 2 || t.length > 60 || NOT_IN_NAMES.test(t) || PLACEHOLDER_NAME.test(t)) return false;
   const words = t.split(' ');
   if (words.length > 4 || INITIALS.test(t)) return false; // avatar initials ("MO")
   return words.every((w) => CAPITALISED.test(w) || PARTICLE.test(w)) &&

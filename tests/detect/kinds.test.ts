@@ -193,3 +193,14 @@ describe('mail threads', () => {
     ]);
   });
 });
+
+describe('what is never a person', () => {
+  it('leaves out a company’s switchboard number, ids, dates, amounts, code samples, closed dialogs and hidden menus', () => {
+    expect(detect(`<section class="company"><h2>Acme Logistics</h2><p>Main line: +44 20 7946 0000</p><p>Call us +1 800 555 0100</p></section>
+      <p>Order #48213377 · 2026-03-04 · €1,299.00 · ID 4500012345</p><pre>{"email":"dev.sample@acme.io","phone":"+1 202 555 0188"}</pre>
+      <dialog><h2>Invite</h2><p>Ada Park · ada@park.dev</p></dialog><div class="menu" style="display:none"><a href="mailto:ben@ode.io">Ben Ode</a></div>
+      <ul role="menu"><li><a href="mailto:cy@lu.io">Cy Lu</a></li></ul>
+      <article><h3>Dana Roe</h3><a href="mailto:dana@roe.org">dana@roe.org</a></article>
+      <form><label>Name <input placeholder="Jane Doe"></label><p>e.g. <b>John Doe</b>, john.doe@company.com</p></form>`)).toEqual([{ name: 'Dana Roe', email: 'dana@roe.org' }]);
+  });
+});

@@ -18,14 +18,14 @@ describe('label and value pairs', () => {
     expect(detect('<dl><dt>Name</dt><dd>Ada Park</dd><dt>E-mail:</dt><dd>ada@park.dev</dd><dt>Designation</dt><dd>CFO</dd></dl>'))
       .toEqual([{ name: 'Ada Park', email: 'ada@park.dev', title: 'CFO' }]);
     expect(detect('<div><b>Email:</b> ada@park.dev<br><b>Company:</b> Park Labs</div>')).toEqual([{ email: 'ada@park.dev', company: 'Park Labs' }]);
-    expect(detect('<div><div><span>Mobile</span></div><div>+91 98200 12345</div></div><p>Organisation: Mehta Exports</p>'))
-      .toEqual([{ phone: '+919820012345', company: 'Mehta Exports' }]);
+    expect(detect('<p>Name: Rahul Mehta</p><div><div><span>Mobile</span></div><div>+91 98200 12345</div></div><p>Organisation: Mehta Exports</p>'))
+      .toEqual([{ name: 'Rahul Mehta', phone: '+919820012345', company: 'Mehta Exports' }]);
   });
   it('reads <label for>, labels wrapping inputs, aria-label and mat-form-field inputs', () => {
     expect(detect('<label for="e">Email</label><input id="e" value="Ada@Park.dev"><label>Job title <input value="CFO"></label>'))
       .toEqual([{ email: 'ada@park.dev', title: 'CFO' }]);
-    expect(detect('<input aria-label="Phone" type="text" value="+44 20 7946 0123"><span aria-label="Company">Park Labs</span>'))
-      .toEqual([{ phone: '+442079460123', company: 'Park Labs' }]);
+    expect(detect('<input aria-label="Full name" value="Ada Park"><input aria-label="Phone" type="text" value="+44 20 7946 0123"><span aria-label="Company">Park Labs</span>'))
+      .toEqual([{ name: 'Ada Park', phone: '+442079460123', company: 'Park Labs' }]);
     expect(detect('<mat-form-field><mat-label>Email</mat-label><input matInput value="ada@park.dev"></mat-form-field>'))
       .toEqual([{ email: 'ada@park.dev' }]);
   });
