@@ -24,7 +24,6 @@ export function pageContext(scope: Element, adapter: SiteAdapter | undefined, co
   const ctx: PageContext = { phone: phoneReader(region, checkPhone), excluded, self: { values: new Set() } };
   if (adapter?.exclude) for (const el of safeQuery(scope, adapter.exclude)) excluded.add(el);
   learnSelf(ctx, [...excluded]);
-  if (adapter?.ignore) for (const el of safeQuery(scope, adapter.ignore)) excluded.add(el);
   return ctx;
 }
 

@@ -70,7 +70,10 @@ const CHROME_ROLES = new Set(['banner', 'navigation', 'contentinfo', 'menu']);
 /** a header/footer inside one of these belongs to a record, not to the page */
 const RECORD_PARTS = 'article, [role=article], [role=dialog], dialog, aside, li, tr, [role=row], [itemscope], .vcard';
 
-/** whether an element (its tag, role and class given) is page chrome: header, nav, account menu */
+/**
+ * whether an element (its tag, role and class given) is page chrome: header, nav, account menu,
+ * or a menu button outside any record (an app's account or workspace switcher shows the user)
+ */
 export function isChrome(el: Element, tag: string, role: string | null, cls: string | null): boolean {
   if (tag === 'NAV') return true;
   if (tag === 'HEADER' || tag === 'FOOTER') return !el.parentElement?.closest(RECORD_PARTS);
@@ -78,5 +81,7 @@ export function isChrome(el: Element, tag: string, role: string | null, cls: str
   if (role && CHROME_ROLES.has(role)) return true;
   const label = el.getAttribute('aria-label');
   if (label && /account|user menu/i.test(label)) return true;
+  const popup = el.getAttribute('aria-haspopup');
+  if (popup && popup !== 'false' && !el.parentElement?.closest(RECORD_PARTS)) return true;
   return CHROME_NAME.test(`${cls ?? ''} ${el.id}`);
 }

@@ -2,7 +2,7 @@
 // (no browser APIs, no network), bounded (node and text budgets) and never throwing. The same
 // engine serves every site: an adapter only adds routes and selectors.
 import { learnSelf, pageContext, safeQuery, type PageContext } from './context';
-import { isSelf } from './self';
+import { isSelf, selfKey } from './self';
 import { isSkipped } from './dom';
 import { groupPeople, type GroupRules, type ScannedPerson } from './group';
 import type { CountryCode, PhoneCheck } from './phone';
@@ -47,6 +47,10 @@ export interface PageScan {
   dialogs: Element[];
   /** the person a profile page is about */
   subject?: Subject;
+  /** "(You)" badges met while reading */
+  youMarks: Element[];
+  /** side panels met while reading */
+  panels: Element[];
   route?: SiteRoute;
   opts: DetectOptions;
 }
@@ -66,7 +70,7 @@ export function scanPage(root: Document | Element, opts: DetectOptions): PageSca
   const scope = root === doc ? doc.body ?? doc.documentElement : (root as Element);
   const route = adapter ? routeOf(adapter, opts.url) : undefined;
   const empty: PageScan = { detection: { people: [], view: 'other', site: adapter?.id ?? 'generic' }, people: [], roster: rosterOf([]), scope,
-    tables: [], context: { phone: () => undefined, excluded: new Set(), self: { values: new Set() } }, dialogs: [], route, opts };
+    tables: [], context: { phone: () => undefined, excluded: new Set(), self: { values: new Set() } }, dialogs: [], youMarks: [], panels: [], route, opts };
   if (!scope || route?.view === 'ignore') return empty;
   try {
     const context = pageContext(scope, adapter, opts.country, opts.checkPhone);
@@ -155,6 +159,8 @@ function read(scopes: Element[], scan: PageScan, wholeDocument?: boolean) {
   for (const s of scopes) if (!isSkippedAbove(s, scan.scope)) walk(s, { phone: context.phone, excluded: context.excluded, budget, base: opts.url, self: context.self.values }, out);
   learnSelf(context, out.chrome);
   scan.dialogs = [...(full ? [] : scan.dialogs.filter((d) => d.isConnected)), ...out.dialogs];
+  scan.youMarks = [...(full ? [] : scan.youMarks.filter((d) => d.isConnected)), ...out.youMarks];
+  scan.panels = [...(full ? [] : scan.panels.filter((d) => d.isConnected)), ...out.panels];
   const rows = out.rowsRead;
   const tables = out.tables;
   // rows the walk did not meet after their header (a grid's rows above it) are read now
@@ -183,17 +189,19 @@ function rules(scan: PageScan, root: Element, rows: Set<Element>): GroupRules {
     isRecord: (el) => rows.has(el) || partOf.has(el) || matches(el, adapter?.records),
     ownerOf: partOf.size ? (el) => partOf.get(el) : undefined,
     rowOwnsCells: !adapter?.records,
-    isCeiling: (el) => CEILING_TAGS.has(el.tagName) || CEILING_ROLES.has(el.getAttribute('role') ?? '') || matches(el, adapter?.detail),
+    isCeiling: (el) => CEILING_TAGS.has(el.tagName) || CEILING_ROLES.has(el.getAttribute('role') ?? ''),
     isSelf: (s) => isSelf(scan.context.self, s),
+    isMarkedSelf: scan.youMarks.length ? (record) => scan.youMarks.some((m) => record.contains(m)) : undefined,
+    learnSelf: (s) => scan.context.self.values.add(selfKey(s.field, s.value)),
     checkPhone: scan.opts.checkPhone,
     // a row's name is its name column's, read already
     nameOf: (record) => (named.some((t) => isRowOf(t, record)) ? undefined
-      : nameIn(record, adapter?.name, scan.context.excluded, record !== scan.scope) ?? subjectsDialog(scan, record)),
+      : nameIn(record, scan.context.excluded, record !== scan.scope) ?? subjectsDialog(scan, record)),
   };
 }
 
-function nameIn(record: Element, selector: string | undefined, excluded: Set<Element>, card: boolean): string | undefined {
-  const places = [...(selector ? safeQuery(record, selector).slice(0, 3) : []), ...safeQuery(record, NAME_PLACES).slice(0, 8)];
+function nameIn(record: Element, excluded: Set<Element>, card: boolean): string | undefined {
+  const places = safeQuery(record, NAME_PLACES).slice(0, 8);
   for (const el of places) {
     if (isSkippedAbove(el, record) || [...excluded].some((x) => x.contains(el))) continue;
     const text = nameText(el);
@@ -213,7 +221,8 @@ function summarise(scan: PageScan): PageReport {
   const list: ReportedPerson[] = people.map((p) => p.person);
   const view = route && route.view !== 'ignore' ? route.view : list.length > 1 ? 'list' : list.length === 1 ? 'detail' : 'other';
   const detection: PageReport = { people: list, view, site: opts.adapter?.id ?? 'generic' };
-  const panels = [...(opts.adapter?.detail ? safeQuery(scope, opts.adapter.detail) : []), ...scan.dialogs]
+  // the person looked at: in an open dialog, or on a detail page in a side panel (a conversation's lead)
+  const panels = [...scan.dialogs, ...(view === 'detail' ? scan.panels : [])]
     .filter((p) => p.isConnected && !isSkippedAbove(p, scope));
   // the first person read from inside an open panel, or from a record holding it
   const inPanels = new Set<ScannedPerson>();

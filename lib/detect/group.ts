@@ -30,6 +30,10 @@ export interface GroupRules {
   nameOf: (record: Element) => string | undefined;
   /** the reference mode: each person's phone validated once its country is known (see phoneReader) */
   checkPhone?: PhoneCheck;
+  /** whether a record is marked as the signed-in user's own ("(You)") */
+  isMarkedSelf?: (record: Element) => boolean;
+  /** learns a value of the user's own, left out wherever else it shows */
+  learnSelf?: (s: Signal) => void;
 }
 
 const MULTI = '\u0000';
@@ -88,6 +92,8 @@ export function groupPeople(signals: Signal[], rules: GroupRules): ScannedPerson
     if (list) list.push(s);
     else groups.set(record, [s]);
   }
+  // the user's own record ("(You)"): what it shows is theirs, here and in every other record
+  if (rules.isMarkedSelf) for (const [record, list] of groups) if (rules.isMarkedSelf(record)) for (const s of list) rules.learnSelf?.(s);
   const people: ScannedPerson[] = [];
   for (const [record, list] of groups) {
     try {

@@ -56,14 +56,20 @@ export interface Walk {
   dialogs: Element[];
   /** a calling code just read on its own ("+44"), waiting for the number shown after it */
   dial?: { code: string; texts: number };
+  /** "(You)" badges: the record holding one is the signed-in user's */
+  youMarks: Element[];
+  /** side panels met on the way (on a detail page, the person in one is the one looked at) */
+  panels: Element[];
 }
 
-export const newWalk = (): Walk => ({ signals: [], headerCells: [], tables: [], rowTables: new Map(), rowsRead: new Set(), chrome: [], structured: [], dialogs: [] });
+export const newWalk = (): Walk => ({ signals: [], headerCells: [], tables: [], rowTables: new Map(), rowsRead: new Set(), chrome: [], structured: [], dialogs: [], youMarks: [], panels: [] });
 
 const MAX_TEXT = 2000;
 const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 
 const COLON = /[:：]/;
+/** the badge a members list puts on the signed-in user's own row */
+const YOU = /^\(?you\)?$/i;
 /** a number as written after a calling code: digits, spaces, dashes, brackets, dots */
 const NATIONAL = /^[\d\s().-]{6,20}$/;
 /** what an email (@), an international phone (+, 00) or a LinkedIn URL needs in a text */
@@ -174,17 +180,18 @@ function classify(el: Element, opts: WalkOptions, out: Walk): boolean {
   const attributed = el.hasAttributes();
   // a checkbox or button holds nothing to read (list rows often start with one)
   if (tag === 'INPUT' && attributed && SKIP_INPUT.test((el.getAttribute('type') ?? '').toLowerCase())) return false;
-  if (!attributed && tag !== 'NAV' && tag !== 'HEADER' && tag !== 'FOOTER' && tag !== 'DIALOG') return true;
+  if (!attributed && !LANDMARKS.has(tag)) return true;
   const role = attributed ? el.getAttribute('role') : null;
   const cls = attributed ? el.getAttribute('class') : null;
   if (!opts.inChrome && isChrome(el, tag, role, cls)) {
     out.chrome.push(el);
     return false;
   }
-  if (!attributed) return tag !== 'DIALOG'; // a <dialog> is open only with its `open` attribute
-  if (isHidden(el)) return false;
-  if (el.hasAttribute('itemscope') || (cls && /\b(vcard|h-card)\b/.test(cls))) out.structured.push(el);
-  if (tag === 'DIALOG' || role === 'dialog') out.dialogs.push(el);
+  if (tag === 'DIALOG' && !attributed) return false; // a <dialog> is open only with its `open` attribute
+  if (attributed && isHidden(el)) return false;
+  if (attributed && (el.hasAttribute('itemscope') || (cls && /\b(vcard|h-card)\b/.test(cls)))) out.structured.push(el);
+  if (tag === 'DIALOG' || role === 'dialog' || role === 'alertdialog') out.dialogs.push(el);
+  else if (tag === 'ASIDE' || role === 'complementary') out.panels.push(el);
   return true;
 }
 
@@ -247,6 +254,9 @@ function absolute(href: string, base: string): string {
   }
 }
 
+/** elements looked at even without attributes: chrome, dialogs and side panels */
+const LANDMARKS = new Set(['NAV', 'HEADER', 'FOOTER', 'DIALOG', 'ASIDE']);
+
 const SKIP_INPUT = /^(hidden|password|checkbox|radio|submit|button|reset|file|image|search|date|number|range|color)$/;
 
 function readControl(el: Element, opts: WalkOptions, out: Signal[]): void {
@@ -291,6 +301,10 @@ function readText(node: Text, opts: WalkOptions, out: Walk): boolean {
     }
   }
   if (trimmed.length <= 24 && readSignature(node, trimmed, signals)) return false;
+  if (trimmed.length <= 8 && YOU.test(trimmed)) {
+    out.youMarks.push(parent);
+    return false;
+  }
   if (trimmed.length <= 3 && INITIALS.test(trimmed) && parent.childElementCount === 0) {
     const found = nameBesideInitials(parent, trimmed);
     if (found) signals.push(shownName(found.name, found.el));

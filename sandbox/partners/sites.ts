@@ -44,7 +44,7 @@ export const partnerSites: Record<PartnerSite, PartnerSiteInfo> = {
     host: 'app.heygen.com',
     pages: [
       { path: '/personalized-video/7f3e9a52c1b84d0e/recipients', file: 'heygen/recipients.html', title: 'Personalized video recipients', view: 'list' },
-      { path: '/settings/members', file: 'heygen/members.html', title: 'Workspace members (colleagues, ignored)', view: 'other' },
+      { path: '/settings/members', file: 'heygen/members.html', title: 'Workspace members and pending invites', view: 'list' },
     ],
   },
 };

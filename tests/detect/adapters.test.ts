@@ -43,8 +43,12 @@ describe('partner adapters', () => {
     expect(view('https://sproutvideo.com/login')).toBe('ignore');
     expect(view('https://app.heygen.com/personalized-video/7f3e/recipients')).toBe('list');
     expect(view('https://app.heygen.com/personalized-video/7f3e/recipients/aud_3')).toBe('detail');
-    expect(view('https://app.heygen.com/settings/members')).toBe('ignore');
+    expect(view('https://app.heygen.com/settings/members')).toBe('list');
+    expect(view('https://app.heygen.com/settings?nav=members')).toBe('list');
+    expect(view('https://app.heygen.com/settings?tab=workspace&nav=members')).toBe('list');
     expect(view('https://app.heygen.com/settings?nav=API')).toBe('ignore');
+    expect(view('https://app.heygen.com/settings?nav=billing')).toBe('ignore');
+    expect(view('https://app.heygen.com/login')).toBe('ignore');
   });
   it('declares how each partner navigates', () => {
     expect(Object.fromEntries(siteAdapters.map((a) => [a.id, a.navigation]))).toEqual({

@@ -20,7 +20,7 @@ describe('detect CLI', () => {
     expect(out.contacts[1]).toEqual({ name: 'Lukas Brenner', linkedin: 'https://www.linkedin.com/in/lukasbrenner', company: 'Nordwerk GmbH', title: 'CTO' });
   });
   it('uses the adapter picked from --url (an ignored route prints no contacts)', () => {
-    const r = run('--url', 'https://app.heygen.com/settings/members', 'sandbox/partners/heygen/members.html');
+    const r = run('--url', 'https://app.heygen.com/settings?nav=API', 'sandbox/partners/heygen/members.html');
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({ contacts: [] });
   });

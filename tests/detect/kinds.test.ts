@@ -204,3 +204,14 @@ describe('what is never a person', () => {
       <form><label>Name <input placeholder="Jane Doe"></label><p>e.g. <b>John Doe</b>, john.doe@company.com</p></form>`)).toEqual([{ name: 'Dana Roe', email: 'dana@roe.org' }]);
   });
 });
+
+describe('members lists', () => {
+  it('reads members and pending invites, and leaves out the row marked as the user’s own wherever else the user shows', () => {
+    expect(detect(`<main><h1>Team</h1><table><tr><th>Member</th><th>Email</th><th>Role</th><th>Status</th></tr>
+      <tr><td>Sam Carter <span class="badge">(You)</span></td><td>sam@growthlane.co</td><td>Owner</td><td>Active</td></tr>
+      <tr><td>Ada Park</td><td>ada@park.dev</td><td>Editor</td><td>Active</td></tr>
+      <tr><td></td><td>ben@ode.io</td><td>Viewer</td><td>Invite sent</td></tr></table>
+      <p>Invitations are sent from <a href="mailto:sam@growthlane.co">Sam Carter</a>.</p></main>`))
+      .toEqual([{ name: 'Ada Park', email: 'ada@park.dev' }, { email: 'ben@ode.io' }]);
+  });
+});

@@ -16,8 +16,4 @@ export const helloleads: SiteAdapter = {
     { match: /#\/lead-?details?\/[\w-]+/i, view: 'detail' },
     { match: /#\/(leads|lists?\b|visitors)/i, view: 'list' },
   ],
-  records: '[data-lead-id]',
-  detail: '[class*="lead-detail" i], [data-lead-detail]',
-  name: '[class*="lead-name" i]',
-  exclude: '[class*="navbar" i], [class*="profile-dropdown" i]',
 };

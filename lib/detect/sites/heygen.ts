@@ -1,6 +1,8 @@
 // HeyGen (app.heygen.com): React SPA, pushState. Personalized Video recipients (first name,
-// email, custom variables, status) are the leads; workspace members are colleagues, so the
-// settings pages and the "Members & Workspace" dialog are ignored. Key: email.
+// email, custom variables, status) are leads; the workspace's members and pending invites
+// (settings?nav=members: email, name, role, status) are the people the user works with, agencies'
+// clients and freelancers among them, so that page is read too (the "(You)" row is the user).
+// Other settings (API keys, billing) and the login pages hold no people. Key: email.
 // Tested on: sandbox/partners/heygen/*.html, tests/fixtures/sites/heygen/*.
 import type { SiteAdapter } from './types';
 
@@ -9,14 +11,10 @@ export const heygen: SiteAdapter = {
   hosts: ['app.heygen.com'],
   navigation: 'pushState',
   routes: [
+    { match: /^\/settings(\/members\b|\?(.*&)?nav=members\b)/i, view: 'list' },
     { match: /^\/(settings|login|signin|signup|billing|pricing|avatars|embeds|video-agent)\b/, view: 'ignore' },
     { match: /^\/personalized-video\/[^/]+\/recipients\/[^/?#]+/, view: 'detail' },
     { match: /^\/personalized-video\/[^/]+\/(recipients|contacts)/, view: 'list' },
     { match: /^\/personalized-video\//, view: 'list' },
   ],
-  records: '[data-recipient-id]',
-  detail: '[class*="drawer" i], [role=dialog]',
-  name: '[class*="recipient-name" i]',
-  exclude: '[class*="workspace-switcher" i], [data-testid*="account" i]',
-  ignore: '[class*="workspace-members" i], [role=dialog][aria-label*="workspace" i]',
 };

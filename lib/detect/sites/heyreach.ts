@@ -16,8 +16,6 @@ export const heyreach: SiteAdapter = {
     { match: /^\/app\/(prospects|lists|generate-prospects)/, view: 'list' },
     { match: /^\/app\/inbox/, view: 'detail' },
   ],
-  records: 'linkedin-reusable-user-list [data-lead-id], mat-row, tr[mat-row]',
-  detail: 'app-lead-details, [data-lead-panel], aside',
-  name: '[class*="lead-name" i], [class*="full-name" i]',
-  exclude: 'mat-toolbar, mat-sidenav, [class*="topbar" i], .mat-mdc-menu-panel',
+  // the app's toolbar (Angular Material) shows the user and the LinkedIn sender they act as
+  exclude: 'mat-toolbar',
 };

@@ -1,8 +1,8 @@
 // SproutVideo (sproutvideo.com): server-rendered Rails pages, full reloads. The app, its login and
 // its help pages are all served on the bare domain (www. is not where the app lives, and asking
-// for it would be one more host permission for no page). Viewer logins at
-// /logins, viewer sessions (emails from the email gate) on a video's analytics page. Team
-// members are colleagues; login and account pages hold no leads. Key: email only.
+// for it would be one more host permission for no page). Viewer logins at /logins, viewer
+// sessions (emails from the email gate) on a video's analytics page. Team members are
+// colleagues; login and account pages hold no leads. Key: email only.
 // Tested on: sandbox/partners/sproutvideo/*.html, tests/fixtures/sites/sproutvideo/*.
 import type { SiteAdapter } from './types';
 
@@ -17,8 +17,6 @@ export const sproutvideo: SiteAdapter = {
     { match: /^\/videos\/[0-9a-f]+\/(analytics|viewers|engagement)/, view: 'list' },
     { match: /^\/(leads|analytics)\b/, view: 'list' },
   ],
-  records: '[data-login-id], [data-session-id]',
-  exclude: '#account-menu, .site-header, .account-dropdown',
   // viewers are known by their email; a name alone is not a viewer
   refine: (person) => (person.email ? person : undefined),
 };

@@ -25,14 +25,8 @@ export interface SiteAdapter {
   routes: SiteRoute[];
   /** one person's container (a row, a card), beyond the default rows */
   records?: string;
-  /** the panel of the person being looked at (inbox lead panel, detail drawer) */
-  detail?: string;
-  /** where a record shows the person's name when no label or column says so */
-  name?: string;
   /** regions holding the signed-in user and app chrome (header, account menu) */
   exclude?: string;
-  /** regions whose people are not leads (e.g. colleagues) and are skipped */
-  ignore?: string;
   /** a last look at each person found: fix it up, or return undefined to drop it */
   refine?: (person: ReportedPerson) => ReportedPerson | undefined;
 }
