@@ -27,7 +27,8 @@ function regionNames(lang: string | undefined): Map<string, string> {
     if (lang && !lang.startsWith('en')) speakers.push(new Intl.DisplayNames([lang], { type: 'region' }));
     for (let a = 65; a <= 90; a++) {
       for (let b = 65; b <= 90; b++) {
-        const code = String.fromCharCode(a, b);
+        // a retired or reserved code names its region's own (DD, UK, FX: DE, GB, FR)
+        const code = Intl.getCanonicalLocales(`und-${String.fromCharCode(a, b)}`)[0]!.slice(4);
         for (const s of speakers) {
           const name = s.of(code);
           if (name && name !== code && !/unknown/i.test(name)) {
@@ -49,7 +50,7 @@ export function countryCode(text: string, lang?: string): string | undefined {
   if (!t || t.length > 60) return undefined;
   const known = regionNames(lang);
   if (TWO_LETTERS.test(t)) {
-    const code = t.toUpperCase();
+    const code = Intl.getCanonicalLocales(`und-${t}`)[0]!.slice(4).toUpperCase();
     return codes!.has(code) ? code : undefined;
   }
   // "Munich, Germany": the last part

@@ -158,7 +158,8 @@ function checked(p: ReportedPerson, check: PhoneCheck): ReportedPerson | undefin
   const national = !p.phone!.startsWith('+') && !p.phoneCountry;
   if (e164) p.phone = e164;
   else if (p.phoneOnly) return undefined;
-  else if (!national) delete p.phone;
+  else if (national) p.phone = p.phone!.replace(/\D/g, '');
+  else delete p.phone;
   delete p.phoneCountry;
   return p;
 }

@@ -27,7 +27,8 @@ export function e164Of(candidate: PhoneCandidate): string | undefined {
 /**
  * one reported person with its phone in E.164 (or none), or undefined when nothing identifies
  * them: no name, email, phone or LinkedIn left, or only a phone that is not a valid number. A
- * national number whose country the page does not say is kept as written: never guessed.
+ * national number whose country the page does not say is kept as its digits ("020 7946 0123" →
+ * "02079460123"): its country is never guessed.
  */
 export function normalisePerson(reported: ReportedPerson): DetectedPerson | undefined {
   const { phoneCountry, phoneOnly, ...person } = reported;
@@ -36,7 +37,8 @@ export function normalisePerson(reported: ReportedPerson): DetectedPerson | unde
     const phone = e164Of({ value: person.phone, country: phoneCountry });
     if (phone) person.phone = phone;
     else if (phoneOnly) return undefined;
-    else if (!national) delete person.phone;
+    else if (national) person.phone = person.phone.replace(/\D/g, '');
+    else delete person.phone;
   }
   return person.name || person.email || person.phone || person.linkedin ? person : undefined;
 }

@@ -27,6 +27,7 @@ export function readRow(table: Table, row: Element, phone: PhoneReader, out: Sig
     for (let i = 0; cell && i < span; i++, cell = cell.nextElementSibling) readCell(cell, columns[i], owner, phone, out, rest);
     return;
   }
+  if (byColIndex) return readNumberedCells(row, byColIndex, owner, phone, out, rest);
   if (depth < cellPath.length) {
     // on the way to the cells
     const next = el.children[cellPath[depth]!];
@@ -44,14 +45,19 @@ export function readRow(table: Table, row: Element, phone: PhoneReader, out: Sig
       continue;
     }
     const cell = n as Element;
-    const word = byColIndex ? byColIndex.get(columnIndexOf(cell) ?? '') : columns[i++];
-    readCell(cell, word, owner, phone, out, rest);
+    readCell(cell, columns[i++], owner, phone, out, rest);
   }
 }
 
-/** a cell's column number in a grid that numbers them (on the cell, or on the one cell inside a wrapper) */
-function columnIndexOf(cell: Element): string | null {
-  return cell.getAttribute('aria-colindex') ?? cell.querySelector('[aria-colindex]')?.getAttribute('aria-colindex') ?? null;
+/** a row of a grid that numbers its columns: each cell by its aria-colindex, however deep in wrappers (pinned and scrolling parts) */
+function readNumberedCells(el: Element, byColIndex: Map<string, HeaderWord>, row: Element, phone: PhoneReader, out: Signal[], rest?: (node: Node) => void): void {
+  for (let n = el.firstChild; n; n = n.nextSibling) {
+    const part = n as Element;
+    const index = n.nodeType === 1 ? part.getAttribute('aria-colindex') : null;
+    if (index !== null) readCell(part, byColIndex.get(index), row, phone, out, rest);
+    else if (n.nodeType === 1 && part.querySelector('[aria-colindex]')) readNumberedCells(part, byColIndex, row, phone, out, rest);
+    else rest?.(n);
+  }
 }
 
 function readCell(cell: Element, word: HeaderWord | undefined, row: Element, phone: PhoneReader, out: Signal[], rest?: (node: Node) => void): void {

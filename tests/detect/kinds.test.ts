@@ -74,7 +74,7 @@ describe('phones split over elements or written nationally', () => {
       .toEqual([{ name: 'Ada Park', phone: '+498912345678' }, { name: 'Ben Ode', phone: '+2348031234567' }]);
   });
   it('keeps a national number national when nothing on the page says its country (never guessed)', () => {
-    expect(detect('<dl><dt>Name</dt><dd>Ada Park</dd><dt>Phone</dt><dd>(415) 555-0134</dd></dl>')).toEqual([{ name: 'Ada Park', phone: '(415) 555-0134' }]);
+    expect(detect('<dl><dt>Name</dt><dd>Ada Park</dd><dt>Phone</dt><dd>(415) 555-0134</dd></dl>')).toEqual([{ name: 'Ada Park', phone: '4155550134' }]);
   });
 });
 
@@ -213,5 +213,13 @@ describe('members lists', () => {
       <tr><td></td><td>ben@ode.io</td><td>Viewer</td><td>Invite sent</td></tr></table>
       <p>Invitations are sent from <a href="mailto:sam@growthlane.co">Sam Carter</a>.</p></main>`))
       .toEqual([{ name: 'Ada Park', email: 'ada@park.dev' }, { email: 'ben@ode.io' }]);
+  });
+});
+
+describe('countries', () => {
+  it('names a region by its own code, not by a code reserved for it', async () => {
+    const { countryCode } = await import('../../lib/detect/country');
+    expect([countryCode('United Kingdom'), countryCode('France'), countryCode('Deutschland', 'de-DE'), countryCode('🇦🇺'), countryCode('Sydney, Australia')])
+      .toEqual(['GB', 'FR', 'DE', 'AU', 'AU']);
   });
 });

@@ -36,7 +36,7 @@ describe('label and value pairs', () => {
   });
   it('reads a national phone beside a label with the country <html lang> names, else keeps it national', () => {
     expect(detect('<p>Email: ada@park.dev</p><p>Phone: 020 7946 0123</p>', 'en-GB')).toEqual([{ email: 'ada@park.dev', phone: '+442079460123' }]);
-    expect(detect('<p>Email: ada@park.dev</p><p>Phone: 020 7946 0123</p>', 'en')).toEqual([{ email: 'ada@park.dev', phone: '020 7946 0123' }]);
+    expect(detect('<p>Email: ada@park.dev</p><p>Phone: 020 7946 0123</p>', 'en')).toEqual([{ email: 'ada@park.dev', phone: '02079460123' }]);
   });
 });
 
