@@ -1,7 +1,6 @@
 // What a scan needs to know about the page before reading it: how phones are read (with the
 // default country for national numbers), the regions never read (app header, navigation, account menu, adapter
 // exclusions) and the signed-in user's own identity found there, to be left out everywhere.
-import { eachNode } from './dom';
 import { countryFromLang, phoneReader, type CountryCode, type PhoneCheck, type PhoneReader } from './phone';
 import { selfKey, type Self } from './self';
 import { walk, type Budget } from './signals';
@@ -23,7 +22,8 @@ export function pageContext(scope: Element, adapter: SiteAdapter | undefined, co
   const region = country ?? countryFromLang(doc.documentElement?.getAttribute('lang'));
   const ctx: PageContext = { phone: phoneReader(region, checkPhone), excluded, self: { values: new Set() } };
   if (adapter?.exclude) for (const el of safeQuery(scope, adapter.exclude)) excluded.add(el);
-  learnSelf(ctx, [...excluded]);
+  // menus (an account menu is often kept on the page, hidden, until opened) show the user too
+  learnSelf(ctx, [...excluded, ...safeQuery(scope, '[role=menu]')]);
   return ctx;
 }
 
@@ -38,24 +38,27 @@ export function learnSelf(ctx: PageContext, chrome: Element[]): void {
   }
 }
 
+/** the names and emails a chrome region shows or labels, hidden parts included (a closed account menu is the user's too) */
 function collectNames(el: Element, self: Self, budget: Budget): void {
-  eachNode(el, (n) => {
-    if (n.nodeType === 1) return collectLabelled(n as Element, self);
-    const t = clean(n.nodeValue ?? '', 80);
-    if (t.includes(' ') && looksLikeName(t)) self.values.add(selfKey('name', t));
-  }, budget);
+  const walker = el.ownerDocument.createTreeWalker(el, 5); // elements and texts
+  for (let n: Node | null = el; n && budget.nodes-- > 0; n = walker.nextNode()) {
+    if (n.nodeType === 3) collectFrom(n.nodeValue ?? '', self);
+    else for (const attr of ['aria-label', 'title', 'alt']) collectFrom((n as Element).getAttribute(attr) ?? '', self);
+  }
 }
 
-/** the user an account button names in its label: "Account: Sam Carter (sam@growthlane.co)" */
-function collectLabelled(el: Element, self: Self): void {
-  if (!el.hasAttributes()) return;
-  for (const attr of ['aria-label', 'title', 'alt']) {
-    const v = el.getAttribute(attr);
-    if (!v) continue;
-    for (const email of findEmails(v)) self.values.add(selfKey('email', email));
-    for (const part of v.split(/[:()<>,\n]/)) {
-      const t = clean(part, 80);
-      if (t.includes(' ') && looksLikeName(t)) self.values.add(selfKey('name', t));
+/** "Account of Sam Carter", "Sam Carter (sam@growthlane.co)": the emails, and each part's name (the words it ends with) */
+function collectFrom(text: string, self: Self): void {
+  if (!text.trim()) return;
+  for (const email of findEmails(text)) self.values.add(selfKey('email', email));
+  for (const part of text.split(/[:()<>,|·\n]/)) {
+    const words = clean(part, 80).split(' ');
+    for (let i = 0; i < words.length - 1; i++) {
+      const name = words.slice(i).join(' ');
+      if (looksLikeName(name)) {
+        self.values.add(selfKey('name', name));
+        break;
+      }
     }
   }
 }

@@ -7,13 +7,25 @@ export const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'PR
 
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 
-/** hidden by the `hidden` attribute, aria-hidden, or an inline display:none / visibility:hidden; a closed <dialog> */
+/**
+ * hidden by the `hidden` attribute, an inline display:none / visibility:hidden, or aria-hidden
+ * (except the page behind an open modal dialog, which the dialog hides from screen readers only);
+ * a closed <dialog>
+ */
 export function isHidden(el: Element): boolean {
   if (el.tagName === 'DIALOG') return !el.hasAttribute('open');
   if (!el.hasAttributes()) return false;
-  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  if (el.hasAttribute('hidden')) return true;
   const style = el.getAttribute('style');
-  return style !== null && HIDDEN_STYLE.test(style);
+  if (style !== null && HIDDEN_STYLE.test(style)) return true;
+  return el.getAttribute('aria-hidden') === 'true' && !behindModal(el);
+}
+
+/** whether el is the page an open modal dialog covers (it marks everything but itself aria-hidden) */
+function behindModal(el: Element): boolean {
+  if (!el.firstElementChild) return false;
+  const modal = el.ownerDocument.querySelector('[aria-modal="true"]');
+  return !!modal && !el.contains(modal) && !modal.closest('[hidden], [style*="none"]');
 }
 
 /** never read: scripts, code samples, hidden elements */
@@ -66,6 +78,8 @@ export function controlValue(el: Element): string {
 
 /** page chrome: account menus by class, id or label, and landmark roles */
 const CHROME_NAME = /account-menu|user-menu|profile-menu|profile-dropdown/i;
+/** a <nav> named for what it lists (conversations, people) is content; one named as navigation, or not named, is chrome */
+const NAVIGATION_LABEL = /nav|menu|main|primary|secondary|site|page|breadcrumb|footer|account|user|global|top|side|tabs/i;
 const CHROME_ROLES = new Set(['banner', 'navigation', 'contentinfo', 'menu']);
 /** a header/footer inside one of these belongs to a record, not to the page */
 const RECORD_PARTS = 'article, [role=article], [role=dialog], dialog, aside, li, tr, [role=row], [itemscope], .vcard';
@@ -75,7 +89,10 @@ const RECORD_PARTS = 'article, [role=article], [role=dialog], dialog, aside, li,
  * or a menu button outside any record (an app's account or workspace switcher shows the user)
  */
 export function isChrome(el: Element, tag: string, role: string | null, cls: string | null): boolean {
-  if (tag === 'NAV') return true;
+  if (tag === 'NAV') {
+    const label = el.getAttribute('aria-label');
+    return !label || NAVIGATION_LABEL.test(label);
+  }
   if (tag === 'HEADER' || tag === 'FOOTER') return !el.parentElement?.closest(RECORD_PARTS);
   if (!el.hasAttributes()) return false;
   if (role && CHROME_ROLES.has(role)) return true;

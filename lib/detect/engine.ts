@@ -12,6 +12,7 @@ import { drop, enrol, peopleIn, recordAt, rosterOf, type Roster } from './roster
 import { readStructured } from './structured';
 import { readRow } from './rows';
 import { isRowOf, type Table } from './tables';
+import { positionAfter } from './cards';
 import { nameText } from './names';
 import { subjectOf, subjectSignals, type Subject } from './profile';
 import type { PageReport, ReportedPerson } from './types';
@@ -193,6 +194,8 @@ function rules(scan: PageScan, root: Element, rows: Set<Element>): GroupRules {
     isSelf: (s) => isSelf(scan.context.self, s),
     isMarkedSelf: scan.youMarks.length ? (record) => scan.youMarks.some((m) => record.contains(m)) : undefined,
     learnSelf: (s) => scan.context.self.values.add(selfKey(s.field, s.value)),
+    // a card's lines under its name; a table row has columns, and a profile's headline is no position
+    positionOf: (s, record) => (rows.has(record) || partOf.has(record) || s.el === scan.subject?.el ? {} : positionAfter(s.el, record, s.value)),
     checkPhone: scan.opts.checkPhone,
     // a row's name is its name column's, read already
     nameOf: (record) => (named.some((t) => isRowOf(t, record)) ? undefined

@@ -34,6 +34,8 @@ export interface GroupRules {
   isMarkedSelf?: (record: Element) => boolean;
   /** learns a value of the user's own, left out wherever else it shows */
   learnSelf?: (s: Signal) => void;
+  /** the title and company a card shows under a name (see cards.ts); none for table rows */
+  positionOf?: (name: Signal, record: Element) => { title?: string; company?: string };
 }
 
 const MULTI = '\u0000';
@@ -134,6 +136,11 @@ function assemble(signals: Signal[], record: Element, rules: GroupRules): Report
   if (!p.name) {
     const heading = rules.nameOf(record);
     if (heading) p.name = heading;
+  }
+  if (best.name && (!p.title || !p.company) && best.name.rank >= 2 && !best.name.fromLabel && rules.positionOf) {
+    const { title, company } = rules.positionOf(best.name, record);
+    if (title && !p.title) p.title = title;
+    if (company && !p.company) p.company = company;
   }
   // a number with no one's name, email or profile beside it is a company's line, not a person
   if (!p.name && !p.email && !p.linkedin) return undefined;

@@ -20,7 +20,8 @@ export function valueOfLabel(label: Element): { text: string; el: Element } | un
     if (control) return read(control);
   }
   if (tag === 'DT') return sibling(label, 'DD');
-  if (tag === 'TH' || tag === 'TD') return label.parentElement?.tagName === 'TR' ? sibling(label) : undefined;
+  // a key/value table labels a row by its first cell; a word in a later cell is a value ("Viewer" as a role)
+  if (tag === 'TH' || tag === 'TD') return label.parentElement?.tagName === 'TR' && !label.previousElementSibling ? sibling(label) : undefined;
   if (label.parentElement?.tagName === 'DT') return sibling(label.parentElement, 'DD');
   // <b>Email:</b> jane@acme.com — the value is the text right after the label
   const after = label.nextSibling;

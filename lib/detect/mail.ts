@@ -49,18 +49,24 @@ export function readSignature(signOff: Text, text: string, out: Signal[]): boole
   if (!SIGN_OFF.test(text)) return false;
   const lines = linesAfter(signOff);
   const first = lines[0];
-  if (!first || !first.text.includes(' ') || !looksLikeName(first.text)) return true;
-  out.push(signal('name', first.text, first.el, 2));
-  const rest: { text: string; el: Element }[] = [];
-  for (const line of lines.slice(1, 3)) {
-    if (CONTACT_LINE.test(line.text)) break;
-    rest.push(line);
+  if (!first) return true;
+  // "Aurelio Halvorsen | Sales Director | Driftwood Labs": the whole signature on one line
+  const parts = first.text.split(/\s+[|·•]\s+/);
+  const name = parts[0]!;
+  if (!name.includes(' ') || !looksLikeName(name)) return true;
+  out.push(signal('name', name, first.el, 2));
+  const rest: { text: string; el: Element }[] = parts.length > 1 ? parts.slice(1, 3).map((text) => ({ text, el: first.el })) : [];
+  if (parts.length === 1) {
+    for (const line of lines.slice(1, 3)) {
+      if (CONTACT_LINE.test(line.text)) break;
+      rest.push(line);
+    }
   }
   const push = (field: 'title' | 'company', value: string | undefined, el: Element) => {
     const s = value ? signalFor(field, value, el, 2, () => undefined) : undefined;
     if (s) out.push(s);
   };
-  const split = rest.length === 1 ? TITLE_AT_COMPANY.exec(rest[0]!.text) : null;
+  const split = rest.length === 1 && parts.length === 1 ? TITLE_AT_COMPANY.exec(rest[0]!.text) : null;
   if (split) {
     push('title', split[1], rest[0]!.el);
     push('company', split[2], rest[0]!.el);

@@ -48,7 +48,8 @@ export function nameText(el: Element, leading = false): string {
     for (let j = i + 1; j < pieces.length; j++) {
       const prev = pieces[j - 1]!;
       const next = pieces[j]!;
-      const sameLine = next.line === prev.line;
+      // names split over elements are split word by word: "Ada" + "Park", "Mary Ann" + "Smith", never "Ada Park" + "Office Manager"
+      const sameLine = next.line === prev.line && (oneWord(next.text) || oneWord(run));
       const besideIt = oneWord(next.text) && oneWord(prev.text) && next.line.parentElement === prev.line.parentElement;
       if (!sameLine && !besideIt) break;
       const joined = `${run} ${next.text}`;

@@ -53,11 +53,11 @@ function currentPosition(scope: Element): { title: string; company?: string } | 
   for (const item of scope.getElementsByTagName('li')) {
     const text = visibleText(item, 300);
     if (!CURRENT.test(text) || hiddenOrChrome(item, scope)) continue;
-    const lines = linesOf(item).filter((l) => !CURRENT.test(l));
-    if (!lines.length) continue;
-    // "Tidewater Analytics · Full-time": the company before the employment type
+    const lines = linesOf(item);
+    if (!lines.length || CURRENT.test(lines[0]!)) continue;
+    // "Tidewater Analytics · Full-time · Jan 2023 – Present": the company before the employment type and dates
     const company = lines[1]?.split(/\s+[·•|]\s+/)[0];
-    return { title: lines[0]!, company };
+    return { title: lines[0]!, company: company && !CURRENT.test(company) && !/\d/.test(company) ? company : undefined };
   }
   return undefined;
 }

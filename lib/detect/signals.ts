@@ -6,6 +6,7 @@ import { DIAL_CODE, dialCodeOf } from './country';
 import { controlValue, isChrome, isHidden, SKIP_TAGS } from './dom';
 import { valueOfLabel, splitInlineLabel } from './labels';
 import { findLinkedins, linkedinOf } from './linkedin';
+import { cardName } from './cards';
 import { readChip, readSignature } from './mail';
 import { findPhones, type PhoneReader } from './phone';
 import { nameText } from './names';
@@ -68,8 +69,8 @@ const MAX_TEXT = 2000;
 const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 
 const COLON = /[:：]/;
-/** the badge a members list puts on the signed-in user's own row */
-const YOU = /^\(?you\)?$/i;
+/** the badge a members list puts on the signed-in user's own row: "You", "(You)", "Sam Carter (you)" */
+const YOU = /(^|\s)\(you\)$|^you$/i;
 /** a number as written after a calling code: digits, spaces, dashes, brackets, dots */
 const NATIONAL = /^[\d\s().-]{6,20}$/;
 /** what an email (@), an international phone (+, 00) or a LinkedIn URL needs in a text */
@@ -211,6 +212,12 @@ function readElement(el: Element, opts: WalkOptions, out: Signal[]): void {
     return;
   }
   if (tag === 'INPUT' || tag === 'TEXTAREA') return readControl(el, opts, out);
+  if (HEADINGS.has(tag)) {
+    // a card's heading names it with a full name (its parts too: "Ada" and "Park" in two spans; "Qualified"
+    // names a column); weak, so a Name label or column wins
+    const name = nameText(el);
+    if (name.includes(' ')) out.push(signal('name', name, el, 3));
+  }
   if (!el.hasAttributes() || readChip(el, opts.self, out)) return;
   const aria = el.getAttribute('aria-label');
   if (aria && el.childElementCount === 0) {
@@ -301,7 +308,7 @@ function readText(node: Text, opts: WalkOptions, out: Walk): boolean {
     }
   }
   if (trimmed.length <= 24 && readSignature(node, trimmed, signals)) return false;
-  if (trimmed.length <= 8 && YOU.test(trimmed)) {
+  if (trimmed.length <= 80 && YOU.test(trimmed)) {
     out.youMarks.push(parent);
     return false;
   }
@@ -316,10 +323,7 @@ function readText(node: Text, opts: WalkOptions, out: Walk): boolean {
     signals.push(signal('dialCode', code, parent, 3));
     return false;
   }
-  if (HEADINGS.has(parent.tagName) && looksLikeName(trimmed)) {
-    // a card's heading names it; weak, so a Name label or column wins
-    signals.push(signal('name', clean(trimmed, 80), parent, 3));
-  }
+  if (trimmed.length <= 60 && cardName(trimmed, parent)) signals.push(shownName(clean(trimmed, 80), parent));
   // most texts (dates, statuses, names) hold none of what the finders look for
   if (MAY_HOLD_VALUES.test(text)) {
     for (const { name, email } of findNamedEmails(text)) {

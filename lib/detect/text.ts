@@ -66,6 +66,22 @@ export function plainValue(text: string): string | undefined {
   return v;
 }
 
+/** the words job titles are made of (in the languages partner apps are used in) */
+const TITLE_WORDS = new Set(('ceo cfo cto coo cmo cio cpo ciso cro vp svp evp avp head director manager lead founder cofounder co-founder ' +
+  'president chief officer engineer developer designer analyst consultant specialist coordinator strategist executive administrator ' +
+  'associate assistant recruiter buyer architect accountant advisor adviser principal scientist researcher editor writer producer ' +
+  'intern representative agent broker attorney lawyer counsel paralegal supervisor controller treasurer secretary chair chairman ' +
+  'chairwoman partner owner operator technician manager directeur directrice gérant gérante responsable chef ingénieur commercial ' +
+  'geschäftsführer geschäftsführerin leiter leiterin berater beraterin gerente jefe').split(' '));
+
+const WORDS = /[\p{L}&'’.-]+/gu;
+
+/** whether a text reads like a job title ("Head of Procurement", "Founder & CEO", "Gérant") */
+export function looksLikeTitle(text: string): boolean {
+  const words = text.toLowerCase().match(WORDS) ?? [];
+  return words.length > 0 && words.length <= 7 && words.some((w) => TITLE_WORDS.has(w));
+}
+
 /** words that make a heading a page title, not a person ("Campaign leads", "Team members") */
 const NOT_NAME = new Set(('leads lead contacts contact members member settings dashboard inbox campaign campaigns ' +
   'video videos analytics profile details detail overview account workspace recipients recipient team logins login ' +
@@ -77,7 +93,7 @@ const NOT_NAME = new Set(('leads lead contacts contact members member settings d
   // what companies are called: a logo's alt text or a company's name is no person's
   'inc ltd llc plc corp corporation co gmbh ag sa bv labs lab group holdings technologies tech solutions systems partners ' +
   'capital ventures media studio studios agency software analytics consulting industries international global bank ' +
-  'logistics freight digital foundation institute university school hospital clinic').split(' '));
+  'logistics freight digital foundation institute university school hospital clinic').split(' ').concat([...TITLE_WORDS]));
 
 // module constants: a build that lowers Unicode property escapes turns them into `new RegExp(...)`
 const INITIALS = /^\p{Lu}{1,3}$/u;

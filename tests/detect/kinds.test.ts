@@ -20,7 +20,7 @@ describe('names split over elements', () => {
   it('joins a name laid out as two sibling blocks, and a heading whose parts are spans', () => {
     expect(detect(`<div class="cards"><section><div class="who"><div>Maya</div><div>Okafor</div></div><a href="mailto:maya@okafor.ng">Write</a></section>
       <section><h3><span>Kenji</span> <span>Watanabe</span></h3><div>Data Lead</div><a href="mailto:kenji@sora.jp">Write</a></section></div>`))
-      .toEqual([{ name: 'Maya Okafor', email: 'maya@okafor.ng' }, { name: 'Kenji Watanabe', email: 'kenji@sora.jp' }]);
+      .toEqual([{ name: 'Maya Okafor', email: 'maya@okafor.ng' }, { name: 'Kenji Watanabe', email: 'kenji@sora.jp', title: 'Data Lead' }]);
   });
   it('reads a link whose text is split into first and last name', () => {
     expect(detect('<ul><li><a href="https://www.linkedin.com/in/ada-park"><b>Ada</b><b>Park</b></a></li><li><a href="https://www.linkedin.com/in/ben-ode">Ben Ode</a></li></ul>'))
@@ -163,7 +163,7 @@ describe('profile pages', () => {
     expect(people).toEqual([
       { name: 'Maya Okafor', linkedin: 'https://www.linkedin.com/in/maya-okafor', title: 'Head of Growth', company: 'BrightPath', email: 'maya@brightpath.io', phone: '+2348031234567' },
       { name: 'Tobi Adeyemi', linkedin: 'https://www.linkedin.com/in/tobi-adeyemi' },
-      { name: 'Ama Mensah', linkedin: 'https://www.linkedin.com/in/ama-mensah-3a' },
+      { name: 'Ama Mensah', linkedin: 'https://www.linkedin.com/in/ama-mensah-3a', title: 'Founder' },
     ]);
   });
   it('reads no dialog that is closed, and no subject on a page whose h1 is not a person', () => {
@@ -221,5 +221,52 @@ describe('countries', () => {
     const { countryCode } = await import('../../lib/detect/country');
     expect([countryCode('United Kingdom'), countryCode('France'), countryCode('Deutschland', 'de-DE'), countryCode('🇦🇺'), countryCode('Sydney, Australia')])
       .toEqual(['GB', 'FR', 'DE', 'AU', 'AU']);
+  });
+});
+
+describe('cards', () => {
+  it('reads the position under a name: a title and a company line, or "title · company"; never a headline', () => {
+    expect(detect(`<section class="grid"><article class="card"><span class="av">AP</span><div><b>Ada Park</b><small>Procurement Lead</small></div>
+        <p>Park Labs</p><p>Leeds</p><a href="mailto:ada@park.dev">Email</a></article>
+      <article class="card"><h4>Ben Ode</h4><p>Founder &amp; CEO · Ode Robotics</p><a href="mailto:ben@ode.io">ben@ode.io</a></article>
+      <article class="card"><h4>Cy Lu</h4><p>Head of Growth at Lu Labs | Scaling B2B</p><a href="mailto:cy@lu.io">cy@lu.io</a></article>
+      <article class="card"><h4>Dana Roe</h4><p>We met at the expo.</p><a href="mailto:dana@roe.org">dana@roe.org</a></article></section>`)).toEqual([
+      { name: 'Ada Park', title: 'Procurement Lead', company: 'Park Labs', email: 'ada@park.dev' },
+      { name: 'Ben Ode', title: 'Founder & CEO', company: 'Ode Robotics', email: 'ben@ode.io' },
+      { name: 'Cy Lu', email: 'cy@lu.io' },
+      { name: 'Dana Roe', email: 'dana@roe.org' },
+    ]);
+  });
+  it('reads the contact of deal cards: a name on a line of its own, then the company, in cards alike', () => {
+    const card = (deal: string, name: string, company: string) =>
+      `<div class="deal"><h6>${deal}</h6><h6>$4,500</h6><p class="t">${name}</p><p class="t">${company}</p><span>Close 2026-05-20</span></div>`;
+    expect(detect(`<div class="board"><div class="col"><h2>Qualified</h2>${card('Pilot — Marrowgate', 'Sanjay Iyer', 'Marrowgate Dental')}${
+      card('Renewal — Oakhaven', 'Dagny Dunmore', 'Oakhaven Foods')}</div><div class="col"><h2>Won</h2>${card('Expansion — Kestrel', 'Ugo Achebe', 'Kestrel Partners')}</div></div>
+      <ul class="settings"><li class="row"><b>Dark Mode</b><span>Use a dark theme</span></li><li class="row"><b>Time Zone</b><span>Europe/London</span></li></ul>`))
+      .toEqual([{ name: 'Sanjay Iyer', company: 'Marrowgate Dental' }, { name: 'Dagny Dunmore', company: 'Oakhaven Foods' }, { name: 'Ugo Achebe', company: 'Kestrel Partners' }]);
+  });
+});
+
+describe('the page behind a modal, and lists in navigation landmarks', () => {
+  it('reads the page an open modal dialog marks aria-hidden, and still skips what is aria-hidden without one', () => {
+    expect(detect(`<div id="app" aria-hidden="true"><h1>Ada Park</h1><a href="mailto:ada@park.dev">ada@park.dev</a></div>
+      <div role="dialog" aria-modal="true"><h2>Contact info</h2><p>Phone: +44 20 7946 0123</p></div>`, { url: 'https://crm.example.org/people/ada-park' }))
+      .toEqual([{ name: 'Ada Park', email: 'ada@park.dev', phone: '+442079460123' }]);
+    expect(detect('<div aria-hidden="true"><a href="mailto:ada@park.dev">Ada Park</a></div><p>ben@ode.io</p>')).toEqual([{ email: 'ben@ode.io' }]);
+  });
+  it('reads a list of people in a labelled <nav>, never a site navigation', () => {
+    expect(detect(`<nav><a href="/">Home</a><a href="mailto:sam@growthlane.co">Sam Carter</a></nav>
+      <nav aria-label="Conversations"><ul><li><span>AP</span><span>Ada Park</span><p>See you then</p></li><li><span>BO</span><span>Ben Ode</span><p>Thanks!</p></li></ul></nav>
+      <p>Write to sam@growthlane.co</p>`)).toEqual([{ name: 'Ada Park' }, { name: 'Ben Ode' }]);
+  });
+});
+
+describe('the signed-in user', () => {
+  it('is learnt from an account button’s label and a closed account menu, and left out of a thread', () => {
+    expect(detect(`<header><button aria-haspopup="true" aria-label="Account of Nkechi Ashworth"><span>NA</span></button></header>
+      <div style="visibility:hidden"><ul role="menu"><li><b>Nkechi Ashworth</b><p>nkechi@orbitpost.io</p></li></ul></div>
+      <main><div email="nkechi@orbitpost.io" name="Nkechi Ashworth">Nkechi</div><div email="wil@saltmarsh.co.uk" name="Wil Ivanova">Wil</div>
+      <p>--</p><p>Aurelio Halvorsen | Sales Director | Driftwood Labs</p></main>`)).toEqual([
+      { email: 'wil@saltmarsh.co.uk', name: 'Wil Ivanova' }, { name: 'Aurelio Halvorsen', title: 'Sales Director', company: 'Driftwood Labs' }]);
   });
 });

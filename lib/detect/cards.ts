@@ -1,0 +1,96 @@
+// Cards and list entries show a person as lines: the name, then the position ("Growth Lead",
+// or "Growth Lead · Copperfield Health" on one line), then the company. Here: what a job title
+// looks like (text.ts), the position read from the lines after a name, and names that a repeated card
+// shows without any label (a deal card's contact, followed by their company).
+import { isSkipped } from './dom';
+import { clean, looksLikeName, looksLikeTitle } from './text';
+import { headerWord } from './vocabulary';
+
+/** a line that is only words (no digits, addresses, labels or separators) */
+const PLAIN = /^[\p{L}&'’.\- ]{2,60}$/u;
+/** "Growth Lead · Copperfield Health": a position and a company on one line */
+const TITLE_DOT_COMPANY = /^(.{2,60}?)\s+[·•]\s+(.{2,60})$/;
+/** a headline ("Head of Growth at BrightPath | Scaling B2B SaaS"): never read as a position */
+const HEADLINE = /\s(at|@)\s|\||\s[·•]\s.*\s[·•]\s/i;
+
+/** a line that is a job title ("Partner, Property" too) */
+const titleLine = (text: string) => looksLikeTitle(text) && PLAIN.test(text.replace(/, /g, ' '));
+
+/** the small words a company's name may hold uncapitalised */
+const JOINERS = /^(&|and|of|the|de|du|des|la|le|et|und|y|e|di|van|von)$/;
+
+/** a line that can be a company's name: a few capitalised words, no title, no digits or punctuation beyond & . - ' */
+function companyLine(text: string): boolean {
+  const words = text.split(' ');
+  return PLAIN.test(text) && words.length <= 5 && !text.endsWith('.') && !looksLikeTitle(text) && !headerWord(text) &&
+    /^\p{Lu}/u.test(text) && words.every((w) => /^\p{Lu}/u.test(w) || JOINERS.test(w));
+}
+
+/**
+ * the visible texts after the name shown in el, within `top`, at most `max`: what comes before the
+ * name in el (an avatar's initials) and the name's own parts are passed over
+ */
+function linesAfterName(el: Element, top: Element, max: number, name: string): string[] {
+  const words = new Set(name.split(' '));
+  const partOfName = (t: string) => t.split(' ').every((w) => words.has(w));
+  const lines: string[] = [];
+  const walker = el.ownerDocument.createTreeWalker(top, 4);
+  walker.currentNode = el;
+  let named = false;
+  for (let n = walker.nextNode(); n && lines.length < max; n = walker.nextNode()) {
+    const text = clean(n.nodeValue ?? '', 120);
+    if (!text || isSkipped(n.parentElement!)) continue;
+    if (!lines.length && partOfName(text)) named = true;
+    // a link's or button's text is an action ("Email", "Write"), never a position
+    else if (named || !el.contains(n)) lines.push(n.parentElement!.closest('a, button') ? '' : text);
+  }
+  return lines;
+}
+
+/** the position shown under a name in a card: its title and company, if the lines say so (a headline says nothing) */
+export function positionAfter(nameEl: Element, card: Element, name: string): { title?: string; company?: string } {
+  const [first, second] = linesAfterName(nameEl, card, 2, name);
+  if (!first || HEADLINE.test(first)) return {};
+  const both = TITLE_DOT_COMPANY.exec(first);
+  if (both) return looksLikeTitle(both[1]!) && companyLine(both[2]!) ? { title: both[1], company: both[2] } : {};
+  if (titleLine(first)) return second && companyLine(second) ? { title: first, company: second } : { title: first };
+  if (!companyLine(first)) return {};
+  return second && titleLine(second) ? { company: first, title: second } : { company: first };
+}
+
+/** the card el sits in: one of several alike (same tag and classes, side by side), or a list entry */
+function cardOf(el: Element): Element | undefined {
+  // a card holds more than the name's own element
+  let e: Element | null = el.parentElement;
+  for (let level = 0; e && level < 5; level++, e = e.parentElement) {
+    const parent = e.parentElement;
+    if (!parent || parent.childElementCount < 2) continue;
+    if (e.tagName === 'LI' || e.getAttribute('role') === 'listitem') return e;
+    const cls = e.getAttribute('class');
+    const twin = (s: Element | null) => !!s && s.tagName === e!.tagName && s.getAttribute('class') === cls;
+    if (cls && (twin(e.previousElementSibling) || twin(e.nextElementSibling))) return e;
+  }
+  return undefined;
+}
+
+/** whether a name-like text comes before el in its card (the card's name is its first) */
+function nameBefore(el: Element, card: Element): boolean {
+  const walker = card.ownerDocument.createTreeWalker(card, 4);
+  for (let n = walker.nextNode(); n && !el.contains(n); n = walker.nextNode()) {
+    const text = clean(n.nodeValue ?? '', 80);
+    if (text.includes(' ') && looksLikeName(text)) return true;
+  }
+  return false;
+}
+
+/**
+ * a name a card shows with no label: a full name on a line of its own, the first in one of several
+ * cards alike, followed by a position or a company line (a deal card's contact)
+ */
+export function cardName(text: string, el: Element): boolean {
+  if (!text.includes(' ') || !looksLikeName(text) || el.childElementCount) return false;
+  const card = cardOf(el);
+  if (!card) return false;
+  const [next] = linesAfterName(el, card, 1, text);
+  return !!next && (companyLine(next) || looksLikeTitle(next)) && !nameBefore(el, card);
+}
