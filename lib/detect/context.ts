@@ -1,14 +1,14 @@
 // What a scan needs to know about the page before reading it: how phones are read (with the
 // default country for national numbers), the regions never read (app header, navigation, account menu, adapter
 // exclusions) and the signed-in user's own identity found there, to be left out everywhere.
-import { countryFromLang, phoneReader, type CountryCode, type PhoneCheck, type PhoneReader } from './phone';
+import { countryFromLang, phoneReader, type CountryCode, type PhoneReader } from './phone';
 import { selfKey, type Self } from './self';
 import { walk, type Budget } from './signals';
 import { findEmails, looksLikeName, clean } from './text';
 import type { SiteAdapter } from './sites/types';
 
 export interface PageContext {
-  /** reads phones as candidates with the page's country (or validated, when the scan checks them) */
+  /** reads phones as candidates with the page's country */
   phone: PhoneReader;
   /** regions never read: page chrome found while walking, and the adapter's exclusions */
   excluded: Set<Element>;
@@ -16,11 +16,11 @@ export interface PageContext {
 }
 
 /** the adapter's excluded regions, and the phone reader with the default country for national numbers */
-export function pageContext(scope: Element, adapter: SiteAdapter | undefined, country?: CountryCode, checkPhone?: PhoneCheck): PageContext {
+export function pageContext(scope: Element, adapter: SiteAdapter | undefined, country?: CountryCode): PageContext {
   const doc = scope.ownerDocument;
   const excluded = new Set<Element>();
   const region = country ?? countryFromLang(doc.documentElement?.getAttribute('lang'));
-  const ctx: PageContext = { phone: phoneReader(region, checkPhone), excluded, self: { values: new Set() } };
+  const ctx: PageContext = { phone: phoneReader(region), excluded, self: { values: new Set() } };
   if (adapter?.exclude) for (const el of safeQuery(scope, adapter.exclude)) excluded.add(el);
   // menus (an account menu is often kept on the page, hidden, until opened) show the user too
   learnSelf(ctx, [...excluded, ...safeQuery(scope, '[role=menu]')]);

@@ -5,7 +5,7 @@ import { learnSelf, pageContext, safeQuery, type PageContext } from './context';
 import { isSelf, selfKey } from './self';
 import { isSkipped } from './dom';
 import { groupPeople, type GroupRules, type ScannedPerson } from './group';
-import type { CountryCode, PhoneCheck } from './phone';
+import type { CountryCode } from './phone';
 import { newWalk, walk, type Budget } from './signals';
 import { routeOf, type SiteAdapter, type SiteRoute } from './sites/types';
 import { drop, enrol, peopleIn, recordAt, rosterOf, type Roster } from './roster';
@@ -23,11 +23,6 @@ export interface DetectOptions {
   adapter?: SiteAdapter;
   /** default country for national phone numbers (else the page's <html lang> region) */
   country?: CountryCode;
-  /**
-   * validate and normalise each phone while reading (the reference mode). By default phones are
-   * reported as candidates with their country, and normalised by the background (./normalise.ts).
-   */
-  checkPhone?: PhoneCheck;
   /** most DOM nodes visited (default 100,000) */
   maxNodes?: number;
   /** most characters of text read (default 2,000,000) */
@@ -74,7 +69,7 @@ export function scanPage(root: Document | Element, opts: DetectOptions): PageSca
     tables: [], context: { phone: () => undefined, excluded: new Set(), self: { values: new Set() } }, dialogs: [], youMarks: [], panels: [], route, opts };
   if (!scope || route?.view === 'ignore') return empty;
   try {
-    const context = pageContext(scope, adapter, opts.country, opts.checkPhone);
+    const context = pageContext(scope, adapter, opts.country);
     const scan: PageScan = { ...empty, context, subject: subjectOf(scope, opts.url) };
     const { signals, tables, rows } = read([scope], scan, root === doc);
     if (scan.subject) subjectSignals(scan.subject, scope, opts.url, signals);
@@ -196,7 +191,6 @@ function rules(scan: PageScan, root: Element, rows: Set<Element>): GroupRules {
     learnSelf: (s) => scan.context.self.values.add(selfKey(s.field, s.value)),
     // a card's lines under its name; a table row has columns, and a profile's headline is no position
     positionOf: (s, record) => (rows.has(record) || partOf.has(record) || s.el === scan.subject?.el ? {} : positionAfter(s.el, record, s.value)),
-    checkPhone: scan.opts.checkPhone,
     // a row's name is its name column's, read already
     nameOf: (record) => (named.some((t) => isRowOf(t, record)) ? undefined
       : nameIn(record, scan.context.excluded, record !== scan.scope) ?? subjectsDialog(scan, record)),

@@ -3,7 +3,7 @@
 // value of any field (so one card = one person, a list of cards = many), never climbing past a
 // dialog or side panel. Signals of one record make one person; people sharing an email,
 // LinkedIn URL, phone (however written: see sameNumber), or name + company are merged.
-import { phoneDigits, sameNumber, type PhoneCandidate, type PhoneCheck } from './phone';
+import { phoneDigits, sameNumber, type PhoneCandidate } from './phone';
 import type { ReportedPerson } from './types';
 import type { Signal } from './values';
 import type { Field } from './vocabulary';
@@ -28,8 +28,6 @@ export interface GroupRules {
   isSelf: (s: Signal) => boolean;
   /** a name for a record that has none (its heading) */
   nameOf: (record: Element) => string | undefined;
-  /** the reference mode: each person's phone validated once its country is known (see phoneReader) */
-  checkPhone?: PhoneCheck;
   /** whether a record is marked as the signed-in user's own ("(You)") */
   isMarkedSelf?: (record: Element) => boolean;
   /** learns a value of the user's own, left out wherever else it shows */
@@ -144,7 +142,7 @@ function assemble(signals: Signal[], record: Element, rules: GroupRules): Report
   }
   // a number with no one's name, email or profile beside it is a company's line, not a person
   if (!p.name && !p.email && !p.linkedin) return undefined;
-  return rules.checkPhone && p.phone ? checked(p, rules.checkPhone) : p;
+  return p;
 }
 
 /**
@@ -157,18 +155,6 @@ function phoneOfRecord(phone: Signal, dialCode: string | undefined, country: str
   if (dialCode) return { value: `${dialCode} ${phone.value}` };
   const region = country ?? phone.country;
   return region ? { value: phone.value, country: region } : { value: phone.value };
-}
-
-/** the reference mode's person: its phone validated now (as the background does: lib/detect/normalise.ts) */
-function checked(p: ReportedPerson, check: PhoneCheck): ReportedPerson | undefined {
-  const e164 = check({ value: p.phone!, country: p.phoneCountry });
-  const national = !p.phone!.startsWith('+') && !p.phoneCountry;
-  if (e164) p.phone = e164;
-  else if (p.phoneOnly) return undefined;
-  else if (national) p.phone = p.phone!.replace(/\D/g, '');
-  else delete p.phone;
-  delete p.phoneCountry;
-  return p;
 }
 
 /**

@@ -18,8 +18,6 @@ export interface PhoneCandidate {
 /** reads one raw value as a phone; `labelled`: the page says it is a phone (national numbers allowed) */
 export type PhoneReader = (raw: string, labelled: boolean) => PhoneCandidate | undefined;
 
-/** turns a candidate into the phone reported (E.164), or undefined when it is not a valid number */
-export type PhoneCheck = (candidate: PhoneCandidate) => string | undefined;
 
 const LETTERS = /[a-z%]/i;
 const INTERNATIONAL = /^(\+|00)/;
@@ -52,18 +50,9 @@ export function phoneCandidate(raw: string, labelled: boolean, country?: Country
   return country ? { value: v, country } : { value: v };
 }
 
-/**
- * The reader a scan uses: candidates with the page's country; with a `check`, each international
- * candidate is also validated and normalised on the spot (the reference mode the deferred one is
- * tested against; national ones are checked once their row's country is known).
- */
-export function phoneReader(country: CountryCode | undefined, check?: PhoneCheck): PhoneReader {
-  return (raw, labelled) => {
-    const candidate = phoneCandidate(raw, labelled, country);
-    if (!candidate || !check || !candidate.value.startsWith('+')) return candidate;
-    const e164 = check(candidate);
-    return e164 ? { value: e164 } : undefined;
-  };
+/** the reader a scan uses: candidates with the page's country */
+export function phoneReader(country: CountryCode | undefined): PhoneReader {
+  return (raw, labelled) => phoneCandidate(raw, labelled, country);
 }
 
 /** the international phone numbers written in a free text */
