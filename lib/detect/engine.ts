@@ -1,12 +1,13 @@
-// scanPage: the whole page, or part of it, to the people on it. Pure, synchronous, DOM-only
-// (no browser APIs, no network), bounded (node and text budgets) and never throwing. The same
+// scanPage: the whole page, or part of it, to the people on it. Pure, DOM-only (no browser APIs,
+// no network), bounded (node and text budgets) and never throwing; startScan does the same in
+// slices, each ending at a deadline, so a long page is read without holding the page up. The same
 // engine serves every site: an adapter only adds routes and selectors.
 import { learnSelf, pageContext, safeQuery, type PageContext } from './context';
 import { isSelf, selfKey } from './self';
 import { isSkipped } from './dom';
 import { groupPeople, type GroupRules, type ScannedPerson } from './group';
 import type { CountryCode } from './phone';
-import { newWalk, walk, type Budget } from './signals';
+import { newWalk, startWalk, walkOn, type Budget, type Walk, type WalkJob } from './signals';
 import { routeOf, type SiteAdapter, type SiteRoute } from './sites/types';
 import { drop, enrol, peopleIn, recordAt, rosterOf, type Roster } from './roster';
 import { readStructured } from './structured';
@@ -55,36 +56,84 @@ const CEILING_TAGS = new Set(['DIALOG', 'ASIDE', 'ARTICLE']);
 const CEILING_ROLES = new Set(['dialog', 'complementary', 'article', 'alertdialog']);
 const isNameWord = (w: string | undefined) => w === 'name' || w === 'firstName' || w === 'lastName';
 const NAME_PLACES = 'h1, h2, h3, h4, h5, [role=heading], [class*="name" i]';
+/** signals few enough to put together in the slice that read them (a few milliseconds) */
+const GROUP_IN_SLICE = 2000;
+
+/** a scan of a whole page done in slices: the page stays responsive while a long list is read */
+export interface ScanJob {
+  /** reads on until `deadline` (a performance.now() time); the finished scan once it is done */
+  run(deadline: number): PageScan | undefined;
+  /** the people read so far (a long page's first rows, to report before the rest is read) */
+  sofar(): PageScan;
+  /** whether the place the walk goes on from has left the page (the scan must start again) */
+  stale(): boolean;
+}
 
 /**
  * the people on a page (or under an element), with the view and the focused person, phones as
  * candidates; keeps the elements behind each person for the watcher
  */
 export function scanPage(root: Document | Element, opts: DetectOptions): PageScan {
+  return startScan(root, opts).run(Infinity)!;
+}
+
+/** a scan of a page to run in slices (scanPage runs one to the end at once) */
+export function startScan(root: Document | Element, opts: DetectOptions): ScanJob {
   const adapter = opts.adapter;
   const doc = 'documentElement' in root ? (root as Document) : (root as Element).ownerDocument;
   const scope = root === doc ? doc.body ?? doc.documentElement : (root as Element);
   const route = adapter ? routeOf(adapter, opts.url) : undefined;
   const empty: PageScan = { detection: { people: [], view: 'other', site: adapter?.id ?? 'generic' }, people: [], roster: rosterOf([]), scope,
     tables: [], context: { phone: () => undefined, excluded: new Set(), self: { values: new Set() } }, dialogs: [], youMarks: [], panels: [], route, opts };
-  if (!scope || route?.view === 'ignore') return empty;
+  const done: ScanJob = { run: () => empty, sofar: () => empty, stale: () => false };
+  if (!scope || route?.view === 'ignore') return done;
+  let scan: PageScan;
+  let reading: Reading;
   try {
     const context = pageContext(scope, adapter, opts.country);
-    const scan: PageScan = { ...empty, context, subject: subjectOf(scope, opts.url) };
-    const { signals, tables, rows } = read([scope], scan, root === doc);
-    if (scan.subject) subjectSignals(scan.subject, scope, opts.url, signals);
-    scan.tables = tables;
-    const found = groupPeople(signals, rules(scan, scope, rows));
-    // records come in the order of their first signal; a later signal can name an earlier record
-    const after = (a: ScannedPerson, b: ScannedPerson) => follows(a.records[0]!, b.records[0]!, scope);
-    if (found.some((p, i) => i > 0 && after(found[i - 1]!, p))) found.sort((a, b) => (after(a, b) ? 1 : after(b, a) ? -1 : 0));
-    scan.roster = rosterOf(found, adapter?.refine);
-    scan.people = scan.roster.people;
-    scan.detection = summarise(scan);
-    return scan;
+    scan = { ...empty, context, subject: subjectOf(scope, opts.url) };
+    reading = startReading([scope], scan, root === doc);
   } catch {
-    return empty;
+    return done;
   }
+  let walked = false;
+  return {
+    run(deadline) {
+      try {
+        if (!walked) {
+          walked = readOn(reading, deadline);
+          // a long page's people are put together in a slice of their own
+          if (!walked || (reading.out.signals.length > GROUP_IN_SLICE && deadline !== Infinity) || performance.now() > deadline) return undefined;
+        }
+        return finish(scan, endReading(reading, scan, true));
+      } catch {
+        return empty;
+      }
+    },
+    sofar() {
+      try {
+        return finish({ ...scan }, endReading(reading, scan, false));
+      } catch {
+        return empty;
+      }
+    },
+    stale: () => reading.jobs.some((j) => !!j.next && !j.next.isConnected),
+  };
+}
+
+/** a scan's people from its signals, in page order, merged, with its view and focus */
+function finish(scan: PageScan, { signals, tables, rows }: ReturnType<typeof endReading>): PageScan {
+  const { scope, opts } = scan;
+  if (scan.subject) subjectSignals(scan.subject, scope, opts.url, signals);
+  scan.tables = tables;
+  const found = groupPeople(signals, rules(scan, scope, rows));
+  // records come in the order of their first signal; a later signal can name an earlier record
+  const after = (a: ScannedPerson, b: ScannedPerson) => follows(a.records[0]!, b.records[0]!, scope);
+  if (found.some((p, i) => i > 0 && after(found[i - 1]!, p))) found.sort((a, b) => (after(a, b) ? 1 : after(b, a) ? -1 : 0));
+  scan.roster = rosterOf(found, opts.adapter?.refine);
+  scan.people = scan.roster.people;
+  scan.detection = summarise(scan);
+  return scan;
 }
 
 /**
@@ -144,32 +193,69 @@ function above(el: Element | null, set: Set<Element>): Element | undefined {
   return undefined;
 }
 
-/** walk the scopes; `wholeDocument` also reads JSON-LD in <head> */
+/** the walks of a reading's scopes, one after the other */
+interface Reading {
+  scopes: Element[];
+  jobs: WalkJob[];
+  out: Walk;
+  budget: Budget;
+  wholeDocument?: boolean;
+  /** how many of the chrome regions met were learnt from */
+  chromeLearnt: number;
+}
+
+/** walk the scopes at once; `wholeDocument` also reads JSON-LD in <head> */
 function read(scopes: Element[], scan: PageScan, wholeDocument?: boolean) {
-  const full = wholeDocument !== undefined;
+  const reading = startReading(scopes, scan, wholeDocument);
+  readOn(reading, Infinity);
+  return endReading(reading, scan, true);
+}
+
+function startReading(scopes: Element[], scan: PageScan, wholeDocument?: boolean): Reading {
   const { context, opts } = scan;
   const budget: Budget = { nodes: opts.maxNodes ?? 100_000, chars: opts.maxChars ?? 2_000_000 };
   const out = newWalk();
   // rows appended to a known table are read by its columns
-  if (!full) for (const s of scopes) for (const t of scan.tables) if (isRowOf(t, s)) out.rowTables.set(s, t);
-  for (const s of scopes) if (!isSkippedAbove(s, scan.scope)) walk(s, { phone: context.phone, excluded: context.excluded, budget, base: opts.url, self: context.self.values }, out);
-  learnSelf(context, out.chrome);
+  if (wholeDocument === undefined) for (const s of scopes) for (const t of scan.tables) if (isRowOf(t, s)) out.rowTables.set(s, t);
+  const walkOpts = { phone: context.phone, excluded: context.excluded, budget, base: opts.url, self: context.self.values };
+  const jobs = scopes.filter((s) => !isSkippedAbove(s, scan.scope)).map((s) => startWalk(s, walkOpts, out));
+  return { scopes, jobs, out, budget, wholeDocument, chromeLearnt: 0 };
+}
+
+/** walks on until every scope is read (true) or the deadline passed (false) */
+function readOn(reading: Reading, deadline: number): boolean {
+  for (const job of reading.jobs) if (!walkOn(job, deadline)) return false;
+  return true;
+}
+
+/**
+ * the signals read, once the page chrome met is learnt from; when `final`, also the rows met
+ * before their header and structured data
+ */
+function endReading(reading: Reading, scan: PageScan, final: boolean) {
+  const { out, budget, scopes, wholeDocument } = reading;
+  const full = wholeDocument !== undefined;
+  const { context } = scan;
+  learnSelf(context, out.chrome.slice(reading.chromeLearnt));
+  reading.chromeLearnt = out.chrome.length;
   scan.dialogs = [...(full ? [] : scan.dialogs.filter((d) => d.isConnected)), ...out.dialogs];
   scan.youMarks = [...(full ? [] : scan.youMarks.filter((d) => d.isConnected)), ...out.youMarks];
   scan.panels = [...(full ? [] : scan.panels.filter((d) => d.isConnected)), ...out.panels];
   const rows = out.rowsRead;
   const tables = out.tables;
-  // rows the walk did not meet after their header (a grid's rows above it) are read now
-  for (const t of tables) {
-    for (const r of t.span ? t.rows : [...t.rows, ...t.partOf.keys()]) {
-      if (rows.has(r) || isSkippedAbove(r, scan.scope) || (budget.nodes -= 8) < 0) continue;
-      readRow(t, r, context.phone, out.signals);
-      rows.add(r);
+  if (final) {
+    // rows the walk did not meet after their header (a grid's rows above it) are read now
+    for (const t of tables) {
+      for (const r of t.span ? t.rows : [...t.rows, ...t.partOf.keys()]) {
+        if (rows.has(r) || isSkippedAbove(r, scan.scope) || (budget.nodes -= 8) < 0) continue;
+        readRow(t, r, context.phone, out.signals);
+        rows.add(r);
+      }
     }
+    const structured = new Set<Element>();
+    for (const s of scopes) readStructured(wholeDocument ? s.ownerDocument : s, out.structured.filter((x) => s.contains(x)), context.phone, out.signals, structured);
+    for (const r of structured) rows.add(r);
   }
-  const structured = new Set<Element>();
-  for (const s of scopes) readStructured(wholeDocument ? s.ownerDocument : s, out.structured.filter((x) => s.contains(x)), context.phone, out.signals, structured);
-  for (const r of structured) rows.add(r);
   const headers = tables.flatMap((t) => t.headerRows);
   const signals = out.signals.filter((s) => !(s.rank === 2 && !s.row && headers.some((h) => h.contains(s.el))) && !(s.fromLabel && above(s.el, rows)));
   return { signals, tables, rows };

@@ -82,11 +82,35 @@ const MAY_HOLD_VALUES = /[@+]|00|linkedin\.com/i;
  * mapped cell by its column, every other part of the row on its own (readPart).
  */
 export function walk(scope: Element, opts: WalkOptions, out: Walk = newWalk()): Walk {
+  const job = startWalk(scope, opts, out);
+  walkOn(job, Infinity);
+  return out;
+}
+
+/** a walk that can stop at a deadline and go on later from where it stopped */
+export interface WalkJob {
+  scope: Element;
+  opts: WalkOptions;
+  out: Walk;
+  state: WalkState;
+  /** the node to read next; null once the walk is done */
+  next: Node | null;
+}
+
+export function startWalk(scope: Element, opts: WalkOptions, out: Walk = newWalk()): WalkJob {
   // the browser's own walker moves through the tree; subtrees not read are stepped over
   const state: WalkState = { pending: out.headerCells.length, headerRow: null, tw: scope.ownerDocument.createTreeWalker(scope) };
-  walkIn(scope, opts, out, state);
+  return { scope, opts, out, state, next: scope };
+}
+
+/** walks on until the walk is done (true) or `deadline` (a performance.now() time) has passed (false) */
+export function walkOn(job: WalkJob, deadline: number): boolean {
+  const { scope, opts, out, state } = job;
+  if (job.next) job.next = walkIn(scope, opts, out, state, job.next, deadline);
+  if (job.next) return false;
   if (state.pending < out.headerCells.length) tablesFrom(out, state.pending);
-  return out;
+  state.pending = out.headerCells.length;
+  return true;
 }
 
 interface WalkState {
@@ -98,13 +122,20 @@ interface WalkState {
   tw: TreeWalker;
 }
 
-function walkIn(scope: Element, opts: WalkOptions, out: Walk, state: WalkState): void {
+/** the walk from `start` (scope, or where a walk stopped); returns where it stopped at the deadline, or null when done */
+function walkIn(scope: Element, opts: WalkOptions, out: Walk, state: WalkState, start: Node = scope, deadline = Infinity): Node | null {
   const { budget } = opts;
   const { tw } = state;
-  tw.currentNode = scope;
-  let node: Node | null = scope;
+  tw.currentNode = start;
+  let node: Node | null = start;
+  let count = 0;
   while (node) {
     if (--budget.nodes < 0) break;
+    // the clock is read every 256 nodes: a slice ends within a fraction of a millisecond of its deadline
+    if ((++count & 255) === 0 && deadline !== Infinity && performance.now() > deadline) {
+      budget.nodes++;
+      return node;
+    }
     let enter = false;
     const type = node.nodeType;
     if (type === 3) {
@@ -137,6 +168,7 @@ function walkIn(scope: Element, opts: WalkOptions, out: Walk, state: WalkState):
     }
     node = (enter && tw.firstChild()) || stepOver(tw, scope);
   }
+  return null;
 }
 
 /** a part of a row read by column: a text, or an element (a cell) read directly when it holds one text or one empty element, else walked */
@@ -149,7 +181,10 @@ function readPart(row: Element, part: Node, opts: WalkOptions, out: Walk, state:
   const cell = part as Element;
   if (part.nodeType !== 1 || !classify(cell, opts, out)) return;
   const only = cell.firstChild;
-  if (!only || only !== cell.lastChild || only.firstChild) return walkIn(cell, opts, out, state);
+  if (!only || only !== cell.lastChild || only.firstChild) {
+    walkIn(cell, opts, out, state);
+    return;
+  }
   readElement(cell, opts, out.signals);
   readPart(row, only, opts, out, state);
 }

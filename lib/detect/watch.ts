@@ -3,7 +3,7 @@
 // and after DOM changes (debounced; only the changed parts are re-read when possible). Tracks
 // the person the user is looking at (detail panel, or the row last clicked or hovered). Reports
 // only when the result changed. Never throws into the page. No React, no browser.* APIs.
-import { rescanParts, scanPage, type PageScan } from './engine';
+import { rescanParts, startScan, type PageScan, type ScanJob } from './engine';
 import type { CountryCode } from './phone';
 import { adapterFor } from './sites';
 import type { SiteAdapter } from './sites/types';
@@ -20,7 +20,14 @@ export interface WatchOptions {
   pollMs?: number;
   /** checked at every URL poll: false once the extension is gone (updated, reloaded), and the watcher stops */
   alive?: () => boolean;
+  /** how long one slice of a full scan reads, in milliseconds (default 20) */
+  sliceMs?: number;
 }
+
+/** the longest a slice of a full scan reads for, in milliseconds (a task of over 50 ms makes a page stutter) */
+const SLICE_MS = 20;
+/** the most people a report carries: what the background accepts (lib/background/incoming.ts) */
+const MAX_REPORTED = 500;
 
 /** more changed parts (or removed nodes) than this in one batch: rescan the whole page */
 const MAX_PARTS = 200;
@@ -42,6 +49,10 @@ export function watchPage(win: Window, onReport: (d: PageReport) => void, opts: 
   let firstChange = 0;
   let hoverTimer: number | undefined;
   let stopped = false;
+  /** the full scan under way, read in slices, and the address it reads */
+  let job: ScanJob | undefined;
+  let jobHref = '';
+  let slice: (() => void) | undefined;
 
   const guard = <A extends unknown[]>(fn: (...a: A) => void) => (...a: A) => {
     if (stopped) return;
@@ -59,6 +70,7 @@ export function watchPage(win: Window, onReport: (d: PageReport) => void, opts: 
     const detection: PageReport = { ...scan.detection };
     const i = focusedIndex(scan);
     if (i >= 0) detection.focused = i;
+    within(detection, MAX_REPORTED);
     if (last && sameReport(last, detection)) return;
     last = detection;
     try { onReport(detection); } catch { /* a failing listener must not stop the watcher */ }
@@ -77,16 +89,48 @@ export function watchPage(win: Window, onReport: (d: PageReport) => void, opts: 
     timer = undefined;
     firstChange = 0;
     checkUrl();
+    // a full scan under way reads what changed before it gets there; what changed behind it is read once it is done
+    if (job && !needFull) return;
     const parts = [...changed];
     const gone = removed;
     changed = new Set();
     removed = [];
     if (!needFull && scan && parts.length) scan = rescanParts(scan, parts, gone) ?? undefined;
     if (needFull || !scan) {
-      scan = scanPage(doc, { url: href, adapter: opts.adapter ?? adapterFor(href), country: opts.country });
       needFull = false;
+      startJob();
+      return;
     }
     report();
+  });
+
+  /** a full scan of the page: its first slice now, the rest in slices when the page is idle */
+  const startJob = () => {
+    job = startScan(doc, { url: href, adapter: opts.adapter ?? adapterFor(href), country: opts.country });
+    jobHref = href;
+    runSlice(true);
+  };
+
+  const runSlice = guard((first: boolean) => {
+    slice = undefined;
+    if (!job) return;
+    // navigated, or the place the walk goes on from left the page: read the page again from the top
+    if (win.location.href !== jobHref || job.stale()) return startJob();
+    const done = job.run(performance.now() + (opts.sliceMs ?? SLICE_MS));
+    if (done) {
+      job = undefined;
+      scan = done;
+      report();
+      if (changed.size || removed.length) schedule();
+      return;
+    }
+    if (first) {
+      // the rows read so far (what a page shows first) are reported at once
+      scan = job.sofar();
+      report();
+    }
+    slice = () => runSlice(false);
+    later(win, slice);
   });
 
   const schedule = (delay = debounce) => {
@@ -162,6 +206,24 @@ export function watchPage(win: Window, onReport: (d: PageReport) => void, opts: 
     listening.abort();
   }
   return stop;
+}
+
+/** runs `fn` when the page is idle (within 100 ms even when it never is), or at once after other tasks where idle callbacks are unknown */
+function later(win: Window, fn: () => void): void {
+  const idle = (win as Window & { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => number }).requestIdleCallback;
+  if (idle) idle.call(win, fn, { timeout: 100 });
+  else win.setTimeout(fn, 0);
+}
+
+/** a report cut to `max` people, the one looked at kept */
+function within(d: PageReport, max: number): void {
+  if (d.people.length <= max) return;
+  const people = d.people.slice(0, max);
+  if (d.focused !== undefined && d.focused >= max) {
+    people[max - 1] = d.people[d.focused]!;
+    d.focused = max - 1;
+  }
+  d.people = people;
 }
 
 /** whether two reports say the same: people compared field by field (one that was not re-read is the same object) */
