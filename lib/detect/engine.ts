@@ -5,11 +5,11 @@
 import { learnSelf, pageContext, safeQuery, type PageContext } from './context';
 import { isSelf, selfKey } from './self';
 import { isSkipped } from './dom';
-import { groupPeople, type GroupRules, type ScannedPerson } from './group';
+import { groupInSteps, groupPeople, runSteps, type GroupRules, type ScannedPerson } from './group';
 import type { CountryCode } from './phone';
 import { newWalk, startWalk, walkOn, type Budget, type Walk, type WalkJob } from './signals';
 import { routeOf, type SiteAdapter, type SiteRoute } from './sites/types';
-import { drop, enrol, peopleIn, recordAt, rosterOf, type Roster } from './roster';
+import { drop, enrol, peopleIn, recordAt, rosterInSteps, rosterOf, type Roster } from './roster';
 import { readStructured } from './structured';
 import { readRow } from './rows';
 import { isRowOf, type Table } from './tables';
@@ -56,8 +56,6 @@ const CEILING_TAGS = new Set(['DIALOG', 'ASIDE', 'ARTICLE']);
 const CEILING_ROLES = new Set(['dialog', 'complementary', 'article', 'alertdialog']);
 const isNameWord = (w: string | undefined) => w === 'name' || w === 'firstName' || w === 'lastName';
 const NAME_PLACES = 'h1, h2, h3, h4, h5, [role=heading], [class*="name" i]';
-/** signals few enough to put together in the slice that read them (a few milliseconds) */
-const GROUP_IN_SLICE = 2000;
 
 /** a scan of a whole page done in slices: the page stays responsive while a long list is read */
 export interface ScanJob {
@@ -96,16 +94,22 @@ export function startScan(root: Document | Element, opts: DetectOptions): ScanJo
   } catch {
     return done;
   }
+  // the walk in slices, then the people put together in slices of their own
   let walked = false;
+  let grouping: Generator<void, PageScan> | undefined;
+  const late = (deadline: number) => deadline !== Infinity && performance.now() > deadline;
   return {
     run(deadline) {
       try {
         if (!walked) {
           walked = readOn(reading, deadline);
-          // a long page's people are put together in a slice of their own
-          if (!walked || (reading.out.signals.length > GROUP_IN_SLICE && deadline !== Infinity) || performance.now() > deadline) return undefined;
+          if (!walked || late(deadline)) return undefined;
         }
-        return finish(scan, endReading(reading, scan, true));
+        grouping ??= peopleInSteps(scan, endReading(reading, scan, true));
+        for (let step = grouping.next(); ; step = grouping.next()) {
+          if (step.done) return step.value;
+          if (late(deadline)) return undefined;
+        }
       } catch {
         return empty;
       }
@@ -122,15 +126,21 @@ export function startScan(root: Document | Element, opts: DetectOptions): ScanJo
 }
 
 /** a scan's people from its signals, in page order, merged, with its view and focus */
-function finish(scan: PageScan, { signals, tables, rows }: ReturnType<typeof endReading>): PageScan {
+function finish(scan: PageScan, read: ReturnType<typeof endReading>): PageScan {
+  return runSteps(peopleInSteps(scan, read));
+}
+
+/** finish in steps: the signals grouped into people, put in page order and merged */
+function* peopleInSteps(scan: PageScan, { signals, tables, rows }: ReturnType<typeof endReading>): Generator<void, PageScan> {
   const { scope, opts } = scan;
   if (scan.subject) subjectSignals(scan.subject, scope, opts.url, signals);
   scan.tables = tables;
-  const found = groupPeople(signals, rules(scan, scope, rows));
+  const found = yield* groupInSteps(signals, rules(scan, scope, rows));
+  yield;
   // records come in the order of their first signal; a later signal can name an earlier record
   const after = (a: ScannedPerson, b: ScannedPerson) => follows(a.records[0]!, b.records[0]!, scope);
   if (found.some((p, i) => i > 0 && after(found[i - 1]!, p))) found.sort((a, b) => (after(a, b) ? 1 : after(b, a) ? -1 : 0));
-  scan.roster = rosterOf(found, opts.adapter?.refine);
+  scan.roster = yield* rosterInSteps(found, opts.adapter?.refine);
   scan.people = scan.roster.people;
   scan.detection = summarise(scan);
   return scan;
@@ -246,11 +256,13 @@ function endReading(reading: Reading, scan: PageScan, final: boolean) {
   if (final) {
     // rows the walk did not meet after their header (a grid's rows above it) are read now
     for (const t of tables) {
-      for (const r of t.span ? t.rows : [...t.rows, ...t.partOf.keys()]) {
-        if (rows.has(r) || isSkippedAbove(r, scan.scope) || (budget.nodes -= 8) < 0) continue;
+      const readNow = (r: Element) => {
+        if (rows.has(r) || isSkippedAbove(r, scan.scope) || (budget.nodes -= 8) < 0) return;
         readRow(t, r, context.phone, out.signals);
         rows.add(r);
-      }
+      };
+      for (const r of t.rows) readNow(r);
+      if (!t.span) for (const r of t.partOf.keys()) readNow(r);
     }
     const structured = new Set<Element>();
     for (const s of scopes) readStructured(wholeDocument ? s.ownerDocument : s, out.structured.filter((x) => s.contains(x)), context.phone, out.signals, structured);

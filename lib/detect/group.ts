@@ -43,6 +43,22 @@ const keyOf = (s: Signal) => (s.field === 'name' ? s.value.split(' ')[0]! : s.fi
 
 /** group signals into people, one per record, in the order their records were first seen (merged later: see dedupe) */
 export function groupPeople(signals: Signal[], rules: GroupRules): ScannedPerson[] {
+  return runSteps(groupInSteps(signals, rules));
+}
+
+/** how many signals, records or people a step handles before it yields */
+export const STEP = 512;
+
+/** work done in steps (a generator that yields between them), done at once */
+export function runSteps<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** groupPeople in steps: it yields after every STEP signals or records, so a long page's grouping can be spread over slices */
+export function* groupInSteps(signals: Signal[], rules: GroupRules): Generator<void, ScannedPerson[]> {
   const recordMemo = new Map<Element, Element | null>();
   const recordAbove = (el: Element): Element | null => {
     const known = recordMemo.get(el);
@@ -71,7 +87,7 @@ export function groupPeople(signals: Signal[], rules: GroupRules): ScannedPerson
         if (a === rules.root) break;
       }
     } catch { /* an odd ancestor only weakens grouping */ }
-    records.push(record);
+    if (records.push(record) % STEP === 0) yield;
   }
   const isMulti = (el: Element) => Object.values(seen.get(el) ?? {}).includes(MULTI);
   const groups = new Map<Element, Signal[]>();
@@ -91,15 +107,18 @@ export function groupPeople(signals: Signal[], rules: GroupRules): ScannedPerson
     const list = groups.get(record);
     if (list) list.push(s);
     else groups.set(record, [s]);
+    if (i % STEP === STEP - 1) yield;
   }
   // the user's own record ("(You)"): what it shows is theirs, here and in every other record
   if (rules.isMarkedSelf) for (const [record, list] of groups) if (rules.isMarkedSelf(record)) for (const s of list) rules.learnSelf?.(s);
   const people: ScannedPerson[] = [];
+  let done = 0;
   for (const [record, list] of groups) {
     try {
       const person = assemble(list, record, rules);
       if (person) people.push({ person, records: [record] });
     } catch { /* skip this record, keep the others */ }
+    if (++done % STEP === 0) yield;
   }
   return people;
 }
@@ -204,8 +223,15 @@ export function merged(first: ScannedPerson, second: ScannedPerson): ScannedPers
 
 /** merge people sharing an email, then LinkedIn, then phone, then name + company; fills `index` with each key's person */
 export function dedupe(people: ScannedPerson[], index = new Map<string, ScannedPerson>()): ScannedPerson[] {
+  return runSteps(dedupeInSteps(people, index));
+}
+
+/** dedupe in steps of STEP people */
+export function* dedupeInSteps(people: ScannedPerson[], index: Map<string, ScannedPerson>): Generator<void, ScannedPerson[]> {
   const out: ScannedPerson[] = [];
+  let done = 0;
   for (const item of people) {
+    if (++done % STEP === 0) yield;
     let target = item;
     const keys = mergeKeys(item.person);
     for (const k of keys) {

@@ -2,7 +2,7 @@
 // change: each record's person (which person a changed element belongs to) and each merge key's
 // person (who a newly read person merges into). People are never changed in place: a merge or a
 // re-read makes a new object, so a report already sent stays as it was.
-import { dedupe, merged, mergeKeys, sameAs, type ScannedPerson } from './group';
+import { dedupeInSteps, merged, mergeKeys, runSteps, sameAs, type ScannedPerson } from './group';
 import type { ReportedPerson } from './types';
 
 export interface Roster {
@@ -13,13 +13,19 @@ export interface Roster {
 
 /** a roster of people already in page order, merged as a full scan merges them, then `refine`d (an adapter's last look) */
 export function rosterOf(people: ScannedPerson[], refine?: (p: ReportedPerson) => ReportedPerson | undefined): Roster {
+  return runSteps(rosterInSteps(people, refine));
+}
+
+/** rosterOf in steps (a long page's thousands of people are merged over several slices) */
+export function* rosterInSteps(people: ScannedPerson[], refine?: (p: ReportedPerson) => ReportedPerson | undefined): Generator<void, Roster> {
   let byKey = new Map<string, ScannedPerson>();
-  let list = dedupe(people, byKey);
+  let list = yield* dedupeInSteps(people, byKey);
   if (refine) {
     list = list.flatMap((p) => { const r = refine(p.person); return r ? [{ ...p, person: r }] : []; });
     byKey = new Map();
     for (const p of list) for (const k of mergeKeys(p.person)) if (!byKey.has(k)) byKey.set(k, p);
   }
+  yield;
   const byRecord = new Map<Element, ScannedPerson>();
   for (const p of list) for (const r of p.records) byRecord.set(r, p);
   return { people: list, byRecord, byKey };

@@ -131,8 +131,8 @@ function walkIn(scope: Element, opts: WalkOptions, out: Walk, state: WalkState, 
   let count = 0;
   while (node) {
     if (--budget.nodes < 0) break;
-    // the clock is read every 256 nodes: a slice ends within a fraction of a millisecond of its deadline
-    if ((++count & 255) === 0 && deadline !== Infinity && performance.now() > deadline) {
+    // the clock is read every 64 nodes (a node can be a whole row): a slice ends soon after its deadline
+    if ((++count & 63) === 0 && deadline !== Infinity && performance.now() > deadline) {
       budget.nodes++;
       return node;
     }

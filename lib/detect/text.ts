@@ -5,6 +5,8 @@ const EMAIL = /[a-z0-9][a-z0-9._%+'-]*@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0
 /** characters that, right before or after an address, mean it is masked or part of something else */
 const MASK = /[*•·…#x×/\\=&?%$]/i;
 const MAILTO = /^mailto:/i;
+/** a value that is exactly one plain address (nothing masked around it: it has no other characters) */
+const WHOLE_EMAIL = /^[a-z0-9][a-z0-9._%+'-]*@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,24}$/i;
 const SPACES = /[\s\u00a0\u200b]+/g;
 const URL_LIKE = /^https?:/i;
 const NOT_IN_NAMES = /[\d@/:|#()[\]{}<>_=+]/;
@@ -41,6 +43,11 @@ export function findEmails(text: string): string[] {
 /** a single email for a whole value ("Email: X"), or undefined when the value is not exactly one address */
 export function emailOf(value: string): string | undefined {
   let v = value.trim();
+  // most values are one plain address (an email column's cell): checked whole, without a search
+  if (WHOLE_EMAIL.test(v)) {
+    const email = v.toLowerCase();
+    return isPersonalEmail(email) ? email : undefined;
+  }
   if (MAILTO.test(v)) v = v.slice(7);
   if (v.includes('?')) v = v.split('?')[0]!;
   const found = findEmails(v);

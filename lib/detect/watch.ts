@@ -20,12 +20,16 @@ export interface WatchOptions {
   pollMs?: number;
   /** checked at every URL poll: false once the extension is gone (updated, reloaded), and the watcher stops */
   alive?: () => boolean;
-  /** how long one slice of a full scan reads, in milliseconds (default 20) */
+  /** how long one slice of a full scan reads, in milliseconds (default 16) */
   sliceMs?: number;
+  /** the most people a report carries (default: the 500 the background accepts) */
+  maxPeople?: number;
 }
 
 /** the longest a slice of a full scan reads for, in milliseconds (a task of over 50 ms makes a page stutter) */
-const SLICE_MS = 20;
+const SLICE_MS = 16;
+/** the first slice is shorter: its people are put together and reported in the same task */
+const FIRST_SLICE_MS = 6;
 /** the most people a report carries: what the background accepts (lib/background/incoming.ts) */
 const MAX_REPORTED = 500;
 
@@ -70,7 +74,7 @@ export function watchPage(win: Window, onReport: (d: PageReport) => void, opts: 
     const detection: PageReport = { ...scan.detection };
     const i = focusedIndex(scan);
     if (i >= 0) detection.focused = i;
-    within(detection, MAX_REPORTED);
+    within(detection, opts.maxPeople ?? MAX_REPORTED);
     if (last && sameReport(last, detection)) return;
     last = detection;
     try { onReport(detection); } catch { /* a failing listener must not stop the watcher */ }
@@ -116,7 +120,9 @@ export function watchPage(win: Window, onReport: (d: PageReport) => void, opts: 
     if (!job) return;
     // navigated, or the place the walk goes on from left the page: read the page again from the top
     if (win.location.href !== jobHref || job.stale()) return startJob();
-    const done = job.run(performance.now() + (opts.sliceMs ?? SLICE_MS));
+    // the first slice reads what a page shows first (its top rows), to report them at once
+    const ms = opts.sliceMs ?? SLICE_MS;
+    const done = job.run(performance.now() + (first ? Math.min(ms, FIRST_SLICE_MS) : ms));
     if (done) {
       job = undefined;
       scan = done;

@@ -6,6 +6,10 @@
 // - warm: after WARMUP scans and walks, once the engine has compiled both (what every later full
 //   scan costs); the walks in a row, then the scans in a row, so neither pays for the other's garbage.
 // Then one mutation batch: 20 rows appended and re-read incrementally, as the page watcher does.
+// And the watcher as the content script runs it (in slices, the first at once, the rest when the
+// page is idle), started with the page as a content script is: every task it runs is timed (its
+// timer and idle callbacks wrapped), long tasks are seen by a `longtask` PerformanceObserver, and
+// its reports are timed from the page's DOMContentLoaded.
 import type { Browser } from 'puppeteer-core';
 import { detectorSource } from '../lib/detector-source';
 import { NAME_SHIM } from './env';
@@ -17,6 +21,23 @@ const BATCH = 20;
 export const WARMUP = 10;
 const URL = 'https://crm.example.org/all';
 
+export interface WatchFigures {
+  /** the longest task of the watcher (its start, a timer or idle callback of its own) */
+  longestTaskMs: Summary;
+  /** long tasks (> 50 ms) the observer saw that overlap a task of the watcher's */
+  longTasks: number;
+  /** from DOMContentLoaded to the page's first free moment (a task scheduled then runs) */
+  pageBusyMs: Summary;
+  /** from DOMContentLoaded to the first report */
+  firstAfterDomMs: Summary;
+  /** from the page's first free moment to the first report */
+  firstPeopleMs: Summary;
+  /** from the watcher's first slice to the report of every row */
+  allPeopleMs: Summary;
+  /** the watcher's tasks until every row was reported */
+  tasks: number;
+}
+
 export interface DetectionFigures {
   /** each on a fresh page */
   firstScanMs: Summary;
@@ -26,6 +47,7 @@ export interface DetectionFigures {
   batchMs: Summary;
   people: number;
   nodes: number;
+  watch: WatchFigures;
 }
 
 /** row i of the list: a person's name (names repeat, as in real lists: each row is still its own person), email, phone, date */
@@ -94,8 +116,92 @@ async function first(browser: Browser, source: string, what: 'scan' | 'walk'): P
   }
 }
 
+type WatchRun = { longest: number; longTasks: number; pageBusy: number; firstAfterLoad: number; first: number; all: number; tasks: number };
+
+/**
+ * installed before the page loads: times every timer and idle callback the watcher schedules, keeps
+ * the long tasks the page sees, and starts the watcher the way the content script does
+ */
+function armWatch() {
+  type W = Window & typeof globalThis & { __detect: { watchPage(w: Window, cb: (d: { people: unknown[] }) => void, o: object): void }; __watch: unknown };
+  const w = window as W;
+  const tasks: { start: number; end: number }[] = [];
+  const longTasks: { start: number; end: number }[] = [];
+  const reports: { t: number; n: number }[] = [];
+  const free: number[] = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) longTasks.push({ start: e.startTime, end: e.startTime + e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  // the watcher's own callbacks are timed: those it schedules while it starts or runs
+  let mine = false;
+  const timed = <A extends unknown[]>(fn: (...a: A) => void) => (...a: A) => {
+    const start = performance.now();
+    mine = true;
+    try { fn(...a); } finally {
+      mine = false;
+      tasks.push({ start, end: performance.now() });
+    }
+  };
+  const setTimeout0 = w.setTimeout.bind(w);
+  const idle0 = w.requestIdleCallback?.bind(w);
+  w.setTimeout = ((fn: () => void, ms?: number) => setTimeout0(mine ? timed(fn) : fn, ms)) as typeof w.setTimeout;
+  if (idle0) w.requestIdleCallback = ((fn: IdleRequestCallback, o?: IdleRequestOptions) => idle0(mine ? timed(fn) : fn, o)) as typeof w.requestIdleCallback;
+  w.__watch = { tasks, longTasks, reports, free };
+  // the page's own first free moment after DOMContentLoaded: a task scheduled then runs once the
+  // browser has laid out and painted the page (a 5,000-row page keeps it busy for a while)
+  document.addEventListener('DOMContentLoaded', () => setTimeout0(() => free.push(performance.now()), 0));
+  document.addEventListener('DOMContentLoaded', timed(() => {
+    w.__detect.watchPage(window, (d) => reports.push({ t: performance.now(), n: d.people.length }), { maxPeople: Infinity });
+  }));
+}
+
+/** the watcher's figures once it reported every row */
+async function watchRun(browser: Browser, source: string): Promise<WatchRun> {
+  const page = await browser.newPage();
+  try {
+    const html = listPage(ROWS);
+    await page.setRequestInterception(true);
+    page.on('request', (req) => void (req.url() === URL ? req.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html }) : req.respond({ status: 404, body: '' })));
+    await page.evaluateOnNewDocument(NAME_SHIM);
+    await page.evaluateOnNewDocument(source);
+    await page.evaluateOnNewDocument(armWatch);
+    await page.goto(URL, { waitUntil: 'load' });
+    await page.waitForFunction((n: number) => (window as unknown as { __watch: { reports: { n: number }[] } }).__watch.reports.some((r) => r.n === n), { timeout: 60_000 }, ROWS);
+    await new Promise((r) => setTimeout(r, 200)); // the last long tasks reach the observer
+    return await page.evaluate((n: number) => {
+      type Span = { start: number; end: number };
+      const { tasks, longTasks, reports, free } = (window as unknown as { __watch: { tasks: Span[]; longTasks: Span[]; reports: { t: number; n: number }[]; free: number[] } }).__watch;
+      const loaded = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart;
+      const all = reports.find((r) => r.n === n)!.t;
+      // the watcher's tasks: the start at DOMContentLoaded, then its slices
+      const ours = tasks.filter((t) => t.start <= all);
+      const overlapping = longTasks.filter((l) => ours.some((t) => t.start < l.end && l.start < t.end));
+      const firstSlice = ours[1]?.start ?? all;
+      return { longest: Math.max(...ours.map((t) => t.end - t.start)), longTasks: overlapping.length, pageBusy: free[0]! - loaded,
+        firstAfterLoad: reports[0]!.t - loaded, first: reports[0]!.t - free[0]!, all: all - firstSlice, tasks: ours.length };
+    }, ROWS);
+  } finally {
+    await page.close();
+  }
+}
+
+export async function measureWatch(browser: Browser, source: string, runs: number): Promise<WatchFigures> {
+  const all: WatchRun[] = [];
+  for (let i = 0; i < Math.min(runs, 5); i++) all.push(await watchRun(browser, source));
+  return {
+    longestTaskMs: summarise(all.map((r) => r.longest)),
+    longTasks: Math.max(...all.map((r) => r.longTasks)),
+    pageBusyMs: summarise(all.map((r) => r.pageBusy)),
+    firstAfterDomMs: summarise(all.map((r) => r.firstAfterLoad)),
+    firstPeopleMs: summarise(all.map((r) => r.first)),
+    allPeopleMs: summarise(all.map((r) => r.all)),
+    tasks: Math.max(...all.map((r) => r.tasks)),
+  };
+}
+
 export async function measureDetection(browser: Browser, runs: number): Promise<DetectionFigures> {
   const source = await detectorSource('__detect');
+  const watch = await measureWatch(browser, source, runs);
   const firstScan: number[] = [];
   const firstWalk: number[] = [];
   for (let i = 0; i < Math.min(runs, 5); i++) {
@@ -143,7 +249,7 @@ export async function measureDetection(browser: Browser, runs: number): Promise<
       batch.push(await timeBatch());
     }
     if (people !== ROWS) throw new Error(`the detector found ${people} people on the ${ROWS}-row page`);
-    return { firstScanMs: summarise(firstScan), firstWalkMs: summarise(firstWalk), scanMs: summarise(scan), walkMs: summarise(walk), batchMs: summarise(batch), people, nodes };
+    return { firstScanMs: summarise(firstScan), firstWalkMs: summarise(firstWalk), scanMs: summarise(scan), walkMs: summarise(walk), batchMs: summarise(batch), people, nodes, watch };
   } finally {
     await page.close();
   }

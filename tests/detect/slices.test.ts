@@ -25,7 +25,7 @@ const pages = [
 const row = (i: number) => `<tr><td><input type="checkbox"></td><td>Ada${String.fromCharCode(97 + (i % 26))} Park</td><td>user${i}@bigco.io</td><td>+1 415 555 ${String(i % 10000).padStart(4, '0')}</td></tr>`;
 const list = (n: number) => `<table><thead><tr><th></th><th>Name</th><th>Email</th><th>Phone</th></tr></thead><tbody>${Array.from({ length: n }, (_, i) => row(i)).join('')}</tbody></table>`;
 
-/** a scan run in slices that end at once (each reads 256 nodes), and how many slices it took */
+/** a scan run in slices that end at once (each reads 64 nodes), and how many slices it took */
 function inSlices(doc: Document, url: string) {
   const job = startScan(doc, { url, adapter: adapterFor(url) });
   let slices = 0;
@@ -69,7 +69,7 @@ describe('the watcher reads a long page in slices', () => {
     win.document.body.innerHTML = list(rows);
     const reports: PageReport[] = [];
     const doc = win.document as unknown as Document;
-    // slices that end at once: each reads 256 nodes (this DOM is far slower than a browser's)
+    // slices that end at once: each reads 64 nodes (this DOM is far slower than a browser's)
     stop = watchPage(win as unknown as globalThis.Window, (d) => { reports.push(d); onReport?.(d, doc); }, { debounceMs: 20, pollMs: 20, sliceMs: -1 });
     return { reports, doc: win.document };
   };
