@@ -19,7 +19,15 @@ function open(url: string, file: string) {
   const reports: PageDetection[] = [];
   const stop = watchPage(win as never, (d) => reports.push(normaliseReport(d)), { debounceMs: 20, pollMs: 20 });
   cleanup = async () => { stop(); await win.happyDOM.close(); };
-  const settle = async () => { await wait(120); return reports[reports.length - 1]!; };
+  // the last report once none came for 150 ms (a full scan reports in slices)
+  const settle = async () => {
+    let seen = -1;
+    for (let i = 0; i < 40 && seen !== reports.length; i++) {
+      seen = reports.length;
+      await wait(150);
+    }
+    return reports[reports.length - 1]!;
+  };
   const click = (selector: string) => (win.document.querySelector(selector) as unknown as { click(): void }).click();
   return { win, settle, click };
 }
