@@ -1,7 +1,7 @@
 // Where the extension runs and what it talks to: HighLevel's API and the partner apps (whose
 // hosts each partner's adapter declares, in lib/detect/sites). Used by the manifest (host
 // permissions, content script matches), the background and the tests.
-import { partnerMatches } from './detect/sites';
+import { partnerMatches } from './detect';
 
 export const HIGHLEVEL_API_ORIGIN = 'https://services.leadconnectorhq.com';
 export const HIGHLEVEL_APP_ORIGIN = 'https://app.gohighlevel.com';

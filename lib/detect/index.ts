@@ -5,6 +5,6 @@ export { detectPeople } from './detect';
 export { normaliseReport, e164Of } from './normalise';
 export { linkedinOf } from './linkedin';
 export { watchPage, type WatchOptions } from './watch';
-export { adapterFor, siteAdapters } from './sites';
+export { adapterFor, partnerMatches, siteAdapters } from './sites';
 export type { SiteAdapter, SiteRoute } from './sites/types';
 export type { DetectedPerson, PageDetection, PageReport, ReportedPerson } from './types';

@@ -12,9 +12,9 @@ import { findPhones, type PhoneReader } from './phone';
 import { nameText } from './names';
 import { findEmails, findNamedEmails, looksLikeName, clean } from './text';
 import { readRow } from './rows';
-import { cellOf, findTables, type Table } from './tables';
+import { cellOf, findTables, type HeaderCell, type Table } from './tables';
 import { DIGIT, phoneSignal, signal, signalFor, type Signal } from './values';
-import { headerWord, labelField, type Field, type HeaderWord } from './vocabulary';
+import { headerWord, labelField, type Field } from './vocabulary';
 
 export interface Budget {
   nodes: number;
@@ -33,11 +33,6 @@ export interface WalkOptions {
   base?: string;
   /** the user's own identity, learnt as the walk meets it ("me" chips) */
   self?: Set<string>;
-}
-
-export interface HeaderCell {
-  el: Element;
-  word: HeaderWord;
 }
 
 export interface Walk {

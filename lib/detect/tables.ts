@@ -4,10 +4,15 @@
 // rows of divs or spans above rows shaped like them, and flat CSS grids whose cells are all
 // siblings. Header texts come from the walk; here they become tables whose rows are read by
 // column (rows.ts).
-import type { HeaderCell } from './signals';
 import type { HeaderWord } from './vocabulary';
 import { headerWord } from './vocabulary';
 import { visibleText } from './dom';
+
+/** a cell whose text is a known column word */
+export interface HeaderCell {
+  el: Element;
+  word: HeaderWord;
+}
 
 export interface Table {
   /** the header rows (one, or a grid's several) */
