@@ -83,7 +83,7 @@ describe('parseDetection', () => {
     ]);
   });
 
-  it('drops invalid phones (marked), and people left with nothing that identifies them', () => {
+  it('drops invalid phones (marked), and people left with nothing that identifies them; keeps a national number with no country as its digits', () => {
     const res = parseDetection({ view: 'list', site: 'generic', focused: 2, people: [
       { name: 'Nora Lindqvist', email: 'nora@lindqvist.se', phone: '+999 1234 5678' },
       { company: 'Nowhere Ltd', phone: '+1 000 000 0000' },
@@ -93,8 +93,9 @@ describe('parseDetection', () => {
     ] });
     expect(res.ok && res.detection).toEqual({ view: 'list', site: 'generic', more: 0, unreadable: 2, people: [
       { name: 'Nora Lindqvist', email: 'nora@lindqvist.se', skipped: [{ field: 'phone', why: 'malformed' }] },
-      { name: 'Ben Ode', skipped: [{ field: 'phone', why: 'malformed' }] },
-      { name: 'Cy Park', skipped: [{ field: 'phone', why: 'malformed' }] },
+      // a national number whose country the page does not say is kept, never guessed (#13)
+      { name: 'Ben Ode', phone: '02079460123' },
+      { name: 'Cy Park', phone: '02079460123' },
     ] });
   });
 });
