@@ -55,7 +55,7 @@ export interface PageScan {
 const CEILING_TAGS = new Set(['DIALOG', 'ASIDE', 'ARTICLE']);
 const CEILING_ROLES = new Set(['dialog', 'complementary', 'article', 'alertdialog']);
 const isNameWord = (w: string | undefined) => w === 'name' || w === 'firstName' || w === 'lastName';
-const NAME_PLACES = 'h1, h2, h3, h4, h5, [role=heading], [class*="name" i]';
+const NAME_PLACES = 'h1, h2, h3, h4, h5, [role=heading]';
 
 /** a scan of a whole page done in slices: the page stays responsive while a long list is read */
 export interface ScanJob {
