@@ -68,6 +68,9 @@ export function adminRoutes(app: App, ctx: AppCtx): void {
       tasks: ctx.store.tasks.get(contact.id) ?? [],
       notes: ctx.store.notes.get(contact.id) ?? [],
       appointments: ctx.store.appointmentsOf(contact.id),
+      opportunities: ctx.store.opportunitiesOf(contact.id),
+      /** the contact's runs through workflows (HighLevel's API lists none) */
+      enrolments: ctx.store.enrolments.get(contact.id) ?? [],
     });
   });
 

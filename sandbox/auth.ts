@@ -42,7 +42,7 @@ export type Resolved = { ok: true; info: TokenInfo } | { ok: false; reason: 'mis
 export const ALL_SCOPES = [
   'contacts.readonly', 'contacts.write', 'calendars.readonly', 'calendars/events.readonly', 'calendars/events.write',
   'locations.readonly', 'locations/tags.readonly', 'locations/tags.write', 'locations/customFields.readonly', 'users.readonly',
-  'oauth.readonly', 'oauth.write',
+  'opportunities.readonly', 'opportunities.write', 'workflows.readonly', 'oauth.readonly', 'oauth.write',
 ];
 
 const b64url = (v: string | Buffer) => Buffer.from(v).toString('base64url');

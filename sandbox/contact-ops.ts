@@ -3,7 +3,7 @@
 import type { AppCtx } from './context.ts';
 import { fail, unprocessable } from './http.ts';
 import { normalizePhone } from './store.ts';
-import type { Contact, DndChannel } from './types.ts';
+import type { Contact, CustomFieldDef, DndChannel } from './types.ts';
 import type { Rules } from './validate.ts';
 
 const str = { type: 'string', nullable: true } as const;
@@ -11,7 +11,7 @@ const updateRules: Rules = {
   firstName: str, lastName: str, name: str, email: { type: 'email', nullable: true }, phone: str, address1: str, city: str,
   state: str, postalCode: { type: 'string' }, website: str, timezone: str, dnd: { type: 'boolean' }, dndSettings: { type: 'object' },
   inboundDndSettings: { type: 'object' }, tags: { type: 'string[]' }, customFields: { type: 'array' }, source: { type: 'string' },
-  dateOfBirth: { type: 'any', nullable: true }, country: { type: 'string' }, assignedTo: { type: 'string' },
+  dateOfBirth: { type: 'any', nullable: true }, country: { type: 'string' }, assignedTo: { type: 'string', nullable: true },
 };
 const createRules: Rules = { ...updateRules, locationId: { type: 'string', required: true }, gender: { type: 'string' }, companyName: str };
 export const contactRules = {
@@ -23,8 +23,18 @@ export const contactRules = {
 const CHANNELS: DndChannel[] = ['Call', 'Email', 'SMS', 'WhatsApp', 'GMB', 'FB'];
 const SIMPLE = ['firstName', 'lastName', 'address1', 'city', 'state', 'postalCode', 'website', 'timezone', 'source', 'country', 'assignedTo', 'companyName', 'gender'] as const;
 
-/** Apply a validated create/update/upsert body onto `c`. `tags`: replace (create/update) or merge (upsert). */
-export function applyWrite(ctx: AppCtx, c: Contact, body: Record<string, unknown>, tagMode: 'replace' | 'merge'): void {
+/**
+ * Apply a validated create/update/upsert body onto `target`. `tags`: replace (create/update) or merge
+ * (upsert). All or nothing: a value refused half-way (422) leaves the contact as it was.
+ */
+export function applyWrite(ctx: AppCtx, target: Contact, body: Record<string, unknown>, tagMode: 'replace' | 'merge'): void {
+  const c = structuredClone(target);
+  applyTo(ctx, c, body, tagMode);
+  for (const k of Object.keys(target)) delete (target as unknown as Record<string, unknown>)[k];
+  Object.assign(target, c);
+}
+
+function applyTo(ctx: AppCtx, c: Contact, body: Record<string, unknown>, tagMode: 'replace' | 'merge'): void {
   const set = (k: string, v: unknown) => {
     if (v === null || v === '') delete (c as unknown as Record<string, unknown>)[k];
     else (c as unknown as Record<string, unknown>)[k] = v;
@@ -71,15 +81,55 @@ function dndSettings(input: Record<string, unknown>): Contact['dndSettings'] {
   return out;
 }
 
+/**
+ * Custom field values in the write format (`{id | key, field_value}`, apps/contacts.json TextField …
+ * MultiSelectField), merged by field: fields not named keep their values. Each value is checked
+ * against its field's type as the stricter reading (HighLevel documents the formats, not what it
+ * refuses): numbers for NUMERICAL / MONETORY, one of the options for SINGLE_OPTIONS / RADIO, a list
+ * of options for MULTIPLE_OPTIONS / CHECKBOX, a date for DATE, an email for EMAIL. An empty value
+ * (or an empty list) clears the field.
+ */
 function applyCustomFields(ctx: AppCtx, c: Contact, items: unknown[]): void {
-  const defs = ctx.store.customFields.get(c.locationId) ?? [];
+  const defs = (ctx.store.customFields.get(c.locationId) ?? []).filter((d) => d.model === 'contact');
   for (const item of items) {
     const f = (item ?? {}) as { id?: unknown; key?: unknown; field_value?: unknown; value?: unknown };
     const def = defs.find((d) => d.id === f.id || d.fieldKey === f.key || d.fieldKey === `contact.${String(f.key)}`);
-    if (!def) unprocessable([`customFields: unknown custom field ${String(f.id ?? f.key)}`]);
-    const value = (f.field_value ?? f.value) as Contact['customFields'][number]['value'];
-    c.customFields = c.customFields.filter((x) => x.id !== def!.id);
-    if (value !== undefined && value !== null && value !== '') c.customFields.push({ id: def!.id, value });
+    if (!def) return unprocessable([`customFields: unknown custom field ${String(f.id ?? f.key)}`]);
+    const raw = f.field_value ?? f.value;
+    c.customFields = c.customFields.filter((x) => x.id !== def.id);
+    const empty = raw === undefined || raw === null || raw === '' || (Array.isArray(raw) && raw.length === 0);
+    if (!empty) c.customFields.push({ id: def.id, value: typedValue(def, raw) });
+  }
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}/;
+
+function typedValue(def: CustomFieldDef, raw: unknown): Contact['customFields'][number]['value'] {
+  const wrong = (what: string): never => unprocessable([`customFields: ${def.name} ${what}`]);
+  const options = def.picklistOptions ?? [];
+  switch (def.dataType) {
+    case 'NUMERICAL':
+    case 'MONETORY': {
+      const n = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : Number.NaN;
+      return Number.isFinite(n) ? n : wrong('must be a number');
+    }
+    case 'SINGLE_OPTIONS':
+    case 'RADIO':
+      return typeof raw === 'string' && options.includes(raw) ? raw : wrong(`must be one of: ${options.join(', ')}`);
+    case 'MULTIPLE_OPTIONS':
+    case 'CHECKBOX': {
+      const list = Array.isArray(raw) ? raw : [raw];
+      return list.every((x) => typeof x === 'string' && options.includes(x)) ? (list as string[]) : wrong(`must be a list of: ${options.join(', ')}`);
+    }
+    case 'DATE':
+      return typeof raw === 'string' && ISO_DAY.test(raw) && !Number.isNaN(Date.parse(raw)) ? raw : wrong('must be a date (YYYY-MM-DD)');
+    case 'EMAIL':
+      return typeof raw === 'string' && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(raw) ? raw : wrong('must be an email');
+    case 'FILE_UPLOAD':
+    case 'TEXTBOX_LIST':
+      return raw as Contact['customFields'][number]['value'];
+    default:
+      return typeof raw === 'string' ? raw : wrong('must be a string');
   }
 }
 
@@ -125,10 +175,24 @@ export function rejectDuplicate(ctx: AppCtx, locationId: string, body: Record<st
   if (dup) fail(400, 'This location does not allow duplicated contacts.', { meta: { contactName: dup.contact.contactName, contactId: dup.contact.id, matchingField: dup.field } });
 }
 
+/**
+ * A stored value in the read format: CustomFieldSchema types `value` as a string (apps/contacts.json),
+ * so numbers, dates and option lists are answered as text ("4800", "SEO, Video"), and a file as its
+ * address(es). Clients that also take HighLevel's typed values (numbers, lists) lose nothing.
+ */
+function readValue(value: Contact['customFields'][number]['value']): string {
+  if (Array.isArray(value)) return value.join(', ');
+  if (value && typeof value === 'object') {
+    return Object.values(value).map((f) => (f as { url?: string }).url).filter(Boolean).join(', ');
+  }
+  return String(value);
+}
+const readFields = (c: Contact) => c.customFields.map((f) => ({ id: f.id, value: readValue(f.value) }));
+
 /** GET /contacts/{id}, PUT, upsert: the full contact. */
-export const fullView = (c: Contact) => ({ ...c });
+export const fullView = (c: Contact) => ({ ...c, customFields: readFields(c) });
 /** POST /contacts/ (CreateContactSchema adds deleted etc.). */
-export const createdView = (c: Contact) => ({ ...c, deleted: false, bounceEmail: false, unsubscribeEmail: false, offers: [], products: [] });
+export const createdView = (c: Contact) => ({ ...fullView(c), deleted: false, bounceEmail: false, unsubscribeEmail: false, offers: [], products: [] });
 /**
  * GET /contacts/ and /contacts/business/{id} items: ContactsSearchSchema (apps/contacts.json), which
  * lists only these fields: no names, phone or company. The lenient reading sends whole contacts.
@@ -137,9 +201,10 @@ const LIST_FIELDS = ['id', 'locationId', 'email', 'timezone', 'country', 'source
 export const listView = (ctx: AppCtx, c: Contact) => {
   const { attributionSource, ...rest } = c;
   const attributions = attributionSource ? [attributionSource] : [];
-  if (ctx.config.lenient.listFields) return { ...rest, attributions };
+  if (ctx.config.lenient.listFields) return { ...rest, customFields: readFields(c), attributions };
   const out: Record<string, unknown> = { attributions };
   for (const k of LIST_FIELDS) if (c[k] !== undefined) out[k] = c[k];
+  out.customFields = readFields(c);
   return out;
 };
 /** The location's contacts as the (possibly lagging) search index shows them. */
@@ -151,7 +216,7 @@ export const indexedContacts = (ctx: AppCtx, locationId: string) => ctx.index.vi
  */
 export const searchView = (c: Contact) => {
   const { dndSettings: _omit, ...rest } = c;
-  return { ...rest, searchAfter: [Date.parse(c.dateAdded), c.id] };
+  return { ...rest, customFields: readFields(c), searchAfter: [Date.parse(c.dateAdded), c.id] };
 };
 
 /** Free-text match used by GET /contacts/?query= and the business list. */

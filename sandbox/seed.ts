@@ -4,6 +4,7 @@
 import { partnerPeople, type PartnerPerson } from './partners/people.ts';
 import { Prng } from './prng.ts';
 import * as D from './seed-data.ts';
+import { addOpportunity, seedContactRecords, seedFieldTypes, seedLocationRecords, type RecordSeed } from './seed-record.ts';
 import { Store } from './store.ts';
 import type { Business, Contact, CustomFieldDef, Location, User } from './types.ts';
 
@@ -42,6 +43,8 @@ export function seedWorld(opts: SeedOptions): SeedResult {
   const rng = new Prng(opts.seed);
   const secrets = new Prng(opts.seed ^ 0x5eed5eed); // separate stream: tokens stay stable if data changes
   const store = new Store();
+  // separate stream for what came after the contacts (field types, opportunities, workflows)
+  const extra: RecordSeed = { rng: new Prng(opts.seed ^ 0x0ddba11), store, now: Math.floor(opts.now / 60_000) * 60_000 };
   store.newId = () => rng.id();
   const now = Math.floor(opts.now / 60_000) * 60_000;
   const companyId = rng.id();
@@ -69,6 +72,8 @@ export function seedWorld(opts: SeedOptions): SeedResult {
     const users = seedUsers(rng, store, loc, def.kind);
     store.ensureTags(loc.id, D.tagCatalogue[def.kind]);
     const fields = seedCustomFields(rng, store, loc.id);
+    const allFields = seedFieldTypes(extra, loc);
+    seedLocationRecords(extra, loc);
     const ctx: Ctx = { rng, store, loc, users, fields, now, used, businesses: new Map(), calendars: [rng.id(), rng.id()] };
     if (def.kind === 'agency') {
       for (const p of partnerPeople) {
@@ -76,9 +81,14 @@ export function seedWorld(opts: SeedOptions): SeedResult {
         const c = personContact(ctx, p);
         result.partnerContactIds[`${p.firstName} ${p.lastName}`] = c.id;
       }
+      partnerRecords(extra, store, result.partnerContactIds, users);
     }
     const generated: Contact[] = [];
-    while (store.contactsOf(loc.id).length < def.count) generated.push(randomContact(ctx, def.kind));
+    while (store.contactsOf(loc.id).length < def.count) {
+      const c = randomContact(ctx, def.kind);
+      seedContactRecords(extra, c, allFields, users);
+      generated.push(c);
+    }
     if (def.kind === 'agency') result.duplicatePhones = makeDuplicates(ctx, generated);
   }
   result.clientId = `${secrets.hex(24)}-${secrets.id().toLowerCase().slice(0, 8)}`;
@@ -113,10 +123,18 @@ function seedUsers(rng: Prng, store: Store, loc: Location, kind: Kind): User[] {
 }
 
 function seedCustomFields(rng: Prng, store: Store, locationId: string): CustomFieldDef[] {
-  const mk = (name: string, key: string, position: number): CustomFieldDef => ({ id: rng.id(), name, fieldKey: `contact.${key}`, placeholder: name, dataType: 'TEXT', position, locationId, model: 'contact' });
-  const list = [mk('Job Title', 'job_title', 0), mk('Lead Score', 'lead_score', 1)];
+  const mk = (name: string, key: string, position: number, dataType: CustomFieldDef['dataType']): CustomFieldDef => ({ id: rng.id(), name, fieldKey: `contact.${key}`, placeholder: name, dataType, position, locationId, model: 'contact' });
+  const list = [mk('Job Title', 'job_title', 0, 'TEXT'), mk('Lead Score', 'lead_score', 1, 'NUMERICAL')];
   store.customFields.set(locationId, list);
   return list;
+}
+
+/** The partner people's opportunities the demo shows: Maya Okafor (HeyReach) has an open one, Diego Santos a won one. */
+function partnerRecords(x: RecordSeed, store: Store, ids: Record<string, string>, users: User[]): void {
+  const maya = store.contacts.get(ids['Maya Okafor']!)!;
+  addOpportunity(x, maya, users, { pipeline: 0, stage: 1, value: 4800, name: 'BrightPath – Growth retainer' });
+  const diego = store.contacts.get(ids['Diego Santos']!)!;
+  addOpportunity(x, diego, users, { pipeline: 1, stage: 2, status: 'won', value: 12000, name: 'LumaCraft – Partnership' });
 }
 
 function baseContact(ctx: Ctx, first: string, last: string, added: number): Contact {
@@ -211,7 +229,7 @@ function randomContact(ctx: Ctx, kind: Kind): Contact {
   }
   c.tags = rng.sample(D.tagCatalogue[kind], rng.int(0, 3));
   if (rng.chance(0.6)) c.customFields.push({ id: ctx.fields[0]!.id, value: rng.pick(D.jobTitles) });
-  if (rng.chance(0.4)) c.customFields.push({ id: ctx.fields[1]!.id, value: String(rng.int(1, 100)) });
+  if (rng.chance(0.4)) c.customFields.push({ id: ctx.fields[1]!.id, value: rng.int(1, 100) });
   c.type = rng.chance(0.25) ? 'customer' : 'lead';
   c.source = rng.pick(D.sources);
   if (rng.chance(0.65)) c.assignedTo = rng.pick(ctx.users).id;

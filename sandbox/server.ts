@@ -1,5 +1,5 @@
 // The GHL sandbox: a local server that behaves like HighLevel's API v2 (contacts, tasks, notes, tags,
-// appointments, locations, users, OAuth) plus an admin API, partner demo pages and a partner proxy.
+// appointments, locations, users, opportunities, workflows, followers, OAuth) plus an admin API, partner demo pages and a partner proxy.
 //
 // Built on Hono + @hono/node-server: Hono gives declarative routing with path params and composable
 // middleware (auth/version/rate-limit guards per route), while the node adapter still exposes the raw
@@ -28,9 +28,11 @@ import { contactRoutes } from './routes/contacts.ts';
 import { locationRoutes } from './routes/locations.ts';
 import { noteRoutes } from './routes/notes.ts';
 import { oauthRoutes } from './routes/oauth.ts';
+import { opportunityRoutes } from './routes/opportunities.ts';
 import { searchRoutes } from './routes/search.ts';
 import { tagRoutes } from './routes/tags.ts';
 import { taskRoutes } from './routes/tasks.ts';
+import { workflowRoutes } from './routes/workflows.ts';
 import { SearchIndex } from './search-index.ts';
 import { seedWorld, type SeedResult } from './seed.ts';
 import type { Store } from './store.ts';
@@ -165,8 +167,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   taskRoutes(app, ctx);
   noteRoutes(app, ctx);
   appointmentRoutes(app, ctx);
+  workflowRoutes(app, ctx);
   contactRoutes(app, ctx);
   locationRoutes(app, ctx);
+  opportunityRoutes(app, ctx);
   app.get('/partners', (c) => c.redirect('/partners/', 302));
   app.get('/partners/', (c) => {
     const r = partnersIndex();

@@ -1,6 +1,6 @@
 // In-memory state of one sandbox run: locations, users, contacts and their tasks, notes and
 // appointments, tag catalogues, custom fields and businesses. Routes and the admin API use it.
-import type { Appointment, Business, Contact, CustomFieldDef, Location, LocationTag, Note, Task, User } from './types.ts';
+import type { Appointment, Business, Contact, CustomFieldDef, Enrolment, Location, LocationTag, LostReason, Note, Opportunity, Pipeline, Task, User, Workflow } from './types.ts';
 
 export const phoneDigits = (p: string | undefined): string => (p ?? '').replace(/\D/g, '');
 
@@ -23,6 +23,11 @@ export class Store {
   readonly tags = new Map<string, LocationTag[]>(); // by locationId
   readonly customFields = new Map<string, CustomFieldDef[]>(); // by locationId
   readonly businesses = new Map<string, Business>();
+  readonly opportunities = new Map<string, Opportunity>();
+  readonly pipelines = new Map<string, Pipeline[]>(); // by locationId
+  readonly lostReasons = new Map<string, LostReason[]>(); // by locationId
+  readonly workflows = new Map<string, Workflow[]>(); // by locationId
+  readonly enrolments = new Map<string, Enrolment[]>(); // by contactId
   /** Source of ids for records created at runtime. */
   newId: () => string = () => {
     throw new Error('store id source not set');
@@ -33,6 +38,8 @@ export class Store {
     const pairs: [Map<string, unknown>, Map<string, unknown>][] = [
       [this.locations, o.locations], [this.users, o.users], [this.contacts, o.contacts], [this.tasks, o.tasks], [this.notes, o.notes],
       [this.appointments, o.appointments], [this.tags, o.tags], [this.customFields, o.customFields], [this.businesses, o.businesses],
+      [this.opportunities, o.opportunities], [this.pipelines, o.pipelines], [this.lostReasons, o.lostReasons], [this.workflows, o.workflows],
+      [this.enrolments, o.enrolments],
     ];
     for (const [mine, theirs] of pairs) {
       mine.clear();
@@ -73,8 +80,20 @@ export class Store {
     return c;
   }
 
+  opportunitiesOf(contactId: string): Opportunity[] {
+    return [...this.opportunities.values()].filter((o) => o.contactId === contactId);
+  }
+
+  enrolmentsOf(contactId: string): Enrolment[] {
+    let list = this.enrolments.get(contactId);
+    if (!list) this.enrolments.set(contactId, (list = []));
+    return list;
+  }
+
   deleteContact(id: string): void {
     this.contacts.delete(id);
+    this.enrolments.delete(id);
+    for (const o of this.opportunitiesOf(id)) this.opportunities.delete(o.id);
     this.tasks.delete(id);
     this.notes.delete(id);
     this.appointments.delete(id);

@@ -47,7 +47,8 @@ export interface Contact {
   dndSettings?: Partial<Record<DndChannel, DndSetting>>;
   inboundDndSettings?: { all?: { status: 'active' | 'inactive'; message?: string } };
   tags: string[];
-  customFields: { id: string; value: string | number | string[] }[];
+  /** read format: text, number, options, or a file map (FILE_UPLOAD) */
+  customFields: { id: string; value: string | number | string[] | Record<string, unknown> }[];
   businessId?: string;
   assignedTo?: string;
   dateOfBirth?: string;
@@ -120,15 +121,91 @@ export interface LocationTag {
   locationId: string;
 }
 
+/** apps/custom-fields.json ICustomField.dataType, plus URL (a field type of HighLevel's app the enum lacks). */
+export type CustomFieldType =
+  | 'TEXT' | 'LARGE_TEXT' | 'NUMERICAL' | 'PHONE' | 'MONETORY' | 'CHECKBOX' | 'SINGLE_OPTIONS' | 'MULTIPLE_OPTIONS'
+  | 'DATE' | 'TEXTBOX_LIST' | 'FILE_UPLOAD' | 'RADIO' | 'EMAIL' | 'URL';
+
+/** apps/locations.json CustomFieldSchema. */
 export interface CustomFieldDef {
   id: string;
   name: string;
   fieldKey: string;
   placeholder: string;
-  dataType: 'TEXT' | 'LARGE_TEXT' | 'SINGLE_OPTIONS';
+  dataType: CustomFieldType;
   position: number;
+  picklistOptions?: string[];
   locationId: string;
-  model: 'contact';
+  model: 'contact' | 'opportunity';
+}
+
+export type OpportunityStatus = 'open' | 'won' | 'lost' | 'abandoned';
+
+/** apps/opportunities.json SearchOpportunitiesResponseSchema (the fields the sandbox keeps). */
+export interface Opportunity {
+  id: string;
+  name: string;
+  monetaryValue: number;
+  pipelineId: string;
+  pipelineStageId: string;
+  assignedTo?: string;
+  status: OpportunityStatus;
+  source: string;
+  lostReasonId?: string;
+  contactId: string;
+  locationId: string;
+  createdAt: string;
+  updatedAt: string;
+  lastStatusChangeAt: string;
+  lastStageChangeAt: string;
+  lastActionDate: string;
+}
+
+export interface PipelineStage {
+  id: string;
+  name: string;
+  position: number;
+  showInFunnel: boolean;
+  showInPieChart: boolean;
+}
+
+/** apps/opportunities.json PipelinesResponseSchema (stages as HighLevel answers them: objects). */
+export interface Pipeline {
+  id: string;
+  name: string;
+  stages: PipelineStage[];
+  showInFunnel: boolean;
+  showInPieChart: boolean;
+  locationId: string;
+}
+
+/** apps/opportunities.json LostReasonResponseSchema. */
+export interface LostReason {
+  id: string;
+  name: string;
+  locationId: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** apps/workflows.json WorkflowSchema. */
+export interface Workflow {
+  id: string;
+  name: string;
+  status: 'published' | 'draft';
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  locationId: string;
+}
+
+/** A contact's run through a workflow (the API lists none of these; the admin API shows them). */
+export interface Enrolment {
+  workflowId: string;
+  /** ISO time it was added */
+  at: string;
+  /** removed (DELETE) or finished */
+  active: boolean;
 }
 
 export interface Location {

@@ -200,3 +200,187 @@ describe('oauth', () => {
     expect(use.status).toBe(200);
   });
 });
+
+/** The same request with a wrong and with no Version header: 400, HighLevel's BadRequestDTO. */
+async function refusesOtherVersions(method: string, p: string, o: { query?: Record<string, string>; body?: unknown }, service: string, specPath: string) {
+  for (const version of ['2021-04-15', null]) {
+    const res = await call(sb, method, p, { ...o, version });
+    expectConforms(res, service, method, specPath, 400);
+  }
+}
+
+describe('opportunities (apps/opportunities.json)', () => {
+  const maya = () => sb.seed.partnerContactIds['Maya Okafor']!;
+  const pipelines = () => sb.state.pipelines.get(sb.locationId)!;
+
+  it('GET /opportunities/search with snake_case location_id and contact_id; camelCase is refused with 422', async () => {
+    const res = await call(sb, 'GET', '/opportunities/search', { query: { location_id: sb.locationId, contact_id: maya(), status: 'all' } });
+    expectConforms(res, 'opportunities', 'GET', '/opportunities/search', 200);
+    expect(res.body.opportunities).toEqual([expect.objectContaining({ name: 'BrightPath – Growth retainer', contactId: maya(), status: 'open', monetaryValue: 4800 })]);
+    expect(res.body.opportunities[0].contact).toMatchObject({ id: maya(), email: 'maya.okafor@brightpath.io' });
+    expect(res.body.meta).toMatchObject({ total: 1, currentPage: 1 });
+    const camel = await call(sb, 'GET', '/opportunities/search', { query: { locationId: sb.locationId, contactId: maya() } });
+    expectConforms(camel, 'opportunities', 'GET', '/opportunities/search', 422);
+    expect(camel.body.message).toEqual(expect.arrayContaining(['location_id should not be empty', 'property locationId should not exist']));
+    const tooMany = await call(sb, 'GET', '/opportunities/search', { query: { location_id: sb.locationId, limit: '101' } });
+    expectConforms(tooMany, 'opportunities', 'GET', '/opportunities/search', 422);
+    const paged = await call(sb, 'GET', '/opportunities/search', { query: { location_id: sb.locationId, limit: '2' } });
+    expect(paged.body.opportunities).toHaveLength(2);
+    expect(paged.body.meta).toMatchObject({ currentPage: 1, nextPage: 2 });
+    await refusesOtherVersions('GET', '/opportunities/search', { query: { location_id: sb.locationId } }, 'opportunities', '/opportunities/search');
+  });
+
+  it('GET /opportunities/pipelines (stages with ids and names) and GET /opportunities/lost-reason', async () => {
+    const res = await call(sb, 'GET', '/opportunities/pipelines', { query: { locationId: sb.locationId } });
+    expectConforms(res, 'opportunities', 'GET', '/opportunities/pipelines', 200);
+    expect(res.body.pipelines.map((p: { name: string }) => p.name)).toEqual(['Sales Pipeline', 'Partnerships']);
+    expect(res.body.pipelines[0].stages.map((s: { name: string }) => s.name)).toEqual(['New Lead', 'Contacted', 'Proposal Sent', 'Negotiation', 'Closed']);
+    const reasons = await call(sb, 'GET', '/opportunities/lost-reason', { query: { locationId: sb.locationId } });
+    expectConforms(reasons, 'opportunities', 'GET', '/opportunities/lost-reason', 200);
+    expect(reasons.body).toMatchObject({ total: 4, lostReasons: expect.arrayContaining([expect.objectContaining({ name: 'Price too high' })]) });
+    const other = sb.mintToken(['opportunities.readonly'], sb.locations[1]!.id);
+    expect((await call(sb, 'GET', '/opportunities/pipelines', { query: { locationId: sb.locationId }, token: other })).status).toBe(403);
+    await refusesOtherVersions('GET', '/opportunities/pipelines', { query: { locationId: sb.locationId } }, 'opportunities', '/opportunities/pipelines');
+    await refusesOtherVersions('GET', '/opportunities/lost-reason', { query: { locationId: sb.locationId } }, 'opportunities', '/opportunities/lost-reason');
+  });
+
+  it('POST /opportunities/ → 201; a second open one in the same pipeline is refused (duplicates not allowed)', async () => {
+    const contact = otherContactId;
+    const [sales] = pipelines();
+    const body = { locationId: sb.locationId, contactId: contact, pipelineId: sales!.id, pipelineStageId: sales!.stages[0]!.id, name: 'Conformance deal', status: 'open', monetaryValue: 1500 };
+    const created = await call(sb, 'POST', '/opportunities/', { body });
+    expectConforms(created, 'opportunities', 'POST', '/opportunities/', 201);
+    expect(created.body.opportunity).toMatchObject({ name: 'Conformance deal', contactId: contact, status: 'open', monetaryValue: 1500 });
+    const again = await call(sb, 'POST', '/opportunities/', { body });
+    expectConforms(again, 'opportunities', 'POST', '/opportunities/', 400);
+    const incomplete = await call(sb, 'POST', '/opportunities/', { body: { locationId: sb.locationId, name: 'x' } });
+    expectConforms(incomplete, 'opportunities', 'POST', '/opportunities/', 422);
+    expect(incomplete.body.message).toEqual(expect.arrayContaining(['pipelineId should not be empty', 'contactId should not be empty']));
+    const wrongStage = await call(sb, 'POST', '/opportunities/', { body: { ...body, pipelineId: pipelines()[1]!.id } });
+    expectConforms(wrongStage, 'opportunities', 'POST', '/opportunities/', 400);
+    await refusesOtherVersions('POST', '/opportunities/', { body }, 'opportunities', '/opportunities/');
+  });
+
+  it('GET and PUT /opportunities/{id} (a stage of its pipeline moves it; updatedAt follows)', async () => {
+    const opp = sb.state.opportunitiesOf(maya())[0]!;
+    const got = await call(sb, 'GET', `/opportunities/${opp.id}`);
+    expectConforms(got, 'opportunities', 'GET', '/opportunities/{id}', 200);
+    const before = got.body.opportunity.updatedAt as string;
+    await new Promise((r) => setTimeout(r, 5));
+    const next = pipelines()[0]!.stages[2]!.id;
+    const moved = await call(sb, 'PUT', `/opportunities/${opp.id}`, { body: { pipelineStageId: next } });
+    expectConforms(moved, 'opportunities', 'PUT', '/opportunities/{id}', 200);
+    expect(moved.body.opportunity.pipelineStageId).toBe(next);
+    expect(Date.parse(moved.body.opportunity.updatedAt)).toBeGreaterThan(Date.parse(before));
+    const badStage = await call(sb, 'PUT', `/opportunities/${opp.id}`, { body: { pipelineStageId: 'not-a-stage' } });
+    expectConforms(badStage, 'opportunities', 'PUT', '/opportunities/{id}', 400);
+    const unknown = await call(sb, 'GET', '/opportunities/doesNotExist00000000');
+    expectConforms(unknown, 'opportunities', 'GET', '/opportunities/{id}', 400);
+    const extra = await call(sb, 'PUT', `/opportunities/${opp.id}`, { body: { contactId: 'x' } });
+    expectConforms(extra, 'opportunities', 'PUT', '/opportunities/{id}', 422);
+    await refusesOtherVersions('GET', `/opportunities/${opp.id}`, {}, 'opportunities', '/opportunities/{id}');
+  });
+
+  it('PUT /opportunities/{id}/status: won, lost with a lost reason, open again; "all" and unknown reasons refused', async () => {
+    const opp = sb.state.opportunitiesOf(maya())[0]!;
+    const won = await call(sb, 'PUT', `/opportunities/${opp.id}/status`, { body: { status: 'won' } });
+    expectConforms(won, 'opportunities', 'PUT', '/opportunities/{id}/status', 200);
+    expect(won.body.succeded).toBe(true);
+    expect(sb.state.opportunities.get(opp.id)!.status).toBe('won');
+    const reason = sb.state.lostReasons.get(sb.locationId)![1]!;
+    expectConforms(await call(sb, 'PUT', `/opportunities/${opp.id}/status`, { body: { status: 'lost', lostReasonId: reason.id } }), 'opportunities', 'PUT', '/opportunities/{id}/status', 200);
+    expect(sb.state.opportunities.get(opp.id)).toMatchObject({ status: 'lost', lostReasonId: reason.id });
+    expectConforms(await call(sb, 'PUT', `/opportunities/${opp.id}/status`, { body: { status: 'all' } }), 'opportunities', 'PUT', '/opportunities/{id}/status', 400);
+    expectConforms(await call(sb, 'PUT', `/opportunities/${opp.id}/status`, { body: { status: 'lost', lostReasonId: 'nope' } }), 'opportunities', 'PUT', '/opportunities/{id}/status', 400);
+    expectConforms(await call(sb, 'PUT', `/opportunities/${opp.id}/status`, { body: {} }), 'opportunities', 'PUT', '/opportunities/{id}/status', 422);
+    await call(sb, 'PUT', `/opportunities/${opp.id}/status`, { body: { status: 'open' } });
+    expect(sb.state.opportunities.get(opp.id)!.lostReasonId).toBeUndefined();
+    await refusesOtherVersions('PUT', `/opportunities/${opp.id}/status`, { body: { status: 'open' } }, 'opportunities', '/opportunities/{id}/status');
+  });
+});
+
+describe('workflows (apps/workflows.json) and a contact in a workflow (apps/contacts.json)', () => {
+  const workflows = () => sb.state.workflows.get(sb.locationId)!;
+
+  it('GET /workflows/ lists published and draft workflows', async () => {
+    const res = await call(sb, 'GET', '/workflows/', { query: { locationId: sb.locationId } });
+    expectConforms(res, 'workflows', 'GET', '/workflows/', 200);
+    expect(res.body.workflows.map((w: { status: string }) => w.status).sort()).toEqual(['draft', 'published', 'published', 'published']);
+    expectConforms(await call(sb, 'GET', '/workflows/'), 'workflows', 'GET', '/workflows/', 422);
+    await refusesOtherVersions('GET', '/workflows/', { query: { locationId: sb.locationId } }, 'workflows', '/workflows/');
+  });
+
+  it('POST and DELETE /contacts/{id}/workflow/{workflowId}: once per run (no re-entry), drafts and unknown workflows refused', async () => {
+    const published = workflows().find((w) => w.status === 'published')!;
+    const p = `/contacts/${otherContactId}/workflow/${published.id}`;
+    const added = await call(sb, 'POST', p, { body: {} });
+    expectConforms(added, 'contacts', 'POST', '/contacts/{contactId}/workflow/{workflowId}', 200);
+    expect(added.body.succeded).toBe(true);
+    expectConforms(await call(sb, 'POST', p, { body: { eventStartTime: '2026-06-23T03:30:00+01:00' } }), 'contacts', 'POST', '/contacts/{contactId}/workflow/{workflowId}', 200);
+    expect(sb.state.enrolmentsOf(otherContactId).filter((r) => r.workflowId === published.id && r.active)).toHaveLength(1);
+    const removed = await call(sb, 'DELETE', p, { body: {} });
+    expectConforms(removed, 'contacts', 'DELETE', '/contacts/{contactId}/workflow/{workflowId}', 200);
+    expect(sb.state.enrolmentsOf(otherContactId).some((r) => r.active)).toBe(false);
+    const draft = workflows().find((w) => w.status === 'draft')!;
+    expectConforms(await call(sb, 'POST', `/contacts/${otherContactId}/workflow/${draft.id}`, { body: {} }), 'contacts', 'POST', '/contacts/{contactId}/workflow/{workflowId}', 400);
+    expectConforms(await call(sb, 'POST', `/contacts/${otherContactId}/workflow/unknown`, { body: {} }), 'contacts', 'POST', '/contacts/{contactId}/workflow/{workflowId}', 400);
+    expectConforms(await call(sb, 'POST', p, { body: { eventStartTime: 'soon' } }), 'contacts', 'POST', '/contacts/{contactId}/workflow/{workflowId}', 422);
+    await refusesOtherVersions('POST', p, { body: {} }, 'contacts', '/contacts/{contactId}/workflow/{workflowId}');
+  });
+});
+
+describe('followers, do-not-disturb and custom fields of every type on a contact (apps/contacts.json)', () => {
+  it('POST (201) and DELETE /contacts/{id}/followers: users of the location, at most 10', async () => {
+    const users = sb.state.usersOf(sb.locationId).map((u) => u.id);
+    const added = await call(sb, 'POST', `/contacts/${otherContactId}/followers`, { body: { followers: users.slice(0, 2) } });
+    expectConforms(added, 'contacts', 'POST', '/contacts/{contactId}/followers', 201);
+    expect(added.body).toMatchObject({ followers: users.slice(0, 2), followersAdded: users.slice(0, 2) });
+    const removed = await call(sb, 'DELETE', `/contacts/${otherContactId}/followers`, { body: { followers: [users[0]] } });
+    expectConforms(removed, 'contacts', 'DELETE', '/contacts/{contactId}/followers', 200);
+    expect(removed.body).toMatchObject({ followers: [users[1]], followersRemoved: [users[0]] });
+    expectConforms(await call(sb, 'POST', `/contacts/${otherContactId}/followers`, { body: { followers: ['notAUser'] } }), 'contacts', 'POST', '/contacts/{contactId}/followers', 400);
+    expectConforms(await call(sb, 'POST', `/contacts/${otherContactId}/followers`, { body: {} }), 'contacts', 'POST', '/contacts/{contactId}/followers', 422);
+    sb.state.contacts.get(otherContactId)!.followers = Array.from({ length: 10 }, (_, i) => users[i % users.length]!);
+    expectConforms(await call(sb, 'POST', `/contacts/${otherContactId}/followers`, { body: { followers: [users.find((u) => !sb.state.contacts.get(otherContactId)!.followers.includes(u)) ?? 'x'] } }), 'contacts', 'POST', '/contacts/{contactId}/followers', 400);
+    sb.state.contacts.get(otherContactId)!.followers = [];
+  });
+
+  it('PUT /contacts/{id} with only DND fields; the owner set and unset (null)', async () => {
+    const res = await call(sb, 'PUT', `/contacts/${otherContactId}`, { body: { dndSettings: { SMS: { status: 'active', message: 'Opted out' }, Email: { status: 'inactive' } } } });
+    expectConforms(res, 'contacts', 'PUT', '/contacts/{contactId}', 200);
+    expect(res.body.contact.dndSettings).toEqual({ SMS: { status: 'active', message: 'Opted out' }, Email: { status: 'inactive' } });
+    expectConforms(await call(sb, 'PUT', `/contacts/${otherContactId}`, { body: { dndSettings: { Pigeon: { status: 'active' } } } }), 'contacts', 'PUT', '/contacts/{contactId}', 422);
+    const user = sb.state.usersOf(sb.locationId)[2]!.id;
+    expect((await call(sb, 'PUT', `/contacts/${otherContactId}`, { body: { assignedTo: user } })).body.contact.assignedTo).toBe(user);
+    expect((await call(sb, 'PUT', `/contacts/${otherContactId}`, { body: { assignedTo: null } })).body.contact.assignedTo).toBeUndefined();
+  });
+
+  it('custom fields of every type: listed with type and options, written by type, answered as text, wrong values refused whole', async () => {
+    const list = await call(sb, 'GET', `/locations/${sb.locationId}/customFields`, { query: { model: 'contact' } });
+    expectConforms(list, 'locations', 'GET', '/locations/{locationId}/customFields', 200);
+    const types = list.body.customFields.map((f: { dataType: string }) => f.dataType);
+    expect(types).toEqual(expect.arrayContaining(['TEXT', 'LARGE_TEXT', 'NUMERICAL', 'MONETORY', 'DATE', 'SINGLE_OPTIONS', 'MULTIPLE_OPTIONS', 'RADIO', 'CHECKBOX', 'PHONE', 'EMAIL', 'URL', 'FILE_UPLOAD']));
+    expect(list.body.customFields.every((f: { model: string }) => f.model === 'contact')).toBe(true);
+    const byKey = (key: string) => list.body.customFields.find((f: { fieldKey: string }) => f.fieldKey === `contact.${key}`) as { id: string; picklistOptions: string[] };
+    const plan = byKey('plan');
+    expect(plan.picklistOptions).toEqual(['Starter', 'Growth', 'Scale', 'Enterprise']);
+    const body = {
+      customFields: [
+        { id: byKey('deal_size').id, field_value: 2500 },
+        { id: byKey('renewal_date').id, field_value: '2027-03-01' },
+        { id: plan.id, field_value: 'Scale' },
+        { id: byKey('interests').id, field_value: ['SEO', 'Video'] },
+      ],
+    };
+    const res = await call(sb, 'PUT', `/contacts/${otherContactId}`, { body });
+    expectConforms(res, 'contacts', 'PUT', '/contacts/{contactId}', 200);
+    const values = Object.fromEntries(res.body.contact.customFields.map((f: { id: string; value: string }) => [f.id, f.value]));
+    expect(values).toMatchObject({ [byKey('deal_size').id]: '2500', [byKey('renewal_date').id]: '2027-03-01', [plan.id]: 'Scale', [byKey('interests').id]: 'SEO, Video' });
+    const before = structuredClone(sb.state.contacts.get(otherContactId));
+    const wrong = await call(sb, 'PUT', `/contacts/${otherContactId}`, { body: { firstName: 'Changed', customFields: [{ id: plan.id, field_value: 'Platinum' }] } });
+    expectConforms(wrong, 'contacts', 'PUT', '/contacts/{contactId}', 422);
+    expect(sb.state.contacts.get(otherContactId)).toEqual(before);
+    const opportunityField = sb.state.customFields.get(sb.locationId)!.find((f) => f.model === 'opportunity')!;
+    expect((await call(sb, 'PUT', `/contacts/${otherContactId}`, { body: { customFields: [{ id: opportunityField.id, field_value: 'x' }] } })).status).toBe(422);
+  });
+});

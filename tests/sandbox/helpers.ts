@@ -50,6 +50,15 @@ function loadSpec(rel: string): Json {
         properties: { contactId: { type: 'string' }, message: { type: 'string' }, type: { type: 'string', enum: ['success', 'error'] }, oldTags: { type: 'array', items: { type: 'string' } }, tagsAdded: { type: 'array', items: { type: 'string' } }, tagsRemoved: { type: 'array', items: { type: 'string' } } },
       };
     }
+    if (rel === 'apps/opportunities.json') {
+      // PipelinesResponseSchema types `stages` as an array of arrays; the same spec names a stage by
+      // an id (`pipelineStageId`), and HighLevel answers stages as objects with their id and name.
+      // Validate stages as such objects.
+      const schemas = (doc.components as { schemas: Record<string, { properties: Record<string, Json> }> }).schemas;
+      schemas.PipelinesResponseSchema!.properties.stages!.items = {
+        type: 'object', required: ['id', 'name'], properties: { id: { type: 'string' }, name: { type: 'string' }, position: { type: 'number' } },
+      };
+    }
     ajv.addSchema(doc, ID_BASE + rel);
     docs.set(rel, doc);
   }

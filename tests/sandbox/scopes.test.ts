@@ -22,9 +22,11 @@ beforeAll(async () => {
   const task = await call(sb, 'POST', `/contacts/${contactId}/tasks`, { body: { title: 'T', dueDate: new Date().toISOString(), completed: false } });
   const note = await call(sb, 'POST', `/contacts/${contactId}/notes`, { body: { body: 'N' } });
   const withBusiness = sb.state.contactsOf(sb.locationId).find((c) => c.businessId)!;
+  const workflow = sb.state.workflows.get(sb.locationId)!.find((w) => w.status === 'published')!;
   ids = {
     contactId, taskId: task.body.task.id, id: note.body.note.id, noteId: note.body.note.id, businessId: withBusiness.businessId!,
     locationId: sb.locationId, userId: sb.state.usersOf(sb.locationId)[0]!.id, eventId: 'none', appointmentId: 'none', type: 'add',
+    workflowId: workflow.id,
   };
 });
 afterAll(() => sb.close());
@@ -39,7 +41,7 @@ interface Operation {
 /** Every operation of the copied specs that a location token uses, with the one scope it declares. */
 function operations(): Operation[] {
   const out: Operation[] = [];
-  for (const service of ['contacts', 'locations', 'users', 'calendars']) {
+  for (const service of ['contacts', 'locations', 'users', 'calendars', 'opportunities', 'workflows', 'custom-fields']) {
     const doc = JSON.parse(readFileSync(path.join(specDir, `apps/${service}.json`), 'utf8')) as { paths: Record<string, Record<string, { security?: Record<string, string[]>[] }>> };
     for (const [specPath, ops] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(ops)) {
@@ -63,7 +65,8 @@ describe('every served operation checks the scope its spec operation declares', 
     const order = (m: string) => ['GET', 'POST', 'PUT', 'DELETE'].indexOf(m);
     for (const op of operations().sort((a, b) => order(a.method) - order(b.method))) {
       const p = concrete(op.specPath);
-      const query = { locationId: sb.locationId };
+      // the opportunity search names the location in snake case (its spec's own query)
+      const query = op.specPath === '/opportunities/search' ? { location_id: sb.locationId } : { locationId: sb.locationId };
       const body = op.method === 'GET' ? undefined : {};
       if (!served(op)) continue;
       checked.push(`${op.method} ${op.specPath} ${op.scope}`);
@@ -78,9 +81,11 @@ describe('every served operation checks the scope its spec operation declares', 
     // the sandbox serves these operations of the specs; each was checked above
     expect(checked.sort()).toEqual([
       'DELETE /contacts/{contactId} contacts.write',
+      'DELETE /contacts/{contactId}/followers contacts.write',
       'DELETE /contacts/{contactId}/notes/{id} contacts.write',
       'DELETE /contacts/{contactId}/tags contacts.write',
       'DELETE /contacts/{contactId}/tasks/{taskId} contacts.write',
+      'DELETE /contacts/{contactId}/workflow/{workflowId} contacts.write',
       'GET /contacts/ contacts.readonly',
       'GET /contacts/business/{businessId} contacts.readonly',
       'GET /contacts/search/duplicate contacts.readonly',
@@ -93,18 +98,28 @@ describe('every served operation checks the scope its spec operation declares', 
       'GET /locations/{locationId} locations.readonly',
       'GET /locations/{locationId}/customFields locations/customFields.readonly',
       'GET /locations/{locationId}/tags locations/tags.readonly',
+      'GET /opportunities/lost-reason opportunities.readonly',
+      'GET /opportunities/pipelines opportunities.readonly',
+      'GET /opportunities/search opportunities.readonly',
+      'GET /opportunities/{id} opportunities.readonly',
       'GET /users/ users.readonly',
       'GET /users/{userId} users.readonly',
+      'GET /workflows/ workflows.readonly',
       'POST /contacts/ contacts.write',
       'POST /contacts/search contacts.readonly',
       'POST /contacts/upsert contacts.write',
+      'POST /contacts/{contactId}/followers contacts.write',
       'POST /contacts/{contactId}/notes contacts.write',
       'POST /contacts/{contactId}/tags contacts.write',
       'POST /contacts/{contactId}/tasks contacts.write',
+      'POST /contacts/{contactId}/workflow/{workflowId} contacts.write',
+      'POST /opportunities/ opportunities.write',
       'PUT /contacts/{contactId} contacts.write',
       'PUT /contacts/{contactId}/notes/{id} contacts.write',
       'PUT /contacts/{contactId}/tasks/{taskId} contacts.write',
       'PUT /contacts/{contactId}/tasks/{taskId}/completed contacts.write',
+      'PUT /opportunities/{id} opportunities.write',
+      'PUT /opportunities/{id}/status opportunities.write',
     ]);
   });
 
