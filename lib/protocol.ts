@@ -72,6 +72,8 @@ export interface ContactSummary {
   email?: string;
   phone?: string;
   companyName?: string;
+  /** HighLevel's answer carried no name (its lists do not): `name` is the email, or a placeholder */
+  unnamed?: boolean;
 }
 
 /** A user of the location, for owner and assignee names and the assignee picker. */
@@ -80,20 +82,89 @@ export interface UserOption {
   name: string;
 }
 
+export const DND_CHANNELS = ['Call', 'Email', 'SMS', 'WhatsApp', 'GMB', 'FB'] as const;
+export type DndChannel = (typeof DND_CHANNELS)[number];
+export type DndStatus = 'active' | 'inactive' | 'permanent';
+
+/** A custom field's value as HighLevel reads it: text, a number, or a list of options. */
+export type CustomValue = string | number | string[];
+
+/** A custom field the location lists for contacts, with the control the sidebar edits it with. */
+export interface CustomFieldDefinition {
+  id: string;
+  name: string;
+  /** the control; 'unsupported' fields show read-only */
+  kind: 'text' | 'largeText' | 'number' | 'money' | 'date' | 'single' | 'multiple' | 'phone' | 'email' | 'url' | 'unsupported';
+  /** the choices of single and multiple option fields */
+  options?: string[];
+  /** HighLevel's own type name (TEXT, MONETORY, FILE_UPLOAD, …) */
+  dataType: string;
+}
+
 export interface ContactView extends ContactSummary {
   locationId: string;
   firstName?: string;
   lastName?: string;
   website?: string;
   tags: string[];
+  /** do not disturb on every channel */
   dnd: boolean;
+  /** do not disturb per channel (a channel without a setting is not in do-not-disturb) */
+  dndSettings?: Partial<Record<DndChannel, { status: DndStatus; message?: string }>>;
   assignedTo?: string;
   ownerName?: string;
+  /** users following the contact (ids) */
+  followers?: string[];
   businessId?: string;
   dateUpdated?: string;
-  customFields: { id: string; name: string; value: string }[];
+  /**
+   * The custom fields the location lists, with a value: its name, the value as text and as
+   * HighLevel read it. Values of fields the location does not list (hidden) are not shown.
+   */
+  customFields: { id: string; name: string; value: string; raw?: CustomValue }[];
   /** opens the contact in HighLevel's web app */
   appUrl: string;
+}
+
+export type OpportunityStatusView = 'open' | 'won' | 'lost' | 'abandoned';
+
+/** One of the contact's opportunities. `pending`: a change of it is not answered by HighLevel yet. */
+export interface OpportunityView {
+  id: string;
+  name: string;
+  pipelineId: string;
+  pipelineName?: string;
+  stageId: string;
+  stageName?: string;
+  status: OpportunityStatusView;
+  value?: number;
+  assignedTo?: string;
+  ownerName?: string;
+  lostReasonId?: string;
+  lostReasonName?: string;
+  /** HighLevel's update time: the version a change is checked against */
+  updatedAt?: string;
+  pending?: boolean;
+}
+
+/** A workflow the contact was added to from the sidebar (HighLevel's API lists none). */
+export interface AddedWorkflowView {
+  workflowId: string;
+  name: string;
+  /** when it was added (ms); absent while it is being sent */
+  addedAt?: number;
+  pending?: boolean;
+}
+
+export interface PipelineView {
+  id: string;
+  name: string;
+  stages: { id: string; name: string }[];
+}
+
+export interface WorkflowOption {
+  id: string;
+  name: string;
 }
 
 export interface TaskView {
@@ -125,6 +196,12 @@ export interface ContactDetails {
   tasks: TaskView[];
   notes: NoteView[];
   appointments: AppointmentView[];
+  /** the contact's opportunities; absent when they could not be read (see missingScopes) */
+  opportunities?: OpportunityView[];
+  /** workflows the contact was added to from here */
+  workflowsAdded?: AddedWorkflowView[];
+  /** scopes the connection lacks, as known when this was read (the sections they hide say so) */
+  missingScopes?: string[];
   /** other contacts of the same business (never the contact itself) */
   colleagues: ContactSummary[];
   /** the other contacts of the business are still being read (they follow the record) */
@@ -146,8 +223,23 @@ export interface ContactRecordAnswer {
 export interface LocationLists {
   tags: string[];
   users: UserOption[];
-  customFields: { id: string; name: string }[];
+  /** the contact custom fields the location lists, in its order */
+  customFields: CustomFieldDefinition[];
+  pipelines: PipelineView[];
+  lostReasons: { id: string; name: string }[];
+  /** published workflows */
+  workflows: WorkflowOption[];
+  /** the scopes the connection lacks (each section that needs one says so), and those not known yet */
+  missingScopes: string[];
+  /** the pipeline and stage a new opportunity starts in (the last ones chosen) */
+  opportunityDefaults?: { pipelineId: string; stageId: string };
 }
+
+/**
+ * A change of contact fields by flat name: `email`, `assignedTo` (null: nobody), `dnd`,
+ * `dndSettings.<channel>` (a status), `customFields.<id>` (the value as the sidebar edits it).
+ */
+export type FieldChanges = Record<string, string | number | boolean | string[] | null>;
 
 export interface TaskInput {
   title: string;
@@ -330,6 +422,24 @@ export interface ProtocolMap {
   deleteNote(input: { contactId: string; noteId: string }): Outcome<ContactDetails>;
   /** creates the GHL contact of a detected person, then matches the person again */
   createContact(input: { person: DetectedPerson; site: string }): Outcome<PersonMatch>;
+  /** only the changed fields (flat names), with the version the user edited; DND, custom fields, owner, page values */
+  editContactFields(input: { contactId: string; changes: FieldChanges; base: { dateUpdated: string | null; values: FieldChanges } }): Outcome<ContactDetails>;
+  setFollowers(input: { contactId: string; add: string[]; remove: string[] }): Outcome<ContactDetails>;
+  createOpportunity(input: { contactId: string; opportunity: { pipelineId: string; stageId: string; name: string; value?: number } }): Outcome<ContactDetails>;
+  moveOpportunity(input: { contactId: string; opportunityId: string; pipelineId: string; stageId: string; base: { updatedAt: string | null; stageId: string } }): Outcome<ContactDetails>;
+  setOpportunityStatus(input: {
+    contactId: string;
+    opportunityId: string;
+    status: OpportunityStatusView;
+    lostReasonId?: string;
+    base: { updatedAt: string | null; status: OpportunityStatusView };
+  }): Outcome<ContactDetails>;
+  addToWorkflow(input: { contactId: string; workflowId: string }): Outcome<ContactDetails>;
+  removeFromWorkflow(input: { contactId: string; workflowId: string }): Outcome<ContactDetails>;
+  /** reads the shown record again if the rate budget has room; the fresh one is pushed (contactViewItem) */
+  revalidateContact(input: { contactId: string }): Outcome<{ skipped: boolean }>;
+  /** the names of the contact's colleagues (same business), read one by one within the rate budget */
+  getColleagueNames(input: { contactId: string }): Outcome<ContactSummary[]>;
   /** only the changed fields, with the version the user edited (HighLevel's dateUpdated and the values seen) */
   updateContact(input: {
     contactId: string;
@@ -388,6 +498,15 @@ export const allowedSenders: Record<MessageType, SenderKind> = {
   deleteNote: 'extension-page',
   createContact: 'extension-page',
   updateContact: 'extension-page',
+  editContactFields: 'extension-page',
+  setFollowers: 'extension-page',
+  createOpportunity: 'extension-page',
+  moveOpportunity: 'extension-page',
+  setOpportunityStatus: 'extension-page',
+  addToWorkflow: 'extension-page',
+  removeFromWorkflow: 'extension-page',
+  revalidateContact: 'extension-page',
+  getColleagueNames: 'extension-page',
   getOutboxStatus: 'extension-page',
   getActivity: 'extension-page',
   retryWrite: 'extension-page',

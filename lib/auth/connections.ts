@@ -2,19 +2,12 @@
 // browser's own sign-in window with the scopes the sidebar needs.
 import { browser } from 'wxt/browser';
 import type { AppState, ConnectionView, OAuthConnectRequest } from '../protocol';
+import { USED_SCOPES } from '../scopes';
 import { readSettings, updateSettings } from '../storage';
 import type { ConnectionSummary, Session } from './session';
 
-/** What the sidebar needs of HighLevel, asked for at OAuth consent. */
-export const OAUTH_SCOPES = [
-  'contacts.readonly',
-  'contacts.write',
-  'calendars/events.readonly',
-  'locations.readonly',
-  'locations/tags.readonly',
-  'locations/customFields.readonly',
-  'users.readonly',
-] as const;
+/** What the sidebar needs of HighLevel, asked for at OAuth consent: exactly the scopes it uses (lib/scopes). */
+export const OAUTH_SCOPES = USED_SCOPES;
 
 export function connectionView(c: ConnectionSummary): ConnectionView {
   return {

@@ -5,10 +5,12 @@
 //
 // Private-integration tokens do not say which location they belong to, and API v2 has no cheap
 // "who am I" call for them, so `connectWithToken` takes the location id (or a pasted HighLevel
-// URL containing /location/<id>/) and checks both with GET /locations/:id, which also gives the
-// location's name. OAuth answers carry `locationId` themselves.
+// URL containing /location/<id>/) and checks both by probing the scopes the extension uses
+// (lib/scopes: a token with only contacts.readonly connects too), which also gives the location's
+// name when the token may read it. OAuth answers carry `locationId` and their granted scopes.
 import { i18n } from '#i18n';
 import { createGhlClient, type GhlClient, GhlError, type TokenSource, type TokenResponse } from '../ghl';
+import { checkConnection, forgetScopes, rememberScopes } from '../scopes';
 import { exchangeCodeAtBroker, refreshAtBroker } from './broker';
 import { memoryLocks, webLocks, type LockRunner } from './locks';
 import {
@@ -76,6 +78,9 @@ export function locationIdFrom(input: string): string {
 }
 
 const trimSlash = (url: string) => url.replace(/\/+$/, '');
+
+/** The scopes a token answer granted (`scope`, space-separated); undefined when it names none. */
+const grantedScopes = (answer: TokenResponse) => (answer.scope ? answer.scope.split(/\s+/).filter(Boolean) : undefined);
 
 export function createSession(opts: SessionOptions = {}) {
   const storage = opts.storage ?? defaultStorage();
@@ -147,6 +152,8 @@ export function createSession(opts: SessionOptions = {}) {
   async function addConnection(
     draft: Omit<Connection, 'id' | 'createdAt' | 'locationName'>,
     secrets: Secrets,
+    /** the scopes an OAuth answer granted; absent for a private-integration token (probed) */
+    granted?: string[],
   ): Promise<ConnectionSummary> {
     const existing = (await store.read()).connections.find(
       (c) => c.baseUrl === draft.baseUrl && c.kind === draft.kind && c.locationId === draft.locationId && c.companyId === draft.companyId,
@@ -159,10 +166,13 @@ export function createSession(opts: SessionOptions = {}) {
     const put = (c: Connection) =>
       store.change((l) => ({ ...l, connections: [...l.connections.filter((x) => x.id !== id), c] }));
     await put(record);
+    let scopes: { granted?: string[]; missing: string[] } | undefined;
     if (draft.locationId) {
       try {
         const client = createGhlClient({ baseUrl: draft.baseUrl, locationId: draft.locationId, tokens: keeper.source(id), fetch: fetchImpl });
-        record.locationName = (await client.locations.get({ retry: false })).name;
+        const checked = await checkConnection(client, granted);
+        record.locationName = checked.locationName;
+        scopes = checked;
       } catch (error) {
         if (!existing) {
           await vault.remove(secretsSlot(id));
@@ -173,6 +183,7 @@ export function createSession(opts: SessionOptions = {}) {
       }
     }
     await put(record);
+    if (scopes) await rememberScopes(id, scopes);
     const list = await store.change((l) => ({ ...l, activeId: l.activeId ?? (record.locationId ? id : null) }));
     return summarize(record, list.activeId);
   }
@@ -228,6 +239,7 @@ export function createSession(opts: SessionOptions = {}) {
           brokerUrl: mode.kind === 'broker' ? trimSlash(mode.brokerUrl) : undefined,
         },
         secretsFromAnswer(answer, now(), mode.kind === 'own-app' ? { clientId: input.clientId, clientSecret: mode.clientSecret } : {}),
+        grantedScopes(answer),
       );
     },
 
@@ -242,6 +254,7 @@ export function createSession(opts: SessionOptions = {}) {
       return addConnection(
         { kind: 'agency-location', baseUrl: agency.baseUrl, userType: 'Location', locationId: id, companyId: agency.companyId, agencyConnectionId: agency.id },
         secretsFromAnswer(answer, now()),
+        grantedScopes(answer),
       );
     },
 
@@ -266,6 +279,7 @@ export function createSession(opts: SessionOptions = {}) {
       const gone = list.connections.filter((c) => c.id === connectionId || c.agencyConnectionId === connectionId).map((c) => c.id);
       for (const id of gone.length ? gone : [connectionId]) {
         await vault.remove(secretsSlot(id));
+        await forgetScopes(id);
         keeper.forget(id);
         clients.delete(id);
       }

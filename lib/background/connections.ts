@@ -5,9 +5,12 @@ import { i18n } from '#i18n';
 import type { Session } from '../auth';
 import type { GhlClient } from '../ghl';
 import { contactLookup, lookupBudget, pageMatches, tabMatches, type ContactLookup } from '../match';
-import { createOutbox, type Outbox, type OutboxOptions } from '../outbox';
+import { opportunityPerformers } from '../opportunities';
+import { createOutbox, type Outbox, type OutboxOptions, type WriteRecord } from '../outbox';
 import { UserFacingError } from '../protocol';
 import { forgetContactRecords, locationRecords, type LocationRecords } from '../record';
+import { SCOPES, learnMissing } from '../scopes';
+import { workflowPerformers } from '../workflows';
 
 const notConnected = () =>
   new UserFacingError({ kind: 'not-connected', message: i18n.t('errors.notConnected'), action: 'connect' });
@@ -22,9 +25,20 @@ export interface LocationServices extends LocationRecords {
   outbox: Outbox;
 }
 
+/** The scope a write needs: opportunity changes opportunities.write, every other write contacts.write. */
+const scopeOf = (r: WriteRecord) => (r.write.kind.startsWith('opportunity.') ? SCOPES.opportunitiesWrite : SCOPES.contactsWrite);
+
 export function locationServices(session: Session, outboxOptions: Partial<OutboxOptions> = {}) {
   const built = new Map<string, Promise<LocationServices>>();
-  const outbox = createOutbox({ clientFor: (id) => session.client(id), ...outboxOptions });
+  const outbox = createOutbox({
+    clientFor: (id) => session.client(id),
+    performers: { ...opportunityPerformers, ...workflowPerformers },
+    onScopeRefused: (r) => {
+      void learnMissing(r.write.connectionId, scopeOf(r));
+      return scopeOf(r);
+    },
+    ...outboxOptions,
+  });
 
   async function build(connectionId: string): Promise<LocationServices> {
     const client = await session.client(connectionId);
@@ -32,7 +46,7 @@ export function locationServices(session: Session, outboxOptions: Partial<Outbox
     const pages = lookupBudget();
     const pageLookup = (tabId: number, signal: AbortSignal) => contactLookup(client, pages.lane(tabId, signal));
     const pageLookupsWaiting = (tabId: number) => pages.waiting(tabId);
-    return { connectionId, locationId: client.locationId, client, lookup, pageLookup, pageLookupsWaiting, outbox, ...locationRecords(client, outbox) };
+    return { connectionId, locationId: client.locationId, client, lookup, pageLookup, pageLookupsWaiting, outbox, ...locationRecords(client, outbox, connectionId) };
   }
 
   function of(connectionId: string): Promise<LocationServices> {

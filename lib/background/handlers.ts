@@ -11,6 +11,7 @@ import { saveSettings } from '../settings';
 import { disableSite, enableSite, tabSite } from '../sites';
 import { readSettings } from '../storage';
 import { locationServices, type LocationServicesRegistry } from './connections';
+import { recordHandlers } from './record-handlers';
 import type { Handlers } from './router';
 
 /** A domain function's answer as the message's outcome. */
@@ -30,8 +31,17 @@ export function createHandlers(session: Session, services: LocationServicesRegis
     // connections, settings, sites
     getState: () => answer(appState(session)),
     saveSettings: (patch) => answer(saveSettings(patch)),
-    connectWithToken: async (input) => ok(connectionView(await session.connectWithToken(input))),
-    connectWithOAuth: (input) => answer(connectInBrowser(session, input)),
+    // a connection made again (another token, other scopes) starts with fresh lists and records
+    async connectWithToken(input) {
+      const connection = connectionView(await session.connectWithToken(input));
+      await services.forget(connection.id, connection.locationId);
+      return ok(connection);
+    },
+    async connectWithOAuth(input) {
+      const connection = await connectInBrowser(session, input);
+      await services.forget(connection.id, connection.locationId);
+      return ok(connection);
+    },
     setActiveConnection: async (id) => ok((await session.setActive(id), true as const)),
     async signOut(id) {
       const gone = (await session.list()).find((c) => c.id === id);
@@ -75,6 +85,8 @@ export function createHandlers(session: Session, services: LocationServicesRegis
       return ok(await rematchCreated(person, contactId, s, matches, tabs));
     },
     updateContact: async ({ contactId, fields, base }) => ok(await writes.editContact(await active(), contactId, fields, base)),
+    // the record's sections: fields, followers, opportunities, workflows, freshness (record-handlers.ts)
+    ...recordHandlers(services),
 
     // the outbox: activity log, conflicts, bulk changes
     getOutboxStatus: () => answer(outboxStatus(outbox)),

@@ -6,9 +6,11 @@ import { customFieldsApi } from './custom-fields';
 import { createHttp, type HttpOptions } from './http';
 import { locationsApi } from './locations';
 import { notesApi } from './notes';
+import { opportunitiesApi } from './opportunities';
 import { tagsApi } from './tags';
 import { tasksApi } from './tasks';
 import { usersApi } from './users';
+import { workflowsApi } from './workflows';
 
 export type GhlClientOptions = HttpOptions;
 
@@ -24,6 +26,10 @@ export function createGhlClient(opts: GhlClientOptions) {
     locations: locationsApi(http),
     users: usersApi(http),
     customFields: customFieldsApi(http),
+    opportunities: opportunitiesApi(http),
+    workflows: workflowsApi(http),
+    /** Whether the location's rate budget has room for `requests` more now (optional work asks first). */
+    hasRoomFor: (requests: number) => http.hasRoomFor(requests),
   };
 }
 

@@ -8,6 +8,7 @@ import {
   ContactUpdatedSchema,
   DeletedSchema,
   DuplicateSchema,
+  FollowersSchema,
   UpsertSchema,
   type Contact,
 } from './schemas';
@@ -81,8 +82,18 @@ export interface ContactFields {
   customFields?: CustomFieldInput[];
 }
 
-/** PUT /contacts/:id refuses locationId, gender and companyName. */
-export type ContactUpdateFields = Omit<ContactFields, 'companyName'>;
+/** One channel's do-not-disturb as PUT /contacts/:id takes it (DndSettingSchema). */
+export interface DndSettingInput {
+  status: 'active' | 'inactive' | 'permanent';
+  message?: string;
+  code?: string;
+}
+
+/** PUT /contacts/:id refuses locationId, gender and companyName; it takes the owner as null to unassign. */
+export type ContactUpdateFields = Omit<ContactFields, 'companyName' | 'assignedTo'> & {
+  assignedTo?: string | null;
+  dndSettings?: Partial<Record<string, DndSettingInput>>;
+};
 
 export function contactsApi(http: GhlHttp) {
   const locationId = http.locationId;
@@ -136,6 +147,20 @@ export function contactsApi(http: GhlHttp) {
     remove: async (contactId: string, o?: CallOptions): Promise<void> => {
       await http.send({ ...o, method: 'DELETE', path: path`contacts/${contactId}`, version, schema: DeletedSchema });
     },
+
+    /** Adds or removes followers (user ids); answers the contact's followers after the change. Set operations: retried safely. */
+    followers: async (contactId: string, change: 'add' | 'remove', userIds: string[], o?: CallOptions): Promise<string[]> =>
+      (
+        await http.send({
+          ...o,
+          method: change === 'add' ? 'POST' : 'DELETE',
+          path: path`contacts/${contactId}/followers`,
+          version,
+          schema: FollowersSchema,
+          json: { followers: userIds },
+          idempotent: true,
+        })
+      ).followers ?? [],
 
     listByBusiness: (businessId: string, q: { limit?: number; skip?: number; query?: string } = {}, o?: CallOptions) =>
       http.send({

@@ -1,13 +1,25 @@
-// The location's contact custom fields: names for the ids a contact's record carries, and the
-// fields the options offer for the detected job title.
+// The location's contact custom fields: names, types and options for the ids a contact's record
+// carries (the sidebar edits them by type), and the fields the options offer for the detected title.
 import * as v from 'valibot';
 import { API_VERSION, path, type CallOptions, type GhlHttp } from './http';
 
-const CustomFieldListSchema = v.looseObject({
-  customFields: v.array(v.looseObject({ id: v.string(), name: v.nullish(v.string()), model: v.nullish(v.string()) })),
-});
+const text = v.nullish(v.string());
 
-export type CustomField = v.InferOutput<typeof CustomFieldListSchema>['customFields'][number];
+/** apps/locations.json CustomFieldSchema (loose: HighLevel adds fields without notice). */
+const CustomFieldSchema = v.looseObject({
+  id: v.string(),
+  name: text,
+  model: text,
+  fieldKey: text,
+  /** TEXT, LARGE_TEXT, NUMERICAL, MONETORY, DATE, SINGLE_OPTIONS, MULTIPLE_OPTIONS, RADIO, CHECKBOX, PHONE, EMAIL, … */
+  dataType: text,
+  position: v.nullish(v.number()),
+  placeholder: text,
+  picklistOptions: v.nullish(v.array(v.string())),
+});
+const CustomFieldListSchema = v.looseObject({ customFields: v.array(CustomFieldSchema) });
+
+export type CustomField = v.InferOutput<typeof CustomFieldSchema>;
 
 export function customFieldsApi(http: GhlHttp) {
   return {

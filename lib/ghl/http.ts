@@ -31,6 +31,8 @@ export const API_VERSION = {
   contacts: '2021-07-28',
   locations: '2021-07-28',
   users: '2021-07-28',
+  opportunities: '2021-07-28',
+  workflows: '2021-07-28',
   calendars: '2021-04-15',
 } as const;
 export type ApiVersion = (typeof API_VERSION)[keyof typeof API_VERSION];
@@ -72,6 +74,8 @@ export interface RequestSpec<S extends AnySchema> extends CallOptions {
 export interface GhlHttp {
   readonly locationId: string;
   send<S extends AnySchema>(spec: RequestSpec<S>): Promise<v.InferOutput<S>>;
+  /** Whether optional work (a revalidation, names read lazily) may send `requests` now (ratelimit.ts hasRoomFor). */
+  hasRoomFor(requests: number): boolean;
 }
 
 export interface HttpOptions {
@@ -239,6 +243,7 @@ export function createHttp(opts: HttpOptions): GhlHttp {
 
   return {
     locationId,
+    hasRoomFor: (requests) => limiter.hasRoomFor(requests),
     async send<S extends AnySchema>(spec: RequestSpec<S>): Promise<v.InferOutput<S>> {
       const raw =
         spec.method === 'GET'

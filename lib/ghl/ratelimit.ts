@@ -132,6 +132,22 @@ export class RateLimiter {
     return header(headers, 'x-ratelimit-interval-milliseconds') ?? this.intervalMs;
   }
 
+  /**
+   * Whether optional work (revalidating a shown record, reading names) may send `requests` now and
+   * still leave the other half of the window to what the user is waiting for: no 429 pause, and
+   * both our own sends in the window and HighLevel's remaining count leave room (BACKGROUND_SHARE).
+   */
+  hasRoomFor(requests: number): boolean {
+    const now = this.now();
+    if (now < this.pausedUntil) return false;
+    const share = Math.max(1, Math.floor(this.max * BACKGROUND_SHARE));
+    const span = this.intervalMs + this.guardMs;
+    const recent = this.sendTimes.filter((t) => t > now - span).length;
+    if (recent + requests > share) return false;
+    const remaining = this.serverBudget !== undefined && now < this.serverBudgetUntil ? this.serverBudget : undefined;
+    return remaining === undefined || remaining - requests >= this.max - share;
+  }
+
   get limits(): { max: number; intervalMs: number } {
     return { max: this.max, intervalMs: this.intervalMs };
   }

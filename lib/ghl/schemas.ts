@@ -10,6 +10,11 @@ const strings = v.nullish(v.array(v.string()));
 
 export const CustomFieldValueSchema = v.looseObject({ id: v.string(), value: v.optional(v.unknown()) });
 
+/** One channel's do-not-disturb (GetContectByIdSchema.dndSettings.<channel>). */
+export const DndSettingSchema = v.looseObject({ status: v.string(), message: text, code: text });
+export const DND_CHANNELS = ['Call', 'Email', 'SMS', 'WhatsApp', 'GMB', 'FB'] as const;
+export type DndChannel = (typeof DND_CHANNELS)[number];
+
 export const ContactSchema = v.looseObject({
   id: v.string(),
   locationId: text,
@@ -30,7 +35,10 @@ export const ContactSchema = v.looseObject({
   country: text,
   postalCode: text,
   dnd: flag,
+  dndSettings: v.nullish(v.record(v.string(), v.nullish(DndSettingSchema))),
   tags: strings,
+  /** user ids; not in GetContectByIdSchema, but in ContactsSearchSchema and HighLevel's live contact answers */
+  followers: strings,
   customFields: v.nullish(v.array(CustomFieldValueSchema)),
   businessId: text,
   dateAdded: text,
@@ -126,6 +134,51 @@ export const AppointmentListSchema = v.looseObject({ events: v.array(Appointment
 export const AppointmentEnvelopeSchema = v.looseObject({ event: AppointmentSchema });
 export const LocationEnvelopeSchema = v.looseObject({ location: LocationSchema });
 export const UserListSchema = v.looseObject({ users: v.array(UserSchema) });
+
+// Opportunities (apps/opportunities.json): SearchOpportunitiesResponseSchema, PipelinesResponseSchema,
+// LostReasonResponseSchema.
+export const OpportunitySchema = v.looseObject({
+  id: v.string(),
+  name: text,
+  monetaryValue: v.nullish(v.number()),
+  pipelineId: text,
+  pipelineStageId: text,
+  assignedTo: text,
+  status: text,
+  lostReasonId: text,
+  contactId: text,
+  locationId: text,
+  createdAt: text,
+  updatedAt: text,
+  lastStatusChangeAt: text,
+  lastStageChangeAt: text,
+});
+export type Opportunity = v.InferOutput<typeof OpportunitySchema>;
+export const OpportunitySearchSchema = v.looseObject({
+  opportunities: v.array(OpportunitySchema),
+  meta: v.nullish(v.looseObject({ total: v.nullish(v.number()) })),
+});
+export const OpportunityEnvelopeSchema = v.looseObject({ opportunity: OpportunitySchema });
+/** The spec types `stages` as an array of arrays; HighLevel's answers carry stage objects. */
+export const PipelineSchema = v.looseObject({
+  id: v.string(),
+  name: text,
+  stages: v.nullish(v.array(v.looseObject({ id: v.string(), name: text, position: v.nullish(v.number()) }))),
+});
+export type Pipeline = v.InferOutput<typeof PipelineSchema>;
+export const PipelineListSchema = v.looseObject({ pipelines: v.array(PipelineSchema) });
+export const LostReasonSchema = v.looseObject({ id: v.string(), name: text });
+export type LostReason = v.InferOutput<typeof LostReasonSchema>;
+export const LostReasonListSchema = v.looseObject({ lostReasons: v.nullish(v.array(LostReasonSchema)) });
+export const SucceededSchema = v.looseObject(deleted);
+
+// Workflows (apps/workflows.json WorkflowSchema).
+export const WorkflowSchema = v.looseObject({ id: v.string(), name: text, status: text, version: v.nullish(v.number()), updatedAt: text });
+export type Workflow = v.InferOutput<typeof WorkflowSchema>;
+export const WorkflowListSchema = v.looseObject({ workflows: v.array(WorkflowSchema) });
+
+/** POST|DELETE /contacts/{id}/followers answers: the followers after the change. */
+export const FollowersSchema = v.looseObject({ followers: strings });
 
 /** `POST /oauth/token` and `/oauth/locationToken` answers (also what a token broker returns). */
 export const TokenResponseSchema = v.looseObject({

@@ -5,6 +5,7 @@
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { invalidInput, type ActivityEntry, type ConflictChoiceInput, type ConflictFieldView, type OutboxStatus } from '../protocol';
+import { flatEdit } from './conflicts';
 import type { Outbox } from './queue';
 import type { Write, WriteRecord } from './types';
 
@@ -19,7 +20,38 @@ const FIELD_WORDS: Record<string, { label: () => string; inSentence: () => strin
   phone: { label: () => i18n.t('fields.phone'), inSentence: () => i18n.t('fields.inSentence.phone') },
   companyName: { label: () => i18n.t('fields.company'), inSentence: () => i18n.t('fields.inSentence.company') },
   website: { label: () => i18n.t('fields.website'), inSentence: () => i18n.t('fields.inSentence.website') },
+  assignedTo: { label: () => i18n.t('fields.owner'), inSentence: () => i18n.t('fields.inSentence.owner') },
+  dnd: { label: () => i18n.t('fields.dndAll'), inSentence: () => i18n.t('fields.inSentence.dndAll') },
+  // opportunity changes
+  pipelineStageId: { label: () => i18n.t('opportunities.stage'), inSentence: () => i18n.t('opportunities.stage') },
+  pipelineId: { label: () => i18n.t('opportunities.pipeline'), inSentence: () => i18n.t('opportunities.pipeline') },
+  status: { label: () => i18n.t('opportunities.statusLabel'), inSentence: () => i18n.t('opportunities.statusLabel') },
+  monetaryValue: { label: () => i18n.t('opportunities.value'), inSentence: () => i18n.t('opportunities.value') },
+  name: { label: () => i18n.t('opportunities.name'), inSentence: () => i18n.t('opportunities.name') },
 };
+
+const STATUS_CHANGE: Record<'open' | 'won' | 'lost' | 'abandoned', () => string> = {
+  open: () => i18n.t('activity.reopenOpportunity'),
+  won: () => i18n.t('activity.markWon'),
+  lost: () => i18n.t('activity.markLost'),
+  abandoned: () => i18n.t('activity.markAbandoned'),
+};
+
+const DND_FIELD = /^dndSettings\.(.+)$/;
+const CUSTOM_FIELD = /^customFields\.(.+)$/;
+
+/** A field of a contact edit as a label, and inside a sentence; `labels` names custom fields. */
+function fieldWords(field: string, labels: Record<string, string> = {}): { label: string; inSentence: string } {
+  const known = FIELD_WORDS[field];
+  if (known) return { label: known.label(), inSentence: known.inSentence() };
+  const channel = DND_FIELD.exec(field)?.[1];
+  if (channel) return { label: i18n.t('fields.dndChannel', [channel]), inSentence: i18n.t('fields.inSentence.dndChannel', [channel]) };
+  if (CUSTOM_FIELD.test(field)) {
+    const name = labels[field] ?? i18n.t('fields.customField');
+    return { label: name, inSentence: name };
+  }
+  return { label: field, inSentence: field };
+}
 
 /** A write in plain words: “Add tag “vip””. */
 export function describeWrite(w: Write): string {
@@ -47,17 +79,50 @@ export function describeWrite(w: Write): string {
       return i18n.t('activity.createContact', [name ? quoted(name) : i18n.t('activity.withoutName')]);
     }
     case 'contact.update':
-      return i18n.t('activity.changeFields', [Object.keys(w.fields).map((f) => FIELD_WORDS[f]?.inSentence() ?? f).join(', ')]);
+      return i18n.t('activity.changeFields', [Object.keys(flatEdit(w.fields)).map((f) => fieldWords(f, w.labels).inSentence).join(', ')]);
     case 'contact.delete':
       return i18n.t('activity.deleteContact');
+    case 'contact.followers':
+      return w.add.length && !w.remove.length
+        ? i18n.t('activity.addFollowers', w.add.length, [w.add.length])
+        : w.remove.length && !w.add.length
+          ? i18n.t('activity.removeFollowers', w.remove.length, [w.remove.length])
+          : i18n.t('activity.changeFollowers');
+    case 'opportunity.create':
+      return i18n.t('activity.createOpportunity', [quoted(w.fields.name)]);
+    case 'opportunity.update':
+      return w.fields.pipelineStageId ? i18n.t('activity.moveOpportunity') : i18n.t('activity.editOpportunity');
+    case 'opportunity.status':
+      return STATUS_CHANGE[w.status]();
+    case 'workflow.add':
+      return i18n.t('activity.addToWorkflow', [quoted(w.name ?? w.workflowId)]);
+    case 'workflow.remove':
+      return i18n.t('activity.removeFromWorkflow', [quoted(w.name ?? w.workflowId)]);
   }
 }
 
-const shown = (value: unknown) => (value === undefined || value === null || value === '' ? i18n.t('activity.emptyValue') : String(value));
+const shown = (value: unknown) =>
+  value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)
+    ? i18n.t('activity.emptyValue')
+    : Array.isArray(value)
+      ? value.join(', ')
+      : String(value);
+
+const STATUS_WORDS: Record<string, () => string> = {
+  open: () => i18n.t('opportunities.status.open'),
+  won: () => i18n.t('opportunities.status.won'),
+  lost: () => i18n.t('opportunities.status.lost'),
+  abandoned: () => i18n.t('opportunities.status.abandoned'),
+};
 
 export function activityEntry(r: WriteRecord, contactName?: string): ActivityEntry {
+  const labels = r.write.kind === 'contact.update' ? r.write.labels : undefined;
+  const names = r.write.kind === 'opportunity.update' ? r.write.names : undefined;
+  /** a value in words: a stage or pipeline by its name, a status by its word */
+  const word = (field: string, value: unknown) =>
+    typeof value === 'string' && names?.[value] ? names[value] : field === 'status' && typeof value === 'string' && STATUS_WORDS[value] ? STATUS_WORDS[value]() : shown(value);
   const fields = r.conflict?.fields.map(
-    (f): ConflictFieldView => ({ field: f.field, label: FIELD_WORDS[f.field]?.label() ?? f.field, theirs: shown(f.theirs), ours: shown(f.ours) }),
+    (f): ConflictFieldView => ({ field: f.field, label: fieldWords(f.field, labels).label, theirs: word(f.field, f.theirs), ours: word(f.field, f.ours) }),
   );
   return {
     id: r.id,

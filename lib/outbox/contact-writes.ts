@@ -52,7 +52,7 @@ export function outcomeOf(outbox: Outbox, id: string, waitMs: number): Promise<W
 }
 
 /** Queues the write, shows it at once, and answers the record once HighLevel took it (or it waits). */
-async function queue(w: WriteServices, input: NewWrite, waitMs = CONFIRM_WAIT_MS): Promise<WriteRecord | undefined> {
+export async function queue(w: WriteServices, input: NewWrite, waitMs = CONFIRM_WAIT_MS): Promise<WriteRecord | undefined> {
   const record = await w.outbox.enqueue(input);
   const outcome = outcomeOf(w.outbox, record.id, waitMs);
   await w.records.repaint(input.contactId ?? '');
@@ -62,7 +62,8 @@ async function queue(w: WriteServices, input: NewWrite, waitMs = CONFIRM_WAIT_MS
   return settled;
 }
 
-async function queueForRecord(w: WriteServices, input: NewWrite & { contactId: string }): Promise<ContactDetails> {
+/** Queues the write and answers the contact's record as shown (HighLevel's answer, or the write laid over it). */
+export async function queueForRecord(w: WriteServices, input: NewWrite & { contactId: string }): Promise<ContactDetails> {
   await queue(w, input);
   return (await w.records.repaint(input.contactId)) ?? (await w.records.get(input.contactId)).details;
 }

@@ -49,7 +49,7 @@ export interface AttemptHooks {
 const blank = (value: string | null | undefined) => value ?? '';
 const sameInstant = (a: string | null | undefined, b: string) => Date.parse(blank(a)) === Date.parse(b);
 
-async function createOnce<T extends { id: string }>(
+export async function createOnce<T extends { id: string }>(
   record: WriteRecord,
   hooks: AttemptHooks,
   api: { list(): Promise<T[]>; create(): Promise<T>; isOurs(item: T): boolean },

@@ -14,10 +14,10 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { type GhlClient, BACKGROUND_SHARE, DEFAULT_MAX } from '../ghl';
 import { awaitsAnswer, createBulkJobs, type BulkTagsInput } from './bulk';
-import { describeConflict, resolveEdit, type ConflictChoice } from './conflicts';
+import { describeConflict, resolveWrite, type ConflictChoice } from './conflicts';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry';
 import { ALARM_NAME, createScheduler, type AlarmsArea } from './scheduler';
-import { attemptWrite, withKnownIds, type SendDeps } from './send';
+import { attemptWrite, withKnownIds, type Performers, type SendDeps } from './send';
 import { createQueueStore, type ChangeListener, type QueueStorage } from './store';
 import { HOLDS_LANE, newTempId, type BulkJob, type BulkProgress, type NewWrite, type Write, type WriteRecord } from './types';
 
@@ -50,6 +50,13 @@ export interface OutboxOptions {
   log?: (line: string) => void;
   /** Called after each attempt that will be retried (figures, tests). */
   onRetry?: (record: WriteRecord, rateLimited: boolean) => void;
+  /**
+   * How the writes of other folders are sent (opportunities, workflows): each folder gives the
+   * attempt of its kinds, so the outbox stores, orders, retries and logs them like its own.
+   */
+  performers?: Performers;
+  /** HighLevel refused a write because the token lacks a scope: answers that scope, to name it (lib/scopes learns it). */
+  onScopeRefused?: (record: WriteRecord) => string | undefined;
 }
 
 export interface OutboxCounts {
@@ -61,7 +68,9 @@ export interface OutboxCounts {
 }
 
 function complete(input: NewWrite): Write {
-  if (input.kind === 'task.create' || input.kind === 'note.create') return { ...input, tempId: input.tempId ?? newTempId() } as Write;
+  if (input.kind === 'task.create' || input.kind === 'note.create' || input.kind === 'opportunity.create') {
+    return { ...input, tempId: input.tempId ?? newTempId() } as Write;
+  }
   if (input.kind === 'contact.create') return { ...input, contactId: input.contactId ?? newTempId() };
   return input;
 }
@@ -79,6 +88,8 @@ export function createOutbox(opts: OutboxOptions) {
     policy: { ...DEFAULT_RETRY, ...opts.retry },
     log,
     onRetry: opts.onRetry,
+    performers: opts.performers ?? {},
+    onScopeRefused: opts.onScopeRefused,
   };
   const bulk = createBulkJobs(deps);
   const scheduler = createScheduler({
@@ -203,8 +214,8 @@ export function createOutbox(opts: OutboxOptions) {
     /** Settles a conflict: 'mine', 'theirs', per field, or (no choice) the later change wins. */
     resolveConflict(id: string, choice?: ConflictChoice): Promise<WriteRecord | undefined> {
       return change(id, (r) => {
-        if (r.state !== 'conflict' || !r.conflict || r.write.kind !== 'contact.update') return r;
-        const edit = resolveEdit(r.write, r.conflict, choice);
+        if (r.state !== 'conflict' || !r.conflict) return r;
+        const edit = resolveWrite(r.write, r.conflict, choice);
         log(`${describeConflict(r.write.contactId, r.conflict)}; resolved: ${JSON.stringify(choice ?? `default (${r.conflict.latest})`)}`);
         const base = { ...r, conflict: undefined, attempts: 0, nextAt: undefined, updatedAt: now() };
         return edit

@@ -3,12 +3,16 @@
 // that learns HighLevel's id rewrites the temporary id in the later queued writes that use it,
 // in the same storage write that marks the create done.
 import { i18n } from '#i18n';
-import { type GhlClient, GhlError } from '../ghl';
-import { describeConflict, findConflict } from './conflicts';
+import { type GhlClient, GhlError, isScopeRefusal } from '../ghl';
+import { describeConflict, findConflict, updateBody } from './conflicts';
 import { NO_RETRY, READ, createContactOnce, createNoteOnce, createTaskOnce, type AttemptHooks, type Outcome } from './exactly-once';
 import { decide, type RetryPolicy } from './retry';
 import type { QueueStore } from './store';
 import { isTempId, type Write, type WriteRecord } from './types';
+
+/** One attempt at a write of another folder's kind (lib/opportunities, lib/workflows). */
+export type Performer = (client: GhlClient, record: WriteRecord, hooks: AttemptHooks) => Promise<Outcome>;
+export type Performers = Partial<Record<Write['kind'], Performer>>;
 
 export interface SendDeps {
   store: QueueStore;
@@ -19,6 +23,12 @@ export interface SendDeps {
   log: (line: string) => void;
   /** Counts attempts that ended in a retry (for figures and tests). */
   onRetry?: (record: WriteRecord, rateLimited: boolean) => void;
+  performers?: Performers;
+  /**
+   * HighLevel refused the write because the token lacks a scope: answers the scope it needs (the
+   * write's reason then names it) and learns it (lib/scopes).
+   */
+  onScopeRefused?: (record: WriteRecord) => string | undefined;
 }
 
 const GONE_IS_DONE = new Set<Write['kind']>(['task.delete', 'note.delete', 'contact.delete']);
@@ -28,6 +38,7 @@ const refsOf = (w: Write): string[] => {
   const refs = w.kind === 'contact.create' ? [] : [w.contactId];
   if ('taskId' in w) refs.push(w.taskId);
   if ('noteId' in w) refs.push(w.noteId);
+  if ('opportunityId' in w) refs.push(w.opportunityId);
   return refs;
 };
 
@@ -36,11 +47,16 @@ function rewrite(write: Write, tempId: string, realId: string): Write {
   const next = { ...write, contactId: swap(write.contactId) };
   if ('taskId' in next) next.taskId = swap(next.taskId);
   if ('noteId' in next) next.noteId = swap(next.noteId);
+  if ('opportunityId' in next) next.opportunityId = swap(next.opportunityId);
   return next;
 }
 
 export const tempIdOf = (w: Write): string | undefined =>
-  w.kind === 'task.create' || w.kind === 'note.create' ? w.tempId : w.kind === 'contact.create' ? w.contactId : undefined;
+  w.kind === 'task.create' || w.kind === 'note.create' || w.kind === 'opportunity.create'
+    ? w.tempId
+    : w.kind === 'contact.create'
+      ? w.contactId
+      : undefined;
 
 /** Replaces temporary ids whose create is already done (writes enqueued after it finished). */
 export function withKnownIds(write: Write, store: QueueStore): Write {
@@ -52,9 +68,11 @@ export function withKnownIds(write: Write, store: QueueStore): Write {
   return next;
 }
 
-async function perform(client: GhlClient, record: WriteRecord, hooks: AttemptHooks): Promise<Outcome> {
+async function perform(client: GhlClient, record: WriteRecord, hooks: AttemptHooks, performers: Performers = {}): Promise<Outcome> {
   const w = record.write;
   const done = (result?: WriteRecord['result']): Outcome => ({ state: 'done', result });
+  const performer = performers[w.kind];
+  if (performer) return performer(client, record, hooks);
   // Only creates need to know whether their request left (see exactly-once.ts); they say so.
   switch (w.kind) {
     case 'tag.add':
@@ -78,12 +96,22 @@ async function perform(client: GhlClient, record: WriteRecord, hooks: AttemptHoo
     case 'contact.create':
       return createContactOnce(client, record, w, hooks);
     case 'contact.update': {
-      const conflict = findConflict(w, await client.contacts.get(w.contactId, READ), record.createdAt);
+      const current = await client.contacts.get(w.contactId, READ);
+      const conflict = findConflict(w, current, record.createdAt);
       if (conflict) return { state: 'conflict', conflict };
-      return done({ id: (await client.contacts.update(w.contactId, w.fields, NO_RETRY)).id });
+      return done({ id: (await client.contacts.update(w.contactId, updateBody(w, current), NO_RETRY)).id });
     }
     case 'contact.delete':
       return done(void (await client.contacts.remove(w.contactId, NO_RETRY)));
+    case 'contact.followers': {
+      let followers: string[] | undefined;
+      if (w.add.length) followers = await client.contacts.followers(w.contactId, 'add', w.add, NO_RETRY);
+      if (w.remove.length) followers = await client.contacts.followers(w.contactId, 'remove', w.remove, NO_RETRY);
+      return done({ followers });
+    }
+    default:
+      // a kind another folder sends, whose performer was not given to this outbox
+      throw new Error(`no sender for ${w.kind} writes`);
   }
 }
 
@@ -107,14 +135,16 @@ export async function attemptWrite(deps: SendDeps, start: WriteRecord): Promise<
   try {
     await store.update(start.id, (r) => ({ ...r, ...stamp(), state: 'sending', attempts, sentAt: now(), nextAt: undefined }));
     const client = await deps.clientFor(start.write.connectionId);
-    const outcome = await perform(client, store.write(start.id) ?? start, hooks);
+    const outcome = await perform(client, store.write(start.id) ?? start, hooks, deps.performers);
     await finish(deps, start.id, outcome);
   } catch (error) {
     const decision = decide(error, { attempts, goneIsDone: GONE_IS_DONE.has(start.write.kind), policy: deps.policy, random: deps.random });
     if (decision.kind === 'done') return finish(deps, start.id, { state: 'done' });
+    const scopeRefused = decision.kind === 'failed' && error instanceof GhlError && error.kind === 'forbidden' && isScopeRefusal(error.messages);
+    const scope = scopeRefused ? deps.onScopeRefused?.(store.write(start.id) ?? start) : undefined;
     const updated = await store.update(start.id, (r) =>
       decision.kind === 'failed'
-        ? { ...r, ...stamp(), state: 'failed', reason: decision.reason, action: decision.action }
+        ? { ...r, ...stamp(), state: 'failed', reason: scope ? i18n.t('errors.lacksScope', [scope]) : decision.reason, action: decision.action }
         : {
             ...r,
             ...stamp(),

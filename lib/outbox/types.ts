@@ -46,8 +46,29 @@ const ContactFieldsSchema = v.object({
   tags: v.optional(v.array(v.string())),
   customFields: v.optional(v.array(v.object({ id: v.string(), key: v.optional(v.string()), field_value: v.union([v.string(), v.array(v.string()), v.number()]) }))),
 });
-const { companyName: _company, tags: _tags, customFields: _custom, ...editable } = ContactFieldsSchema.entries;
-const ContactEditSchema = v.object(editable);
+const { companyName: _company, tags: _tags, customFields: _custom, assignedTo: _owner, ...editable } = ContactFieldsSchema.entries;
+const DND_STATUS = v.picklist(['active', 'inactive', 'permanent']);
+/**
+ * What a contact edit may change (PUT /contacts/:id): the plain fields, the owner (null: nobody),
+ * do-not-disturb (all channels, and per channel) and custom fields in the write format. Conflicts
+ * are found per field, per channel and per custom field (conflicts.ts names them flat:
+ * `dndSettings.SMS`, `customFields.<id>`).
+ */
+const ContactEditSchema = v.object({
+  ...editable,
+  assignedTo: v.optional(v.nullable(v.string())),
+  dndSettings: v.optional(v.record(v.string(), v.object({ status: DND_STATUS, message: v.optional(v.string()) }))),
+  customFields: v.optional(v.array(v.object({ id: v.string(), field_value: v.union([v.string(), v.array(v.string()), v.number()]) }))),
+});
+
+const OpportunityFieldsSchema = v.object({
+  pipelineId: id,
+  pipelineStageId: id,
+  name: v.pipe(v.string(), v.minLength(1)),
+  monetaryValue: v.optional(v.number()),
+  assignedTo: v.optional(v.string()),
+});
+const OPPORTUNITY_STATUS = v.picklist(['open', 'won', 'lost', 'abandoned']);
 
 export const WriteSchema = v.variant('kind', [
   v.object({ kind: v.literal('tag.add'), ...ids, tags: tagList }),
@@ -66,10 +87,37 @@ export const WriteSchema = v.variant('kind', [
     ...ids,
     /** Only the fields the user changed. */
     fields: ContactEditSchema,
-    /** The version the user edited: HighLevel's dateUpdated and the values the user saw. */
+    /** The version the user edited: HighLevel's dateUpdated and the values the user saw (flat names, see conflicts.ts). */
     base: v.object({ dateUpdated: v.nullable(v.string()), values: v.record(v.string(), v.unknown()) }),
+    /** Names of what the edit changes, for the activity log (custom fields by their name). */
+    labels: v.optional(v.record(v.string(), v.string())),
   }),
   v.object({ kind: v.literal('contact.delete'), ...ids }),
+  // the contact's followers (user ids): a set change, sent as POST and DELETE /contacts/:id/followers
+  v.object({ kind: v.literal('contact.followers'), ...ids, add: v.array(id), remove: v.array(id) }),
+  // opportunities of the contact (lib/opportunities sends them); ids may be a create's temporary id
+  v.object({ kind: v.literal('opportunity.create'), ...ids, tempId: id, fields: OpportunityFieldsSchema }),
+  v.object({
+    kind: v.literal('opportunity.update'),
+    ...ids,
+    opportunityId: id,
+    fields: v.partial(OpportunityFieldsSchema),
+    /** The version the user changed: the opportunity's updatedAt and the values the user saw. */
+    base: v.object({ updatedAt: v.nullable(v.string()), values: v.record(v.string(), v.unknown()) }),
+    /** Names of the ids it involves (stages, pipelines), for the activity log. */
+    names: v.optional(v.record(v.string(), v.string())),
+  }),
+  v.object({
+    kind: v.literal('opportunity.status'),
+    ...ids,
+    opportunityId: id,
+    status: OPPORTUNITY_STATUS,
+    lostReasonId: v.optional(v.string()),
+    base: v.object({ updatedAt: v.nullable(v.string()), status: v.string() }),
+  }),
+  // workflows (lib/workflows sends them); the name is kept for the activity log and the card
+  v.object({ kind: v.literal('workflow.add'), ...ids, workflowId: id, name: v.optional(v.string()) }),
+  v.object({ kind: v.literal('workflow.remove'), ...ids, workflowId: id, name: v.optional(v.string()) }),
 ]);
 export type Write = v.InferOutput<typeof WriteSchema>;
 export type WriteKind = Write['kind'];
@@ -78,8 +126,8 @@ export type ContactEdit = v.InferOutput<typeof ContactEditSchema>;
 type Loosen<W, K extends string> = W extends unknown ? Omit<W, K> & Partial<Pick<W, K & keyof W>> : never;
 /** What callers enqueue: creates may leave their temporary id to the outbox. */
 export type NewWrite =
-  | Exclude<Write, { kind: 'task.create' | 'note.create' | 'contact.create' }>
-  | Loosen<Extract<Write, { kind: 'task.create' | 'note.create' }>, 'tempId'>
+  | Exclude<Write, { kind: 'task.create' | 'note.create' | 'opportunity.create' | 'contact.create' }>
+  | Loosen<Extract<Write, { kind: 'task.create' | 'note.create' | 'opportunity.create' }>, 'tempId'>
   | Loosen<Extract<Write, { kind: 'contact.create' }>, 'contactId'>;
 
 export const WRITE_STATES = ['pending', 'sending', 'done', 'failed', 'conflict', 'discarded'] as const;
@@ -117,9 +165,19 @@ export const WriteRecordSchema = v.object({
   action: v.optional(v.picklist(['reconnect', 'retry', 'none', 'switch-location'])),
   /** An earlier attempt may have reached HighLevel: a create checks before sending again. */
   mayHaveLanded: v.optional(v.boolean()),
-  /** Creates: ids of the contact's tasks / notes before the first send. */
+  /** Creates: ids of the contact's tasks / notes / opportunities before the first send. */
   snapshot: v.optional(v.array(v.string())),
-  result: v.optional(v.object({ id: v.optional(v.string()), tags: v.optional(v.array(v.string())), created: v.optional(v.boolean()) })),
+  result: v.optional(
+    v.object({
+      id: v.optional(v.string()),
+      tags: v.optional(v.array(v.string())),
+      created: v.optional(v.boolean()),
+      /** followers after a followers change */
+      followers: v.optional(v.array(v.string())),
+      /** an opportunity's updatedAt after the change (the next change's version) */
+      updatedAt: v.optional(v.string()),
+    }),
+  ),
   conflict: v.optional(ConflictSchema),
   bulkJobId: v.optional(v.string()),
 });

@@ -139,6 +139,16 @@ export function contactRecords(
       return { details: await show(last), revalidating: true };
     },
 
+    /**
+     * Reads the record again when `hasRoom()` says the rate budget allows it (else `skipped`); the
+     * fresh record reaches the sidebar through its item. A read already running is joined.
+     */
+    async revalidate(contactId: string, hasRoom: () => boolean): Promise<{ skipped: boolean }> {
+      if (!inflight.has(contactId) && !hasRoom()) return { skipped: true };
+      await refresh(contactId);
+      return { skipped: false };
+    },
+
     /** Starts reading a record the sidebar will probably ask for (cached, errors ignored). */
     prefetch(contactId: string): void {
       void this.get(contactId).catch(() => undefined);

@@ -1,9 +1,16 @@
-// The active location's lists the pages pick from: users (owner and assignee names, the assignee
-// picker), the tag catalogue (tags used lately first) and contact custom fields (names for ids,
-// the field mapping of creates). Read from HighLevel at most every ten minutes.
+// The active location's lists the pages pick from: users (owner, assignee and follower names and
+// pickers), the tag catalogue (tags used lately first), contact custom fields with their types,
+// pipelines with their stages, lost reasons and published workflows. All read at once (one round
+// trip, in parallel with a record's own reads) and kept ten minutes. Each list needs its scope: a
+// scope the connection lacks leaves its list empty and is named in `missingScopes` (the section
+// that needs it says so); a list HighLevel failed to answer is asked again at the next use.
 import type { GhlClient, User } from '../ghl';
-import type { LocationLists } from '../protocol';
+import { opportunityDefaults, opportunityLists } from '../opportunities';
+import type { CustomFieldDefinition, LocationLists, PipelineView, WorkflowOption } from '../protocol';
+import { SCOPES, USED_SCOPES, missingScopes, scopeRecord, withScope, type Scope } from '../scopes';
 import { recentTagsItem } from '../storage';
+import { publishedWorkflows } from '../workflows';
+import { fieldDefinitions } from './custom-fields';
 import { userOptions } from './shape';
 
 const TTL_MS = 600_000;
@@ -16,24 +23,55 @@ export async function rememberRecentTags(locationId: string, tags: string[]): Pr
   await recentTagsItem.setValue({ ...all, [locationId]: mine });
 }
 
-export function locationLists(client: GhlClient, now: () => number = Date.now) {
+interface Loaded {
+  at: number;
+  users: Map<string, User>;
+  tags: string[];
+  /** undefined: the definitions could not be read (scope missing, or HighLevel failed) */
+  fields?: CustomFieldDefinition[];
+  pipelines: PipelineView[];
+  lostReasons: { id: string; name: string }[];
+  workflows: WorkflowOption[];
+}
+
+/** One list: its value, empty when its scope is missing; a failure marks the lists to be read again. */
+async function listOf<T>(connectionId: string, scope: Scope, read: () => Promise<T>, empty: T, failed: () => void): Promise<T> {
+  try {
+    const got = await withScope(connectionId, scope, read);
+    return got.ok ? got.value : empty;
+  } catch {
+    failed();
+    return empty;
+  }
+}
+
+export function locationLists(client: GhlClient, connectionId: string, now: () => number = Date.now) {
   const locationId = client.locationId;
-  let loaded: Promise<{ at: number; users: Map<string, User>; tags: string[]; fields: Map<string, string> }> | undefined;
+  let loaded: Promise<Loaded> | undefined;
+
+  function read(): Promise<Loaded> {
+    let failed = false;
+    const fail = () => void (failed = true);
+    const noFields = undefined as CustomFieldDefinition[] | undefined;
+    return Promise.all([
+      listOf(connectionId, SCOPES.users, () => client.users.list(), [] as User[], fail),
+      listOf(connectionId, SCOPES.tags, () => client.tags.locationTags(), [], fail),
+      listOf(connectionId, SCOPES.customFields, async () => fieldDefinitions(await client.customFields.contactFields()), noFields, fail),
+      listOf(connectionId, SCOPES.opportunitiesRead, () => opportunityLists(client), { pipelines: [], lostReasons: [] }, fail),
+      listOf(connectionId, SCOPES.workflows, async () => publishedWorkflows(await client.workflows.list()), [] as WorkflowOption[], fail),
+    ]).then(([users, tags, fields, opportunities, workflows]) => ({
+      // read again at the next use when a list failed
+      at: failed ? -Infinity : now(),
+      users: new Map(users.map((u) => [u.id, u])),
+      tags: tags.map((t) => t.name),
+      fields,
+      ...opportunities,
+      workflows,
+    }));
+  }
 
   const load = () => {
-    if (!loaded) {
-      // each list is a nicety: a missing scope leaves it empty rather than failing the sidebar
-      loaded = Promise.all([
-        client.users.list().catch(() => [] as User[]),
-        client.tags.locationTags().catch(() => []),
-        client.customFields.contactFields().catch(() => []),
-      ]).then(([users, tags, fields]) => ({
-        at: now(),
-        users: new Map(users.map((u) => [u.id, u])),
-        tags: tags.map((t) => t.name),
-        fields: new Map(fields.map((f) => [f.id, f.name ?? f.id])),
-      }));
-    }
+    loaded ??= read();
     return loaded.then((l) => {
       if (now() - l.at > TTL_MS) loaded = undefined;
       return l;
@@ -41,13 +79,29 @@ export function locationLists(client: GhlClient, now: () => number = Date.now) {
   };
 
   return {
+    load,
     users: async () => (await load()).users,
-    fieldNames: async () => (await load()).fields,
+    /** the location's contact custom fields, or undefined when they could not be read */
+    fields: async () => (await load()).fields,
+    async missingScopes(): Promise<string[]> {
+      return missingScopes(await scopeRecord(connectionId), USED_SCOPES);
+    },
     async lists(): Promise<LocationLists> {
-      const [l, recent] = await Promise.all([load(), recentTagsItem.getValue()]);
+      const [l, recent, defaults] = await Promise.all([load(), recentTagsItem.getValue(), opportunityDefaults(locationId)]);
+      const missing = await this.missingScopes(); // after the lists: their refusals are learned
+
       const used = recent[locationId] ?? [];
       const tags = [...used, ...l.tags.filter((t) => !used.includes(t)).sort((a, b) => a.localeCompare(b))];
-      return { tags, users: userOptions(l.users), customFields: [...l.fields].map(([id, name]) => ({ id, name })) };
+      return {
+        tags,
+        users: userOptions(l.users),
+        customFields: l.fields ?? [],
+        pipelines: l.pipelines,
+        lostReasons: l.lostReasons,
+        workflows: l.workflows,
+        missingScopes: missing,
+        ...(defaults ? { opportunityDefaults: defaults } : {}),
+      };
     },
     /** After a write: the tags join the catalogue and the recent list. */
     async tagsUsed(tags: string[]) {

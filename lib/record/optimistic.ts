@@ -7,8 +7,11 @@
 // key press (components/state/contact.ts) without waiting for a message.
 // The same step also folds a write that just succeeded into the confirmed record, with HighLevel's
 // ids, so the record stays right without reading the contact again after every write.
+import { layOpportunityWrite, type OpportunityNames } from '../opportunities';
 import type { WriteRecord } from '../outbox';
-import type { ContactDetails, ContactView, NoteView, TaskView, UserOption } from '../protocol';
+import type { ContactDetails, ContactView, CustomFieldDefinition, NoteView, PipelineView, TaskView, UserOption } from '../protocol';
+import { layWorkflowWrite } from '../workflows';
+import { applyEdit } from './contact-edit';
 import { displayName, sortNotes, sortTasks } from './shape';
 
 type Write = WriteRecord['write'];
@@ -26,15 +29,35 @@ const SHOWN = new Set<WriteRecord['state']>(['pending', 'sending']);
 
 const some = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
 
+/** What names the ids writes bring: the location's lists, when at hand. */
+export interface ShownLists {
+  customFields?: CustomFieldDefinition[];
+  pipelines?: PipelineView[];
+  lostReasons?: { id: string; name: string }[];
+}
+
 /**
  * The record with `writes` laid over it, in the order given. `users` names the assignees of tasks
- * the writes create or reassign; `at` dates the notes they create.
+ * the writes create or reassign and owners; `at` dates the notes they create; `lists` names custom
+ * fields, pipelines and stages. `answers`: HighLevel's answer to each write that is done (absent:
+ * the writes wait, and what they change shows as pending).
  */
-export function layWrites(d: ContactDetails, writes: Iterable<ShownWrite>, opts: { users: UserOption[]; at: number }): ContactDetails {
+export function layWrites(
+  d: ContactDetails,
+  writes: Iterable<ShownWrite>,
+  opts: { users: UserOption[]; at: number; lists?: ShownLists; answers?: Map<ShownWrite, WriteRecord['result'] | null> },
+): ContactDetails {
   let contact = d.contact;
   let tasks = d.tasks;
   let notes = d.notes;
+  let opportunities = d.opportunities;
+  let workflowsAdded = d.workflowsAdded;
   let named = false;
+  const names: OpportunityNames = {
+    pipelines: opts.lists?.pipelines ?? [],
+    lostReasons: opts.lists?.lostReasons ?? [],
+    userName: (id) => opts.users.find((u) => u.id === id)?.name,
+  };
   const assignee = (assignedTo: string | undefined) => (assignedTo ? opts.users.find((u) => u.id === assignedTo)?.name : undefined);
   const patchTask = (id: string, patch: Partial<TaskView>) => (tasks = tasks.map((t) => (t.id === id ? { ...t, ...patch } : t)));
   const addTags = (add: string[]) => {
@@ -87,29 +110,53 @@ export function layWrites(d: ContactDetails, writes: Iterable<ShownWrite>, opts:
         break;
       }
       case 'contact.update':
-        contact = { ...contact, ...w.fields };
+        contact = applyEdit(contact, w.fields, { users: opts.users, fields: opts.lists?.customFields });
         named = true;
         break;
       case 'contact.delete':
         break; // the sidebar shows the record until HighLevel answers
+      case 'contact.followers': {
+        const answered = opts.answers?.get(w)?.followers;
+        const followers = answered ?? [...(contact.followers ?? []).filter((id) => !w.remove.includes(id)), ...w.add.filter((id) => !contact.followers?.includes(id))];
+        contact = { ...contact, followers };
+        break;
+      }
+      case 'opportunity.create':
+      case 'opportunity.update':
+      case 'opportunity.status': {
+        const answer = opts.answers?.get(w);
+        opportunities = layOpportunityWrite(opportunities ?? [], w, names, answer === null ? {} : answer);
+        break;
+      }
+      case 'workflow.add':
+      case 'workflow.remove':
+        workflowsAdded = layWorkflowWrite(workflowsAdded ?? [], w, opts.answers?.has(w) ? opts.at : undefined);
+        break;
     }
   }
   if (named) {
     contact = { ...contact, name: displayName({ firstName: some(contact.firstName), lastName: some(contact.lastName), name: some(contact.name), email: some(contact.email), phone: some(contact.phone) }) };
   }
-  if (contact === d.contact && tasks === d.tasks && notes === d.notes) return d;
-  return { ...d, contact, tasks: tasks === d.tasks ? tasks : sortTasks(tasks), notes: notes === d.notes ? notes : sortNotes(notes) };
+  if (contact === d.contact && tasks === d.tasks && notes === d.notes && opportunities === d.opportunities && workflowsAdded === d.workflowsAdded) return d;
+  return {
+    ...d,
+    contact,
+    tasks: tasks === d.tasks ? tasks : sortTasks(tasks),
+    notes: notes === d.notes ? notes : sortNotes(notes),
+    ...(opportunities !== d.opportunities ? { opportunities } : {}),
+    ...(workflowsAdded !== d.workflowsAdded ? { workflowsAdded } : {}),
+  };
 }
 
 /** The confirmed record with the contact's unfinished writes of the outbox applied (pending and sending ones). */
-export function withWrites(d: ContactDetails, records: WriteRecord[], users: UserOption[]): ContactDetails {
+export function withWrites(d: ContactDetails, records: WriteRecord[], users: UserOption[], lists?: ShownLists): ContactDetails {
   const mine = records.filter((r) => r.write.contactId === d.contact.id && SHOWN.has(r.state)).sort((a, b) => a.seq - b.seq);
   if (mine.length === 0) return d;
-  return layWrites(d, mine.map((r) => r.write), { users, at: Math.max(...mine.map((r) => r.createdAt)) });
+  return layWrites(d, mine.map((r) => r.write), { users, lists, at: Math.max(...mine.map((r) => r.createdAt)) });
 }
 
 /** The confirmed record after a write HighLevel accepted, with the ids HighLevel gave. */
-export function withDoneWrite(d: ContactDetails, record: WriteRecord, users: UserOption[]): ContactDetails {
+export function withDoneWrite(d: ContactDetails, record: WriteRecord, users: UserOption[], lists?: ShownLists): ContactDetails {
   let write = record.write;
   const realId = record.result?.id;
   // idempotent: a create already folded in is replaced, not added twice
@@ -121,7 +168,8 @@ export function withDoneWrite(d: ContactDetails, record: WriteRecord, users: Use
     write = { ...write, tempId: realId };
     d = { ...d, notes: d.notes.filter((n) => n.id !== realId) };
   }
-  let next = layWrites(d, [write], { users, at: record.createdAt });
+  const answers = new Map<ShownWrite, WriteRecord['result'] | null>([[write, record.result ?? null]]);
+  let next = layWrites(d, [write], { users, lists, at: record.updatedAt, answers });
   // tag writes answer HighLevel's tag list: take its spelling
   if (record.result?.tags && (write.kind === 'tag.add' || write.kind === 'tag.remove')) {
     next = { ...next, contact: { ...next.contact, tags: record.result.tags } };

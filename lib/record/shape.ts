@@ -2,8 +2,9 @@
 // for display happens here once: open tasks first then by due date, notes newest first, appointments upcoming first.
 import { i18n } from '#i18n';
 import type { Appointment, Contact, Note, Task, User } from '../ghl';
-import type { AppointmentView, ContactSummary, ContactView, NoteView, TaskView, UserOption } from '../protocol';
+import { DND_CHANNELS, type AppointmentView, type ContactSummary, type ContactView, type CustomFieldDefinition, type DndStatus, type NoteView, type TaskView, type UserOption } from '../protocol';
 import { HIGHLEVEL_APP_ORIGIN } from '../hosts';
+import { customValueText, readCustomValue } from './custom-fields';
 
 const some = (s: string | null | undefined) => (s ? s : undefined);
 
@@ -21,12 +22,14 @@ export function displayName(c: Pick<Contact, 'firstName' | 'lastName' | 'name' |
 }
 
 export function contactSummary(c: Contact): ContactSummary {
+  const unnamed = !c.firstName && !c.lastName && !c.name;
   return {
     id: c.id,
     name: displayName(c),
     email: some(c.email),
     phone: some(c.phone),
     companyName: some(c.companyName),
+    ...(unnamed ? { unnamed: true } : {}),
   };
 }
 
@@ -35,7 +38,29 @@ export function userName(u: User | undefined): string | undefined {
   return some(u.name) ?? ([u.firstName, u.lastName].filter(Boolean).join(' ') || some(u.email));
 }
 
-const fieldValue = (value: unknown) => (Array.isArray(value) ? value.join(', ') : String(value ?? ''));
+const DND_STATUSES: readonly string[] = ['active', 'inactive', 'permanent'];
+
+function dndView(c: Contact): ContactView['dndSettings'] {
+  const out: NonNullable<ContactView['dndSettings']> = {};
+  for (const channel of DND_CHANNELS) {
+    const setting = c.dndSettings?.[channel];
+    if (setting && DND_STATUSES.includes(setting.status)) out[channel] = { status: setting.status as DndStatus, ...(setting.message ? { message: setting.message } : {}) };
+  }
+  return out;
+}
+
+/**
+ * The values of the fields the location lists, by its definitions (`fields`); values of fields it
+ * does not list stay hidden. Without definitions (scope missing, list unreadable) none are shown.
+ */
+function customFieldViews(c: Contact, fields: CustomFieldDefinition[] | undefined): ContactView['customFields'] {
+  if (!fields) return [];
+  const values = new Map((c.customFields ?? []).map((f) => [f.id, f.value]));
+  return fields.flatMap((def) => {
+    const raw = readCustomValue(def, values.get(def.id));
+    return raw === undefined ? [] : [{ id: def.id, name: def.name, value: customValueText(def, raw), raw }];
+  });
+}
 
 export const userOptions = (users: Map<string, User>): UserOption[] =>
   [...users.values()].map((u) => ({ id: u.id, name: userName(u) ?? u.id })).sort((a, b) => a.name.localeCompare(b.name));
@@ -44,7 +69,7 @@ export function contactView(
   c: Contact,
   users: Map<string, User>,
   locationId: string,
-  fieldNames: Map<string, string> = new Map(),
+  fields?: CustomFieldDefinition[],
 ): ContactView {
   return {
     ...contactSummary(c),
@@ -54,13 +79,13 @@ export function contactView(
     website: some(c.website),
     tags: c.tags ?? [],
     dnd: c.dnd ?? false,
+    dndSettings: dndView(c),
     assignedTo: some(c.assignedTo),
     ownerName: c.assignedTo ? userName(users.get(c.assignedTo)) : undefined,
+    followers: c.followers ?? [],
     businessId: some(c.businessId),
     dateUpdated: some(c.dateUpdated),
-    customFields: (c.customFields ?? [])
-      .map((f) => ({ id: f.id, name: fieldNames.get(f.id) ?? i18n.t('fields.customField'), value: fieldValue(f.value) }))
-      .filter((f) => f.value !== ''),
+    customFields: customFieldViews(c, fields),
     appUrl: `${HIGHLEVEL_APP_ORIGIN}/v2/location/${c.locationId ?? locationId}/contacts/detail/${c.id}`,
   };
 }

@@ -54,13 +54,16 @@ function background(keyStore = memoryKeyStore()): Background {
   };
 }
 
-/** Resets the fake browser and connects a fresh background to the sandbox's first location. */
-export async function connectedBackground(sandbox: Sandbox, location = 0): Promise<Background & { connection: ConnectionView }> {
+/**
+ * Resets the fake browser and connects a fresh background to the sandbox's first location (with
+ * its seeded token, or `token`, e.g. one minted with chosen scopes).
+ */
+export async function connectedBackground(sandbox: Sandbox, location = 0, token?: string): Promise<Background & { connection: ConnectionView }> {
   fakeBrowser.reset();
   const loc = sandbox.locations[location]!;
   await updateSettings({ apiBaseUrl: sandbox.baseUrl });
   const bg = background();
-  const connection = await bg.ask('connectWithToken', { baseUrl: sandbox.baseUrl, locationId: loc.id, token: loc.token });
+  const connection = await bg.ask('connectWithToken', { baseUrl: sandbox.baseUrl, locationId: loc.id, token: token ?? loc.token });
   return { ...bg, connection };
 }
 

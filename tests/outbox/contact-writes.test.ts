@@ -11,7 +11,8 @@ let bg: Background;
 let diego: string;
 
 beforeAll(async () => {
-  sandbox = await openSandbox();
+  // not a rate-limit test: every test connects again (scope probes) and reads the location's lists
+  sandbox = await openSandbox({ rateLimit: { max: 10_000 } });
   diego = sandbox.seed.partnerContactIds['Diego Santos']!;
 });
 afterAll(() => sandbox.close());
