@@ -1,14 +1,26 @@
-// The GHL record of one person: identity, owner, DND, tags, custom fields, tasks, notes,
-// appointments, other contacts of the same business, and a link into HighLevel's web app.
-// Every value is page or CRM text and is rendered as text, never as HTML.
+// The GHL record of one person: identity, what the page knows better, tags, opportunities, tasks,
+// notes, appointments, workflows, do-not-disturb, custom fields, owner and followers, other
+// contacts of the same business, and a link into HighLevel's web app. Each section that needs a
+// scope the connection lacks says so. Every value is page or CRM text, rendered as text.
 import { i18n } from '#i18n';
 import type { ContactDetails, UserOption } from '@/lib/protocol';
 import { ContactFields } from './ContactFields';
-import { contactLine } from './ContactSearch';
+import { CustomFieldsSection } from './CustomFieldsSection';
+import { DndSection } from './DndSection';
 import { useEditInPlace } from './FormParts';
+import { Freshness } from './Freshness';
+import { AccessNotice } from './MissingScope';
 import { NoteList } from './NoteList';
+import { OpportunitiesSection } from './OpportunitiesSection';
+import { OwnerSection } from './OwnerSection';
+import { PageDifferences } from './PageDifferences';
+import { SameBusiness } from './SameBusiness';
+import { valueOf } from './state/ask';
+import { useContact } from './state/contact';
+import { useMissingScopes } from './state/record';
 import { TagEditor } from './TagEditor';
 import { TaskList } from './TaskList';
+import { WorkflowsSection } from './WorkflowsSection';
 import { when } from './when';
 
 function Facts({ details }: { details: ContactDetails }) {
@@ -18,8 +30,6 @@ function Facts({ details }: { details: ContactDetails }) {
     [i18n.t('fields.phone'), contact.phone],
     [i18n.t('fields.company'), contact.companyName],
     [i18n.t('fields.website'), contact.website],
-    [i18n.t('fields.owner'), contact.ownerName ?? (contact.assignedTo ? i18n.t('contact.unknownUser') : i18n.t('common.nobody'))],
-    ...contact.customFields.map((f): [string, string] => [f.name, f.value]),
   ];
   return (
     <dl className="facts" data-testid="facts">
@@ -37,8 +47,10 @@ function Facts({ details }: { details: ContactDetails }) {
 
 export function ContactCard(props: { details: ContactDetails; users: UserOption[]; revalidating: boolean }) {
   const { details, users } = props;
-  const { contact, appointments, colleagues } = details;
+  const { contact, appointments } = details;
   const edit = useEditInPlace();
+  const lists = useContact((s) => valueOf(s.lists));
+  const missing = useMissingScopes();
   return (
     <article className="card" aria-labelledby="contact-name" data-testid="contact-card" aria-busy={props.revalidating}>
       <header className="card-head">
@@ -54,15 +66,13 @@ export function ContactCard(props: { details: ContactDetails; users: UserOption[
         </span>
       </header>
       {edit.editing ? <ContactFields key={contact.id} contact={contact} onDone={edit.cancel} /> : null}
-      <p className={contact.dnd ? 'dnd on' : 'dnd'} data-testid="dnd">
-        {contact.dnd ? i18n.t('contact.dndOn') : i18n.t('contact.dndOff')}
-      </p>
+      <AccessNotice missing={missing} />
+      <PageDifferences contact={contact} canWrite={!missing.includes('contacts.write')} />
       <Facts details={details} />
-      <p className="muted small" aria-live="polite">
-        {props.revalidating ? i18n.t('contact.refreshing') : i18n.t('contact.updated', [when(new Date(details.fetchedAt).toISOString())])}
-      </p>
+      <Freshness contactId={contact.id} fetchedAt={details.fetchedAt} revalidating={props.revalidating} />
       <h3>{i18n.t('contact.tags')}</h3>
       <TagEditor tags={contact.tags} />
+      <OpportunitiesSection contact={contact} opportunities={details.opportunities} lists={lists} missing={missing} />
       <h3>{i18n.t('contact.tasks')}</h3>
       <TaskList tasks={details.tasks} users={users} now={details.fetchedAt} />
       <h3>{i18n.t('contact.notes')}</h3>
@@ -77,17 +87,11 @@ export function ContactCard(props: { details: ContactDetails; users: UserOption[
         ))}
         {appointments.length === 0 ? <li className="muted">{i18n.t('contact.noAppointments')}</li> : null}
       </ul>
-      <h3>{i18n.t('contact.sameBusiness')}</h3>
-      <ul className="plain" data-testid="colleagues" aria-label={i18n.t('contact.sameBusinessLabel')}>
-        {colleagues.map((c) => (
-          <li key={c.id}>
-            {c.name} <span className="muted">{contactLine(c)}</span>
-          </li>
-        ))}
-        {colleagues.length === 0 ? (
-          <li className="muted">{details.colleaguesPending ? i18n.t('contact.lookingForColleagues') : i18n.t('contact.noColleagues')}</li>
-        ) : null}
-      </ul>
+      <WorkflowsSection contact={contact} added={details.workflowsAdded ?? []} workflows={lists?.workflows ?? []} missing={missing} />
+      <DndSection contact={contact} canWrite={!missing.includes('contacts.write')} />
+      <CustomFieldsSection contact={contact} fields={lists?.customFields ?? []} missing={missing} />
+      <OwnerSection contact={contact} users={users} missing={missing} />
+      <SameBusiness details={details} />
     </article>
   );
 }

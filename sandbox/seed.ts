@@ -81,7 +81,7 @@ export function seedWorld(opts: SeedOptions): SeedResult {
         const c = personContact(ctx, p);
         result.partnerContactIds[`${p.firstName} ${p.lastName}`] = c.id;
       }
-      partnerRecords(extra, store, result.partnerContactIds, users);
+      partnerRecords(extra, store, result.partnerContactIds, allFields, users);
     }
     const generated: Contact[] = [];
     while (store.contactsOf(loc.id).length < def.count) {
@@ -129,10 +129,20 @@ function seedCustomFields(rng: Prng, store: Store, locationId: string): CustomFi
   return list;
 }
 
-/** The partner people's opportunities the demo shows: Maya Okafor (HeyReach) has an open one, Diego Santos a won one. */
-function partnerRecords(x: RecordSeed, store: Store, ids: Record<string, string>, users: User[]): void {
+/**
+ * The partner people's opportunities and field values the demo shows: Maya Okafor (HeyReach) has an
+ * open opportunity, a plan, a contract file (a type shown read-only) and a value of a field the
+ * location no longer lists (kept hidden); Diego Santos has a won one.
+ */
+function partnerRecords(x: RecordSeed, store: Store, ids: Record<string, string>, fields: CustomFieldDef[], users: User[]): void {
+  const field = (key: string) => fields.find((f) => f.fieldKey === `contact.${key}`)!.id;
   const maya = store.contacts.get(ids['Maya Okafor']!)!;
   addOpportunity(x, maya, users, { pipeline: 0, stage: 1, value: 4800, name: 'BrightPath – Growth retainer' });
+  maya.customFields.push(
+    { id: field('plan'), value: 'Growth' },
+    { id: field('contract'), value: { f1: { url: 'https://files.example/brightpath-contract.pdf', meta: { originalname: 'brightpath-contract.pdf' } } } },
+    { id: x.rng.id(), value: 'retired-field-value' },
+  );
   const diego = store.contacts.get(ids['Diego Santos']!)!;
   addOpportunity(x, diego, users, { pipeline: 1, stage: 2, status: 'won', value: 12000, name: 'LumaCraft – Partnership' });
 }

@@ -44,10 +44,10 @@ describe('the contact card', () => {
   it('reads in English from the catalogue, with no key showing', async () => {
     render(<ContactCard details={record} users={[]} revalidating={false} />);
     const text = readable();
-    for (const words of ['Open in HighLevel (new tab)', 'Do not disturb: off', 'No tags yet', 'No tasks', 'No notes', 'No appointments', 'Add a task']) {
+    for (const words of ['Open in HighLevel (new tab)', 'Do not disturb', 'All channels', 'No tags yet', 'No tasks', 'No notes', 'No appointments', 'Add a task', 'Add to workflow…', 'Owner and followers']) {
       expect(text).toContain(words);
     }
-    expect(host.querySelector('[data-testid=facts]')?.textContent).toBe('Emailana@example.comOwnerNobody');
+    expect(host.querySelector('[data-testid=facts]')?.textContent).toBe('Emailana@example.com');
     expect(host.querySelector('input#tag-input')?.getAttribute('placeholder')).toBe('Add a tag… (Enter)');
     expect(host.querySelector('button[aria-label]')?.getAttribute('aria-label')).toBe('Edit Ana Silva');
     const names = Object.keys(await englishMessages());

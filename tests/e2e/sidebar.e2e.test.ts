@@ -55,7 +55,8 @@ describe('Chromium: working with a contact in the sidebar', () => {
     expect(await sidebar.$$eval('[data-testid=tasks] > li', (l) => l.length)).toBe(stored.tasks.length);
     expect(await sidebar.$$eval('[data-testid=notes] > li', (l) => l.length)).toBe(stored.notes.length);
     expect((await textOf(sidebar, '[data-testid=appointments] > li'))[0]).not.toBe('No appointments');
-    expect(await textOf(sidebar, '[data-testid=facts] dt')).toEqual(['Email', 'Company', 'Owner', 'Job Title']);
+    expect(await textOf(sidebar, '[data-testid=facts] dt')).toEqual(['Email', 'Company']);
+    expect(await textOf(sidebar, '[data-testid=custom-field-values] dt')).toEqual(['Job Title', 'Plan', 'Contract']);
     await readmeShot(sidebar, '1-contact');
   });
 

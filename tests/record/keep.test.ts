@@ -24,7 +24,13 @@ describe('a contact record', () => {
     const { details, revalidating } = await bg.ask('getContactDetails', { contactId: sandbox.seed.partnerContactIds['Maya Okafor']! });
     expect(revalidating).toBe(false);
     const { contact, tasks, notes, appointments } = details;
-    expect(contact.customFields).toEqual([expect.objectContaining({ name: 'Job Title', value: 'Head of Growth' })]);
+    // the fields the location lists, in its order; Maya's value of a field it no longer lists stays hidden
+    expect(contact.customFields).toEqual([
+      expect.objectContaining({ name: 'Job Title', value: 'Head of Growth' }),
+      expect.objectContaining({ name: 'Plan', value: 'Growth', raw: 'Growth' }),
+      expect.objectContaining({ name: 'Contract', value: 'https://files.example/brightpath-contract.pdf' }),
+    ]);
+    expect(JSON.stringify(details)).not.toContain('retired-field-value');
     expect(contact.ownerName).toMatch(/^\p{L}+ \p{L}+$/u);
     expect(tasks.every((t) => t.assigneeName)).toBe(true);
     expect(tasks.map((t) => t.completed)).toEqual([...tasks.map((t) => t.completed)].sort());

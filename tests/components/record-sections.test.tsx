@@ -1,0 +1,131 @@
+// @vitest-environment happy-dom
+// The record's sections in the sidebar: a record pushed while the user edits custom fields never
+// changes what is being typed, and the save is based on the version the edit began from (so a
+// change made meanwhile becomes a conflict, not an overwrite); each section that needs a missing
+// scope says which; the workflow picker asks before adding.
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ContactDetails, LocationLists } from '@/lib/protocol';
+import { ContactCard } from '@/components/ContactCard';
+import { useContact } from '@/components/state/contact';
+
+const send = vi.hoisted(() => vi.fn());
+vi.mock('@/lib/protocol', async (original) => ({ ...(await original<object>()), sendMessage: send }));
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const lists: LocationLists = {
+  tags: [],
+  users: [{ id: 'u1', name: 'Jordan Blake' }],
+  customFields: [
+    { id: 'plan', name: 'Plan', kind: 'single', options: ['Starter', 'Growth', 'Scale'], dataType: 'SINGLE_OPTIONS' },
+    { id: 'renewal', name: 'Renewal Date', kind: 'date', dataType: 'DATE' },
+    { id: 'billing', name: 'Billing Email', kind: 'email', dataType: 'EMAIL' },
+  ],
+  pipelines: [],
+  lostReasons: [],
+  workflows: [{ id: 'w1', name: 'New lead nurture' }],
+  missingScopes: [],
+};
+const record: ContactDetails = {
+  contact: {
+    id: 'c1', name: 'Ana Silva', locationId: 'L1', tags: [], dnd: false, appUrl: 'https://app.gohighlevel.com/', dateUpdated: '2026-01-01T00:00:00.000Z',
+    customFields: [{ id: 'plan', name: 'Plan', value: 'Growth', raw: 'Growth' }],
+  },
+  tasks: [], notes: [], appointments: [], colleagues: [], fetchedAt: 0, opportunities: [], workflowsAdded: [],
+};
+
+let root: Root;
+let host: HTMLElement;
+beforeEach(() => {
+  send.mockReset();
+  send.mockResolvedValue({ ok: true, value: record });
+  host = document.createElement('div');
+  document.body.append(host);
+  root = createRoot(host);
+  useContact.setState({ contactId: 'c1', details: { status: 'ready', value: record }, lists: { status: 'ready', value: lists }, writeError: undefined });
+});
+afterEach(() => {
+  act(() => root.unmount());
+  host.remove();
+});
+
+const render = () => act(() => root.render(<ContactCard details={useContact.getState().details.status === 'ready' ? (useContact.getState().details as { value: ContactDetails }).value : record} users={lists.users} revalidating={false} />));
+const click = (el: Element | null | undefined) => act(() => (el as HTMLElement).click());
+const button = (text: string) => [...host.querySelectorAll('button')].find((b) => b.textContent === text);
+function choose(select: HTMLSelectElement, value: string) {
+  act(() => {
+    const set = Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value')!.set!;
+    set.call(select, value);
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+}
+function type(input: HTMLInputElement, value: string) {
+  act(() => {
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+describe('editing custom fields while HighLevel changes the contact', () => {
+  it('keeps what is typed, says the contact changed, and saves against the version the edit began from', async () => {
+    render();
+    click(host.querySelector('[aria-label="Edit custom fields of Ana Silva"]'));
+    const form = host.querySelector('form[aria-label="Edit custom fields"]')!;
+    const [plan] = form.querySelectorAll('select');
+    choose(plan as HTMLSelectElement, 'Scale');
+    type(form.querySelector('input[type=date]') as HTMLInputElement, '2027-04-30');
+
+    // a fresh record arrives: someone set the plan to Starter in HighLevel
+    const pushed = { ...record, contact: { ...record.contact, dateUpdated: '2026-02-02T00:00:00.000Z', customFields: [{ id: 'plan', name: 'Plan', value: 'Starter', raw: 'Starter' }] } };
+    act(() => useContact.getState().received(pushed));
+    render();
+    expect((host.querySelector('form[aria-label="Edit custom fields"] select') as HTMLSelectElement).value).toBe('Scale');
+    expect((host.querySelector('form[aria-label="Edit custom fields"] input[type=date]') as HTMLInputElement).value).toBe('2027-04-30');
+    expect(host.textContent).toContain('This contact changed in HighLevel while you edit.');
+
+    await act(async () => (host.querySelector('form[aria-label="Edit custom fields"]') as HTMLFormElement).requestSubmit());
+    expect(send).toHaveBeenCalledWith('editContactFields', {
+      contactId: 'c1',
+      changes: { 'customFields.plan': 'Scale', 'customFields.renewal': '2027-04-30' },
+      base: { dateUpdated: '2026-01-01T00:00:00.000Z', values: { 'customFields.plan': 'Growth', 'customFields.renewal': null, 'customFields.billing': null } },
+    });
+  });
+
+  it('refuses a value its type does not allow, next to the field, and sends nothing', async () => {
+    render();
+    click(host.querySelector('[aria-label="Edit custom fields of Ana Silva"]'));
+    type(host.querySelector('form[aria-label="Edit custom fields"] input[type=email]') as HTMLInputElement, 'billing at example');
+    await act(async () => (host.querySelector('form[aria-label="Edit custom fields"]') as HTMLFormElement).requestSubmit());
+    expect(host.querySelector('.field-error')?.textContent).toBe('Billing Email must be an email address.');
+    expect(host.querySelector('input[aria-invalid=true]')).not.toBeNull();
+    expect(send).not.toHaveBeenCalled();
+  });
+});
+
+describe('a connection with fewer scopes', () => {
+  it('each section names the scope it lacks, and hides what would need it', () => {
+    useContact.setState({ lists: { status: 'ready', value: { ...lists, missingScopes: ['opportunities.readonly', 'workflows.readonly', 'locations/customFields.readonly', 'contacts.write'] } } });
+    render();
+    const missing = [...host.querySelectorAll('[data-testid=missing-scope]')].map((e) => e.getAttribute('data-scope'));
+    expect(new Set(missing)).toEqual(new Set(['opportunities.readonly', 'workflows.readonly', 'locations/customFields.readonly', 'contacts.write']));
+    expect(host.querySelector('[data-testid=access] summary')?.textContent).toBe('This connection lacks 4 permissions');
+    expect(button('Add to workflow…')).toBeUndefined();
+    expect(host.querySelector('[aria-label="Edit custom fields of Ana Silva"]')).toBeNull();
+    expect([...host.querySelectorAll('[data-testid=dnd] input')].every((i) => (i as HTMLInputElement).disabled)).toBe(true);
+  });
+});
+
+describe('adding to a workflow', () => {
+  it('asks first, saying a workflow may send messages, then adds', async () => {
+    render();
+    click(button('Add to workflow…'));
+    choose(host.querySelector('[data-testid=workflow-picker] select') as HTMLSelectElement, 'w1');
+    click(button('Continue'));
+    expect(host.querySelector('[data-testid=workflow-picker]')?.textContent).toContain('Add Ana Silva to “New lead nurture”? A workflow may send Ana Silva emails, texts or other messages right away.');
+    expect(send).not.toHaveBeenCalled();
+    await act(async () => button('Add to workflow')!.click());
+    expect(send).toHaveBeenCalledWith('addToWorkflow', { contactId: 'c1', workflowId: 'w1' });
+  });
+});
