@@ -32,8 +32,12 @@ export const recordActions = {
 
   setFollowers: (add: string[], remove: string[]) => change((contactId) => sendMessage('setFollowers', { contactId, add, remove })),
 
-  createOpportunity: (opportunity: { pipelineId: string; stageId: string; name: string; value?: number }) =>
-    change((contactId) => sendMessage('createOpportunity', { contactId, opportunity })),
+  async createOpportunity(opportunity: { pipelineId: string; stageId: string; name: string; value?: number }) {
+    const created = await change((contactId) => sendMessage('createOpportunity', { contactId, opportunity }));
+    // the pipeline and stage chosen are the next one's defaults (kept by the background, no request)
+    if (created) void useContact.getState().loadLists();
+    return created;
+  },
 
   moveOpportunity: (opportunityId: string, pipelineId: string, stageId: string, base: { updatedAt: string | null; stageId: string }) =>
     change((contactId) => sendMessage('moveOpportunity', { contactId, opportunityId, pipelineId, stageId, base })),

@@ -6,10 +6,10 @@
 // checks the card with its new sections, light and dark.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { launchChromium, type ExtensionBrowser } from '../../scripts/lib/browsers';
+import { launchChromium, waitFor, type ExtensionBrowser } from '../../scripts/lib/browsers';
 import { connectWithToken, waitForContact } from '../../scripts/lib/flow';
 import type { Sandbox } from '../../sandbox/server';
-import { sidebarOn } from './outbox-steps';
+import { clickButton, sidebarOn } from './outbox-steps';
 import { activityLines, expectWalkApplied, planWalk, walkTheRecord, WALK_ACTIVITY, MAYA, type WalkPlan } from './record-steps';
 import { freshSandbox, partnerUrl, proxyOf } from './setup';
 import { axeViolations, readmeShot, selectPerson } from './sidebar-steps';
@@ -49,6 +49,34 @@ describe('Chromium: the whole record beside a HeyReach page', () => {
     expect(lines.slice(0, WALK_ACTIVITY(plan).length).reverse()).toEqual(WALK_ACTIVITY(plan).map((what) => `${what}: done`));
     await readmeShot(sidebar, 'record-activity');
     await sidebar.click('xpath/.//button[normalize-space()="Back to contacts"]');
+  });
+
+  it('creates an opportunity named after the contact in the chosen pipeline and stage (kept for the next), and marks it lost with a reason', { timeout: 60_000 }, async () => {
+    const partnerships = sandbox.state.pipelines.get(sandbox.locationId)!.find((p) => p.name === 'Partnerships')!;
+    const reason = sandbox.state.lostReasons.get(sandbox.locationId)!.find((r) => r.name === 'No budget')!;
+    await clickButton(sidebar, 'New opportunity', '[data-testid=opportunities]');
+    const form = 'form[aria-label="New opportunity"]';
+    expect(await sidebar.$eval(`${form} input[name=name]`, (i) => (i as HTMLInputElement).value)).toBe(MAYA);
+    await sidebar.select(`${form} select[name=pipeline]`, partnerships.id);
+    await sidebar.select(`${form} select[name=stage]`, partnerships.stages[1]!.id);
+    await sidebar.type(`${form} input[name=value]`, '2500');
+    await sidebar.click(`${form} button[type=submit]`);
+    await waitFor(() => sandbox.state.opportunitiesOf(plan.contactId).some((o) => o.pipelineId === partnerships.id), 15_000, 'the new opportunity never reached the sandbox');
+    const created = sandbox.state.opportunitiesOf(plan.contactId).find((o) => o.pipelineId === partnerships.id)!;
+    expect(created).toMatchObject({ name: MAYA, pipelineStageId: partnerships.stages[1]!.id, monetaryValue: 2500, status: 'open' });
+
+    // the next new one starts in the pipeline and stage chosen last
+    await clickButton(sidebar, 'New opportunity', '[data-testid=opportunities]');
+    expect(await sidebar.$eval(`${form} select[name=stage]`, (s) => (s as HTMLSelectElement).value)).toBe(partnerships.stages[1]!.id);
+    await clickButton(sidebar, 'Cancel', form);
+
+    const item = `[data-testid=opportunity][data-status=open]`;
+    await waitFor(async () => (await sidebar.$(item)) !== null && !(await sidebar.$eval(item, (e) => e.id)).startsWith('tmp-'), 15_000, 'the new opportunity never showed open');
+    await clickButton(sidebar, 'Lost', item);
+    await sidebar.select(`${item} form select`, reason.id);
+    await clickButton(sidebar, 'Lost', `${item} form`);
+    await waitFor(() => sandbox.state.opportunities.get(created.id)!.status === 'lost', 15_000, 'the opportunity never reached the sandbox lost');
+    expect(sandbox.state.opportunities.get(created.id)!.lostReasonId).toBe(reason.id);
   });
 
   it('has no accessibility violations in the card with its new sections, light and dark', async () => {
