@@ -2,11 +2,12 @@
 // MutationObserver, the event's own timestamp), so no DevTools round trip is inside a measured
 // time. Each function is sent to the page as source: it may use nothing from this module's scope.
 
-/** whether the sidebar shows `name`'s record in full: name, tags, tasks, notes, appointments */
+/** whether the sidebar shows `name`'s record in full: name, tags, opportunities (their list), tasks, notes, appointments */
 export function showsContact(name: string): boolean {
   const card = document.querySelector('[data-testid=contact-card]');
   return !!card && card.querySelector('h2')?.textContent === name &&
-    ['tags', 'tasks', 'notes', 'appointments'].every((id) => card.querySelector(`[data-testid=${id}]`));
+    ['tags', 'tasks', 'notes', 'appointments'].every((id) => card.querySelector(`[data-testid=${id}]`)) &&
+    !!card.querySelector('[data-testid=opportunities] ul');
 }
 
 type BenchWindow = Window & { __bench?: Promise<{ start: number; end: number; painted?: number; listed?: number }> };

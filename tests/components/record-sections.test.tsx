@@ -129,3 +129,40 @@ describe('adding to a workflow', () => {
     expect(send).toHaveBeenCalledWith('addToWorkflow', { contactId: 'c1', workflowId: 'w1' });
   });
 });
+
+describe('keeping the shown record fresh', () => {
+  const visibility = (state: 'visible' | 'hidden') => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+    act(() => void document.dispatchEvent(new Event('visibilitychange')));
+  };
+  const revalidations = () => send.mock.calls.filter(([type]) => type === 'revalidateContact').length;
+
+  it('reads the record again every minute while visible, not while hidden, and at once when visible again', () => {
+    vi.useFakeTimers();
+    try {
+      visibility('visible');
+      render();
+      act(() => void vi.advanceTimersByTime(59_000));
+      expect(revalidations()).toBe(0);
+      act(() => void vi.advanceTimersByTime(1_000));
+      expect(revalidations()).toBe(1);
+      expect(send).toHaveBeenCalledWith('revalidateContact', { contactId: 'c1' });
+      visibility('hidden');
+      act(() => void vi.advanceTimersByTime(180_000));
+      expect(revalidations()).toBe(1);
+      visibility('visible');
+      expect(revalidations()).toBe(2);
+      act(() => void vi.advanceTimersByTime(60_000));
+      expect(revalidations()).toBe(3);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('Refresh reads the record fresh', async () => {
+    send.mockResolvedValueOnce({ ok: true, value: { details: record, revalidating: false } });
+    render();
+    await act(async () => button('Refresh')!.click());
+    expect(send).toHaveBeenCalledWith('getContactDetails', { contactId: 'c1', fresh: true });
+  });
+});
