@@ -6,10 +6,10 @@ import type { Session } from '../auth';
 import type { GhlClient } from '../ghl';
 import { contactLookup, lookupBudget, pageMatches, tabMatches, type ContactLookup } from '../match';
 import { opportunityPerformers } from '../opportunities';
-import { createOutbox, type Outbox, type OutboxOptions, type WriteRecord } from '../outbox';
+import { createOutbox, type Outbox, type OutboxOptions } from '../outbox';
 import { UserFacingError } from '../protocol';
 import { forgetContactRecords, locationRecords, type LocationRecords } from '../record';
-import { SCOPES, learnMissing } from '../scopes';
+import { learnMissing, scopeOfWrite } from '../scopes';
 import { workflowPerformers } from '../workflows';
 
 const notConnected = () =>
@@ -25,17 +25,15 @@ export interface LocationServices extends LocationRecords {
   outbox: Outbox;
 }
 
-/** The scope a write needs: opportunity changes opportunities.write, every other write contacts.write. */
-const scopeOf = (r: WriteRecord) => (r.write.kind.startsWith('opportunity.') ? SCOPES.opportunitiesWrite : SCOPES.contactsWrite);
-
 export function locationServices(session: Session, outboxOptions: Partial<OutboxOptions> = {}) {
   const built = new Map<string, Promise<LocationServices>>();
   const outbox = createOutbox({
     clientFor: (id) => session.client(id),
     performers: { ...opportunityPerformers, ...workflowPerformers },
     onScopeRefused: (r) => {
-      void learnMissing(r.write.connectionId, scopeOf(r));
-      return scopeOf(r);
+      const scope = scopeOfWrite(r.write.kind);
+      void learnMissing(r.write.connectionId, scope);
+      return scope;
     },
     ...outboxOptions,
   });

@@ -19,3 +19,6 @@ export const USED_SCOPES: readonly Scope[] = Object.values(SCOPES);
 
 /** Scopes only a write can show (HighLevel has no read that needs them). */
 export const WRITE_SCOPES: readonly Scope[] = [SCOPES.contactsWrite, SCOPES.opportunitiesWrite];
+
+/** The scope a queued write needs: an opportunity change opportunities.write, every other write contacts.write. */
+export const scopeOfWrite = (kind: string): Scope => (kind.startsWith('opportunity.') ? SCOPES.opportunitiesWrite : SCOPES.contactsWrite);
