@@ -166,3 +166,31 @@ describe('keeping the shown record fresh', () => {
     expect(send).toHaveBeenCalledWith('getContactDetails', { contactId: 'c1', fresh: true });
   });
 });
+
+describe('a custom field of a type the sidebar cannot edit', () => {
+  it('shows its value marked read-only, offers no control for it, and never sends it', async () => {
+    const signature = { id: 'sig', name: 'Signature', kind: 'unsupported' as const, dataType: 'SIGNATURE' };
+    useContact.setState({ lists: { status: 'ready', value: { ...lists, customFields: [...lists.customFields, signature] } } });
+    const withSignature = { ...record, contact: { ...record.contact, customFields: [...record.contact.customFields, { id: 'sig', name: 'Signature', value: 'signed.png', raw: 'signed.png' }] } };
+    act(() => root.render(<ContactCard details={withSignature} users={lists.users} revalidating={false} />));
+    const shown = [...host.querySelectorAll('[data-testid=custom-field-values] dd')].map((d) => d.textContent);
+    expect(shown).toEqual(['Growth', 'signed.png (read-only here)']);
+    click(host.querySelector('[aria-label="Edit custom fields of Ana Silva"]'));
+    const form = host.querySelector('form[aria-label="Edit custom fields"]')!;
+    expect(form.textContent).not.toContain('Signature');
+    choose(form.querySelector('select') as HTMLSelectElement, 'Scale');
+    await act(async () => (form as HTMLFormElement).requestSubmit());
+    expect(send).toHaveBeenCalledWith('editContactFields', expect.objectContaining({ changes: { 'customFields.plan': 'Scale' } }));
+    expect(JSON.stringify(send.mock.calls)).not.toContain('sig');
+  });
+});
+
+describe('the workflows a contact is in', () => {
+  it('shows those added from here, marked as such, and says HighLevel cannot list the others', () => {
+    act(() => root.render(<ContactCard details={{ ...record, workflowsAdded: [{ workflowId: 'w1', name: 'New lead nurture', addedAt: 1 }] } as ContactDetails} users={lists.users} revalidating={false} />));
+    const section = host.querySelector('[data-testid=workflows]')!;
+    expect([...section.querySelectorAll('[data-testid=workflow]')].map((w) => w.textContent)).toEqual([expect.stringContaining('New lead nurture')]);
+    expect(section.querySelector('[data-testid=workflow]')!.textContent).toContain('added from here');
+    expect(section.textContent).toContain("HighLevel's API cannot list the workflows a contact is in; only those added from the sidebar show here.");
+  });
+});
