@@ -2,13 +2,23 @@
 // side, and the user's choice — keep mine, keep theirs, or field by field.
 import { useState } from 'react';
 import { i18n } from '#i18n';
-import type { ActivityEntry } from '@/lib/protocol';
+import type { ActivityEntry, LocationLists } from '@/lib/protocol';
+import { valueOf } from './state/ask';
+import { useContact } from './state/contact';
 import { useOutbox } from './state/outbox';
 
 type Conflict = NonNullable<ActivityEntry['conflict']>;
 
+/** A value as the user knows it: an owner and a stage by name (the write holds their ids). */
+function shown(field: string, value: string, lists: LocationLists | undefined): string {
+  if (field === 'assignedTo') return value ? (lists?.users.find((u) => u.id === value)?.name ?? value) : i18n.t('common.nobody');
+  if (field === 'pipelineStageId') return lists?.pipelines.flatMap((p) => p.stages).find((s) => s.id === value)?.name ?? value;
+  return value;
+}
+
 export function ConflictChoice({ id, conflict }: { id: string; conflict: Conflict }) {
   const resolve = useOutbox((s) => s.resolve);
+  const lists = useContact((s) => valueOf(s.lists));
   const [picks, setPicks] = useState<Record<string, 'mine' | 'theirs'>>(() =>
     Object.fromEntries(conflict.fields.map((f) => [f.field, conflict.latest])),
   );
@@ -36,7 +46,7 @@ export function ConflictChoice({ id, conflict }: { id: string; conflict: Conflic
                       checked={picks[f.field] === side}
                       onChange={() => setPicks({ ...picks, [f.field]: side })}
                     />{' '}
-                    <span data-side={side}>{side === 'theirs' ? f.theirs : f.ours}</span>
+                    <span data-side={side}>{shown(f.field, side === 'theirs' ? f.theirs : f.ours, lists)}</span>
                   </label>
                 </td>
               ))}

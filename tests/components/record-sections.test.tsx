@@ -7,6 +7,7 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ContactDetails, LocationLists } from '@/lib/protocol';
+import { ConflictChoice } from '@/components/ConflictChoice';
 import { ContactCard } from '@/components/ContactCard';
 import { useContact } from '@/components/state/contact';
 
@@ -192,5 +193,17 @@ describe('the workflows a contact is in', () => {
     expect([...section.querySelectorAll('[data-testid=workflow]')].map((w) => w.textContent)).toEqual([expect.stringContaining('New lead nurture')]);
     expect(section.querySelector('[data-testid=workflow]')!.textContent).toContain('added from here');
     expect(section.textContent).toContain("HighLevel's API cannot list the workflows a contact is in; only those added from the sidebar show here.");
+  });
+});
+
+describe('a conflict over the owner or a stage', () => {
+  it('names the owners and stages, not their ids', () => {
+    useContact.setState({ lists: { status: 'ready', value: { ...lists, pipelines: [{ id: 'p1', name: 'Sales', stages: [{ id: 's1', name: 'Contacted' }, { id: 's2', name: 'Proposal' }] }] } } });
+    act(() => root.render(<ConflictChoice id="w1" conflict={{ latest: 'theirs', fields: [
+      { field: 'assignedTo', label: 'Owner', theirs: 'u1', ours: '' },
+      { field: 'pipelineStageId', label: 'Stage', theirs: 's2', ours: 's1' },
+    ] }} />));
+    const cells = [...host.querySelectorAll('[data-side]')].map((e) => e.textContent);
+    expect(cells).toEqual(['Jordan Blake', 'Nobody', 'Proposal', 'Contacted']);
   });
 });

@@ -263,3 +263,49 @@ describe('answers lost after HighLevel applied the change', () => {
     expect(contact().followers).toEqual([users[2]!.id]);
   });
 });
+
+describe('an owner or a page value meeting a change made in HighLevel', () => {
+  beforeAll(() => {
+    contactId = sandbox.seed.partnerContactIds['Tom Becker']!;
+  });
+
+  it('the owner changed meanwhile: a conflict with both owners; “theirs” keeps HighLevel’s and sends nothing', async () => {
+    const { details } = await bg.ask('getContactDetails', { contactId, fresh: true });
+    const users = (await bg.ask('getLocationLists', undefined)).users;
+    const [theirs, mine] = users.filter((u) => u.id !== details.contact.assignedTo);
+    await new Promise((r) => setTimeout(r, 5));
+    await put(contactId, { assignedTo: theirs!.id });
+    const before = (await puts()).length;
+    await edit(details, { assignedTo: mine!.id }, { assignedTo: details.contact.assignedTo ?? null });
+    await until(async () => (await activity())[0]?.state === 'conflict', 'the conflict');
+    const entry = (await activity())[0]!;
+    expect(entry.conflict?.fields).toEqual([{ field: 'assignedTo', label: 'Owner', theirs: theirs!.id, ours: mine!.id }]);
+    await bg.ask('resolveConflict', { writeId: entry.id, choice: 'theirs' });
+    await until(async () => (await activity())[0]?.state !== 'conflict', 'the conflict settled');
+    expect(contact().assignedTo).toBe(theirs!.id);
+    expect((await puts()).length).toBe(before);
+  });
+
+  it('“Update GHL” with the page’s email: sent as a field edit; when HighLevel changed the email meanwhile, a conflict instead', async () => {
+    const { pageDifferences, allUpdates } = await import('../../lib/record');
+    let { details } = await bg.ask('getContactDetails', { contactId, fresh: true });
+    const person = { name: details.contact.name, email: 'tom.new@page.example' };
+    const update = () => allUpdates(pageDifferences(person, details.contact, { linkedinToWebsite: false }).filter((d) => d.field === 'email'));
+    // HighLevel changed the email after the card was read: the page's value is not written over it
+    await new Promise((r) => setTimeout(r, 5));
+    await put(contactId, { email: 'tom.hl@changed.example' });
+    const stale = update();
+    await edit(details, stale.changes, stale.seen);
+    await until(async () => (await activity())[0]?.state === 'conflict', 'the conflict');
+    expect((await activity())[0]!.conflict?.fields).toEqual([expect.objectContaining({ field: 'email', theirs: 'tom.hl@changed.example', ours: 'tom.new@page.example' })]);
+    expect(contact().email).toBe('tom.hl@changed.example');
+    await bg.ask('resolveConflict', { writeId: (await activity())[0]!.id, choice: 'theirs' });
+    // read again: now the update goes through
+    details = (await bg.ask('getContactDetails', { contactId, fresh: true })).details;
+    const fresh = update();
+    expect(fresh.seen).toEqual({ email: 'tom.hl@changed.example' });
+    await edit(details, fresh.changes, fresh.seen);
+    await until(() => contact().email === 'tom.new@page.example', 'the page’s email in HighLevel');
+    expect((await activity())[0]).toMatchObject({ state: 'done' });
+  });
+});
