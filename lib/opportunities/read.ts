@@ -7,6 +7,8 @@ export async function opportunityLists(client: GhlClient) {
   return { pipelines: pipelineViews(pipelines), lostReasons: lostReasonViews(lostReasons) };
 }
 
-export async function contactOpportunities(client: GhlClient, contactId: string, names: OpportunityNames) {
-  return opportunityViews(await client.opportunities.forContact(contactId), names);
+/** The contact's opportunities, named; the search goes out at once, whatever the names still wait for (the location's lists on a first view). */
+export async function contactOpportunities(client: GhlClient, contactId: string, names: OpportunityNames | Promise<OpportunityNames>) {
+  const [opportunities, named] = await Promise.all([client.opportunities.forContact(contactId), names]);
+  return opportunityViews(opportunities, named);
 }

@@ -37,7 +37,7 @@ export async function readContactDetails(
     client.notes.list(contactId),
     client.appointments.forContact(contactId),
     lists.load(),
-    withScope(connectionId, SCOPES.opportunitiesRead, async () => contactOpportunities(client, contactId, await names())),
+    withScope(connectionId, SCOPES.opportunitiesRead, () => contactOpportunities(client, contactId, names())),
     addedWorkflows(client.locationId, contactId),
   ]);
   const colleagues = contact.businessId
