@@ -220,6 +220,27 @@ describe('opportunities and workflows from the card', () => {
     const draft = sandbox.state.workflows.get(sandbox.locationId)!.find((w) => w.status === 'draft')!;
     expect(await bg.send('addToWorkflow', { contactId, workflowId: draft.id })).toMatchObject({ ok: false, error: { message: 'That workflow is not published in this location.' } });
   });
+
+  it('marks an opportunity lost with a lost reason, opens it again, and marks it abandoned; each on the sandbox and in the activity log', async () => {
+    const { details } = await bg.ask('getContactDetails', { contactId, fresh: true });
+    const { lostReasons } = await bg.ask('getLocationLists', undefined);
+    const opp = details.opportunities!.find((o) => o.status === 'open')!;
+    const onSandbox = () => sandbox.state.opportunities.get(opp.id)!;
+    const step = async (status: 'lost' | 'open' | 'abandoned', from: 'lost' | 'open', lostReasonId?: string) => {
+      const current = (await bg.ask('getContactDetails', { contactId, fresh: true })).details.opportunities!.find((o) => o.id === opp.id)!;
+      const shown = await bg.ask('setOpportunityStatus', { contactId, opportunityId: opp.id, status, lostReasonId, base: { updatedAt: current.updatedAt ?? null, status: from } });
+      expect(shown.opportunities!.find((o) => o.id === opp.id)).toMatchObject({ status });
+      await until(() => onSandbox().status === status, `${status} on the sandbox`);
+    };
+    await step('lost', 'open', lostReasons[0]!.id);
+    expect(onSandbox().lostReasonId).toBe(lostReasons[0]!.id);
+    await step('open', 'lost');
+    await step('abandoned', 'open');
+    await until(async () => (await activity())[0]?.state === 'done', 'the last change saved');
+    expect((await activity()).slice(0, 3).map((e) => `${e.what}: ${e.state}`)).toEqual([
+      'Mark an opportunity abandoned: done', 'Reopen an opportunity: done', 'Mark an opportunity lost: done',
+    ]);
+  });
 });
 
 describe('answers lost after HighLevel applied the change', () => {
