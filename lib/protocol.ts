@@ -17,6 +17,8 @@ export interface UserError {
   /** plain words, shown to the user as text */
   message: string;
   action: UserAction;
+  /** HighLevel asked to wait this long (a 429): the page counts it down and tries again by itself */
+  retryAfterMs?: number;
 }
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: UserError };
@@ -145,6 +147,8 @@ export interface ContactRecordAnswer {
 /** The location's lists the sidebar and options pick from. Tags: recently used first. */
 export interface LocationLists {
   tags: string[];
+  /** the tags used last in this location, newest first */
+  recentTags: string[];
   users: UserOption[];
   customFields: { id: string; name: string }[];
 }
@@ -208,6 +212,8 @@ export interface ActivityEntry {
   conflict?: { fields: ConflictFieldView[]; latest: 'mine' | 'theirs' };
   attempts: number;
   updatedAt: number;
+  /** a bulk tag change (one entry per job, with its counts) */
+  job?: BulkView;
 }
 
 /** A bulk tag change, as the progress bar shows it. */
@@ -215,11 +221,23 @@ export interface BulkView {
   jobId: string;
   op: 'add' | 'remove';
   tags: string[];
-  state: 'running' | 'done' | 'cancelled' | 'failed';
+  /** cancelling: cancelled, and requests that had already left still wait for their answers */
+  state: 'running' | 'cancelling' | 'done' | 'cancelled' | 'failed';
+  /** contacts HighLevel confirmed (changed, or already as asked) */
   done: number;
+  /** of `done`: already as asked (had the tag, or lacked it for a removal) */
+  unchanged: number;
   failed: number;
+  /** contacts a cancel kept from being sent */
+  notSent: number;
   total: number;
   reason?: string;
+  /** the job this one undoes */
+  undoOf?: string;
+  /** the job that undid this one */
+  undoneBy?: string;
+  /** contacts "Undo this job" changes back (0: nothing to undo) */
+  undoable: number;
   createdAt: number;
 }
 
@@ -268,6 +286,8 @@ export interface PersonMatch {
   key: string;
   /** why the look-up of a pending person failed (it is tried again when the person is opened) */
   error?: UserError;
+  /** a contact for this person is queued to be created (it matches once HighLevel made it) */
+  creating?: boolean;
 }
 
 /**
@@ -330,6 +350,8 @@ export interface ProtocolMap {
   deleteNote(input: { contactId: string; noteId: string }): Outcome<ContactDetails>;
   /** creates the GHL contact of a detected person, then matches the person again */
   createContact(input: { person: DetectedPerson; site: string }): Outcome<PersonMatch>;
+  /** deletes the contact in HighLevel, through the outbox */
+  deleteContact(input: { contactId: string }): Outcome<true>;
   /** only the changed fields, with the version the user edited (HighLevel's dateUpdated and the values seen) */
   updateContact(input: {
     contactId: string;
@@ -351,6 +373,14 @@ export interface ProtocolMap {
     create?: { people: DetectedPerson[]; site: string };
   }): Outcome<BulkView>;
   cancelBulk(jobId: string): Outcome<true>;
+  /** changes back what a finished bulk job changed (a new job, the other way) */
+  undoBulk(jobId: string): Outcome<BulkView>;
+  /** changes of a connection not sent yet (waiting, sending, failed or in conflict) */
+  unsentWrites(connectionId: string): Outcome<number>;
+  /** sends a connection's unsent changes now (failed ones again) */
+  sendUnsent(connectionId: string): Outcome<true>;
+  /** drops a connection's unsent changes (before signing out) */
+  discardUnsent(connectionId: string): Outcome<true>;
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -395,6 +425,11 @@ export const allowedSenders: Record<MessageType, SenderKind> = {
   resolveConflict: 'extension-page',
   startBulkTags: 'extension-page',
   cancelBulk: 'extension-page',
+  deleteContact: 'extension-page',
+  undoBulk: 'extension-page',
+  unsentWrites: 'extension-page',
+  sendUnsent: 'extension-page',
+  discardUnsent: 'extension-page',
 };
 
 /** The fields of a browser-stamped sender that decide who it is. */
@@ -484,3 +519,12 @@ export const outboxStatusItem = once(() => storage.defineItem<OutboxStatus | nul
 
 /** Set by the quick-tag shortcut: the sidebar focuses its tag box when this changes (or is recent). */
 export const quickTagItem = once(() => storage.defineItem<{ at: number } | null>('session:quickTag', { fallback: null }));
+
+/** Bumped by the background when a connection is added, reconnected, switched or signed out: the sidebar loads again. */
+export const connectionsChangedItem = once(() => storage.defineItem<{ at: number } | null>('session:connectionsChanged', { fallback: null }));
+
+/**
+ * Set by the background when the toolbar button is clicked on a tab: the click lets the extension
+ * read that tab's address (activeTab), so the sidebar asks again what it can do on that site.
+ */
+export const toolbarClickItem = once(() => storage.defineItem<{ tabId: number; at: number } | null>('session:toolbarClick', { fallback: null }));

@@ -11,5 +11,5 @@ export type { BulkJob, BulkProgress, Conflict, ConflictField, NewWrite, Write, W
 export { TAG_MAX_LENGTH, checkedTags, tagNames } from './tag-rules';
 export * as writes from './contact-writes';
 export { type BulkTagsRequest, type WriteServices } from './contact-writes';
-export { activityEntry, activityLog, cancelBulk, describeWrite, discardWrite, outboxStatus, resolveConflict, retryWrite, toolbarBadge } from './activity';
+export { activityEntry, activityLog, cancelBulk, describeJob, describeWrite, discardUnsent, discardWrite, outboxStatus, resolveConflict, retryAfterReconnect, retryWrite, sendUnsent, toolbarBadge, undoBulk, unsentWrites } from './activity';
 export { watchOutbox } from './status-watch';

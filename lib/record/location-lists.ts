@@ -47,7 +47,7 @@ export function locationLists(client: GhlClient, now: () => number = Date.now) {
       const [l, recent] = await Promise.all([load(), recentTagsItem.getValue()]);
       const used = recent[locationId] ?? [];
       const tags = [...used, ...l.tags.filter((t) => !used.includes(t)).sort((a, b) => a.localeCompare(b))];
-      return { tags, users: userOptions(l.users), customFields: [...l.fields].map(([id, name]) => ({ id, name })) };
+      return { tags, recentTags: used.slice(0, 3), users: userOptions(l.users), customFields: [...l.fields].map(([id, name]) => ({ id, name })) };
     },
     /** After a write: the tags join the catalogue and the recent list. */
     async tagsUsed(tags: string[]) {
