@@ -337,4 +337,53 @@ describe('Chromium: the defects of the loop, each fixed', () => {
     await waitFor(async () => !(await textOf(list, '[data-testid=tasks] .task-title')).includes('Delete me'), 10_000, 'the task deleted');
     expect(await focused(list)).not.toBe('BODY');
   });
+
+  it('tags everyone in GHL on the 6-person list in a row by keyboard only, ≤ 3 keys each besides the tags’ letters', { timeout: 60_000 }, async () => {
+    await list.bringToFront();
+    // who the page lists, and which of them are in GHL (read before counting)
+    const people = (await listedPeople(list)).map((p) => ({ name: p.replace(/ (In GHL|Not in GHL|Several in GHL|Looking up…)( · .*)?$/, ''), inGhl: / In GHL( · .*)?$/.test(p) }));
+    await list.keyboard.press('Escape');
+    await quickTagShortcut(list);
+    await waitFor(async () => (await focused(list)) === 'INPUT#tag-input[role=combobox]', 5_000, 'the tag box focused');
+    for (let i = 0; i < people.length && (await shownName(list)) !== people[0]!.name; i++) await chord(list, ['Alt'], 'ArrowUp'); // to the first (not counted)
+    await waitForShown(list, people[0]!.name);
+    await countKeys(list);
+    const ways: Array<() => Promise<void>> = [
+      async () => {
+        await list.keyboard.type('six-people');
+        await chord(list, ['Shift'], 'Enter'); // a new tag, on purpose
+      },
+      () => chord(list, ['Alt'], 'KeyR'),
+      async () => {
+        await list.keyboard.type('six-p');
+        await list.keyboard.press('Enter'); // the suggestion
+      },
+      () => chord(list, ['Alt'], 'KeyR'),
+      () => chord(list, ['Alt'], 'KeyR'),
+    ];
+    const keysPerPerson: string[][] = [];
+    let at = 0;
+    const inGhl = people.filter((p) => p.inGhl).length;
+    expect(inGhl).toBeGreaterThanOrEqual(4);
+    for (const tagIt of ways.slice(0, inGhl)) {
+      if (keysPerPerson.length > 0) {
+        // Alt+↓ to the next person in GHL (a person not in GHL is passed over with one more Alt+↓)
+        do {
+          at += 1;
+          await chord(list, ['Alt'], 'ArrowDown');
+          await waitFor(async () => (await shownName(list)) === people[at]!.name, 10_000, `${people[at]!.name} shown`);
+        } while (!people[at]!.inGhl);
+        await waitForShown(list, people[at]!.name);
+        expect(await focused(list)).toBe('INPUT#tag-input[role=combobox]');
+      }
+      await tagIt();
+      await waitFor(async () => (await chipTexts(list)).includes('six-people'), 5_000, `six-people on ${people[at]!.name}`);
+      keysPerPerson.push(await countedKeys(list));
+    }
+    console.warn(`6-person list, keys per person besides the tags' letters: ${keysPerPerson.map((k) => `${k.length} (${k.join(', ')})`).join('; ')}`);
+    expect(Math.max(...keysPerPerson.map((k) => k.length))).toBeLessThanOrEqual(3);
+    for (const p of people.slice(0, at + 1).filter((x) => x.inGhl)) {
+      await waitForSandbox(sandbox, sandbox.seed.partnerContactIds[p.name]!, (r) => r.contact.tags.includes('six-people'), `${p.name} tagged`);
+    }
+  });
 });
