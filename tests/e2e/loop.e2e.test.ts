@@ -213,6 +213,34 @@ describe('Chromium: tagging several people of the 200-lead list', () => {
       sandbox.setFaults({ latencyMs: 0, paths: [] });
     }
   });
+
+  it('Cancel stops what was not sent: chunks waiting after HighLevel’s 429 are never sent, and none is tagged', { timeout: 120_000 }, async () => {
+    const all = leads.map((l) => l.id);
+    // every bulk request is answered 429 (HighLevel asks to wait): the chunks wait to be sent again
+    sandbox.setFaults({ rateLimitRate: 1, rateLimitBurstMs: 0, paths: ['/contacts/bulk/*'] });
+    const before = sandbox.ctx.faults.counts.rateLimited;
+    try {
+      if (!(await sidebar.$eval('[data-testid=bulk]', (d) => (d as HTMLDetailsElement).open))) await sidebar.click('[data-testid=bulk] summary');
+      await clickLabel(sidebar, 'Everyone on this page in GHL (200)');
+      const box = (await sidebar.$('[data-testid=bulk] input[role=combobox]'))!;
+      await box.focus();
+      await box.type('bulk-stopped');
+      await chord(sidebar, ['Shift'], 'Enter');
+      await sidebar.keyboard.press('Enter'); // "Tag 200 contacts"
+      await sidebar.waitForSelector('[data-testid=bulk-job][data-state=running] button');
+      await waitFor(async () => sandbox.ctx.faults.counts.rateLimited >= before + 4, 15_000, 'every chunk answered 429');
+      await clickButton(sidebar, 'Cancel', '[data-testid=bulk-job][data-state=running]');
+      await sidebar.waitForSelector('[data-testid=bulk-job][data-state=cancelled]', { timeout: 15_000 });
+      sandbox.setFaults({ rateLimitRate: 0, paths: [] }); // HighLevel would take them now
+      await new Promise((r) => setTimeout(r, 15_000)); // past any retry the job had planned
+      const final = (await report())[0]!;
+      console.warn(`cancel while waiting: ${final}; ${await taggedWith('bulk-stopped', all)}/200 tagged on the sandbox`);
+      expect(await taggedWith('bulk-stopped', all)).toBe(0);
+      expect(final).toContain('cancelled: applied to 0, not sent to 200');
+    } finally {
+      sandbox.setFaults({ rateLimitRate: 0, paths: [] });
+    }
+  });
 });
 
 describe('Chromium: the defects of the loop, each fixed', () => {
