@@ -50,6 +50,9 @@ export function PeopleList(props: {
   const [active, setActive] = useState(() => Math.max(0, shown.findIndex((e) => e.index === props.selected)));
   const at = Math.min(active, shown.length - 1);
   const list = useRef<HTMLUListElement>(null);
+  const filterBox = useRef<HTMLInputElement>(null);
+  // opened (from its button or a click): the focus goes to the filter, so typing a name finds them
+  useEffect(() => filterBox.current?.focus(), []);
 
   useEffect(() => {
     list.current?.querySelector(`[data-pos="${at}"]`)?.scrollIntoView({ block: 'nearest' });
@@ -86,6 +89,7 @@ export function PeopleList(props: {
         {i18n.t('sidebar.people.filter')}
       </label>
       <input
+        ref={filterBox}
         id={`${id}-filter`}
         type="search"
         className="people-filter"

@@ -10,6 +10,7 @@ import { peopleOf, useSidebar, type PersonEntry } from './state/sidebar';
 import { valueOf } from './state/ask';
 import { PeopleList, personLabel, stateOf, stateText } from './PeopleList';
 import { TagEditor } from './TagEditor';
+import { PEOPLE_TOGGLE_ID } from './keys';
 
 /** Why the shown person cannot be tagged yet, in words (undefined: they can). */
 function blockedWhy(entry: PersonEntry): string | undefined {
@@ -64,6 +65,7 @@ export function PinnedPerson() {
         </button>
         <button
           ref={toggle}
+          id={PEOPLE_TOGGLE_ID}
           className="who-toggle"
           aria-expanded={listOpen}
           aria-controls="people-panel"

@@ -38,6 +38,8 @@ export interface TagComboboxProps {
 export function TagCombobox({ inputRef, ...props }: TagComboboxProps) {
   const { id, value, catalogue, present } = props;
   const [open, setOpen] = useState(false);
+  /** the text at which Escape closed the offers (they open again as soon as the text changes) */
+  const [closedAt, setClosedAt] = useState<string>();
   /** the offers show only while the box has the focus */
   const [inBox, setInBox] = useState(false);
   /** the highlighted offer when the user moved it (for the text it was moved at); else the first suggestion */
@@ -57,7 +59,7 @@ export function TagCombobox({ inputRef, ...props }: TagComboboxProps) {
   ];
   const active = moved ?? (typed && offer.suggestions.length ? 0 : -1);
   // the list opens on typing or ↓, not on focus: it would cover the record below
-  const expanded = inBox && (open || typed !== '') && options.length > 0 && !props.readOnly;
+  const expanded = inBox && (open || typed !== '') && closedAt !== value && options.length > 0 && !props.readOnly;
 
   const take = (option: Option) => {
     setOpen(false);
@@ -71,6 +73,7 @@ export function TagCombobox({ inputRef, ...props }: TagComboboxProps) {
       if (e.altKey) return;
       e.preventDefault();
       setOpen(true);
+      setClosedAt(undefined);
       const step = e.key === 'ArrowDown' ? 1 : -1;
       setMoved(Math.max(-1, Math.min(options.length - 1, active + step)));
     } else if (e.key === 'Enter') {
@@ -83,7 +86,11 @@ export function TagCombobox({ inputRef, ...props }: TagComboboxProps) {
       } else if (expanded && active >= 0 && options[active]) take(options[active]!);
       else setHint(offer.exact ? '' : i18n.t('tags.noSuchTag', [typed]));
     } else if (e.key === 'Escape') {
-      if (expanded) e.stopPropagation();
+      // the first Escape closes the offers, a second one empties the box
+      if (expanded) {
+        e.stopPropagation();
+        setClosedAt(value);
+      } else if (value !== '') props.onValue('');
       setOpen(false);
       setMoved(-1);
     } else if (e.key === 'Backspace' && value === '' && !e.repeat) {

@@ -49,8 +49,8 @@ export interface SidebarState {
   showMatches(found: TabMatches | null): Promise<void>;
   /** `opened`: by the user (a pending person is looked up at once); else chosen by the sidebar */
   select(index: number, opened?: boolean): Promise<void>;
-  /** shows the next (+1) or previous (-1) person of the page */
-  step(delta: number): Promise<void>;
+  /** shows the next (+1) or previous (-1) person of the page; `toTags`: the focus goes to the tag box */
+  step(delta: number, toTags?: boolean): Promise<void>;
   toggleChecked(key: string): void;
   setChecked(keys: string[]): void;
   /** `fresh`: in another location (nothing matched before is reused) */
@@ -184,11 +184,11 @@ export const useSidebar = create<SidebarState>((set, get) => {
       await useContact.getState().open(match?.state === 'matched' ? match.contact?.id : undefined);
     },
 
-    async step(delta) {
+    async step(delta, toTags = true) {
       const count = valueOf(get().page)?.people.length ?? 0;
       if (!count) return;
       const next = Math.min(count - 1, Math.max(0, (get().selected ?? -1) + delta));
-      useContact.getState().focusTags();
+      if (toTags) useContact.getState().focusTags();
       if (next !== get().selected) await get().select(next);
     },
 

@@ -72,6 +72,21 @@ describe('the tag box', () => {
     expect(b.onTag).toHaveBeenCalledWith('webinar', false);
   });
 
+  it('closes its offers on Escape (Enter then takes nothing), empties on a second Escape, and reopens as you type', () => {
+    const b = box();
+    b.type('webi');
+    b.key('Escape');
+    expect(host.querySelector('[role=listbox]')?.hasAttribute('hidden')).toBe(true);
+    expect(b.input.value).toBe('webi');
+    b.key('Enter');
+    expect(b.onTag).not.toHaveBeenCalled();
+    b.type('webin');
+    expect(b.highlighted()).toBe('webinar');
+    b.key('Escape');
+    b.key('Escape');
+    expect(b.input.value).toBe('');
+  });
+
   it('shows its offers only while it has the focus', () => {
     const b = box();
     b.type('webi');
@@ -134,13 +149,13 @@ describe('the sidebar’s keys', () => {
     return e;
   };
 
-  it('moves with J / K only when no field has the focus', () => {
+  it('moves with J / K only when no field has the focus, leaving the focus out of the tag box (J again moves on)', () => {
     const field = document.createElement('input');
     press(field, 'j');
     expect(step).not.toHaveBeenCalled();
     press(document.body, 'j');
     press(document.body, 'k');
-    expect(step.mock.calls).toEqual([[1], [-1]]);
+    expect(step.mock.calls).toEqual([[1, false], [-1, false]]);
   });
 
   it('moves with Alt+↓ / Alt+↑ from anywhere, the tag box included', () => {
@@ -148,7 +163,7 @@ describe('the sidebar’s keys', () => {
     expect(press(field, 'ArrowDown', { altKey: true }).defaultPrevented).toBe(true);
     press(field, 'ArrowUp', { altKey: true });
     press(field, 'ArrowDown'); // without Alt: the box's own suggestions
-    expect(step.mock.calls).toEqual([[1], [-1]]);
+    expect(step.mock.calls).toEqual([[1, true], [-1, true]]); // the focus in the tag box
   });
 
   it('repeats the last tag with Alt+R (by the key’s place: Alt+R types “®” on a Mac)', () => {

@@ -115,6 +115,13 @@ describe('Chromium: the quick-tagging loop on a 200-lead list, by keyboard only'
     await sidebar.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await sidebar.keyboard.press('j');
     await waitForShown(sidebar, nameOf(3));
+    // J again moves on again: the focus was left out of the tag box (where J would be typed)
+    expect(await focused(sidebar)).toBe('BUTTON#people-toggle[people-toggle]');
+    await sidebar.keyboard.press('j');
+    await waitForShown(sidebar, nameOf(4));
+    await sidebar.keyboard.press('k');
+    await waitForShown(sidebar, nameOf(3));
+    expect(await sidebar.$eval('#tag-input', (i) => (i as HTMLInputElement).value)).toBe('');
     tops.push(await recordTop(sidebar));
     await screenshot(sidebar, 'loop-200-keyboard');
 
@@ -271,6 +278,11 @@ describe('Chromium: the defects of the loop, each fixed', () => {
     await list.keyboard.press('Enter');
     expect(await textOf(list, '.tag-editor .hint')).toEqual(['There is no tag “webnarxyz” yet. Shift+Enter creates it.']);
     expect(await chipTexts(list)).not.toContain('webnarxyz');
+    // Escape closes the offers; a second Escape empties the box
+    await list.keyboard.press('Escape');
+    expect(await list.$eval('#tag-input', (i) => (i as HTMLInputElement).value)).toBe('webnarxyz');
+    await list.keyboard.press('Escape');
+    expect(await list.$eval('#tag-input', (i) => (i as HTMLInputElement).value)).toBe('');
     await clearTagBox(list);
   });
 
@@ -297,12 +309,12 @@ describe('Chromium: the defects of the loop, each fixed', () => {
       stops.push(await focused(list));
     }
     expect(stops.some((s) => s.includes('option'))).toBe(false);
-    expect(stops).toContain('BUTTON[people-toggle]');
+    expect(stops).toContain('BUTTON#people-toggle[people-toggle]');
     // the list: opened from its button, one tab stop
     await list.focus('[data-testid=people-toggle]');
     await list.keyboard.press('Enter');
     await list.waitForSelector(PEOPLE);
-    await list.keyboard.press('Tab'); // the filter
+    expect(await focused(list)).toBe('INPUT#' + (await list.$eval('.people-filter', (i) => i.id))); // opened with the focus in its filter
     await list.keyboard.press('Tab'); // the list
     expect(await focused(list)).toBe('UL[role=listbox][people]');
     const active = () => list.$eval('[data-testid=people]', (l) => document.getElementById(l.getAttribute('aria-activedescendant') ?? '')?.textContent ?? '');
