@@ -60,7 +60,8 @@ export function createHandlers(session: Session, services: LocationServicesRegis
     // connections, settings, sites
     getState: () => answer(appState(session)),
     saveSettings: (patch) => answer(saveSettings(patch)),
-    // a connection made again (another token, other scopes) starts with fresh lists and records
+    // a connection made again (another token, other scopes) starts with fresh lists and records;
+    // its unsent writes go again, and the pages read what they show again
     async connectWithToken(input) {
       const connection = connectionView(await session.connectWithToken(input));
       await services.forget(connection.id, connection.locationId);
