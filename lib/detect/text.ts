@@ -6,7 +6,7 @@ const EMAIL = /[a-z0-9][a-z0-9._%+'-]*@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0
 const MASK = /[*•·…#x×/\\=&?%$]/i;
 const MAILTO = /^mailto:/i;
 /** a value that is exactly one plain address (nothing masked around it: it has no other characters) */
-const WHOLE_EMAIL = /^[a-z0-9][a-z0-9._%+'-]*@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,24}$/i;
+const WHOLE_EMAIL = new RegExp(`^${EMAIL.source}$`, 'i');
 const SPACES = /[\s\u00a0\u200b]+/g;
 const URL_LIKE = /^https?:/i;
 const NOT_IN_NAMES = /[\d@/:|#()[\]{}<>_=+]/;
