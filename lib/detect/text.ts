@@ -103,8 +103,10 @@ const NOT_NAME = new Set(('leads lead contacts contact members member settings d
   'logistics freight digital foundation institute university school hospital clinic').split(' ').concat([...TITLE_WORDS]));
 
 // module constants: a build that lowers Unicode property escapes turns them into `new RegExp(...)`
-const INITIALS = /^\p{Lu}{1,3}$/u;
-const CAPITALISED = /^\p{Lu}/u;
+/** an avatar's initials ("MO"): one to three capitals */
+export const INITIALS = /^\p{Lu}{1,3}$/u;
+/** a word that starts with a capital */
+export const CAPITALISED = /^\p{Lu}/u;
 const PARTICLE = /^(van|von|de|da|del|der|la|le|bin|al)$/;
 
 /** the names forms and docs fill in for anyone */
