@@ -541,14 +541,6 @@ export function classifySender(
   return undefined;
 }
 
-export function refusal(type: MessageType, kind: SenderKind | undefined): UserError {
-  return {
-    kind: 'refused',
-    message: `“${type}” is not accepted from ${kind ?? 'an unknown sender'}.`,
-    action: 'none',
-  };
-}
-
 export const messenger = defineExtensionMessaging<ProtocolMap>({
   // no logger: a message from the options page can carry the token the user pasted
   logger: undefined,

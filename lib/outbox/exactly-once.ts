@@ -22,6 +22,7 @@
 // therefore waits `settleMs` (longer than the client's request timeout) after the last send
 // before checking a write found `sending` at start-up. Task and note lists are read directly
 // (not from the search index), so a landed create is visible to the check at once.
+import { i18n } from '#i18n';
 import type { GhlClient, Note, Task } from '../ghl';
 import type { Conflict, Write, WriteRecord } from './types';
 
@@ -107,8 +108,7 @@ export async function createContactOnce(
     return {
       state: 'failed',
       action: 'retry',
-      reason:
-        'HighLevel may already have created this contact (its answer was lost). Look for it in HighLevel: retry only if it is not there, otherwise discard this.',
+      reason: i18n.t('outbox.contactMayExist'),
     };
   }
   hooks.dispatching();

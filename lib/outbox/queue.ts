@@ -13,6 +13,7 @@ import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { type GhlClient, BACKGROUND_SHARE, DEFAULT_MAX } from '../ghl';
+import { writeRefused } from '../protocol';
 import { awaitsAnswer, createBulkJobs, type BulkTagsInput } from './bulk';
 import { describeConflict, resolveWrite, type ConflictChoice } from './conflicts';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry';
@@ -150,7 +151,7 @@ export function createOutbox(opts: OutboxOptions) {
   return {
     /** Stores the write (before anything is sent) and starts sending it. */
     async enqueue(input: NewWrite): Promise<WriteRecord> {
-      if (closed) throw new Error('The outbox was closed; this write was not stored.');
+      if (closed) throw writeRefused(i18n.t('outbox.closed'));
       await loaded();
       const record = store.newRecord(withKnownIds(complete(input), store), now());
       await store.save({ writes: [record] });
