@@ -39,6 +39,8 @@ export interface SessionOptions {
   now?: () => number;
   /** Renew when less than this is left. Default 5 minutes. */
   refreshMarginMs?: number;
+  /** How long one HighLevel answer (headers and body) may take. Default: the client's 30 s. */
+  requestTimeoutMs?: number;
 }
 
 /** What the UI may see of a connection: never a token or secret. */
@@ -306,7 +308,7 @@ export function createSession(opts: SessionOptions = {}) {
       if (cached) return cached;
       const conn = await find(connectionId);
       if (!conn.locationId) throw new GhlError('validation', { userMessage: i18n.t('signIn.agencyNoContacts') });
-      const client = createGhlClient({ baseUrl: conn.baseUrl, locationId: conn.locationId, tokens: keeper.source(connectionId), fetch: fetchImpl });
+      const client = createGhlClient({ baseUrl: conn.baseUrl, locationId: conn.locationId, tokens: keeper.source(connectionId), fetch: fetchImpl, timeoutMs: opts.requestTimeoutMs });
       clients.set(connectionId, client);
       return client;
     },

@@ -3,7 +3,7 @@
 // storing), the sandbox's view of a contact, and waiting for a condition without timing it.
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createSession, memoryKeyStore, type KeyStore } from '../../lib/auth';
+import { createSession, memoryKeyStore, type KeyStore, type SessionOptions } from '../../lib/auth';
 import { createOutbox, type Outbox, type OutboxOptions, type WriteRecord } from '../../lib/outbox';
 import type { ContactDetails, NoteView } from '../../lib/protocol';
 import { admin, openSandbox, type Sandbox } from '../ghl/sandbox-helpers';
@@ -20,7 +20,7 @@ export interface Worker {
 export interface Browser {
   keyStore: KeyStore;
   connectionId: string;
-  start(opts?: { fetch?: typeof fetch; outbox?: Partial<OutboxOptions> }): Worker;
+  start(opts?: { fetch?: typeof fetch; outbox?: Partial<OutboxOptions>; session?: Partial<SessionOptions> }): Worker;
 }
 
 /** One browser profile: a connection made once, then as many worker lives as a test wants. */
@@ -39,7 +39,7 @@ export async function openBrowser(sandbox: Sandbox, location = 0): Promise<Brows
       const inner = opts.fetch ?? fetch;
       const gated = ((input: RequestInfo | URL, init?: RequestInit) =>
         dead ? Promise.reject(new TypeError('the worker was stopped')) : inner(input, init)) as typeof fetch;
-      const session = createSession({ keyStore, fetch: gated });
+      const session = createSession({ keyStore, fetch: gated, ...opts.session });
       const outbox = createOutbox({ clientFor: (id) => session.client(id), log: () => undefined, ...FAST, ...opts.outbox });
       return {
         outbox,
