@@ -9,9 +9,11 @@
 // change still writes ~0.5 KB, not the whole queue. Finished writes (done, discarded) beyond the
 // newest `keepFinished` are removed; failed writes and conflicts stay until the user acts on them.
 // Finished bulk jobs (sent, cancelled) beyond the newest KEEP_FINISHED_JOBS are removed with their
-// contacts; a failed job stays.
+// contacts; a failed job stays. A finished write keeps only what the activity log shows of it
+// (finished.ts), in memory and in storage; the listeners still get it whole as it finishes.
 import * as v from 'valibot';
 import type { WxtStorage } from 'wxt/utils/storage';
+import { keptOfFinished } from './finished';
 import { WriteRecordSchema, bulkJobRecord, isFinished, readBulkJob, type BulkJob, type Write, type WriteRecord } from './types';
 
 const isFinishedJob = (j: BulkJob) => j.state === 'sent' || j.state === 'cancelled';
@@ -92,6 +94,9 @@ export function createQueueStore(storage: QueueStorage, opts: { keepFinished: nu
     found.sort((a, b) => a.seq - b.seq);
     for (const record of found) writes.set(record.id, record);
     nextSeq = (found.at(-1)?.seq ?? 0) + 1;
+    // finished writes an earlier version kept whole (note bodies, emails): keep only what the log shows
+    const whole = found.filter((r) => isFinished(r.state) && JSON.stringify(keptOfFinished(r)) !== JSON.stringify(r));
+    if (whole.length) await save({ writes: whole });
   }
 
   /** Persists the given records (memory first, so readers never see an older copy). */
@@ -99,8 +104,9 @@ export function createQueueStore(storage: QueueStorage, opts: { keepFinished: nu
     if (closed) return;
     const items: Record<string, unknown> = {};
     for (const record of changed.writes ?? []) {
-      writes.set(record.id, record);
-      items[WRITE_KEY + record.id] = record;
+      const kept = isFinished(record.state) ? keptOfFinished(record) : record;
+      writes.set(record.id, kept);
+      items[WRITE_KEY + record.id] = kept;
     }
     for (const job of changed.jobs ?? []) {
       jobs.set(job.id, job);
