@@ -68,6 +68,11 @@ export function OptionsApp() {
                 {c.locationName} <span className="muted">({c.kind === 'token' ? i18n.t('options.kindToken') : i18n.t('options.kindOAuth')})</span>
               </label>{' '}
               <button onClick={() => void signOut(c.id)}>{i18n.t('options.signOut')}</button>
+              {c.needsReconnect ? (
+                <p className="error small" data-testid="needs-reconnect">
+                  {i18n.t('options.needsReconnect', [c.reconnectReason ?? i18n.t('errors.unauthorized')])}
+                </p>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -47,6 +47,10 @@ export interface ConnectionView {
   locationName: string;
   kind: 'token' | 'oauth';
   active: boolean;
+  /** HighLevel no longer accepts it: the user must connect it again */
+  needsReconnect: boolean;
+  /** why, in words */
+  reconnectReason?: string;
 }
 
 export interface AppState {

@@ -18,6 +18,8 @@ export function connectionView(c: ConnectionSummary): ConnectionView {
     locationName: c.locationName ?? c.locationId ?? i18n.t('options.agency'),
     kind: c.kind === 'private-token' ? 'token' : 'oauth',
     active: c.active,
+    needsReconnect: c.needsReconnect,
+    reconnectReason: c.reconnectReason,
   };
 }
 

@@ -53,6 +53,8 @@ export interface ConnectionSummary {
   companyId?: string;
   active: boolean;
   needsReconnect: boolean;
+  /** why it needs reconnecting, in words */
+  reconnectReason?: string;
   createdAt: number;
 }
 
@@ -105,10 +107,10 @@ export function createSession(opts: SessionOptions = {}) {
     now,
     refreshMarginMs: opts.refreshMarginMs ?? 5 * 60_000,
     renewerFor: async (id) => renewerFor(await find(id)),
-    onNeedsReconnect: async (id) => {
+    onNeedsReconnect: async (id, reason) => {
       await store.change((list) => ({
         ...list,
-        connections: list.connections.map((c) => (c.id === id ? { ...c, needsReconnect: true } : c)),
+        connections: list.connections.map((c) => (c.id === id ? { ...c, needsReconnect: true, reconnectReason: reason } : c)),
       }));
     },
   });
@@ -147,9 +149,11 @@ export function createSession(opts: SessionOptions = {}) {
   }
 
   /**
-   * Saves the secrets and the record first (a renewal during the check needs both: tokens are
-   * always persisted before use), then checks the location with them and keeps its name. A new
-   * connection that fails the check is removed again.
+   * Checks the new secrets against the location first, with the new token held in memory only,
+   * and saves them (and the record, with the location's name) only once HighLevel accepted them:
+   * a refused paste for a connected location leaves its working token as it was. The new token
+   * is not renewed during the check (a fresh token needs no renewal; one HighLevel refuses is the
+   * answer), so nothing has to be saved before it is used.
    */
   async function addConnection(
     draft: Omit<Connection, 'id' | 'createdAt' | 'locationName'>,
@@ -160,33 +164,32 @@ export function createSession(opts: SessionOptions = {}) {
     const existing = (await store.read()).connections.find(
       (c) => c.baseUrl === draft.baseUrl && c.kind === draft.kind && c.locationId === draft.locationId && c.companyId === draft.companyId,
     );
+    let locationName = existing?.locationName;
+    let scopes: { granted?: string[]; missing: string[] } | undefined;
+    if (draft.locationId) {
+      const refused = existing ? i18n.t('signIn.newTokenRefused') : i18n.t('signIn.tokenRejected');
+      const trial: TokenSource = {
+        get: async () => secrets.accessToken,
+        refresh: async () => {
+          throw new GhlError('unauthorized', { userMessage: refused, action: 'reconnect' });
+        },
+      };
+      const client = createGhlClient({ baseUrl: draft.baseUrl, locationId: draft.locationId, tokens: trial, fetch: fetchImpl, timeoutMs: opts.requestTimeoutMs });
+      const checked = await checkConnection(client, granted);
+      locationName = checked.locationName;
+      scopes = checked;
+    }
     const id = existing?.id ?? crypto.randomUUID();
     keeper.forget(id);
     clients.delete(id);
     await keeper.save(id, secrets);
-    const record: Connection = { ...existing, ...draft, id, createdAt: existing?.createdAt ?? now(), needsReconnect: undefined };
-    const put = (c: Connection) =>
-      store.change((l) => ({ ...l, connections: [...l.connections.filter((x) => x.id !== id), c] }));
-    await put(record);
-    let scopes: { granted?: string[]; missing: string[] } | undefined;
-    if (draft.locationId) {
-      try {
-        const client = createGhlClient({ baseUrl: draft.baseUrl, locationId: draft.locationId, tokens: keeper.source(id), fetch: fetchImpl });
-        const checked = await checkConnection(client, granted);
-        record.locationName = checked.locationName;
-        scopes = checked;
-      } catch (error) {
-        if (!existing) {
-          await vault.remove(secretsSlot(id));
-          await store.change((l) => ({ ...l, connections: l.connections.filter((c) => c.id !== id) }));
-        }
-        keeper.forget(id);
-        throw error;
-      }
-    }
-    await put(record);
+    const record: Connection = { ...existing, ...draft, id, locationName, createdAt: existing?.createdAt ?? now(), needsReconnect: undefined, reconnectReason: undefined };
+    const list = await store.change((l) => ({
+      ...l,
+      connections: [...l.connections.filter((x) => x.id !== id), record],
+      activeId: l.activeId ?? (record.locationId ? id : null),
+    }));
     if (scopes) await rememberScopes(id, scopes);
-    const list = await store.change((l) => ({ ...l, activeId: l.activeId ?? (record.locationId ? id : null) }));
     return summarize(record, list.activeId);
   }
 
@@ -199,6 +202,7 @@ export function createSession(opts: SessionOptions = {}) {
     companyId: c.companyId,
     active: c.id === activeId,
     needsReconnect: c.needsReconnect === true,
+    reconnectReason: c.needsReconnect ? c.reconnectReason : undefined,
     createdAt: c.createdAt,
   });
 

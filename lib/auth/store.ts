@@ -25,6 +25,8 @@ export const ConnectionSchema = v.object({
   agencyConnectionId: v.optional(v.string()),
   createdAt: v.number(),
   needsReconnect: v.optional(v.boolean()),
+  /** Why, in words (what HighLevel or the token endpoint answered). */
+  reconnectReason: v.optional(v.string()),
 });
 export type Connection = v.InferOutput<typeof ConnectionSchema>;
 
