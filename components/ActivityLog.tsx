@@ -16,16 +16,19 @@ const STATE_WORDS: Record<WriteStateView, () => string> = {
   failed: () => i18n.t('activity.failed'),
   conflict: () => i18n.t('activity.conflict'),
   discarded: () => i18n.t('activity.discarded'),
+  refused: () => i18n.t('activity.refused'),
 };
 
 function Entry({ entry }: { entry: ActivityEntry }) {
   const { retry, discard } = useOutbox();
-  const stopped = entry.state === 'failed' || entry.state === 'conflict';
+  const stopped = entry.state === 'failed' || entry.state === 'conflict' || entry.state === 'refused';
   const waiting = entry.state === 'pending' && entry.attempts > 0;
   return (
     <li data-state={entry.state} data-testid="activity-entry">
       <span className={`badge state-${entry.state}`}>{STATE_WORDS[entry.state]()}</span> <span className="activity-what">{entry.what}</span>
-      <span className="muted small"> · {entry.contactName ?? i18n.t('activity.aContact')} · {when(new Date(entry.updatedAt).toISOString())}</span>
+      <span className="muted small">
+        {entry.state === 'refused' ? '' : ` · ${entry.contactName ?? i18n.t('activity.aContact')}`} · {when(new Date(entry.updatedAt).toISOString())}
+      </span>
       {entry.reason && (stopped || waiting) ? (
         <p className={stopped ? 'error small reason' : 'muted small reason'}>
           {waiting ? i18n.t('activity.tryingAgain', entry.attempts, [entry.attempts, entry.reason]) : entry.reason}

@@ -3,12 +3,16 @@
 // user enabled, and listens for the quick-tag shortcut.
 import { browser } from 'wxt/browser';
 import { createSession } from '@/lib/auth';
+import { trust } from '@/lib/trust';
 import { createHandlers, forgetClosedTabs, listenForQuickTag, locationServices, registerHandlers } from '@/lib/background';
 import { watchOutbox } from '@/lib/outbox';
 import { registerSiteScripts } from '@/lib/sites';
 import { readSettings } from '@/lib/storage';
 
 export default defineBackground(() => {
+  // first: storage closed to content scripts (where the browser allows it) and the ledger loaded;
+  // every read of a record the background acts on waits for this (lib/trust)
+  void trust().ready().catch((e: unknown) => console.warn('Could not prepare trusted storage:', e));
   const session = createSession();
   const services = locationServices(session);
   registerHandlers(createHandlers(session, services), { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') });

@@ -277,7 +277,7 @@ export interface ContactEditInput {
 }
 
 /** What a write of the outbox is doing: waiting, being sent, done, stopped for the user, dropped. */
-export type WriteStateView = 'pending' | 'sending' | 'done' | 'failed' | 'conflict' | 'discarded';
+export type WriteStateView = 'pending' | 'sending' | 'done' | 'failed' | 'conflict' | 'discarded' | 'refused';
 
 export interface ConflictFieldView {
   field: string;
@@ -289,7 +289,7 @@ export interface ConflictFieldView {
   ours: string;
 }
 
-/** One write in the activity log. */
+/** One write in the activity log, or something the background refused to act on (`refused`: a record it did not store, a request to an address nobody entered). */
 export interface ActivityEntry {
   id: string;
   /** plain words: “Add tag “vip””, “Create task “Call back”” */

@@ -8,6 +8,11 @@
 // URL containing /location/<id>/) and checks both by probing the scopes the extension uses
 // (lib/scopes: a token with only contacts.readonly connects too), which also gives the location's
 // name when the token may read it. OAuth answers carry `locationId` and their granted scopes.
+//
+// Every request the session sends carries a token or a secret, so every one goes through the
+// destinations' guard (lib/trust): to HighLevel's API host or to an address the user typed when
+// connecting (what connectWithToken / connectWithOAuth are given comes from the options page), at
+// the moment it is sent. A connection whose address is refused is marked for reconnecting.
 import { i18n } from '#i18n';
 import { createGhlClient, type GhlClient, GhlError, type TokenSource, type TokenResponse } from '../ghl';
 import { checkConnection, forgetScopes, rememberScopes } from '../scopes';
@@ -26,6 +31,7 @@ import {
 import { connectionStore, type Connection, type ConnectionKind } from './store';
 import { createTokenKeeper, secretsFromAnswer, secretsSlot, type Renewer, type Secrets } from './tokens';
 import { createVault, defaultStorage, idbKeyStore, type AuthStorage, type KeyStore } from './vault';
+import { trust as sharedTrust, type Trust } from '../trust';
 
 export interface SessionOptions {
   /** Default: WXT's storage (browser.storage.local). */
@@ -41,6 +47,8 @@ export interface SessionOptions {
   refreshMarginMs?: number;
   /** How long one HighLevel answer (headers and body) may take. Default: the client's 30 s. */
   requestTimeoutMs?: number;
+  /** The ledger, the refusals and the allowed destinations. Default: the extension's one (lib/trust). */
+  trust?: Trust;
 }
 
 /** What the UI may see of a connection: never a token or secret. */
@@ -85,14 +93,33 @@ const trimSlash = (url: string) => url.replace(/\/+$/, '');
 
 /** The scopes a token answer granted (`scope`, space-separated); undefined when it names none. */
 const grantedScopes = (answer: TokenResponse) => (answer.scope ? answer.scope.split(/\s+/).filter(Boolean) : undefined);
+const originOf = (url: string | undefined) => {
+  try {
+    return url ? new URL(url).origin : undefined;
+  } catch {
+    return undefined;
+  }
+};
+const usesOrigin = (c: Connection, origin: string) => [c.baseUrl, c.tokenUrl, c.brokerUrl].some((u) => originOf(u) === origin);
 
 export function createSession(opts: SessionOptions = {}) {
   const storage = opts.storage ?? defaultStorage();
-  const fetchImpl = opts.fetch ?? globalThis.fetch.bind(globalThis);
+  const trust = opts.trust ?? sharedTrust();
   const now = opts.now ?? Date.now;
   const keyStore = opts.keyStore ?? idbKeyStore();
   const vault = createVault({ keyStore, storage });
-  const store = connectionStore(storage);
+  const store = connectionStore(storage, trust);
+  /** Connections sending to a refused address need the user: marked, with the reason. */
+  const markRefused = async (origin: string, reason: string) => {
+    const list = await store.read();
+    if (!list.connections.some((c) => usesOrigin(c, origin) && !c.needsReconnect)) return;
+    await store.change((l) => ({
+      ...l,
+      connections: l.connections.map((c) => (usesOrigin(c, origin) ? { ...c, needsReconnect: true, reconnectReason: reason } : c)),
+    }));
+  };
+  // every request carries a token or a secret: checked where it goes, as it leaves
+  const fetchImpl = trust.destinations.guard(opts.fetch ?? globalThis.fetch.bind(globalThis), markRefused);
   const clients = new Map<string, GhlClient>();
 
   const find = async (id: string): Promise<Connection> => {
@@ -210,6 +237,7 @@ export function createSession(opts: SessionOptions = {}) {
     async connectWithToken(input: { baseUrl: string; token: string; locationId: string }): Promise<ConnectionSummary> {
       const token = input.token.trim();
       if (!token) throw new GhlError('validation', { userMessage: i18n.t('signIn.pasteToken') });
+      await trust.destinations.allow(input.baseUrl); // typed in the options page
       return addConnection(
         { kind: 'private-token', baseUrl: trimSlash(input.baseUrl), userType: 'Location', locationId: locationIdFrom(input.locationId) },
         { accessToken: token },
@@ -217,6 +245,10 @@ export function createSession(opts: SessionOptions = {}) {
     },
 
     async connectWithOAuth(input: OAuthConnectInput): Promise<ConnectionSummary> {
+      // the addresses come from the options page: typed (or left as HighLevel's) by the user
+      for (const url of [input.baseUrl, input.mode.kind === 'own-app' ? input.mode.tokenUrl : input.mode.brokerUrl]) {
+        if (url) await trust.destinations.allow(url);
+      }
       const state = newState();
       const url = consentUrl({
         consentUrl: input.consentUrl ?? DEFAULT_CONSENT_URL,

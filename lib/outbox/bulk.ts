@@ -118,6 +118,7 @@ export function createBulkJobs(deps: SendDeps) {
           };
         },
         fallbacks,
+        'when-possible',
       );
     } catch (error) {
       // Cancelled or failed meanwhile (this chunk may have been dropped unsent): nothing to record.
@@ -128,6 +129,8 @@ export function createBulkJobs(deps: SendDeps) {
         d.kind === 'retry'
           ? { ...j, retries: [...j.retries.filter((r) => r.chunk !== chunk), { chunk, attempts, nextAt: now() + d.delayMs }], reason: d.reason, updatedAt: now() }
           : { ...j, state: 'failed', reason: d.kind === 'failed' ? d.reason : undefined, updatedAt: now() },
+        [],
+        'when-possible',
       );
     }
   }

@@ -6,7 +6,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ALARM_NAME } from '../../lib/outbox';
 import { withWrites } from '../../lib/record';
 import { admin } from '../ghl/sandbox-helpers';
-import { DUE, contactIdsOf, detailsOf, openBrowser, outboxWorld, recordOf, sandboxContact, settled, storedText, until } from './helpers';
+import { DUE, afterUpdate, contactIdsOf, detailsOf, openBrowser, outboxWorld, recordOf, sandboxContact, settled, storedText, until } from './helpers';
 
 const world = outboxWorld(40);
 
@@ -186,10 +186,10 @@ describe('writes only the user can fix', () => {
 });
 
 describe('surviving the worker', () => {
-  it('skips a record in storage it cannot read, and keeps working', async () => {
+  it('skips a record of the previous version it cannot read, and keeps working', async () => {
     await fakeBrowser.storage.local.set({ 'outbox:w:garbled': { v: 1, id: 'garbled', write: { kind: 'tag.paint' } } });
     const lines: string[] = [];
-    const { outbox } = world.browser.start({ outbox: { log: (line) => lines.push(line) } });
+    const { outbox } = world.browser.start({ trust: afterUpdate(), outbox: { log: (line) => lines.push(line) } });
     const write = await outbox.enqueue({ kind: 'tag.add', ...world.on(world.contacts[8]!), tags: ['after-garble'] });
     await settled(outbox);
     expect((await outbox.list()).map((r) => r.id)).toEqual([write.id]);
