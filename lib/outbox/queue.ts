@@ -106,6 +106,9 @@ export interface OutboxCounts {
   conflicts: number;
 }
 
+/** How long a write found `sending` at start-up waits at least, from the start (see `loaded`). */
+const RESTART_SETTLE_MS = 5_000;
+
 function complete(input: NewWrite): Write {
   if (input.kind === 'task.create' || input.kind === 'note.create' || input.kind === 'opportunity.create') {
     return { ...input, tempId: input.tempId ?? newTempId() } as Write;
@@ -163,7 +166,10 @@ export function createOutbox(opts: OutboxOptions) {
           ...r,
           state: 'pending',
           mayHaveLanded: true,
-          nextAt: (r.sentAt ?? 0) + settleMs,
+          // after the old worker's requests can no longer be travelling: its timeout after it sent,
+          // and in any case a moment after this start (it may have sent later than `sentAt`, after
+          // its reads and the rate limit; a request it had sent is carried out within that moment)
+          nextAt: Math.max((r.sentAt ?? 0) + settleMs, now() + Math.min(settleMs, RESTART_SETTLE_MS)),
           reason: i18n.t('outbox.interrupted'),
           updatedAt: now(),
         }));

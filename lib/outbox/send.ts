@@ -132,6 +132,7 @@ export async function attemptWrite(deps: SendDeps, start: WriteRecord): Promise<
   let dispatched = false;
   const hooks: AttemptHooks = {
     save: async (patch) => void (await store.update(start.id, (r) => ({ ...r, ...patch }))),
+    remember: async (patch) => void (await store.update(start.id, (r) => ({ ...r, ...patch }), 'when-possible')),
     dispatching: () => void (dispatched = true),
   };
   // stored before anything leaves; storage full: nothing is sent (the scheduler waits for room)
