@@ -26,9 +26,16 @@ function shownOnly(w: Write): Write {
       const named = firstName || lastName ? { firstName, lastName } : email ? { email } : phone ? { phone } : {};
       return { ...w, fields: Object.fromEntries(Object.entries(named).filter(([, v]) => v !== undefined)) };
     }
-    case 'contact.update':
-      // the log says which fields changed, not to what
-      return { ...w, fields: Object.fromEntries(Object.keys(w.fields).map((field) => [field, ''])), base: { dateUpdated: null, values: {} } };
+    case 'contact.update': {
+      // the log says which fields changed (do-not-disturb channels and custom fields included), not to what
+      const { dndSettings, customFields, ...plain } = w.fields;
+      const fields = {
+        ...Object.fromEntries(Object.keys(plain).map((field) => [field, ''])),
+        ...(dndSettings ? { dndSettings: Object.fromEntries(Object.keys(dndSettings).map((channel) => [channel, { status: '' }])) } : {}),
+        ...(customFields ? { customFields: customFields.map((f) => ({ id: f.id, field_value: '' })) } : {}),
+      } as typeof w.fields;
+      return { ...w, fields, base: { dateUpdated: null, values: {} } };
+    }
     default:
       return w; // tags (the log names them), completions and deletes (ids only)
   }

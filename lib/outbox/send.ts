@@ -113,7 +113,7 @@ async function perform(client: GhlClient, record: WriteRecord, hooks: AttemptHoo
     }
     default:
       // a kind another folder sends, whose performer was not given to this outbox
-      throw new Error(`no sender for ${w.kind} writes`);
+      throw new Error(i18n.t('outbox.noSender', [w.kind]));
   }
 }
 

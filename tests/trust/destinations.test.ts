@@ -80,7 +80,8 @@ describe('tokens and secrets go only to HighLevel or to an address the user type
   it('an address the user typed cannot pass a request on to another host by a redirect', async () => {
     const session = createSession({ keyStore, trust });
     await expect(session.connectWithToken({ baseUrl: watch.url, token: 'pit-typed', locationId: sandbox.locationId })).rejects.toMatchObject({ kind: 'network' });
-    expect(watch.seen.map((r) => r.headers.authorization)).toEqual(['Bearer pit-typed']); // it went where the user said
+    // it went where the user said (the connect check probes the scopes: one request each), and only there
+    expect(new Set(watch.seen.map((r) => r.headers.authorization))).toEqual(new Set(['Bearer pit-typed']));
     expect(elsewhere.seen).toEqual([]); // and not one step further
   });
 });
