@@ -18,6 +18,7 @@ const STATE_WORDS: Record<WriteStateView, () => string> = {
   failed: () => i18n.t('activity.failed'),
   conflict: () => i18n.t('activity.conflict'),
   discarded: () => i18n.t('activity.discarded'),
+  refused: () => i18n.t('activity.refused'),
 };
 
 const JOB_WORDS: Record<BulkView['state'], () => string> = {
@@ -50,15 +51,20 @@ function JobEntry({ entry, job }: { entry: ActivityEntry; job: BulkView }) {
 function Entry({ entry }: { entry: ActivityEntry }) {
   const { retry, discard } = useOutbox();
   if (entry.job) return <JobEntry entry={entry} job={entry.job} />;
-  const stopped = entry.state === 'failed' || entry.state === 'conflict';
+  const stopped = entry.state === 'failed' || entry.state === 'conflict' || entry.state === 'refused';
   const waiting = entry.state === 'pending' && entry.attempts > 0;
   return (
     <li data-state={entry.state} data-testid="activity-entry">
       <span className={`badge state-${entry.state}`}>{STATE_WORDS[entry.state]()}</span>{' '}
       <bdi className="activity-what">{entry.what}</bdi>
       <span className="muted small">
-        {' · '}
-        <bdi>{entry.contactName ?? i18n.t('activity.aContact')}</bdi> · {when(new Date(entry.updatedAt).toISOString())}
+        {entry.state === 'refused' ? null : (
+          <>
+            {' · '}
+            <bdi>{entry.contactName ?? i18n.t('activity.aContact')}</bdi>
+          </>
+        )}{' '}
+        · {when(new Date(entry.updatedAt).toISOString())}
       </span>
       {entry.reason && (stopped || waiting) ? (
         <p className={stopped ? 'error small reason' : 'muted small reason'}>

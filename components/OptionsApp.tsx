@@ -104,6 +104,11 @@ export function OptionsApp() {
                 {i18n.t('options.signOut')}
               </button>
               {unsent?.connectionId === c.id ? <UnsentChanges question={unsent} /> : null}
+              {c.needsReconnect ? (
+                <p className="error small" data-testid="needs-reconnect">
+                  {i18n.t('options.needsReconnect', [c.reconnectReason ?? i18n.t('errors.unauthorized')])}
+                </p>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -3,6 +3,7 @@
 // content script on the sites the user enabled, and opens the options on a new install.
 import { browser } from 'wxt/browser';
 import { createSession } from '@/lib/auth';
+import { trust } from '@/lib/trust';
 import {
   createHandlers,
   forgetClosedTabs,
@@ -17,6 +18,9 @@ import { registerSiteScripts } from '@/lib/sites';
 import { readSettings } from '@/lib/storage';
 
 export default defineBackground(() => {
+  // first: storage closed to content scripts (where the browser allows it) and the ledger loaded;
+  // every read of a record the background acts on waits for this (lib/trust)
+  void trust().ready().catch((e: unknown) => console.warn('Could not prepare trusted storage:', e));
   const session = createSession();
   const services = locationServices(session);
   registerHandlers(createHandlers(session, services), { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') });

@@ -6,6 +6,7 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { Session } from './auth';
 import { patternOf, registerSiteScripts } from './sites';
+import { trust } from './trust';
 
 export interface ForgetDeps {
   session: Session;
@@ -20,5 +21,7 @@ export async function forgetEverything({ session, enabledOrigins }: ForgetDeps):
     await browser.permissions.remove({ origins: enabledOrigins.map(patternOf) }).catch(() => false);
   }
   await Promise.all([storage.clear('local'), storage.clear('session'), storage.clear('sync')]);
+  // a fresh ledger that vouches for nothing and adopts nothing, as after a new install
+  await trust().reset();
   await browser.alarms.clearAll();
 }

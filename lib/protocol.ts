@@ -49,6 +49,10 @@ export interface ConnectionView {
   locationName: string;
   kind: 'token' | 'oauth';
   active: boolean;
+  /** HighLevel no longer accepts it: the user must connect it again */
+  needsReconnect: boolean;
+  /** why, in words */
+  reconnectReason?: string;
 }
 
 export interface AppState {
@@ -277,7 +281,7 @@ export interface ContactEditInput {
 }
 
 /** What a write of the outbox is doing: waiting, being sent, done, stopped for the user, dropped. */
-export type WriteStateView = 'pending' | 'sending' | 'done' | 'failed' | 'conflict' | 'discarded';
+export type WriteStateView = 'pending' | 'sending' | 'done' | 'failed' | 'conflict' | 'discarded' | 'refused';
 
 export interface ConflictFieldView {
   field: string;
@@ -289,7 +293,7 @@ export interface ConflictFieldView {
   ours: string;
 }
 
-/** One write in the activity log. */
+/** One write in the activity log, or something the background refused to act on (`refused`: a record it did not store, a request to an address nobody entered). */
 export interface ActivityEntry {
   id: string;
   /** plain words: “Add tag “vip””, “Create task “Call back”” */
@@ -574,14 +578,6 @@ export function classifySender(
   if (from.startsWith(extensionBaseUrl)) return 'extension-page';
   if (sender.tab?.id != null && sender.tab.id >= 0 && /^https?:/.test(from)) return 'content-script';
   return undefined;
-}
-
-export function refusal(type: MessageType, kind: SenderKind | undefined): UserError {
-  return {
-    kind: 'refused',
-    message: `“${type}” is not accepted from ${kind ?? 'an unknown sender'}.`,
-    action: 'none',
-  };
 }
 
 export const messenger = defineExtensionMessaging<ProtocolMap>({

@@ -4,7 +4,9 @@
 // applied, its answer is lost): the connection dropped, a 5xx answer, the connection dropped on a
 // kept-alive connection (where browsers silently send the request again), and an answer whose
 // body never ends. Decisions come from a seeded PRNG, so a sequence of requests fails the same way
-// every run with the same seed.
+// every run with the same seed. A test whose requests come in no fixed order (a browser's, in
+// parallel) can also script faults (`script`): each fires once, on the next request it fits, so
+// what a test asserts was injected is injected, whatever the order.
 import { Prng } from './prng.ts';
 
 export interface FaultConfig {
@@ -62,6 +64,15 @@ export type FaultAction =
   | { kind: 'dropAfterReused' }
   | { kind: 'stall' };
 
+/** A fault that fires once, on the next request it fits that no share picked (`Faults.script`). */
+export interface ScriptedFault {
+  kind: 'dropAfter' | 'errorAfter' | 'dropAfterReused' | 'stall';
+  /** Only this method (upper case); default any. */
+  method?: string;
+  /** Only paths matching this pattern ('*' = any characters); default any path the faults apply to. */
+  path?: string;
+}
+
 export interface FaultDecision {
   delayMs: number;
   action: FaultAction;
@@ -98,6 +109,7 @@ export class Faults {
   private rng: Prng;
   private burstUntil = 0;
   private patterns: RegExp[] = [];
+  private scripted: Array<{ fault: ScriptedFault; path?: RegExp }> = [];
   counts = { ...NO_COUNTS };
 
   constructor(public config: FaultConfig) {
@@ -110,6 +122,32 @@ export class Faults {
     this.rng = new Prng(config.seed);
     this.burstUntil = 0;
     this.patterns = config.paths.map(globToRegExp);
+    this.scripted = [];
+  }
+
+  /**
+   * Adds faults that fire once each, in order of fit, on requests no share picked: a kept-alive drop
+   * only on a connection that served a request already (where browsers resend), a drop after only
+   * on a new one (as `dropAfterRate`). Cleared by `set`.
+   */
+  script(faults: ScriptedFault[]): void {
+    for (const fault of faults) this.scripted.push({ fault, ...(fault.path ? { path: globToRegExp(fault.path) } : {}) });
+  }
+
+  /** The scripted faults that have not fired yet. */
+  get scriptLeft(): number {
+    return this.scripted.length;
+  }
+
+  private nextScripted(method: string, path: string, reused: boolean): FaultAction | undefined {
+    const i = this.scripted.findIndex(({ fault, path: re }) =>
+      (!fault.method || fault.method === method.toUpperCase()) &&
+      (!re || re.test(path)) &&
+      (fault.kind === 'dropAfterReused' ? reused : fault.kind === 'dropAfter' ? !reused : true),
+    );
+    if (i < 0) return undefined;
+    const [{ fault }] = this.scripted.splice(i, 1) as [{ fault: ScriptedFault }];
+    return fault.kind === 'errorAfter' ? { kind: 'errorAfter', status: this.rng.pick(this.config.errorStatuses) } : { kind: fault.kind };
   }
 
   applies(method: string, path: string): boolean {
@@ -142,7 +180,8 @@ export class Faults {
     if (r < (edge += c.errorAfterRate)) return this.count({ delayMs, action: { kind: 'errorAfter', status: this.rng.pick(c.errorStatuses) } });
     if (r < (edge += c.dropAfterReusedRate)) return reused ? this.count({ delayMs, action: { kind: 'dropAfterReused' } }) : none;
     if (r < (edge += c.stallRate)) return this.count({ delayMs, action: { kind: 'stall' } });
-    return none;
+    const scripted = this.scripted.length ? this.nextScripted(method, path, reused) : undefined;
+    return scripted ? this.count({ delayMs, action: scripted }) : none;
   }
 
   private count(d: FaultDecision): FaultDecision {

@@ -1,6 +1,8 @@
 // The connections as the pages see them (no token, no secret), and connecting through the
 // browser's own sign-in window with the scopes the sidebar needs.
+import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
+import { GhlError } from '../ghl';
 import type { AppState, ConnectionView, OAuthConnectRequest } from '../protocol';
 import { USED_SCOPES } from '../scopes';
 import { readSettings, updateSettings } from '../storage';
@@ -13,9 +15,11 @@ export function connectionView(c: ConnectionSummary): ConnectionView {
   return {
     id: c.id,
     locationId: c.locationId ?? '',
-    locationName: c.locationName ?? c.locationId ?? 'Agency',
+    locationName: c.locationName ?? c.locationId ?? i18n.t('options.agency'),
     kind: c.kind === 'private-token' ? 'token' : 'oauth',
     active: c.active,
+    needsReconnect: c.needsReconnect,
+    reconnectReason: c.reconnectReason,
   };
 }
 
@@ -36,7 +40,7 @@ export async function connectInBrowser(session: Session, { baseUrl, consentUrl, 
     redirectUri: browser.identity.getRedirectURL(),
     launchWebAuthFlow: async (url) => {
       const redirect = await browser.identity.launchWebAuthFlow({ url, interactive: true });
-      if (!redirect) throw new Error('The sign-in window closed without an answer.');
+      if (!redirect) throw new GhlError('unauthorized', { userMessage: i18n.t('signIn.windowClosed'), action: 'retry' });
       return redirect;
     },
     mode,

@@ -89,7 +89,9 @@ export async function postForToken(
   let response: Response;
   try {
     response = await fetchImpl(url, init);
-  } catch {
+  } catch (error) {
+    // refused before sending (an address the user never entered: lib/trust/destinations.ts)
+    if (error instanceof GhlError) throw error;
     throw new GhlError('network', { ambiguous: true, userMessage: i18n.t('signIn.unreachable') });
   }
   const text = await response.text().catch(() => '');

@@ -8,6 +8,11 @@
 // URL containing /location/<id>/) and checks both by probing the scopes the extension uses
 // (lib/scopes: a token with only contacts.readonly connects too), which also gives the location's
 // name when the token may read it. OAuth answers carry `locationId` and their granted scopes.
+//
+// Every request the session sends carries a token or a secret, so every one goes through the
+// destinations' guard (lib/trust): to HighLevel's API host or to an address the user typed when
+// connecting (what connectWithToken / connectWithOAuth are given comes from the options page), at
+// the moment it is sent. A connection whose address is refused is marked for reconnecting.
 import { i18n } from '#i18n';
 import { createGhlClient, type GhlClient, GhlError, type TokenSource, type TokenResponse } from '../ghl';
 import { checkConnection, forgetScopes, rememberScopes } from '../scopes';
@@ -26,6 +31,7 @@ import {
 import { connectionStore, type Connection, type ConnectionKind } from './store';
 import { createTokenKeeper, secretsFromAnswer, secretsSlot, type Renewer, type Secrets } from './tokens';
 import { createVault, defaultStorage, idbKeyStore, type AuthStorage, type KeyStore } from './vault';
+import { trust as sharedTrust, type Trust } from '../trust';
 
 export interface SessionOptions {
   /** Default: WXT's storage (browser.storage.local). */
@@ -39,6 +45,10 @@ export interface SessionOptions {
   now?: () => number;
   /** Renew when less than this is left. Default 5 minutes. */
   refreshMarginMs?: number;
+  /** How long one HighLevel answer (headers and body) may take. Default: the client's 30 s. */
+  requestTimeoutMs?: number;
+  /** The ledger, the refusals and the allowed destinations. Default: the extension's one (lib/trust). */
+  trust?: Trust;
 }
 
 /** What the UI may see of a connection: never a token or secret. */
@@ -51,6 +61,8 @@ export interface ConnectionSummary {
   companyId?: string;
   active: boolean;
   needsReconnect: boolean;
+  /** why it needs reconnecting, in words */
+  reconnectReason?: string;
   createdAt: number;
 }
 
@@ -81,14 +93,33 @@ const trimSlash = (url: string) => url.replace(/\/+$/, '');
 
 /** The scopes a token answer granted (`scope`, space-separated); undefined when it names none. */
 const grantedScopes = (answer: TokenResponse) => (answer.scope ? answer.scope.split(/\s+/).filter(Boolean) : undefined);
+const originOf = (url: string | undefined) => {
+  try {
+    return url ? new URL(url).origin : undefined;
+  } catch {
+    return undefined;
+  }
+};
+const usesOrigin = (c: Connection, origin: string) => [c.baseUrl, c.tokenUrl, c.brokerUrl].some((u) => originOf(u) === origin);
 
 export function createSession(opts: SessionOptions = {}) {
   const storage = opts.storage ?? defaultStorage();
-  const fetchImpl = opts.fetch ?? globalThis.fetch.bind(globalThis);
+  const trust = opts.trust ?? sharedTrust();
   const now = opts.now ?? Date.now;
   const keyStore = opts.keyStore ?? idbKeyStore();
   const vault = createVault({ keyStore, storage });
-  const store = connectionStore(storage);
+  const store = connectionStore(storage, trust);
+  /** Connections sending to a refused address need the user: marked, with the reason. */
+  const markRefused = async (origin: string, reason: string) => {
+    const list = await store.read();
+    if (!list.connections.some((c) => usesOrigin(c, origin) && !c.needsReconnect)) return;
+    await store.change((l) => ({
+      ...l,
+      connections: l.connections.map((c) => (usesOrigin(c, origin) ? { ...c, needsReconnect: true, reconnectReason: reason } : c)),
+    }));
+  };
+  // every request carries a token or a secret: checked where it goes, as it leaves
+  const fetchImpl = trust.destinations.guard(opts.fetch ?? globalThis.fetch.bind(globalThis), markRefused);
   const clients = new Map<string, GhlClient>();
 
   const find = async (id: string): Promise<Connection> => {
@@ -103,10 +134,10 @@ export function createSession(opts: SessionOptions = {}) {
     now,
     refreshMarginMs: opts.refreshMarginMs ?? 5 * 60_000,
     renewerFor: async (id) => renewerFor(await find(id)),
-    onNeedsReconnect: async (id) => {
+    onNeedsReconnect: async (id, reason) => {
       await store.change((list) => ({
         ...list,
-        connections: list.connections.map((c) => (c.id === id ? { ...c, needsReconnect: true } : c)),
+        connections: list.connections.map((c) => (c.id === id ? { ...c, needsReconnect: true, reconnectReason: reason } : c)),
       }));
     },
   });
@@ -145,9 +176,11 @@ export function createSession(opts: SessionOptions = {}) {
   }
 
   /**
-   * Saves the secrets and the record first (a renewal during the check needs both: tokens are
-   * always persisted before use), then checks the location with them and keeps its name. A new
-   * connection that fails the check is removed again.
+   * Checks the new secrets against the location first, with the new token held in memory only,
+   * and saves them (and the record, with the location's name) only once HighLevel accepted them:
+   * a refused paste for a connected location leaves its working token as it was. The new token
+   * is not renewed during the check (a fresh token needs no renewal; one HighLevel refuses is the
+   * answer), so nothing has to be saved before it is used.
    */
   async function addConnection(
     draft: Omit<Connection, 'id' | 'createdAt' | 'locationName'>,
@@ -158,33 +191,32 @@ export function createSession(opts: SessionOptions = {}) {
     const existing = (await store.read()).connections.find(
       (c) => c.baseUrl === draft.baseUrl && c.kind === draft.kind && c.locationId === draft.locationId && c.companyId === draft.companyId,
     );
+    let locationName = existing?.locationName;
+    let scopes: { granted?: string[]; missing: string[] } | undefined;
+    if (draft.locationId) {
+      const refused = existing ? i18n.t('signIn.newTokenRefused') : i18n.t('signIn.tokenRejected');
+      const trial: TokenSource = {
+        get: async () => secrets.accessToken,
+        refresh: async () => {
+          throw new GhlError('unauthorized', { userMessage: refused, action: 'reconnect' });
+        },
+      };
+      const client = createGhlClient({ baseUrl: draft.baseUrl, locationId: draft.locationId, tokens: trial, fetch: fetchImpl, timeoutMs: opts.requestTimeoutMs });
+      const checked = await checkConnection(client, granted);
+      locationName = checked.locationName;
+      scopes = checked;
+    }
     const id = existing?.id ?? crypto.randomUUID();
     keeper.forget(id);
     clients.delete(id);
     await keeper.save(id, secrets);
-    const record: Connection = { ...existing, ...draft, id, createdAt: existing?.createdAt ?? now(), needsReconnect: undefined };
-    const put = (c: Connection) =>
-      store.change((l) => ({ ...l, connections: [...l.connections.filter((x) => x.id !== id), c] }));
-    await put(record);
-    let scopes: { granted?: string[]; missing: string[] } | undefined;
-    if (draft.locationId) {
-      try {
-        const client = createGhlClient({ baseUrl: draft.baseUrl, locationId: draft.locationId, tokens: keeper.source(id), fetch: fetchImpl });
-        const checked = await checkConnection(client, granted);
-        record.locationName = checked.locationName;
-        scopes = checked;
-      } catch (error) {
-        if (!existing) {
-          await vault.remove(secretsSlot(id));
-          await store.change((l) => ({ ...l, connections: l.connections.filter((c) => c.id !== id) }));
-        }
-        keeper.forget(id);
-        throw error;
-      }
-    }
-    await put(record);
+    const record: Connection = { ...existing, ...draft, id, locationName, createdAt: existing?.createdAt ?? now(), needsReconnect: undefined, reconnectReason: undefined };
+    const list = await store.change((l) => ({
+      ...l,
+      connections: [...l.connections.filter((x) => x.id !== id), record],
+      activeId: l.activeId ?? (record.locationId ? id : null),
+    }));
     if (scopes) await rememberScopes(id, scopes);
-    const list = await store.change((l) => ({ ...l, activeId: l.activeId ?? (record.locationId ? id : null) }));
     return summarize(record, list.activeId);
   }
 
@@ -197,6 +229,7 @@ export function createSession(opts: SessionOptions = {}) {
     companyId: c.companyId,
     active: c.id === activeId,
     needsReconnect: c.needsReconnect === true,
+    reconnectReason: c.needsReconnect ? c.reconnectReason : undefined,
     createdAt: c.createdAt,
   });
 
@@ -204,6 +237,7 @@ export function createSession(opts: SessionOptions = {}) {
     async connectWithToken(input: { baseUrl: string; token: string; locationId: string }): Promise<ConnectionSummary> {
       const token = input.token.trim();
       if (!token) throw new GhlError('validation', { userMessage: i18n.t('signIn.pasteToken') });
+      await trust.destinations.allow(input.baseUrl); // typed in the options page
       return addConnection(
         { kind: 'private-token', baseUrl: trimSlash(input.baseUrl), userType: 'Location', locationId: locationIdFrom(input.locationId) },
         { accessToken: token },
@@ -211,6 +245,10 @@ export function createSession(opts: SessionOptions = {}) {
     },
 
     async connectWithOAuth(input: OAuthConnectInput): Promise<ConnectionSummary> {
+      // the addresses come from the options page: typed (or left as HighLevel's) by the user
+      for (const url of [input.baseUrl, input.mode.kind === 'own-app' ? input.mode.tokenUrl : input.mode.brokerUrl]) {
+        if (url) await trust.destinations.allow(url);
+      }
       const state = newState();
       const url = consentUrl({
         consentUrl: input.consentUrl ?? DEFAULT_CONSENT_URL,
@@ -306,7 +344,7 @@ export function createSession(opts: SessionOptions = {}) {
       if (cached) return cached;
       const conn = await find(connectionId);
       if (!conn.locationId) throw new GhlError('validation', { userMessage: i18n.t('signIn.agencyNoContacts') });
-      const client = createGhlClient({ baseUrl: conn.baseUrl, locationId: conn.locationId, tokens: keeper.source(connectionId), fetch: fetchImpl });
+      const client = createGhlClient({ baseUrl: conn.baseUrl, locationId: conn.locationId, tokens: keeper.source(connectionId), fetch: fetchImpl, timeoutMs: opts.requestTimeoutMs });
       clients.set(connectionId, client);
       return client;
     },

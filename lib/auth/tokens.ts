@@ -47,8 +47,8 @@ export interface TokenKeeperDeps {
   now: () => number;
   refreshMarginMs: number;
   renewerFor(connectionId: string): Promise<Renewer | undefined>;
-  /** Told when a connection can only be saved by the user reconnecting. */
-  onNeedsReconnect(connectionId: string): Promise<void>;
+  /** Told when a connection can only be saved by the user reconnecting, and why (in words). */
+  onNeedsReconnect(connectionId: string, reason: string): Promise<void>;
 }
 
 export const secretsSlot = (connectionId: string) => `connection.${connectionId}`;
@@ -94,7 +94,11 @@ export function createTokenKeeper(deps: TokenKeeperDeps) {
     if (usable(secrets, failedToken)) return secrets.accessToken; // renewed elsewhere meanwhile
     const renew = await deps.renewerFor(id);
     if (!renew) {
-      throw reconnect(i18n.t('signIn.tokenRejected'));
+      // a private-integration token HighLevel rejected: only a new paste helps. The connection is
+      // marked for the options page; the token is still tried (it may be accepted again).
+      const reason = i18n.t('signIn.tokenRejected');
+      await deps.onNeedsReconnect(id, reason);
+      throw reconnect(reason);
     }
     const recovering = secrets.refreshInFlight !== undefined;
     await save(id, { ...secrets, refreshInFlight: { startedAt: now() } });
@@ -104,12 +108,9 @@ export function createTokenKeeper(deps: TokenKeeperDeps) {
     } catch (error) {
       if (error instanceof GhlError && error.kind === 'unauthorized') {
         await save(id, { ...secrets, refreshInFlight: undefined, needsReconnect: true });
-        await deps.onNeedsReconnect(id);
-        throw reconnect(
-          recovering
-            ? i18n.t('signIn.renewInterrupted')
-            : error.userMessage,
-        );
+        const reason = recovering ? i18n.t('signIn.renewInterrupted') : error.userMessage;
+        await deps.onNeedsReconnect(id, reason);
+        throw reconnect(reason);
       }
       throw error; // unknown outcome: the marker stays, the next attempt retries once as above
     }

@@ -8,10 +8,11 @@
 // Honest limit: this protects against reading the profile's storage files or a storage dump, not
 // against code running inside the extension itself, which can use the key as we do.
 import { i18n } from '#i18n';
-import { createStore, get as idbGet, update as idbUpdate, del as idbDel } from 'idb-keyval';
+import { get as idbGet, update as idbUpdate, del as idbDel } from 'idb-keyval';
 import * as v from 'valibot';
 import { storage as wxtStorage, type WxtStorage } from 'wxt/utils/storage';
 import { GhlError } from '../ghl';
+import { VAULT_DB, vaultStore } from '../trust';
 
 /** Where the single vault key lives. Tests under Node pass `memoryKeyStore()`. */
 export interface KeyStore {
@@ -29,10 +30,11 @@ export type AuthStorage = Pick<WxtStorage, 'getItem' | 'setItem' | 'removeItem'>
 
 export const defaultStorage = (): AuthStorage => wxtStorage;
 
-const KEY_NAME = 'vault-key-v1';
+/** Where the key lives is lib/trust's (idb.ts): the ledger also asks whether it is there. */
+const KEY_NAME = VAULT_DB.key;
 
 export function idbKeyStore(): KeyStore {
-  const store = createStore('ghl-sidebar-vault', 'keys');
+  const store = vaultStore();
   return {
     load: () => idbGet<CryptoKey>(KEY_NAME, store),
     async saveIfAbsent(key) {

@@ -58,9 +58,12 @@ export function locationServices(session: Session, outboxOptions: Partial<Outbox
   }
 
   // the records of every built connection follow the outbox (nothing of a connection not built is shown)
-  outbox.onChange(({ writes }) => {
+  outbox.onChange(({ writes, jobs }) => {
     for (const r of writes) {
       void built.get(r.write.connectionId)?.then((s) => s.showWrite(r)).catch((e: unknown) => console.warn('Outbox: could not update the shown record:', e));
+    }
+    for (const job of jobs) {
+      void built.get(job.connectionId)?.then((s) => s.showJob(job)).catch((e: unknown) => console.warn('Outbox: could not update the shown records:', e));
     }
   });
 

@@ -8,11 +8,11 @@ import {
   classifySender,
   fail,
   onMessage,
-  refusal,
   type MessageType,
   type Outcome,
   type ProtocolMap,
   type SenderFacts,
+  type SenderKind,
   type UserError,
 } from '../protocol';
 
@@ -34,6 +34,17 @@ export function toUserError(e: unknown): UserError {
   if (isGhlError(e)) return { kind: e.kind, message: e.userMessage, action: e.action, ...(e.retryAfterMs !== undefined && !e.daily ? { retryAfterMs: e.retryAfterMs } : {}) };
   if (e && typeof e === 'object' && 'userError' in e) return (e as { userError: UserError }).userError;
   return { kind: 'internal', message: i18n.t('errors.internal'), action: 'retry' };
+}
+
+/** Why a message was refused, in words (the sender the browser stamped may not ask for it). */
+export function refusal(type: MessageType, kind: SenderKind | undefined): UserError {
+  const message =
+    kind === 'content-script'
+      ? i18n.t('errors.refusedFromPage', [type])
+      : kind === 'extension-page'
+        ? i18n.t('errors.refusedFromExtensionPage', [type])
+        : i18n.t('errors.refusedFromElsewhere', [type]);
+  return { kind: 'refused', message, action: 'none' };
 }
 
 /** Runs one message through the sender check and the handler; exported for tests. */

@@ -5,6 +5,12 @@
 // concurrent GETs, and validates every answer once with its valibot schema. Failures leave as
 // GhlError, never as ky errors.
 //
+// The timeout covers the whole answer, headers AND body: `pacedFetch` reads the body before it
+// hands the response back, and ky's timer runs around it (a body that stops halfway — a proxy or a
+// load balancer that never finishes — would otherwise hold the caller, and a contact's queue behind
+// it, for ever). A timed-out answer is a network failure: retried in place for reads, `ambiguous`
+// for writes (the request may have been carried out), so the outbox retries it with backoff.
+//
 // Which requests are retried after a 5xx / timeout / dropped connection (`idempotent`):
 // GET and read-only POSTs (search); PUT (full update: same body, same end state); DELETE
 // (second delete changes nothing; it may answer 404 if the first one had landed); tag add/remove
@@ -84,6 +90,7 @@ export interface HttpOptions {
   tokens: TokenSource;
   fetch?: typeof globalThis.fetch;
   limiter?: RateLimiter;
+  /** For the whole answer, headers and body. Default 30 s. */
   timeoutMs?: number;
   /** Retries after a 5xx / network failure for idempotent requests. */
   maxTransientRetries?: number;
@@ -123,13 +130,15 @@ export function createHttp(opts: HttpOptions): GhlHttp {
 
   // Every real send passes here, retries included: the limiter sees each answer's headers.
   // A JSON body comes as `init[BODY]` (see `perform`) and is handed to fetch as a string.
+  // The body is read here, inside ky's timeout (see the header): a stalled body times out like
+  // a stalled answer, and the request's abort signal (ky's) stops reading it.
   const pacedFetch: typeof globalThis.fetch = async (input, init) => {
     try {
       const { [BODY]: body, ...rest } = (init ?? {}) as InitWithJson;
       const response = await baseFetch(input, body === undefined ? rest : { ...rest, body });
       limiter.observe(response.headers);
       if (response.status === 429) limiter.pause(limiter.retryAfterMs(response.headers));
-      return response;
+      return await whole(response);
     } finally {
       limiter.settled();
     }
@@ -263,6 +272,15 @@ export function createHttp(opts: HttpOptions): GhlHttp {
       return parsed.output;
     },
   };
+}
+
+/** Statuses whose answer has no body (a Response refuses one for them). */
+const NO_BODY = new Set([101, 204, 205, 304]);
+
+/** The response with its body read to the end (so whoever reads it later cannot wait on the network). */
+async function whole(response: Response): Promise<Response> {
+  const body = NO_BODY.has(response.status) ? null : await response.arrayBuffer();
+  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
 /** A token failure happens before HighLevel acted on the request: it is never ambiguous. */

@@ -4,17 +4,24 @@
 // cannot be read (not an id) is dropped for that person only. Links kept by earlier versions,
 // without their location, are read in every location until the location whose contact they name
 // is found: they move there (their contact is read by id, which another location refuses).
+// A link decides which contact a person is (and so where a write goes), and storage.local is open
+// to content scripts on Firefox: both items are read only when the ledger vouches for them
+// (lib/trust); one changed by anything but the background is dropped and reported.
 import * as v from 'valibot';
-import { storage } from 'wxt/utils/storage';
+import { i18n } from '#i18n';
+import { trustedItem } from '../trust';
 
 /** The person's key (rules.ts `personKey`) -> the contact id. */
 export type Links = Record<string, string>;
 
 /** Links of each location: location id -> links. */
-const linksItem = storage.defineItem<Record<string, Links>>('local:links', { fallback: {}, version: 1 });
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const refused = () => ({ what: i18n.t('trust.links'), why: i18n.t('trust.linksWhy') });
+
+const linksItem = trustedItem<Record<string, Links>>('local:links', { fallback: {}, accept: (x): x is Record<string, Links> => isRecord(x), refused });
 
 /** Links kept before they belonged to a location (`local:relinks`, version 1). */
-const unplacedItem = storage.defineItem<Links>('local:relinks', { fallback: {}, version: 1 });
+const unplacedItem = trustedItem<Links>('local:relinks', { fallback: {}, accept: (x): x is Links => isRecord(x), refused });
 
 const ContactId = v.pipe(v.string(), v.regex(/^[\w-]{1,64}$/));
 

@@ -6,6 +6,7 @@
 // than the sidebar lists keeps the first ones (and the focused one) and says how many more there
 // are. The accepted report is kept for the tab (`tabPeopleItem`, which the sidebar watches) at
 // once, and its people start being matched (tab-matches.ts).
+import { i18n } from '#i18n';
 import * as v from 'valibot';
 import { normaliseReport, type PageDetection } from '../detect';
 import { cleanPerson } from '../page-values';
@@ -54,7 +55,8 @@ export function parseDetection(input: unknown): IncomingDetection {
   const res = v.safeParse(ReportSchema, input);
   if (!res.success) {
     const issue = res.issues[0];
-    return { ok: false, reason: `The page report was refused: ${issue.message}${issue.path ? ` at ${v.getDotPath(issue)}` : ''}.` };
+    const where = issue.path ? ` (${v.getDotPath(issue)})` : '';
+    return { ok: false, reason: i18n.t('errors.pageReportRefused', [`${issue.message}${where}`]) };
   }
   const { people: reported, focused, view, site } = res.output;
   const people: PagePerson[] = [];
@@ -83,7 +85,7 @@ const stamp = () => (lastStamp = Math.max(Date.now(), lastStamp + 1));
 /** Keeps what a tab's content script reported (the sidebar lists it at once); refuses a bad report in words. */
 export async function keepPageReport(input: unknown, from: { tabId?: number; url?: string }): Promise<TabPeople> {
   const refused = (message: string) => new UserFacingError({ kind: 'refused', message, action: 'none' });
-  if (from.tabId == null) throw refused('No tab.');
+  if (from.tabId == null) throw refused(i18n.t('errors.pageReportNoTab'));
   const incoming = parseDetection(input);
   if (!incoming.ok) throw refused(incoming.reason);
   const { disabledPartners } = await readSettings();

@@ -3,106 +3,18 @@
 // (the number of unsent writes, or a red "!" when one needs the user; nothing when all is sent),
 // and what the user does in the log: retry, discard, settle a conflict, cancel or undo a bulk
 // change; and a connection's unsent writes (sent now, or dropped before signing out; sent again
-// once the connection is reconnected).
+// once the connection is reconnected). The log also tells what the background refused to act on
+// (lib/trust's refusals: records in storage it did not write, requests to an address nobody
+// entered), among the writes by time.
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { invalidInput, type ActivityEntry, type BulkView, type ConflictChoiceInput, type ConflictFieldView, type OutboxStatus } from '../protocol';
-import { flatEdit } from './conflicts';
+import { trust, type Refusal } from '../trust';
 import type { Outbox } from './queue';
-import type { Write, WriteRecord } from './types';
+import { describeWrite, fieldWords, list } from './describe';
+import type { WriteRecord } from './types';
 
-/** A value in a sentence, quoted and isolated (FSI … PDI): its right-to-left text cannot reorder the sentence. */
-const quoted = (s: string) => `“\u2068${s}\u2069”`;
-const list = (tags: string[]) => tags.map(quoted).join(', ');
-
-/** A contact field's label, and the same word inside a sentence ("Change first name, email"). */
-const FIELD_WORDS: Record<string, { label: () => string; inSentence: () => string }> = {
-  firstName: { label: () => i18n.t('fields.firstName'), inSentence: () => i18n.t('fields.inSentence.firstName') },
-  lastName: { label: () => i18n.t('fields.lastName'), inSentence: () => i18n.t('fields.inSentence.lastName') },
-  email: { label: () => i18n.t('fields.email'), inSentence: () => i18n.t('fields.inSentence.email') },
-  phone: { label: () => i18n.t('fields.phone'), inSentence: () => i18n.t('fields.inSentence.phone') },
-  companyName: { label: () => i18n.t('fields.company'), inSentence: () => i18n.t('fields.inSentence.company') },
-  website: { label: () => i18n.t('fields.website'), inSentence: () => i18n.t('fields.inSentence.website') },
-  assignedTo: { label: () => i18n.t('fields.owner'), inSentence: () => i18n.t('fields.inSentence.owner') },
-  dnd: { label: () => i18n.t('fields.dndAll'), inSentence: () => i18n.t('fields.inSentence.dndAll') },
-  // opportunity changes
-  pipelineStageId: { label: () => i18n.t('opportunities.stage'), inSentence: () => i18n.t('opportunities.stage') },
-  pipelineId: { label: () => i18n.t('opportunities.pipeline'), inSentence: () => i18n.t('opportunities.pipeline') },
-  status: { label: () => i18n.t('opportunities.statusLabel'), inSentence: () => i18n.t('opportunities.statusLabel') },
-  monetaryValue: { label: () => i18n.t('opportunities.value'), inSentence: () => i18n.t('opportunities.value') },
-  name: { label: () => i18n.t('opportunities.name'), inSentence: () => i18n.t('opportunities.name') },
-};
-
-const STATUS_CHANGE: Record<'open' | 'won' | 'lost' | 'abandoned', () => string> = {
-  open: () => i18n.t('activity.reopenOpportunity'),
-  won: () => i18n.t('activity.markWon'),
-  lost: () => i18n.t('activity.markLost'),
-  abandoned: () => i18n.t('activity.markAbandoned'),
-};
-
-const DND_FIELD = /^dndSettings\.(.+)$/;
-const CUSTOM_FIELD = /^customFields\.(.+)$/;
-
-/** A field of a contact edit as a label, and inside a sentence; `labels` names custom fields. */
-function fieldWords(field: string, labels: Record<string, string> = {}): { label: string; inSentence: string } {
-  const known = FIELD_WORDS[field];
-  if (known) return { label: known.label(), inSentence: known.inSentence() };
-  const channel = DND_FIELD.exec(field)?.[1];
-  if (channel) return { label: i18n.t('fields.dndChannel', [channel]), inSentence: i18n.t('fields.inSentence.dndChannel', [channel]) };
-  if (CUSTOM_FIELD.test(field)) {
-    const name = labels[field] ?? i18n.t('fields.customField');
-    return { label: name, inSentence: name };
-  }
-  return { label: field, inSentence: field };
-}
-
-/** A write in plain words: “Add tag “vip””. */
-export function describeWrite(w: Write): string {
-  switch (w.kind) {
-    case 'tag.add':
-      return i18n.t('activity.addTag', [list(w.tags)]);
-    case 'tag.remove':
-      return i18n.t('activity.removeTag', [list(w.tags)]);
-    case 'task.create':
-      return i18n.t('activity.createTask', [quoted(w.fields.title)]);
-    case 'task.update':
-      return w.fields.title ? i18n.t('activity.editTask', [quoted(w.fields.title)]) : i18n.t('activity.editATask');
-    case 'task.complete':
-      return w.completed ? i18n.t('activity.completeTask') : i18n.t('activity.reopenTask');
-    case 'task.delete':
-      return i18n.t('activity.deleteTask');
-    case 'note.create':
-      return i18n.t('activity.addNote', [quoted(w.fields.body.slice(0, 40))]);
-    case 'note.update':
-      return i18n.t('activity.editNote');
-    case 'note.delete':
-      return i18n.t('activity.deleteNote');
-    case 'contact.create': {
-      const name = [w.fields.firstName, w.fields.lastName].filter(Boolean).join(' ') || w.fields.email || w.fields.phone;
-      return i18n.t('activity.createContact', [name ? quoted(name) : i18n.t('activity.withoutName')]);
-    }
-    case 'contact.update':
-      return i18n.t('activity.changeFields', [Object.keys(flatEdit(w.fields)).map((f) => fieldWords(f, w.labels).inSentence).join(', ')]);
-    case 'contact.delete':
-      return i18n.t('activity.deleteContact');
-    case 'contact.followers':
-      return w.add.length && !w.remove.length
-        ? i18n.t('activity.addFollowers', w.add.length, [w.add.length])
-        : w.remove.length && !w.add.length
-          ? i18n.t('activity.removeFollowers', w.remove.length, [w.remove.length])
-          : i18n.t('activity.changeFollowers');
-    case 'opportunity.create':
-      return i18n.t('activity.createOpportunity', [quoted(w.fields.name)]);
-    case 'opportunity.update':
-      return w.fields.pipelineStageId ? i18n.t('activity.moveOpportunity') : i18n.t('activity.editOpportunity');
-    case 'opportunity.status':
-      return STATUS_CHANGE[w.status]();
-    case 'workflow.add':
-      return i18n.t('activity.addToWorkflow', [quoted(w.name ?? w.workflowId)]);
-    case 'workflow.remove':
-      return i18n.t('activity.removeFromWorkflow', [quoted(w.name ?? w.workflowId)]);
-  }
-}
+export { describeWrite };
 
 /** A bulk job in plain words: “Tag 200 contacts with “webinar””, “Undo — Remove “webinar” from 188 contacts”. */
 export function describeJob(job: Pick<BulkView, 'op' | 'tags' | 'total' | 'undoOf'>): string {
@@ -190,12 +102,20 @@ export function toolbarBadge(area: BadgeArea | undefined = (browser.action ?? br
 /** Entries shown in the activity log. */
 const ACTIVITY_SHOWN = 200;
 
-/** The newest entries of the log, bulk jobs among them; `nameOf` names a contact when its record is at hand. */
-export async function activityLog(outbox: Outbox, nameOf: (connectionId: string, contactId: string) => Promise<string | undefined>): Promise<ActivityEntry[]> {
-  const [writes, jobs] = await Promise.all([outbox.list(), outbox.bulkJobs()]);
+/** A refusal as an entry of the log (nothing to retry: it was never acted on). */
+export const refusalEntry = (r: Refusal): ActivityEntry => ({ id: r.id, what: r.what, contactId: '', state: 'refused', reason: r.why, attempts: 0, updatedAt: r.at });
+
+/** The newest entries of the log, bulk jobs and refusals among them; `nameOf` names a contact when its record is at hand. */
+export async function activityLog(
+  outbox: Outbox,
+  nameOf: (connectionId: string, contactId: string) => Promise<string | undefined>,
+  refusals: () => Promise<Refusal[]> = () => trust().refusals.list(),
+): Promise<ActivityEntry[]> {
+  const [writes, jobs, refused] = await Promise.all([outbox.list(), outbox.bulkJobs(), refusals()]);
   const dated = [
     ...writes.slice(0, ACTIVITY_SHOWN).map((r) => ({ at: r.createdAt, entry: async () => activityEntry(r, await nameOf(r.write.connectionId, r.write.contactId)) })),
     ...jobs.map((j) => ({ at: j.createdAt, entry: async () => jobEntry(j, j.updatedAt) })),
+    ...refused.map((r) => ({ at: r.at, entry: async () => refusalEntry(r) })),
   ];
   const newest = dated.sort((a, b) => b.at - a.at).slice(0, ACTIVITY_SHOWN);
   return Promise.all(newest.map((d) => d.entry()));

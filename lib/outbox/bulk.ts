@@ -204,6 +204,7 @@ export function createBulkJobs(deps: SendDeps) {
           };
         },
         fallbacks,
+        'when-possible',
       );
     } catch (error) {
       const state = store.job(job.id)?.state;
@@ -221,6 +222,8 @@ export function createBulkJobs(deps: SendDeps) {
         d.kind === 'retry'
           ? { ...j, retries: [...j.retries.filter((r) => r.chunk !== chunk), { chunk, attempts, nextAt: now() + d.delayMs }], reason: d.reason, updatedAt: now() }
           : { ...j, state: 'failed', reason: d.kind === 'failed' ? d.reason : undefined, updatedAt: now() },
+        [],
+        'when-possible',
       );
     }
   }
@@ -257,9 +260,11 @@ export function createBulkJobs(deps: SendDeps) {
      */
     async undo(jobId: string): Promise<BulkJob | undefined> {
       const job = store.job(jobId);
-      if (!job || job.undoneBy || job.state === 'running') return undefined;
+      // finished as the user sees it (the same rule as its progress: a cancelled job's requests in flight answered)
+      const state = job && progress(job).state;
+      if (!job || job.undoneBy || (state !== 'done' && state !== 'cancelled' && state !== 'failed')) return undefined;
       const contactIds = changedBy(job);
-      if (!contactIds.length || runningOf(jobId) > 0) return undefined;
+      if (!contactIds.length) return undefined;
       const undo = await this.start({ connectionId: job.connectionId, contactIds, tags: job.tags, op: job.op === 'add' ? 'remove' : 'add', undoOf: job.id });
       await store.updateJob(jobId, (j) => ({ ...j, undoneBy: undo.id, updatedAt: now() }));
       return undo;

@@ -2,7 +2,7 @@
 // retried, exactly once, resumed), the tag rules, the business writes, bulk tags, the activity log and badge.
 export { createOutbox, type Outbox, type OutboxCounts, type OutboxOptions } from './queue';
 export { ALARM_NAME, type AlarmsArea } from './scheduler';
-export { BULK_CHUNK, type BulkTagsInput } from './bulk';
+export { BULK_CHUNK, awaitsAnswer, type BulkTagsInput } from './bulk';
 export type { ConflictChoice } from './conflicts';
 export type { Change, ChangeListener, QueueStorage } from './store';
 export type { RetryPolicy } from './retry';

@@ -9,17 +9,28 @@
 //   browser.alarms.onAlarm.addListener((alarm) => void outbox.handleAlarm(alarm));
 //   void outbox.resume();
 // The writes with business names (addTagsToContact, createTaskForContact, …) are in contact-writes.ts.
+//
+// At start-up it acts only on the records the ledger vouches for (lib/trust): any other record in
+// storage (planted by a content script, or an older copy put back) is removed, reported in the
+// activity log in words, and never sent. Writes and bulk jobs stored by the version before the
+// ledger, adopted once at the update, are not sent either until the user says so: they are held
+// as failed, with the reason, for Retry or Discard (a content script could have planted them
+// before the update, as well as the user made them).
 import { i18n } from '#i18n';
+import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { type GhlClient, BACKGROUND_SHARE, DEFAULT_MAX } from '../ghl';
+import { writeRefused } from '../protocol';
+import { trust, type Ledger, type Refusals } from '../trust';
 import { awaitsAnswer, createBulkJobs, type BulkTagsInput } from './bulk';
 import { describeConflict, resolveWrite, type ConflictChoice } from './conflicts';
+import { describeWrite } from './describe';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry';
 import { ALARM_NAME, createScheduler, type AlarmsArea } from './scheduler';
 import { attemptWrite, withKnownIds, type Performers, type SendDeps } from './send';
-import { createQueueStore, type ChangeListener, type QueueStorage } from './store';
-import { HOLDS_LANE, newTempId, type BulkJob, type BulkProgress, type NewWrite, type Write, type WriteRecord } from './types';
+import { createQueueStore, JOB_KEY, WRITE_KEY, type ChangeListener, type QueueStorage, type RefusedRecord } from './store';
+import { HOLDS_LANE, WriteRecordSchema, isFinished, newTempId, readBulkJob, type BulkJob, type BulkProgress, type NewWrite, type Write, type WriteRecord } from './types';
 
 export interface OutboxOptions {
   /** The HighLevel client of a connection, e.g. `(id) => session.client(id)`. */
@@ -57,6 +68,34 @@ export interface OutboxOptions {
   performers?: Performers;
   /** HighLevel refused a write because the token lacks a scope: answers that scope, to name it (lib/scopes learns it). */
   onScopeRefused?: (record: WriteRecord) => string | undefined;
+  /** What vouches for stored records, and where refusals are told. Default: the extension's (lib/trust). */
+  trust?: { ledger: Ledger; refusals: Pick<Refusals, 'add'> };
+  /**
+   * Tells when storage may have room again (something was removed); returns an unsubscribe.
+   * Default: browser.storage.onChanged (local area, a removed item).
+   */
+  roomSignal?: (listener: () => void) => () => void;
+}
+
+/** Storage tells of a removed item in storage.local: there may be room again. */
+const storageRoomSignal = (listener: () => void) => {
+  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && Object.values(changes).some((c) => c.newValue == null)) listener();
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  return () => browser.storage.onChanged.removeListener(onChanged);
+};
+
+/** A record the ledger did not vouch for, in words (what it would have done). */
+function refusedInWords(r: RefusedRecord): { what: string; why: string } {
+  const why = i18n.t('trust.plantedWhy');
+  if (r.key.startsWith(WRITE_KEY)) {
+    const write = v.safeParse(WriteRecordSchema, r.value);
+    return { what: i18n.t('trust.plantedWrite', [write.success ? describeWrite(write.output.write) : i18n.t('trust.unreadableWrite')]), why };
+  }
+  const job = r.key.startsWith(JOB_KEY) ? readBulkJob(r.value, (r.value as { contactIds?: unknown })?.contactIds ?? []) : undefined;
+  const tags = job?.tags ?? (Array.isArray((r.value as { tags?: unknown })?.tags) ? ((r.value as { tags: unknown[] }).tags.map(String)) : []);
+  return { what: i18n.t('trust.plantedBulk', [tags.map((t) => `“${t}”`).join(', ') || i18n.t('trust.unreadableWrite')]), why };
 }
 
 export interface OutboxCounts {
@@ -66,6 +105,9 @@ export interface OutboxCounts {
   failed: number;
   conflicts: number;
 }
+
+/** How long a write found `sending` at start-up waits at least, from the start (see `loaded`). */
+const RESTART_SETTLE_MS = 5_000;
 
 function complete(input: NewWrite): Write {
   if (input.kind === 'task.create' || input.kind === 'note.create' || input.kind === 'opportunity.create') {
@@ -79,7 +121,8 @@ export function createOutbox(opts: OutboxOptions) {
   const now = opts.now ?? Date.now;
   const log = opts.log ?? ((line: string) => console.warn(line));
   const settleMs = opts.settleMs ?? 35_000;
-  const store = createQueueStore(opts.storage ?? storage, { keepFinished: opts.keepFinished ?? 500, log });
+  const { ledger, refusals } = opts.trust ?? trust();
+  const store = createQueueStore(opts.storage ?? storage, { keepFinished: opts.keepFinished ?? 500, log, ledger });
   const deps: SendDeps = {
     store,
     clientFor: opts.clientFor,
@@ -106,7 +149,15 @@ export function createOutbox(opts: OutboxOptions) {
   let ready: Promise<void> | undefined;
   const loaded = () =>
     (ready ??= (async () => {
-      await store.load();
+      const { refused, adopted } = await store.load();
+      for (const record of refused) await refusals.add(refusedInWords(record));
+      // stored by the version before the ledger: held for the user, never sent on its own
+      const held = i18n.t('trust.heldAfterUpdate');
+      const heldWrites = [...store.writes()]
+        .filter((r) => adopted.has(r.id) && !isFinished(r.state))
+        .map((r): WriteRecord => ({ ...r, state: 'failed', action: 'retry', reason: held, nextAt: undefined, mayHaveLanded: r.mayHaveLanded || r.state === 'sending', updatedAt: now() }));
+      const heldJobs = [...store.jobs()].filter((j) => adopted.has(j.id) && j.state === 'running').map((j): BulkJob => ({ ...j, state: 'failed', reason: held, updatedAt: now() }));
+      if (heldWrites.length || heldJobs.length) await store.save({ writes: heldWrites, jobs: heldJobs }, 'when-possible');
       // Cut off mid-send by a dying worker: it may have reached HighLevel. Check, after any
       // request of the old worker can no longer be travelling.
       const cut = [...store.writes()]
@@ -115,15 +166,23 @@ export function createOutbox(opts: OutboxOptions) {
           ...r,
           state: 'pending',
           mayHaveLanded: true,
-          nextAt: (r.sentAt ?? 0) + settleMs,
+          // after the old worker's requests can no longer be travelling: its timeout after it sent,
+          // and in any case a moment after this start (it may have sent later than `sentAt`, after
+          // its reads and the rate limit; a request it had sent is carried out within that moment)
+          nextAt: Math.max((r.sentAt ?? 0) + settleMs, now() + Math.min(settleMs, RESTART_SETTLE_MS)),
           reason: i18n.t('outbox.interrupted'),
           updatedAt: now(),
         }));
-      if (cut.length) await store.save({ writes: cut });
+      if (cut.length) await store.save({ writes: cut }, 'when-possible');
     })().catch((error: unknown) => {
       ready = undefined;
       throw error;
     }));
+
+  // storage full: a removal may have made room (checked only while the outbox waits for room)
+  const stopRoomSignal = (opts.roomSignal ?? storageRoomSignal)(() => {
+    if (store.isFull()) void scheduler.roomMayBeBack();
+  });
 
   async function change(id: string, edit: (r: WriteRecord) => WriteRecord): Promise<WriteRecord | undefined> {
     await loaded();
@@ -150,7 +209,7 @@ export function createOutbox(opts: OutboxOptions) {
   return {
     /** Stores the write (before anything is sent) and starts sending it. */
     async enqueue(input: NewWrite): Promise<WriteRecord> {
-      if (closed) throw new Error('The outbox was closed; this write was not stored.');
+      if (closed) throw writeRefused(i18n.t('outbox.closed'));
       await loaded();
       const record = store.newRecord(withKnownIds(complete(input), store), now());
       await store.save({ writes: [record] });
@@ -257,6 +316,9 @@ export function createOutbox(opts: OutboxOptions) {
       return progressOf(jobId);
     },
 
+    /** Resolves once every change made so far is in storage (what a restart would find). */
+    whenStored: () => store.whenStored(),
+
     /** Called after every persisted change with the changed records; returns an unsubscribe. */
     onChange(listener: ChangeListener): () => void {
       return store.onChange(listener);
@@ -291,6 +353,7 @@ export function createOutbox(opts: OutboxOptions) {
     /** Stops at once, as if the worker died here: nothing more is sent or stored. */
     close(): void {
       closed = true;
+      stopRoomSignal();
       scheduler.close();
       store.close();
     },

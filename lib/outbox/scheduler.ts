@@ -9,12 +9,18 @@
 // when idle, the alarm `outbox-retry` is always set while anything is unfinished: at the next due
 // time, or (while writes are being sent) a watchdog a little later, so a worker killed mid-send
 // is started again and resumes. Chrome rounds alarms up to 30 s; the timer covers shorter waits.
+//
+// Storage full: nothing can be marked `sending`, so nothing starts until room comes back: when
+// storage tells of a removal (`roomMayBeBack`, from queue.ts) or, at the latest, every
+// ROOM_POLL_MS. Each lane then goes on where it was.
 import { openChunks, type BulkJobs } from './bulk';
-import type { QueueStore } from './store';
+import { StorageFullError, type QueueStore } from './store';
 import { HOLDS_LANE, type WriteRecord } from './types';
 
 export const ALARM_NAME = 'outbox-retry';
 const WATCHDOG_MS = 60_000;
+/** While storage is full, how often to try again without being told of room. */
+export const ROOM_POLL_MS = 5_000;
 
 export interface AlarmsArea {
   create(name: string, info: { when: number }): void | Promise<void>;
@@ -38,6 +44,7 @@ export function createScheduler(deps: {
   const inFlight = new Map<string, boolean>();
   const running = (bulk: boolean) => [...inFlight.values()].filter((b) => b === bulk).length;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let roomPoll: ReturnType<typeof setTimeout> | undefined;
   let alarmAt: number | undefined;
   let closed = false;
 
@@ -62,10 +69,23 @@ export function createScheduler(deps: {
     return { units, open: open || inFlight.size > 0 };
   }
 
+  /** Room may be back: store what waits in memory, then go on (or wait again). */
+  async function roomMayBeBack(): Promise<void> {
+    if (roomPoll) clearTimeout(roomPoll);
+    roomPoll = undefined;
+    await deps.store.flush();
+    pump();
+  }
+
   function pump(): void {
     if (closed) return;
     if (timer) clearTimeout(timer);
     timer = undefined;
+    if (deps.store.isFull()) {
+      // nothing can be marked `sending`: wait for room (told by storage, or polled)
+      roomPoll ??= setTimeout(() => void roomMayBeBack(), ROOM_POLL_MS);
+      return;
+    }
     const t = now();
     const { units, open } = candidates();
     let nextDue = Infinity;
@@ -89,7 +109,9 @@ export function createScheduler(deps: {
     inFlight.set(unit.id, unit.bulk);
     unit
       .run()
-      .catch((error: unknown) => deps.log(`Outbox: an attempt failed unexpectedly: ${String(error)}`))
+      .catch((error: unknown) => {
+        if (!(error instanceof StorageFullError)) deps.log(`Outbox: an attempt failed unexpectedly: ${String(error)}`);
+      })
       .finally(() => {
         inFlight.delete(unit.id);
         pump();
@@ -115,12 +137,15 @@ export function createScheduler(deps: {
 
   return {
     pump,
+    roomMayBeBack,
     /** How many attempts are running now. */
     inFlight: () => inFlight.size,
     close(): void {
       closed = true;
       if (timer) clearTimeout(timer);
+      if (roomPoll) clearTimeout(roomPoll);
       timer = undefined;
+      roomPoll = undefined;
     },
   };
 }

@@ -1,13 +1,15 @@
 // One attempt at one write: mark it `sending` (persisted before anything leaves), call HighLevel
 // with automatic retries off (the outbox decides: see retry.ts), and persist the outcome. A create
 // that learns HighLevel's id rewrites the temporary id in the later queued writes that use it,
-// in the same storage write that marks the create done.
+// in the same storage write that marks the create done. Nothing leaves unless its `sending` state
+// (and a create's snapshot) is stored; when storage is full, the attempt stops there, unsent
+// (StorageFullError, for the scheduler to wait for room), and the write stays pending.
 import { i18n } from '#i18n';
 import { type GhlClient, GhlError, isScopeRefusal } from '../ghl';
 import { describeConflict, findConflict, updateBody } from './conflicts';
 import { NO_RETRY, READ, createContactOnce, createNoteOnce, createTaskOnce, type AttemptHooks, type Outcome } from './exactly-once';
 import { decide, type RetryPolicy } from './retry';
-import type { QueueStore } from './store';
+import { StorageFullError, type QueueStore } from './store';
 import { isTempId, type Write, type WriteRecord } from './types';
 
 /** One attempt at a write of another folder's kind (lib/opportunities, lib/workflows). */
@@ -111,7 +113,7 @@ async function perform(client: GhlClient, record: WriteRecord, hooks: AttemptHoo
     }
     default:
       // a kind another folder sends, whose performer was not given to this outbox
-      throw new Error(`no sender for ${w.kind} writes`);
+      throw new Error(i18n.t('outbox.noSender', [w.kind]));
   }
 }
 
@@ -124,20 +126,27 @@ export async function attemptWrite(deps: SendDeps, start: WriteRecord): Promise<
     await store.update(start.id, (r) => ({
       ...r, ...stamp(), state: 'failed', action: 'none',
       reason: i18n.t('outbox.neverCreated'),
-    }));
+    }), 'when-possible');
     return;
   }
   let dispatched = false;
   const hooks: AttemptHooks = {
     save: async (patch) => void (await store.update(start.id, (r) => ({ ...r, ...patch }))),
+    remember: async (patch) => void (await store.update(start.id, (r) => ({ ...r, ...patch }), 'when-possible')),
     dispatching: () => void (dispatched = true),
   };
+  // stored before anything leaves; storage full: nothing is sent (the scheduler waits for room)
+  await store.update(start.id, (r) => ({ ...r, ...stamp(), state: 'sending', attempts, sentAt: now(), nextAt: undefined }));
   try {
-    await store.update(start.id, (r) => ({ ...r, ...stamp(), state: 'sending', attempts, sentAt: now(), nextAt: undefined }));
     const client = await deps.clientFor(start.write.connectionId);
     const outcome = await perform(client, store.write(start.id) ?? start, hooks, deps.performers);
     await finish(deps, start.id, outcome);
   } catch (error) {
+    if (error instanceof StorageFullError) {
+      // a create's snapshot could not be stored, so its POST never left: it waits, as it was
+      await store.update(start.id, (r) => ({ ...r, state: 'pending', attempts: start.attempts, updatedAt: now() }), 'when-possible');
+      throw error;
+    }
     const decision = decide(error, { attempts, goneIsDone: GONE_IS_DONE.has(start.write.kind), policy: deps.policy, random: deps.random });
     if (decision.kind === 'done') return finish(deps, start.id, { state: 'done' });
     const scopeRefused = decision.kind === 'failed' && error instanceof GhlError && error.kind === 'forbidden' && isScopeRefusal(error.messages);
@@ -153,6 +162,7 @@ export async function attemptWrite(deps: SendDeps, start: WriteRecord): Promise<
             reason: decision.reason,
             mayHaveLanded: r.mayHaveLanded || (dispatched && decision.ambiguous),
           },
+      'when-possible',
     );
     if (decision.kind === 'retry' && updated) deps.onRetry?.(updated, decision.rateLimited);
     if (decision.kind === 'failed' && error instanceof GhlError && error.kind === 'unauthorized') {
@@ -168,11 +178,11 @@ async function finish(deps: SendDeps, id: string, outcome: Outcome): Promise<voi
   const base = { ...current, updatedAt: now(), nextAt: undefined };
   if (outcome.state === 'conflict') {
     deps.log(describeConflict(current.write.contactId, outcome.conflict));
-    await store.save({ writes: [{ ...base, state: 'conflict', conflict: outcome.conflict, reason: i18n.t('outbox.changedMeanwhile') }] });
+    await store.save({ writes: [{ ...base, state: 'conflict', conflict: outcome.conflict, reason: i18n.t('outbox.changedMeanwhile') }] }, 'when-possible');
     return;
   }
   if (outcome.state === 'failed') {
-    await store.save({ writes: [{ ...base, state: 'failed', reason: outcome.reason, action: outcome.action }] });
+    await store.save({ writes: [{ ...base, state: 'failed', reason: outcome.reason, action: outcome.action }] }, 'when-possible');
     return;
   }
   // The snapshot served its purpose: drop it to keep the record small.
@@ -185,5 +195,5 @@ async function finish(deps: SendDeps, id: string, outcome: Outcome): Promise<voi
           .filter((r) => r.id !== id && r.state !== 'done' && r.state !== 'discarded' && refsOf(r.write).includes(tempId))
           .map((r) => ({ ...r, write: rewrite(r.write, tempId, realId), updatedAt: now() }))
       : [];
-  await store.save({ writes: [record, ...later] });
+  await store.save({ writes: [record, ...later] }, 'when-possible');
 }

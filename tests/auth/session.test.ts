@@ -3,7 +3,7 @@
 // locations, signing out, and never leaving a token or secret readable in extension storage.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createSession, locationIdFrom, memoryKeyStore, type Session } from '../../lib/auth';
+import { connectionView, createSession, locationIdFrom, memoryKeyStore, type KeyStore, type Session } from '../../lib/auth';
 import { REDIRECT_URI, admin, fakeWebAuthFlow, openSandbox, type Sandbox } from '../ghl/sandbox-helpers';
 import { SCOPES, connectOwnApp, storedText, tokenSpy } from './auth-helpers';
 import { startTestBroker, type TestBroker } from './test-broker';
@@ -12,6 +12,7 @@ let sandbox: Sandbox;
 let broker: TestBroker;
 let spy: ReturnType<typeof tokenSpy>;
 let session: Session;
+let keyStore: KeyStore;
 
 beforeAll(async () => {
   sandbox = await openSandbox();
@@ -24,7 +25,8 @@ afterAll(async () => {
 beforeEach(() => {
   fakeBrowser.reset();
   spy = tokenSpy();
-  session = createSession({ keyStore: memoryKeyStore(), fetch: spy.fetch });
+  keyStore = memoryKeyStore();
+  session = createSession({ keyStore, fetch: spy.fetch });
 });
 
 /** Every secret the user or the sandbox produced: none may be readable in storage. */
@@ -55,6 +57,39 @@ describe('private integration token', () => {
     });
     expect(await session.list()).toEqual([]);
     expect(await storedText()).not.toContain('vault');
+  });
+
+  it('checks a new token pasted for a connected location before saving it: a refused one leaves the working token', async () => {
+    const conn = await session.connectWithToken({ baseUrl: sandbox.baseUrl, token: sandbox.token, locationId: sandbox.locationId });
+    const refused = session.connectWithToken({ baseUrl: sandbox.baseUrl, token: 'pit-mistyped', locationId: sandbox.locationId });
+    await expect(refused).rejects.toMatchObject({ kind: 'unauthorized', action: 'reconnect' });
+    await expect(refused).rejects.toMatchObject({ userMessage: expect.stringMatching(/not saved; the connection keeps its earlier token/) });
+    // the connection still works, in this worker and in the next one (what is stored is the working token)
+    expect((await (await session.client(conn.id)).contacts.search({ pageLimit: 1 })).contacts).toHaveLength(1);
+    const next = createSession({ keyStore });
+    expect((await (await next.client(conn.id)).contacts.search({ pageLimit: 1 })).contacts).toHaveLength(1);
+    expect(await session.list()).toMatchObject([{ id: conn.id, needsReconnect: false }]);
+    // a token for another location is refused the same way, before anything is saved
+    await expect(session.connectWithToken({ baseUrl: sandbox.baseUrl, token: sandbox.locations[1]!.token, locationId: sandbox.locationId })).rejects.toMatchObject({ kind: 'forbidden' });
+    expect((await (await createSession({ keyStore }).client(conn.id)).locations.get()).id).toBe(sandbox.locationId);
+  });
+
+  it('marks a connection whose token HighLevel stopped accepting, says why, and clears the mark when a new token is accepted', async () => {
+    const location = sandbox.locations[1]!;
+    const conn = await session.connectWithToken({ baseUrl: sandbox.baseUrl, token: location.token, locationId: location.id });
+    const registry = sandbox.ctx.tokens as unknown as { access: Map<string, unknown> };
+    const restore = () => sandbox.ctx.tokens.addPit(location.token, location.id, sandbox.companyId, sandbox.state.usersOf(location.id)[0]!.id);
+    registry.access.delete(location.token);
+    try {
+      await expect((await session.client(conn.id)).contacts.search({ pageLimit: 1 })).rejects.toMatchObject({ kind: 'unauthorized', action: 'reconnect' });
+      const [marked] = await session.list();
+      expect(marked).toMatchObject({ id: conn.id, needsReconnect: true, reconnectReason: expect.stringMatching(/rejected the private integration token/) });
+      expect(connectionView(marked!)).toMatchObject({ needsReconnect: true, reconnectReason: marked!.reconnectReason });
+    } finally {
+      restore();
+    }
+    await session.connectWithToken({ baseUrl: sandbox.baseUrl, token: location.token, locationId: location.id });
+    expect(await session.list()).toMatchObject([{ id: conn.id, needsReconnect: false, reconnectReason: undefined }]);
   });
 
   it('takes the location id from a pasted HighLevel URL', () => {

@@ -9,6 +9,9 @@ import { ContactCard } from '@/components/ContactCard';
 import { ActivityButton } from '@/components/ActivityButton';
 import { TagEditor } from '@/components/TagEditor';
 import { useOutbox } from '@/components/state/outbox';
+import { OptionsApp } from '@/components/OptionsApp';
+import { useOptions } from '@/components/state/options';
+import { defaultSettings } from '@/lib/storage';
 import { englishMessages } from '../i18n/catalogue';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -70,5 +73,24 @@ describe('the activity button', () => {
     expect(host.textContent).toBe('Activity (3 need you)');
     act(() => useOutbox.setState({ status: { ...status, failed: 0 } }));
     expect(host.textContent).toBe('Activity');
+  });
+});
+
+describe('the options page', () => {
+  it('marks a connection that needs reconnecting and says why', () => {
+    const why = 'HighLevel rejected the private integration token. Paste a new token to reconnect.';
+    const connection = { id: 'c1', locationId: 'L1', kind: 'token' as const, active: true };
+    const app = {
+      connections: [
+        { ...connection, locationName: 'Northstar', needsReconnect: true, reconnectReason: why },
+        { ...connection, id: 'c2', locationId: 'L2', locationName: 'Harbor', active: false, needsReconnect: false },
+      ],
+      settings: defaultSettings,
+      oauthRedirectUrl: 'https://x.chromiumapp.org/',
+    };
+    act(() => useOptions.setState({ app, load: async () => undefined, loadLists: async () => undefined }));
+    render(<OptionsApp />);
+    const marks = [...host.querySelectorAll('[data-testid=connections] li')].map((li) => li.querySelector('[data-testid=needs-reconnect]')?.textContent ?? null);
+    expect(marks).toEqual([`Needs reconnecting: ${why}`, null]);
   });
 });

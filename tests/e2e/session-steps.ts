@@ -85,7 +85,7 @@ export async function contentScriptWorld(page: Page, eb: ExtensionBrowser) {
     return result.value as unknown;
   };
   return {
-    /** evaluates `expression` in the content script's world (awaited, its value returned) */
+    /** evaluates `expression` in the content script's world (awaited, its value returned; its `chrome` is the content script's) */
     run,
     /** sends a message in the messaging library's wire format, as the content script would */
     send: (type: string, data: unknown) =>

@@ -190,6 +190,34 @@ describe('server errors, dropped connections, broken answers', () => {
     expect(sent).toHaveLength(1);
   });
 
+  it('an answer whose body never ends times out as a whole: a read is retried, a write fails once, ambiguous', async () => {
+    await admin(sandbox).faults({ stallRate: 1, paths: ['/contacts/*'] });
+    const { fetch: counted, sent } = countingFetch();
+    const client = createGhlClient({ baseUrl: sandbox.baseUrl, locationId: sandbox.locationId, tokens: tokens(sandbox.token).source, fetch: counted, timeoutMs: 300 });
+    const started = Date.now();
+    expect(await failure(client.contacts.get(contactId))).toMatchObject({ kind: 'network', action: 'retry', ambiguous: true });
+    expect(sent).toHaveLength(4); // the headers came each time; the body never ended
+    sent.length = 0;
+    expect(await failure(client.tags.add(contactId, ['stalled'], { retry: false }))).toMatchObject({ kind: 'network', ambiguous: true });
+    expect(sent).toHaveLength(1);
+    // 5 answers of 300 ms and the read's three backoffs (at most 0.3 + 0.6 + 1.2 s): never the sandbox's forever
+    expect(Date.now() - started).toBeLessThan(6_000);
+  });
+
+  it('a read whose first answer stalls halfway through its body is answered by the next attempt', async () => {
+    let answered = 0;
+    const stallingOnce = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const response = await fetch(input, init);
+      if (++answered > 1) return response;
+      const half = new Uint8Array(await response.arrayBuffer()).slice(0, 10);
+      const body = new ReadableStream<Uint8Array>({ start: (c) => c.enqueue(half) }); // never closed
+      return new Response(body, { status: response.status, headers: response.headers });
+    }) as typeof fetch;
+    const client = createGhlClient({ baseUrl: sandbox.baseUrl, locationId: sandbox.locationId, tokens: tokens(sandbox.token).source, fetch: stallingOnce, timeoutMs: 300 });
+    expect((await client.contacts.get(contactId)).id).toBe(contactId);
+    expect(answered).toBe(2);
+  });
+
   it('a broken body (truncated JSON or an HTML page) becomes malformed, not a crash', async () => {
     for (const malformedMode of ['truncate', 'html']) {
       await admin(sandbox).faults({ malformedRate: 1, malformedMode, paths: ['/contacts/*'] });

@@ -1,7 +1,8 @@
 // Tagging many contacts at once: bulk requests in chunks sent together, with progress kept per
 // chunk, one-by-one writes for contacts the bulk answer reports as failed, a 429 on one chunk,
 // the daily limit, cancel (reporting exactly what HighLevel applied), undo of a finished job, its
-// entry in the activity log, and resume by a new worker (also of a job stored by the previous version).
+// entry in the activity log, and resume by a new worker (also of a job stored by the version before
+// the update, once the user sends it again).
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createGhlClient } from '../../lib/ghl';
@@ -10,7 +11,7 @@ import { JOB_CONTACTS_KEY, JOB_KEY } from '../../lib/outbox/store';
 import type { BulkJobRecord } from '../../lib/outbox/types';
 import { admin } from '../ghl/sandbox-helpers';
 import { withWrites } from '../../lib/record';
-import { contactIdsOf, detailsOf, openBrowser, outboxWorld, sandboxContact, until, type Worker } from './helpers';
+import { afterUpdate, contactIdsOf, detailsOf, openBrowser, outboxWorld, sandboxContact, until, type Worker } from './helpers';
 
 const world = outboxWorld(200);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -73,6 +74,7 @@ describe('bulk tags', () => {
     worker.outbox.onChange(({ jobs }) => seen.push(...jobs.filter((j) => j.id === job.jobId).map((j) => j.succeeded)));
     await finished(worker, job.jobId, 'done');
     expect(await worker.outbox.bulkProgress(job.jobId)).toMatchObject({ done: 200, failed: 0, total: 200 });
+    await worker.outbox.whenStored();
     expect(seen).toEqual([50, 100, 150, 200]); // stored after every chunk's answer
     expect(await bulkPosts()).toHaveLength(200 / BULK_CHUNK);
     expect(await tagged('bulk-a')).toBe(200);
@@ -119,6 +121,7 @@ describe('bulk tags', () => {
     const job = await old.outbox.enqueueBulkTags({ connectionId: world.browser.connectionId, contactIds: world.contacts, tags: ['bulk-d'], op: 'add' });
     await until(async () => (await old.outbox.bulkProgress(job.jobId))!.done === 100, 'chunks 0 and 2');
     await until(async () => (await sandboxContact(world.sandbox, world.contacts[BULK_CHUNK]!))!.contact.tags.includes('bulk-d'), 'chunk 1 to land');
+    await old.outbox.whenStored(); // the answers of chunks 0 and 2 are stored
     old.kill();
     expect(await storedJob(job.jobId)).toMatchObject({ doneChunks: [0, 2], succeeded: 100, state: 'running' });
 
@@ -133,15 +136,22 @@ describe('bulk tags', () => {
     expect(location.filter((c) => c.tags.includes('bulk-d')).map((c) => c.id).sort()).toEqual([...world.contacts].sort());
   });
 
-  /** stores a running job as an earlier version stored it (`fields` of its version) and lets a new worker finish it */
+  /**
+   * stores a running job as an earlier version stored it (`fields` of its version); the first worker
+   * after the update holds it for the user (it is sent only once asked), and finishes it after Retry
+   */
   async function resumeStored(fields: Record<string, unknown>) {
     const id = crypto.randomUUID();
     const at = Date.now();
     const record = { id, connectionId: world.browser.connectionId, op: 'add', contactIds: world.contacts, fallbackIds: [], state: 'running', createdAt: at, updatedAt: at, ...fields };
     await fakeBrowser.storage.local.set({ [JOB_KEY + id]: record });
     const spy = bulkSpy(world.contacts);
-    const worker = world.browser.start({ fetch: spy.fetch });
+    const worker = world.browser.start({ fetch: spy.fetch, trust: afterUpdate() });
     await worker.outbox.resume();
+    expect(await worker.outbox.bulkProgress(id)).toMatchObject({ state: 'failed', reason: expect.stringMatching(/previous version .* not sent until you say so/) });
+    await sleep(100);
+    expect(spy.calls).toEqual([]); // held: nothing sent on its own
+    await worker.outbox.retry(id);
     await finished(worker, id, 'done');
     return { id, spy, worker };
   }

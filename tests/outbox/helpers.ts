@@ -3,8 +3,9 @@
 // storing), the sandbox's view of a contact, and waiting for a condition without timing it.
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createSession, memoryKeyStore, type KeyStore } from '../../lib/auth';
+import { createSession, memoryKeyStore, type KeyStore, type SessionOptions } from '../../lib/auth';
 import { createOutbox, type Outbox, type OutboxOptions, type WriteRecord } from '../../lib/outbox';
+import { createTrust, memoryLedgerStore, type Trust } from '../../lib/trust';
 import type { ContactDetails, NoteView } from '../../lib/protocol';
 import { admin, openSandbox, type Sandbox } from '../ghl/sandbox-helpers';
 
@@ -20,7 +21,7 @@ export interface Worker {
 export interface Browser {
   keyStore: KeyStore;
   connectionId: string;
-  start(opts?: { fetch?: typeof fetch; outbox?: Partial<OutboxOptions> }): Worker;
+  start(opts?: { fetch?: typeof fetch; outbox?: Partial<OutboxOptions>; session?: Partial<SessionOptions>; trust?: Trust }): Worker;
 }
 
 /** One browser profile: a connection made once, then as many worker lives as a test wants. */
@@ -39,8 +40,8 @@ export async function openBrowser(sandbox: Sandbox, location = 0): Promise<Brows
       const inner = opts.fetch ?? fetch;
       const gated = ((input: RequestInfo | URL, init?: RequestInit) =>
         dead ? Promise.reject(new TypeError('the worker was stopped')) : inner(input, init)) as typeof fetch;
-      const session = createSession({ keyStore, fetch: gated });
-      const outbox = createOutbox({ clientFor: (id) => session.client(id), log: () => undefined, ...FAST, ...opts.outbox });
+      const session = createSession({ keyStore, fetch: gated, ...(opts.trust ? { trust: opts.trust } : {}), ...opts.session });
+      const outbox = createOutbox({ clientFor: (id) => session.client(id), log: () => undefined, ...FAST, ...(opts.trust ? { trust: opts.trust } : {}), ...opts.outbox });
       return {
         outbox,
         kill() {
@@ -79,6 +80,12 @@ export const settled = (outbox: Outbox, timeoutMs?: number) =>
 
 export const contactIdsOf = (sandbox: Sandbox, count: number, location = 0) =>
   sandbox.state.contactsOf(sandbox.locations[location]!.id).slice(0, count).map((c) => c.id);
+
+/**
+ * The trust of the first start after an update from the version before the ledger: its ledger is
+ * empty, and everything in storage when it is first used is adopted (the vault's key was there).
+ */
+export const afterUpdate = (): Trust => createTrust({ store: memoryLedgerStore(), previousVersionLeftData: async () => true, restrict: async () => undefined });
 
 /** Everything in extension storage as one string. */
 export const storedText = async () => JSON.stringify(await fakeBrowser.storage.local.get(null));

@@ -6,6 +6,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { storage } from 'wxt/utils/storage';
 import { createQueueStore, JOB_CONTACTS_KEY, JOB_KEY, WRITE_KEY, type QueueStorage } from '../../lib/outbox/store';
 import type { BulkJob } from '../../lib/outbox/types';
+import { createLedger, memoryLedgerStore } from '../../lib/trust';
 
 /** WXT's storage calls the queue makes, in memory (keys without their `local:` area); each `setItems` finishes only when the test lets it. */
 function heldArea() {
@@ -37,7 +38,12 @@ const job = (id: string, doneChunks: number[]): BulkJob => ({
   doneChunks, retries: [], succeeded: doneChunks.length, fallbackIds: [], state: 'running', createdAt: 1, updatedAt: 1,
 });
 
-const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** Long enough for a save to reach storage.setItems (the ledger's first step comes before it). */
+const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+/** The ledger of the first start after the update: it adopts what the previous version left in `area`. */
+const adopting = (area: QueueStorage) =>
+  createLedger({ store: memoryLedgerStore(), snapshot: () => area.snapshot('local'), previousVersionLeftData: async () => true });
 
 describe('queue store writes', () => {
   it('changes saved during a write go together in the next one, each save resolving once stored', async () => {
@@ -159,7 +165,8 @@ describe('stored bulk jobs', () => {
     const { v: _v, ...rest } = big([0, 2]);
     const v2 = { v: 2, ...rest, retries: [{ chunk: 1, attempts: 2, nextAt: 5 }], succeeded: 90, fallbackIds: ['w1'], reason: 'Too many requests' };
     items.set(JOB_KEY + 'a', v2);
-    const store = createQueueStore(area, { keepFinished: 10, log: () => undefined });
+    const ledger = adopting(area);
+    const store = createQueueStore(area, { keepFinished: 10, log: () => undefined, ledger });
     await store.load();
     expect(store.job('a')).toEqual({ ...v2, v: 3 });
 
@@ -168,7 +175,7 @@ describe('stored bulk jobs', () => {
     expect(Object.keys(sets[0]!.items).sort()).toEqual([JOB_CONTACTS_KEY + 'a', JOB_KEY + 'a']);
     sets[0]!.finish();
     await saved;
-    const reread = createQueueStore(area, { keepFinished: 10, log: () => undefined });
+    const reread = createQueueStore(area, { keepFinished: 10, log: () => undefined, ledger });
     await reread.load();
     expect(reread.job('a')).toEqual({ ...v2, v: 3, doneChunks: [0, 1, 2], retries: [], succeeded: 140 });
     expect(items.get(JOB_KEY + 'a')).not.toHaveProperty('contactIds');
@@ -181,7 +188,7 @@ describe('stored bulk jobs', () => {
     items.set(JOB_KEY + 'b', { ...record, id: 'b' });
     items.set(JOB_CONTACTS_KEY + 'b', [...ids.slice(0, 10), 42]);
     const lines: string[] = [];
-    const store = createQueueStore(area, { keepFinished: 10, log: (line) => lines.push(line) });
+    const store = createQueueStore(area, { keepFinished: 10, log: (line) => lines.push(line), ledger: adopting(area) });
     await store.load();
     expect([...store.jobs()]).toEqual([]);
     expect(lines).toEqual([`Outbox: skipped an unreadable bulk job ${JOB_KEY}a`, `Outbox: skipped an unreadable bulk job ${JOB_KEY}b`]);

@@ -4,6 +4,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { watchOutbox } from '../../lib/outbox';
+import { contactViewItem } from '../../lib/protocol';
 import { contactRecordItem } from '../../lib/record/keep';
 import { openSandbox, type Sandbox } from '../ghl/sandbox-helpers';
 import { until } from './helpers';
@@ -129,6 +130,28 @@ describe('bulk tags', () => {
     await bg.ask('startBulkTags', { contactIds: ids, tags: ['bulk-wired'], op: 'remove' });
     await until(async () => (await bg.ask('getOutboxStatus', undefined)).jobs.filter((j) => j.state === 'done').length === 2, 'the untag job');
     expect((await stored(sandbox, ids[0]!)).contact.tags).not.toContain('bulk-wired');
+  });
+});
+
+describe('a running bulk job on the shown record (#15)', () => {
+  it('shows its tag at once on a contact it has not reached, and the record HighLevel has when the job ends', async () => {
+    await bg.ask('getContactDetails', { contactId: diego });
+    sandbox.setFaults({ latencyMs: 5_000, paths: ['/contacts/bulk/*'] });
+    await bg.ask('startBulkTags', { contactIds: [diego], tags: ['bulk-shown'], op: 'add' });
+    // while the job is sent: the sidebar's answer and the record it watches show the tag
+    expect((await bg.ask('getContactDetails', { contactId: diego })).details.contact.tags).toContain('bulk-shown');
+    await until(async () => !!(await contactViewItem(sandbox.locationId, diego).getValue())?.contact.tags.includes('bulk-shown'), 'the kept record to show the tag');
+    expect((await stored(sandbox, diego)).contact.tags).not.toContain('bulk-shown');
+    // changed in HighLevel meanwhile, by someone else
+    await fetch(`${sandbox.baseUrl}/contacts/${diego}/tags`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${sandbox.token}`, Version: '2021-07-28', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ tags: ['tagged-elsewhere'] }),
+    });
+    await until(async () => (await bg.ask('getOutboxStatus', undefined)).jobs[0]?.state === 'done', 'the job to finish');
+    // the job ended: the record is read again (it shows the other change too), the tag stays
+    await until(async () => !!(await contactViewItem(sandbox.locationId, diego).getValue())?.contact.tags.includes('tagged-elsewhere'), 'the record read again');
+    expect((await contactViewItem(sandbox.locationId, diego).getValue())!.contact.tags).toContain('bulk-shown');
   });
 });
 

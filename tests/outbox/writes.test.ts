@@ -6,7 +6,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ALARM_NAME } from '../../lib/outbox';
 import { withWrites } from '../../lib/record';
 import { admin } from '../ghl/sandbox-helpers';
-import { DUE, contactIdsOf, detailsOf, openBrowser, outboxWorld, recordOf, sandboxContact, settled, storedText, until } from './helpers';
+import { DUE, afterUpdate, contactIdsOf, detailsOf, openBrowser, outboxWorld, recordOf, sandboxContact, settled, storedText, until } from './helpers';
 
 const world = outboxWorld(40);
 
@@ -98,6 +98,34 @@ describe('every kind of write', () => {
   });
 });
 
+describe('answers that never end', () => {
+  it("a write whose answer stalls halfway holds its contact's queue no longer than the timeout and a backoff", async () => {
+    // the first tag write's answer: headers, then half a body, then nothing, ever
+    let stalled = 0;
+    const stallFirstTagWrite = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const request = new Request(input, init);
+      const response = await fetch(request);
+      if (request.method !== 'POST' || !request.url.endsWith('/tags') || stalled++ > 0) return response;
+      const half = new Uint8Array(await response.arrayBuffer()).slice(0, 8);
+      return new Response(new ReadableStream<Uint8Array>({ start: (c) => c.enqueue(half) }), { status: response.status, headers: response.headers });
+    }) as typeof fetch;
+    const timeoutMs = 500;
+    const { outbox } = world.browser.start({ fetch: stallFirstTagWrite, session: { requestTimeoutMs: timeoutMs } });
+    const contactId = world.contacts[5]!;
+    const started = Date.now();
+    const first = await outbox.enqueue({ kind: 'tag.add', ...world.on(contactId), tags: ['stalled-once'] });
+    const next = await outbox.enqueue({ kind: 'tag.add', ...world.on(contactId), tags: ['after-the-stall'] });
+    await settled(outbox, 20_000);
+    const waited = Date.now() - started;
+    expect((await recordOf(outbox, first)).state).toBe('done');
+    expect((await recordOf(outbox, next)).state).toBe('done');
+    expect((await recordOf(outbox, first)).attempts).toBe(2); // timed out once, then sent again
+    expect((await sandboxContact(world.sandbox, contactId))!.contact.tags).toEqual(expect.arrayContaining(['stalled-once', 'after-the-stall']));
+    // the timeout, one backoff (FAST: at most 0.4 s) and two round trips to a local server, with room to spare
+    expect(waited).toBeLessThan(timeoutMs + 400 + 2_000);
+  });
+});
+
 describe('writes only the user can fix', () => {
   it("stops a refused write as failed with HighLevel's own message, and holds that contact's later writes", async () => {
     const { outbox } = world.browser.start();
@@ -158,10 +186,10 @@ describe('writes only the user can fix', () => {
 });
 
 describe('surviving the worker', () => {
-  it('skips a record in storage it cannot read, and keeps working', async () => {
+  it('skips a record of the previous version it cannot read, and keeps working', async () => {
     await fakeBrowser.storage.local.set({ 'outbox:w:garbled': { v: 1, id: 'garbled', write: { kind: 'tag.paint' } } });
     const lines: string[] = [];
-    const { outbox } = world.browser.start({ outbox: { log: (line) => lines.push(line) } });
+    const { outbox } = world.browser.start({ trust: afterUpdate(), outbox: { log: (line) => lines.push(line) } });
     const write = await outbox.enqueue({ kind: 'tag.add', ...world.on(world.contacts[8]!), tags: ['after-garble'] });
     await settled(outbox);
     expect((await outbox.list()).map((r) => r.id)).toEqual([write.id]);

@@ -200,6 +200,26 @@ describe('faults after the sandbox acted: the write is applied, its answer lost'
     expect(sb.ctx.faults.counts.stalled).toBe(1);
   });
 
+  it('scripted: each fires once, on the next request it fits (a kept-alive drop only on a reused connection)', async () => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const before = { ...sb.ctx.faults.counts };
+    try {
+      sb.ctx.faults.script([{ kind: 'dropAfterReused', method: 'POST', path: '/contacts/*/notes' }, { kind: 'errorAfter', method: 'POST' }]);
+      expect(sb.ctx.faults.scriptLeft).toBe(2);
+      // a new connection's first request: the kept-alive drop does not fit, the 5xx after does
+      expect([500, 502, 503]).toContain((await send(agent, 'POST', `/contacts/${contact}/notes`, { body: 'scripted' })).status);
+      await expect(send(agent, 'POST', `/contacts/${contact}/notes`, { body: 'scripted' })).rejects.toThrow(/socket hang up|ECONNRESET/);
+      expect(sb.ctx.faults.scriptLeft).toBe(0);
+      expect((await send(agent, 'POST', `/contacts/${contact}/notes`, { body: 'scripted' })).status).toBe(201);
+    } finally {
+      sb.setFaults({});
+      agent.destroy();
+    }
+    expect(notesWith('scripted')).toBe(3);
+    const { errorsAfter, droppedAfterReused } = sb.ctx.faults.counts;
+    expect({ errorsAfter: errorsAfter - before.errorsAfter, droppedAfterReused: droppedAfterReused - before.droppedAfterReused }).toEqual({ errorsAfter: 1, droppedAfterReused: 1 });
+  });
+
   it('are set through the admin API like the others, and off by default', async () => {
     expect(await admin.get(sb, 'faults')).toMatchObject({ dropAfterRate: 0, errorAfterRate: 0, dropAfterReusedRate: 0, stallRate: 0 });
     const cfg = await admin.send(sb, 'PATCH', 'faults', { dropAfterRate: 0.1, errorAfterRate: 0.2, dropAfterReusedRate: 0.3, stallRate: 2 });
