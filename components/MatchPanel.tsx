@@ -6,9 +6,10 @@ import { describeMatch, describeSkipped } from '@/lib/match';
 import type { PersonMatch } from '@/lib/protocol';
 import { useSidebar } from './state/sidebar';
 import { ContactSearch, contactLine } from './ContactSearch';
+import { EditBeforeCreate } from './EditBeforeCreate';
 
 export function MatchPanel({ match, index }: { match: PersonMatch; index: number }) {
-  const { relink, createContact, busy } = useSidebar();
+  const { relink, createContact, busy, page } = useSidebar();
   const [searching, setSearching] = useState(match.state === 'ambiguous');
   const { person } = match;
   return (
@@ -45,6 +46,7 @@ export function MatchPanel({ match, index }: { match: PersonMatch; index: number
           <button className="primary" disabled={busy} onClick={() => void createContact(index)}>
             {busy ? i18n.t('match.creating') : i18n.t('match.create')}
           </button>
+          <EditBeforeCreate match={match} site={page.status === 'ready' ? (page.value?.site ?? '') : ''} />
         </>
       ) : null}
       <p className="row">

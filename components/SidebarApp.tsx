@@ -14,6 +14,7 @@ import { ActivityButton, StoppedWrites } from './ActivityButton';
 import { ActivityLog } from './ActivityLog';
 import { BulkJobs, BulkTags } from './BulkTags';
 import { ErrorNotice } from './ErrorNotice';
+import { FindContact } from './FindContact';
 import { LocationSwitcher } from './LocationSwitcher';
 import { MatchPanel } from './MatchPanel';
 import { SiteAccess, grantSiteAccess } from './SiteAccess';
@@ -130,6 +131,7 @@ export function SidebarApp() {
         {app.status === 'ready' ? <LocationSwitcher connections={app.value.connections} /> : null}
         <ActivityButton />
       </header>
+      <FindContact />
       <StoppedWrites />
       {activityOpen ? <ActivityLog /> : null}
       <div hidden={activityOpen}>

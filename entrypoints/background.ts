@@ -1,9 +1,9 @@
 // The background: holds the session, answers the pages' messages, sends the outbox's writes (also
 // after the worker restarted), opens the sidebar, registers the content script on the sites the
-// user enabled, and listens for the quick-tag shortcut.
+// user enabled, and listens for the shortcuts and the context menu.
 import { browser } from 'wxt/browser';
 import { createSession } from '@/lib/auth';
-import { createHandlers, forgetClosedTabs, listenForQuickTag, locationServices, registerHandlers } from '@/lib/background';
+import { createHandlers, forgetClosedTabs, listenForContextMenu, listenForShortcuts, locationServices, registerHandlers } from '@/lib/background';
 import { watchOutbox } from '@/lib/outbox';
 import { registerSiteScripts } from '@/lib/sites';
 import { readSettings } from '@/lib/storage';
@@ -16,7 +16,8 @@ export default defineBackground(() => {
   watchOutbox(services.outbox);
   void services.outbox.resume().catch((e: unknown) => console.warn('Could not resume the outbox:', e));
   forgetClosedTabs(services);
-  listenForQuickTag();
+  listenForShortcuts();
+  listenForContextMenu();
   void readSettings()
     .then((s) => registerSiteScripts(s.genericSites))
     .catch((e: unknown) => console.warn('Could not register the content script on enabled sites:', e));

@@ -19,6 +19,8 @@ export interface SidebarState {
   /** why the page's people could not be matched (not connected, offline); they stay listed */
   matchError?: UserError;
   selected?: number;
+  /** a contact the user opened from the search box (./find.ts): the page's people do not replace it by themselves */
+  openedByHand?: string;
   site?: TabSite;
   /** the last page-level action that failed (create, link, switch, site access) */
   actionError?: UserError;
@@ -100,7 +102,7 @@ export const useSidebar = create<SidebarState>((set, get) => {
       const selected = get().selected;
       const was = selected != null ? listed[selected] : undefined;
       set({ matches: { status: 'ready', value: matches } });
-      const first = selected ?? firstShown(page.focused, matches);
+      const first = selected ?? (get().openedByHand ? undefined : firstShown(page.focused, matches));
       // the shown person's record opens once they are matched (or changes with their match)
       if (first != null && (selected == null || was?.state !== matches[first]?.state || was?.contact?.id !== matches[first]?.contact?.id)) {
         await get().select(first, false);
@@ -108,7 +110,7 @@ export const useSidebar = create<SidebarState>((set, get) => {
     },
 
     async select(index, opened = true) {
-      set({ selected: index });
+      set({ selected: index, openedByHand: undefined });
       let match = valueOf(get().matches)?.[index];
       const page = valueOf(get().page);
       if (opened && match?.state === 'pending' && page) {

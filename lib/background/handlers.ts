@@ -3,6 +3,7 @@
 // lists), lib/outbox (every write, the activity log), lib/sites (enabled sites) and lib/forget.ts.
 import { browser } from 'wxt/browser';
 import { appState, connectInBrowser, connectionView, type Session } from '../auth';
+import { contactFinder } from '../find';
 import { forgetEverything } from '../forget';
 import { rematchCreated, relinkPerson, searchContacts, tabPeople } from '../match';
 import { activityLog, cancelBulk, discardWrite, outboxStatus, resolveConflict, retryWrite, writes } from '../outbox';
@@ -21,6 +22,7 @@ export function createHandlers(session: Session, services: LocationServicesRegis
   const active = () => services.active();
   const { outbox } = services;
   const { matches, tabs } = services;
+  const finder = contactFinder();
   const nameOf = async (connectionId: string, contactId: string) =>
     (await services.built(connectionId)?.catch(() => undefined))?.records.peek(contactId)?.contact.name;
 
@@ -66,6 +68,7 @@ export function createHandlers(session: Session, services: LocationServicesRegis
     matchPeople: (people) => answer(matches.matchAll(people)),
     getContactDetails: async ({ contactId, fresh }) => ok(await (await active()).records.get(contactId, fresh)),
     searchContacts: async (query) => ok(await searchContacts((await active()).client, query)),
+    findContacts: async (input) => ok(await finder.find((await active()).client, input)),
     relinkPerson: async (input) => ok(await relinkPerson(input, await active(), matches, tabs)),
     getLocationLists: async () => ok(await (await active()).lists.lists()),
 
@@ -79,9 +82,9 @@ export function createHandlers(session: Session, services: LocationServicesRegis
     createNote: async ({ contactId, body }) => ok(await writes.addNoteToContact(await active(), contactId, body)),
     updateNote: async ({ contactId, noteId, body }) => ok(await writes.changeNote(await active(), contactId, noteId, body)),
     deleteNote: async ({ contactId, noteId }) => ok(await writes.deleteNote(await active(), contactId, noteId)),
-    async createContact({ person, site }) {
+    async createContact({ person, site, names }) {
       const s = await active();
-      const contactId = await writes.createContactForPerson(s, person, site, await readSettings());
+      const contactId = await writes.createContactForPerson(s, person, site, await readSettings(), names);
       return ok(await rematchCreated(person, contactId, s, matches, tabs));
     },
     updateContact: async ({ contactId, fields, base }) => ok(await writes.editContact(await active(), contactId, fields, base)),
