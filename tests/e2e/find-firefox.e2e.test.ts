@@ -1,0 +1,20 @@
+// When detection finds nobody, in Firefox ESR: search by name → the record → a tag added; someone
+// not in GHL created from the pre-filled, corrected form; the search with no web page to follow.
+import { describe, it } from 'vitest';
+import { launchFirefox } from '../../scripts/lib/browsers';
+import { createFromSearch, searchByNameAndTag, searchWithNoTab, sidebarOnNobody } from './find-steps';
+import { sandboxAndBrowser } from './setup';
+
+const world = sandboxAndBrowser(launchFirefox);
+
+describe('Firefox: when the sidebar finds nobody', () => {
+  it('searches by name, opens the record and adds a tag; creates someone not in GHL from the corrected form', { timeout: 120_000 }, async () => {
+    const sidebar = await sidebarOnNobody(world.eb, world.sandbox);
+    await searchByNameAndTag(world.sandbox, sidebar, 'Firefox');
+    await createFromSearch(world.sandbox, sidebar, 'Firefox');
+  });
+
+  it('searches with no web page to follow', { timeout: 60_000 }, async () => {
+    await searchWithNoTab(world.eb);
+  });
+});

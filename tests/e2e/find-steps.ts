@@ -1,0 +1,100 @@
+// The search box and the create form walked in a real browser, on a page where detection finds
+// nobody (HelloLeads' public event form, at its real host through the sandbox's proxy) and in a
+// sidebar following no web page at all. Shared by the Chromium and the Firefox test files.
+import { expect } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import type { ExtensionBrowser } from '../../scripts/lib/browsers';
+import { waitFor } from '../../scripts/lib/browsers';
+import { connectWithToken, openPartnerPage, openSidebarFor, tabIdOf, textOf, waitForContact } from '../../scripts/lib/flow';
+import type { Sandbox } from '../../sandbox/server';
+import { partnerSites } from '../../sandbox/partners/sites';
+import { axeViolations, chips, readmeShot, waitForSandbox, waitForText } from './sidebar-steps';
+import { screenshot } from './setup';
+
+/** A page with no person on it (a public form of a partner app). */
+const info = partnerSites.helloleads;
+export const NOBODY_URL = `https://${info.host}${info.pages.find((p) => p.view === 'other')!.path}`;
+const BOX = '[data-testid=find] input[type=search]';
+const RESULTS = '[data-testid=find-results] button';
+
+/** Types into the search box as a person would (after clearing it). */
+async function search(sidebar: Page, words: string) {
+  await sidebar.click(BOX, { count: 3 });
+  await sidebar.keyboard.press('Backspace');
+  await sidebar.type(BOX, words);
+}
+
+/** The sidebar of a tab where detection finds nobody, after it said so. */
+export async function sidebarOnNobody(eb: ExtensionBrowser, sandbox: Sandbox) {
+  const options = await connectWithToken(eb, sandbox);
+  await openPartnerPage(eb, NOBODY_URL);
+  const sidebar = await openSidebarFor(eb, await tabIdOf(eb, options, NOBODY_URL));
+  await sidebar.setViewport({ width: 420, height: 900 });
+  await waitForText(sidebar, '.empty', (t) => t.includes('No people found on this page.'), 'that nobody was found');
+  await options.close();
+  return sidebar;
+}
+
+/** Search by name → the record → a tag added, reaching HighLevel; the results are axe clean. */
+export async function searchByNameAndTag(sandbox: Sandbox, sidebar: Page, prefix: string) {
+  // "/" focuses the box from anywhere in the sidebar
+  await sidebar.click('h1');
+  await sidebar.keyboard.press('/');
+  expect(await sidebar.evaluate((sel) => document.activeElement === document.querySelector(sel), BOX)).toBe(true);
+  await sidebar.keyboard.type('D');
+  await sidebar.waitForFunction(() => document.body.textContent?.includes('Type at least 2 characters.'));
+  await sidebar.keyboard.type('iego Santos');
+  await waitForText(sidebar, RESULTS, (t) => t.length === 1 && t[0]!.startsWith('Diego Santos'), 'Diego Santos found');
+  const [line] = await textOf(sidebar, RESULTS);
+  expect(line).toMatch(/@/); // the email (and phone, company) under the name
+  expect(await axeViolations(sidebar)).toEqual([]);
+  if (prefix === 'Chromium') await readmeShot(sidebar, '10-find'); // the README's pictures are Chromium's
+  await screenshot(sidebar, `${prefix}-find-results`);
+
+  // keyboard: down to the result, Enter opens the full record
+  await sidebar.focus(BOX);
+  await sidebar.keyboard.press('ArrowDown');
+  await sidebar.keyboard.press('Enter');
+  await waitForContact(sidebar, 'Diego Santos');
+  const contactId = await sidebar.$eval('[data-testid=contact-card] a[href*="/contacts/detail/"]', (a) => (a as HTMLAnchorElement).href.split('/').pop()!);
+  const tag = `${prefix}-found`;
+  await sidebar.focus('#tag-input');
+  await sidebar.keyboard.type(tag);
+  await sidebar.keyboard.press('Enter');
+  expect(await chips(sidebar)).toContain(tag);
+  await waitForSandbox(sandbox, contactId, (r) => r.contact.tags.includes(tag.toLowerCase()), `the tag added to the contact found by search (${prefix})`);
+  expect(await axeViolations(sidebar)).toEqual([]);
+}
+
+/** Someone not in GHL: "Create contact in GHL" opens the form pre-filled; corrected, then created. */
+export async function createFromSearch(sandbox: Sandbox, sidebar: Page, prefix: string) {
+  const last = `Quillfeather${prefix}`;
+  await search(sidebar, `Odessa ${last}`);
+  await waitForText(sidebar, '[data-testid=find] [aria-live]', (t) => t[0] === 'No contact found in this location.', 'nobody found');
+  const create = await sidebar.waitForSelector('[data-testid=find] > button');
+  await create!.click();
+  const form = '[data-testid=person-form]';
+  await sidebar.waitForSelector(form);
+  expect(await sidebar.$eval(`${form} input[name=first]`, (i) => (i as HTMLInputElement).value)).toBe('Odessa');
+  expect(await sidebar.$eval(`${form} input[name=last]`, (i) => (i as HTMLInputElement).value)).toBe(last);
+  // the split corrected: a two-word first name
+  await sidebar.click(`${form} input[name=first]`, { count: 3 });
+  await sidebar.keyboard.type('Odessa Mae');
+  await sidebar.type(`${form} input[name=email]`, `odessa.${prefix.toLowerCase()}@quillfeather.io`);
+  await sidebar.type(`${form} input[name=company]`, 'Quillfeather Press');
+  expect(await axeViolations(sidebar)).toEqual([]);
+  if (prefix === 'Chromium') await readmeShot(sidebar, '11-create-form');
+  await sidebar.click(`${form} button[type=submit]`);
+  await waitForContact(sidebar, `Odessa Mae ${last}`, 20_000);
+  const contactId = await sidebar.$eval('[data-testid=contact-card] a[href*="/contacts/detail/"]', (a) => (a as HTMLAnchorElement).href.split('/').pop()!);
+  await waitForSandbox(sandbox, contactId, (r) => r.contact.firstName === 'Odessa Mae' && r.contact.lastName === last && r.contact.companyName === 'Quillfeather Press', 'the contact created as corrected');
+}
+
+/** The sidebar with no web page to follow (opened on its own): the search still works. */
+export async function searchWithNoTab(eb: ExtensionBrowser) {
+  const sidebar = await eb.openExtensionPage('sidepanel.html');
+  await sidebar.waitForSelector(BOX);
+  await sidebar.type(BOX, 'diego@lumacraft');
+  await waitFor(async () => (await textOf(sidebar, RESULTS)).some((t) => t.startsWith('Diego Santos')), 15_000, 'Diego Santos found with no tab');
+  await sidebar.close();
+}
