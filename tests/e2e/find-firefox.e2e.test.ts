@@ -2,7 +2,7 @@
 // not in GHL created from the pre-filled, corrected form; the search with no web page to follow.
 import { describe, it } from 'vitest';
 import { launchFirefox } from '../../scripts/lib/browsers';
-import { createFromSearch, searchByNameAndTag, searchWithNoTab, sidebarOnNobody } from './find-steps';
+import { correctBeforeCreating, createFromSearch, searchByNameAndTag, searchWithNoTab, sidebarOnNobody } from './find-steps';
 import { sandboxAndBrowser } from './setup';
 
 const world = sandboxAndBrowser(launchFirefox);
@@ -12,6 +12,10 @@ describe('Firefox: when the sidebar finds nobody', () => {
     const sidebar = await sidebarOnNobody(world.eb, world.sandbox);
     await searchByNameAndTag(world.sandbox, sidebar, 'Firefox');
     await createFromSearch(world.sandbox, sidebar, 'Firefox');
+  });
+
+  it('corrects detected people before creating them: created as corrected, or matched by the corrected values', { timeout: 120_000 }, async () => {
+    await correctBeforeCreating(world.eb, world.sandbox, 'Firefox');
   });
 
   it('searches with no web page to follow', { timeout: 60_000 }, async () => {

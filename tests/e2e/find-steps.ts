@@ -8,8 +8,8 @@ import { waitFor } from '../../scripts/lib/browsers';
 import { connectWithToken, openPartnerPage, openSidebarFor, tabIdOf, textOf, waitForContact } from '../../scripts/lib/flow';
 import type { Sandbox } from '../../sandbox/server';
 import { partnerSites } from '../../sandbox/partners/sites';
-import { axeViolations, chips, readmeShot, waitForSandbox, waitForText } from './sidebar-steps';
-import { screenshot } from './setup';
+import { PEOPLE, axeViolations, chips, readmeShot, sandboxSearch, selectPerson, waitForSandbox, waitForText } from './sidebar-steps';
+import { partnerUrl, screenshot } from './setup';
 
 /** A page with no person on it (a public form of a partner app). */
 const info = partnerSites.helloleads;
@@ -96,5 +96,59 @@ export async function searchWithNoTab(eb: ExtensionBrowser) {
   await sidebar.waitForSelector(BOX);
   await sidebar.type(BOX, 'diego@lumacraft');
   await waitFor(async () => (await textOf(sidebar, RESULTS)).some((t) => t.startsWith('Diego Santos')), 15_000, 'Diego Santos found with no tab');
+  await sidebar.close();
+}
+
+/**
+ * "Edit before creating" on detected people missing from GHL (a HeyReach list): one corrected and
+ * created as corrected, linked to the listed person; one whose corrected email is an existing
+ * contact's, matched to it, not created (the correction is used for matching too).
+ */
+export async function correctBeforeCreating(eb: ExtensionBrowser, sandbox: Sandbox, prefix: string) {
+  const options = await eb.openExtensionPage('options.html');
+  const url = partnerUrl('heyreach', 'list');
+  await openPartnerPage(eb, url);
+  const sidebar = await openSidebarFor(eb, await tabIdOf(eb, options, url));
+  await sidebar.setViewport({ width: 420, height: 900 });
+  await options.close();
+  const form = '[data-testid=person-form]';
+  const edit = async (name: string) => {
+    await selectPerson(sidebar, name);
+    await waitForText(sidebar, '[data-testid=match] button', (t) => t.includes('Edit before creating'), 'the edit button');
+    const buttons = await sidebar.$$('[data-testid=match] button');
+    const labels = await textOf(sidebar, '[data-testid=match] button');
+    await buttons[labels.indexOf('Edit before creating')]!.click();
+    await sidebar.waitForSelector(form);
+  };
+  const setField = async (field: string, value: string) => {
+    await sidebar.click(`${form} input[name=${field}]`, { count: 3 });
+    await sidebar.keyboard.press('Backspace');
+    await sidebar.type(`${form} input[name=${field}]`, value);
+  };
+
+  await edit('Hannah Whitfield');
+  expect(await sidebar.$eval(`${form} input[name=company]`, (i) => (i as HTMLInputElement).value)).toBe('Orbital Freight');
+  const last = `Whitfield-${prefix}`;
+  await setField('last', last);
+  await setField('email', `hannah.${prefix.toLowerCase()}@orbitalfreight.com`);
+  await setField('title', 'COO');
+  expect(await axeViolations(sidebar)).toEqual([]);
+  if (prefix === 'Chromium') await readmeShot(sidebar, '12-edit-before-creating', '[data-testid=match]');
+  await sidebar.click(`${form} button[type=submit]`);
+  await waitForContact(sidebar, `Hannah ${last}`, 20_000);
+  await waitForText(sidebar, PEOPLE, (t) => t.some((p) => p.startsWith('Hannah Whitfield') && p.includes('In GHL')), 'Hannah listed as in GHL');
+  const created = sandboxSearch(sandbox, `hannah.${prefix.toLowerCase()}@orbitalfreight.com`);
+  expect(created).toHaveLength(1);
+  expect(created[0]).toMatchObject({ firstName: 'Hannah', lastName: last, companyName: 'Orbital Freight' });
+
+  const contacts = () => sandbox.state.contactsOf(sandbox.locationId).length;
+  const before = contacts();
+  await edit('Kenji Watanabe');
+  await setField('email', 'diego@lumacraft.co');
+  await sidebar.click(`${form} button[type=submit]`);
+  await waitForContact(sidebar, 'Diego Santos', 20_000);
+  await waitForText(sidebar, PEOPLE, (t) => t.some((p) => p.startsWith('Kenji Watanabe') && p.includes('In GHL')), 'Kenji linked to the contact his corrected email found');
+  expect(contacts()).toBe(before); // nobody created
+  expect(sandboxSearch(sandbox, 'diego@lumacraft.co')).toEqual([expect.objectContaining({ firstName: 'Diego', lastName: 'Santos' })]); // nor Diego overwritten
   await sidebar.close();
 }
