@@ -10,6 +10,8 @@ import { i18n } from '#i18n';
 import type { DetectedPerson } from '@/lib/detect';
 import { FIND_COMMAND, findAskItem } from '@/lib/protocol';
 import { FIND_MIN, shownResults, useFind } from './state/find';
+import { useSidebar } from './state/sidebar';
+import { valueOf } from './state/ask';
 import { ErrorNotice } from './ErrorNotice';
 import { PersonForm } from './PersonForm';
 
@@ -54,7 +56,9 @@ export function FindContact() {
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLUListElement>(null);
-  const { query, results, notice, focusAt, draft, type, choose, startDraft } = useFind();
+  const { query, results, notice, focusAt, draft, picking, type, choose, startDraft, pick, cancelPick } = useFind();
+  const tabId = useSidebar((s) => s.tabId);
+  const site = useSidebar((s) => valueOf(s.page)?.site ?? s.site?.origin ?? '');
   const found = shownResults({ query, results });
   const keys = useShortcut();
   useFindAsks();
@@ -64,6 +68,7 @@ export function FindContact() {
   }, [focusAt]);
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.key === 'Escape' && useFind.getState().picking != null) return void useFind.getState().cancelPick();
       if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
       e.preventDefault();
       input.current?.focus();
@@ -107,6 +112,17 @@ export function FindContact() {
         onChange={(e) => type(e.target.value)}
       />
       {keys ? <p className="muted small">{i18n.t('find.hint', [keys])}</p> : null}
+      {tabId != null ? (
+        <p className="row">
+          {picking != null ? (
+            <button onClick={() => void cancelPick()}>{i18n.t('find.pick.cancel')}</button>
+          ) : (
+            <button onClick={() => void pick(tabId, site)} data-testid="pick">
+              {i18n.t('find.pick.button')}
+            </button>
+          )}
+        </p>
+      ) : null}
       {notice ? (
         <p role="status" data-testid="find-notice">
           {notice}

@@ -6,7 +6,9 @@
 // used for matching too): an existing contact is opened (and linked to the page's person), else the
 // contact is created on the user's click. Nothing here calls HighLevel: all goes through messages.
 import { create } from 'zustand';
+import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
+import { cleanPerson } from '@/lib/page-values';
 import type { DetectedPerson } from '@/lib/detect';
 import { sendMessage, type ContactSummary, type FindAsk, type FoundContact, type PersonMatch, type UserError } from '@/lib/protocol';
 import { ask, valueOf, type Load } from './ask';
@@ -42,7 +44,12 @@ export interface FindState {
   /** bumped to focus the search box */
   focusAt: number;
   draft?: Draft;
+  /** the pick script runs on this tab */
+  picking?: number;
   type(query: string): void;
+  /** Pick on page: the person the user clicks on the tab, read and shown in the form (nothing sent) */
+  pick(tabId: number, site: string): Promise<void>;
+  cancelPick(): Promise<void>;
   /** opens a found contact's full record */
   choose(contactId: string): Promise<void>;
   /** what the shortcut or the context menu asks */
@@ -95,6 +102,39 @@ export const useFind = create<FindState>((set, get) => {
         return;
       }
       timer = setTimeout(() => void search(query), FIND_WAIT_MS);
+    },
+
+    async pick(tabId, site) {
+      set({ picking: tabId, notice: i18n.t('find.pick.picking'), draft: undefined });
+      const texts = { banner: i18n.t('find.pick.banner'), nothing: i18n.t('find.pick.nothing') };
+      try {
+        // only on the user's click, only on this tab: activeTab (or the site's own permission) lets it in
+        await browser.scripting.executeScript({ target: { tabId }, files: ['/pick.js'] });
+        const [answer] = await browser.scripting.executeScript({
+          target: { tabId },
+          func: (t: typeof texts) => (globalThis as unknown as { ghlSidebarPick(t: unknown): Promise<unknown> }).ghlSidebarPick(t),
+          args: [texts],
+        });
+        if (get().picking !== tabId) return;
+        const raw = answer?.result;
+        if (raw == null) return set({ picking: undefined, notice: undefined }); // cancelled
+        // what the page gave is checked at the boundary like any report: cleaned, left out when wrong
+        const { person } = cleanPerson(typeof raw === 'object' ? (raw as Record<string, unknown>) : {});
+        if (!person.name && !person.email && !person.phone && !person.linkedin) return set({ picking: undefined, notice: i18n.t('find.pick.empty') });
+        set({ picking: undefined, notice: undefined });
+        get().startDraft(person, site);
+      } catch {
+        set({ picking: undefined, notice: i18n.t('find.pick.noAccess') });
+      }
+    },
+
+    async cancelPick() {
+      const tabId = get().picking;
+      set({ picking: undefined, notice: undefined });
+      if (tabId == null) return;
+      await browser.scripting
+        .executeScript({ target: { tabId }, func: () => (globalThis as { ghlSidebarPickStop?: () => void }).ghlSidebarPickStop?.() })
+        .catch(() => undefined);
     },
 
     async choose(contactId) {

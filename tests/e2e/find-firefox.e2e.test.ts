@@ -2,7 +2,7 @@
 // not in GHL created from the pre-filled, corrected form; the search with no web page to follow.
 import { describe, it } from 'vitest';
 import { launchFirefox } from '../../scripts/lib/browsers';
-import { correctBeforeCreating, createFromSearch, searchByNameAndTag, searchWithNoTab, sidebarOnNobody } from './find-steps';
+import { correctBeforeCreating, createFromSearch, pickOnPage, searchByNameAndTag, searchWithNoTab, sidebarOnNobody } from './find-steps';
 import { sandboxAndBrowser } from './setup';
 
 const world = sandboxAndBrowser(launchFirefox);
@@ -16,6 +16,10 @@ describe('Firefox: when the sidebar finds nobody', () => {
 
   it('corrects detected people before creating them: created as corrected, or matched by the corrected values', { timeout: 120_000 }, async () => {
     await correctBeforeCreating(world.eb, world.sandbox, 'Firefox');
+  });
+
+  it('picks a person on a page where nobody was found: Esc cancels; a row read, corrected and created', { timeout: 120_000 }, async () => {
+    await pickOnPage(world.eb, world.sandbox, 'Firefox');
   });
 
   it('searches with no web page to follow', { timeout: 60_000 }, async () => {
