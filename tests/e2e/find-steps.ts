@@ -209,3 +209,33 @@ export async function pickOnPage(eb: ExtensionBrowser, sandbox: Sandbox, prefix:
   await sidebar.close();
   await page.close();
 }
+
+/**
+ * What a right-click hands the sidebar (findAskItem, as lib/background/context-menu.ts writes it
+ * for "Find in HighLevel" on a selected email, then "Add to HighLevel" on a tel: link): the sidebar
+ * looks the email up, then opens the form pre-filled. The menu click itself is the browser's own UI,
+ * which a headless browser does not draw: its reading is covered by tests/find/selection.test.ts.
+ */
+export async function contextMenuAsks(eb: ExtensionBrowser) {
+  const sidebar = await sidebarFor(eb);
+  const ask = (value: object) =>
+    sidebar.evaluate(async (v) => {
+      const g = globalThis as unknown as { browser?: { storage: { session: { set(o: object): Promise<void> } } }; chrome: { storage: { session: { set(o: object): Promise<void> } } } };
+      await (g.browser ?? g.chrome).storage.session.set({ findAsk: { ...v, at: Date.now() } });
+    }, value);
+  await ask({ kind: 'find', query: 'diego@lumacraft.co', person: { email: 'diego@lumacraft.co' }, site: 'mail.example.org' });
+  await waitFor(async () => (await textOf(sidebar, RESULTS)).some((t) => t.startsWith('Diego Santos')), 15_000, 'the selected email looked up');
+  expect(await sidebar.$eval(BOX, (i) => (i as HTMLInputElement).value)).toBe('diego@lumacraft.co');
+  await ask({ kind: 'add', query: '+14155550199', person: { phone: '+14155550199' }, site: 'crm.example.org' });
+  await sidebar.waitForSelector('[data-testid=person-form]');
+  expect(await sidebar.$eval('[data-testid=person-form] input[name=phone]', (i) => (i as HTMLInputElement).value)).toBe('+14155550199');
+  await ask({ kind: 'focus', notice: 'The selection is too long to look up (5,242,880 characters). Select only the name, email or phone number.' });
+  await waitForText(sidebar, '[data-testid=find-notice]', (t) => t[0]?.startsWith('The selection is too long') ?? false, 'why the selection was refused');
+  await sidebar.close();
+}
+
+async function sidebarFor(eb: ExtensionBrowser) {
+  const sidebar = await eb.openExtensionPage('sidepanel.html');
+  await sidebar.waitForSelector(BOX);
+  return sidebar;
+}
