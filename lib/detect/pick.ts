@@ -4,9 +4,9 @@
 // person's, else the largest part read as one person. On the click, that record's person is read
 // again with the widest context around it (a table's header names its columns). A new entry of
 // lib/detect, used only by the pick script the sidebar injects on the user's click; the content
-// script does not include it. Phones are checked and normalised while reading (e164Of).
+// script does not include it. The picked person's phone is normalised as the background does (normalisePerson).
 import { scanPage } from './engine';
-import { e164Of } from './normalise';
+import { normalisePerson } from './normalise';
 import type { ScannedPerson } from './group';
 import type { ReportedPerson } from './types';
 
@@ -20,7 +20,7 @@ export interface Picked {
 }
 
 const readPart = (el: Element, url: string): ScannedPerson[] =>
-  scanPage(el, { url, checkPhone: e164Of, maxNodes: 20_000, maxChars: 400_000 }).people;
+  scanPage(el, { url, maxNodes: 20_000, maxChars: 400_000 }).people;
 
 const ancestors = function* (target: Element) {
   const body = target.ownerDocument.body;
@@ -56,5 +56,6 @@ export function pickAt(target: Element, url: string): Picked | undefined {
     const mine = readPart(el, url).find((p) => p.records.includes(found.record));
     if (mine && filled(mine.person) > filled(best.person)) best = { record: found.record, person: mine.person };
   }
-  return best;
+  // the phone in E.164 as the background keeps it (an invalid one left out)
+  return { record: best.record, person: normalisePerson(best.person) ?? best.person };
 }

@@ -19,7 +19,7 @@ describe('Chromium: when the sidebar finds nobody', () => {
     await correctBeforeCreating(world.eb, world.sandbox, 'Chromium');
   });
 
-  it('picks a person on a page where nobody was found: Esc cancels; a row read, corrected and created', { timeout: 120_000 }, async () => {
+  it('picks a person on the page: Esc cancels; a card read, corrected and created', { timeout: 120_000 }, async () => {
     await pickOnPage(world.eb, world.sandbox, 'Chromium');
   });
 
