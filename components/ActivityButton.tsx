@@ -1,6 +1,7 @@
 // The header's "Activity" button with the number of unsent changes, and the notice that some
 // changes need the user (failed or in conflict), which opens the activity log.
 import { i18n } from '#i18n';
+import type { UserError } from '@/lib/protocol';
 import { useOutbox } from './state/outbox';
 
 export function ActivityButton() {
@@ -19,21 +20,12 @@ export function ActivityButton() {
   );
 }
 
-export function StoppedWrites() {
-  const { status, activityOpen, toggleActivity } = useOutbox();
+/** "2 changes could not be saved", as a notice that opens the log; undefined when none needs the user. */
+export function useStoppedWrites(): UserError | undefined {
+  const { status, activityOpen } = useOutbox();
   const failed = status?.failed ?? 0;
   const conflicts = status?.conflicts ?? 0;
-  if (activityOpen || failed + conflicts === 0) return null;
-  const parts = [
-    failed ? i18n.t('activity.couldNotSave', failed) : '',
-    conflicts ? i18n.t('activity.changedMeanwhile', conflicts) : '',
-  ];
-  return (
-    <div role="alert" className="card notice" data-testid="stopped-writes">
-      <p className="error">{parts.filter(Boolean).join('; ')}.</p>
-      <p className="row">
-        <button onClick={() => toggleActivity(true)}>{i18n.t('activity.open')}</button>
-      </p>
-    </div>
-  );
+  if (activityOpen || failed + conflicts === 0) return undefined;
+  const parts = [failed ? i18n.t('activity.couldNotSave', failed) : '', conflicts ? i18n.t('activity.changedMeanwhile', conflicts) : ''];
+  return { kind: 'stopped-writes', message: `${parts.filter(Boolean).join('; ')}.`, action: 'retry' };
 }

@@ -1,8 +1,10 @@
 // The activity log: recent writes, newest first, with their state in words — waiting, sending,
 // saved, failed (with the reason and Retry / Discard), changed in HighLevel meanwhile (both values
-// and the user's choice) — updated live from the background's pushes.
+// and the user's choice) — updated live from the background's pushes. A bulk change is one entry
+// with its counts (and "Undo this job" once it ended).
 import { i18n } from '#i18n';
-import type { ActivityEntry, WriteStateView } from '@/lib/protocol';
+import type { ActivityEntry, BulkView, WriteStateView } from '@/lib/protocol';
+import { jobReport } from './BulkTags';
 import { ConflictChoice } from './ConflictChoice';
 import { ErrorNotice } from './ErrorNotice';
 import { useOutbox } from './state/outbox';
@@ -18,14 +20,46 @@ const STATE_WORDS: Record<WriteStateView, () => string> = {
   discarded: () => i18n.t('activity.discarded'),
 };
 
+const JOB_WORDS: Record<BulkView['state'], () => string> = {
+  running: () => i18n.t('activity.sendingState'),
+  cancelling: () => i18n.t('activity.cancelling'),
+  done: () => i18n.t('activity.saved'),
+  cancelled: () => i18n.t('activity.cancelled'),
+  failed: () => i18n.t('activity.failed'),
+};
+
+function JobEntry({ entry, job }: { entry: ActivityEntry; job: BulkView }) {
+  const { undoBulk } = useOutbox();
+  const finished = job.state === 'done' || job.state === 'cancelled' || job.state === 'failed';
+  return (
+    <li data-state={entry.state} data-testid="activity-entry" data-job={job.jobId}>
+      <span className={`badge state-${entry.state}`}>{JOB_WORDS[job.state]()}</span> <span className="activity-what">{entry.what}</span>
+      <span className="muted small"> · {when(new Date(entry.updatedAt).toISOString())}</span>
+      <p className="muted small reason" data-testid="job-counts">
+        {jobReport(job)}
+      </p>
+      {finished && job.undoable > 0 && !job.undoneBy ? (
+        <p className="row">
+          <button onClick={() => void undoBulk(job.jobId)}>{i18n.t('bulk.undoJob')}</button>
+        </p>
+      ) : null}
+    </li>
+  );
+}
+
 function Entry({ entry }: { entry: ActivityEntry }) {
   const { retry, discard } = useOutbox();
+  if (entry.job) return <JobEntry entry={entry} job={entry.job} />;
   const stopped = entry.state === 'failed' || entry.state === 'conflict';
   const waiting = entry.state === 'pending' && entry.attempts > 0;
   return (
     <li data-state={entry.state} data-testid="activity-entry">
-      <span className={`badge state-${entry.state}`}>{STATE_WORDS[entry.state]()}</span> <span className="activity-what">{entry.what}</span>
-      <span className="muted small"> · {entry.contactName ?? i18n.t('activity.aContact')} · {when(new Date(entry.updatedAt).toISOString())}</span>
+      <span className={`badge state-${entry.state}`}>{STATE_WORDS[entry.state]()}</span>{' '}
+      <bdi className="activity-what">{entry.what}</bdi>
+      <span className="muted small">
+        {' · '}
+        <bdi>{entry.contactName ?? i18n.t('activity.aContact')}</bdi> · {when(new Date(entry.updatedAt).toISOString())}
+      </span>
       {entry.reason && (stopped || waiting) ? (
         <p className={stopped ? 'error small reason' : 'muted small reason'}>
           {waiting ? i18n.t('activity.tryingAgain', entry.attempts, [entry.attempts, entry.reason]) : entry.reason}

@@ -1,85 +1,182 @@
-// "Tag everyone on this page" (and "Untag…"): one tag change for every person of a list page that
-// is in GHL, optionally creating the missing ones with the tag. Progress shows as a bar that the
-// background's pushes move (also for a job resumed after a restart), with Cancel.
-import { useId, useState } from 'react';
+// Tagging several people at once: who (everyone on the page in GHL, or the people checked in the
+// list), the tag (the same box with suggestions: Enter takes one, Shift+Enter creates a new tag),
+// then a question that names the count and the tag ("Tag 200 contacts with ‘webinar’?") before
+// anything is sent. Each job then shows its progress (also a job resumed after a restart), with
+// Cancel; when it ends, exactly what HighLevel applied (a cancel stops only the requests that
+// had not left) and "Undo this job", which changes back the contacts the job changed.
+import { useId, useRef, useState, useEffect } from 'react';
 import { i18n } from '#i18n';
-import type { BulkView, PersonMatch } from '@/lib/protocol';
+import type { BulkView } from '@/lib/protocol';
 import { useOutbox } from './state/outbox';
+import { useContact } from './state/contact';
+import { useSidebar, type PersonEntry } from './state/sidebar';
+import { valueOf } from './state/ask';
+import { isolate } from './bidi';
+import { TagCombobox } from './TagCombobox';
 
-function BulkProgressBar({ job }: { job: BulkView }) {
-  const cancelBulk = useOutbox((s) => s.cancelBulk);
-  const tags = job.tags.map((t) => `“${t}”`).join(', ');
-  const label = job.op === 'add' ? i18n.t('bulk.tagging', [tags]) : i18n.t('bulk.untagging', [tags]);
-  const settled = job.done + job.failed;
-  const words = {
+const quoted = (tags: string[]) => tags.map((t) => `“${isolate(t)}”`).join(', ');
+
+/** What a job did, in words: its progress, or once it ended, what HighLevel applied. */
+export function jobReport(job: BulkView): string {
+  const label = job.op === 'add' ? i18n.t('bulk.tagging', [quoted(job.tags)]) : i18n.t('bulk.untagging', [quoted(job.tags)]);
+  const counts = i18n.t('bulk.progress', [label, job.done, job.total]);
+  const unknown = job.total - job.done - job.failed - job.notSent;
+  const extras = [
+    job.unchanged ? i18n.t('bulk.alreadyAsAsked', job.unchanged, [job.unchanged]) : '',
+    job.failed ? i18n.t('bulk.failedCount', job.failed) : '',
+    (job.state === 'cancelled' || job.state === 'failed') && unknown > 0 ? i18n.t('bulk.unknown', unknown, [unknown]) : '',
+  ].filter(Boolean);
+  const state = {
     running: () => '',
-    done: () => i18n.t('bulk.done'),
-    cancelled: () => i18n.t('bulk.cancelled'),
+    cancelling: () => i18n.t('bulk.cancelling'),
+    done: () => (job.undoneBy ? i18n.t('bulk.undone') : i18n.t('bulk.done')),
+    cancelled: () => i18n.t('bulk.cancelledReport', [job.done, job.notSent]),
     failed: () => i18n.t('bulk.stopped', [job.reason ?? i18n.t('bulk.stoppedUnknown')]),
   }[job.state]();
+  return `${counts}${extras.length ? ` (${extras.join(', ')})` : ''}${state ? ` — ${state}` : ''}`;
+}
+
+function BulkProgressBar({ job }: { job: BulkView }) {
+  const { cancelBulk, undoBulk } = useOutbox();
+  const label = job.op === 'add' ? i18n.t('bulk.tagging', [quoted(job.tags)]) : i18n.t('bulk.untagging', [quoted(job.tags)]);
+  const settled = job.done + job.failed + job.notSent;
+  const finished = job.state === 'done' || job.state === 'cancelled' || job.state === 'failed';
   return (
     <div className="bulk-job" data-testid="bulk-job" data-state={job.state}>
-      <p className="small">
-        {i18n.t('bulk.progress', [label, job.done, job.total])}
-        {job.failed ? `, ${i18n.t('bulk.failedCount', job.failed)}` : ''}
-        {words ? ` — ${words}` : ''}
+      <p className="small" data-testid="bulk-report">
+        {jobReport(job)}
       </p>
       <div role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={job.total} aria-valuenow={settled} className="progress">
         <div className="progress-fill" style={{ width: `${job.total ? (100 * settled) / job.total : 100}%` }} />
       </div>
-      {job.state === 'running' ? (
-        <button className="quiet" onClick={() => void cancelBulk(job.jobId)}>
-          {i18n.t('common.cancel')}
-        </button>
-      ) : null}
+      <p className="row">
+        {job.state === 'running' ? (
+          <button className="quiet" onClick={() => void cancelBulk(job.jobId)}>
+            {i18n.t('common.cancel')}
+          </button>
+        ) : null}
+        {finished && job.undoable > 0 && !job.undoneBy ? (
+          <button onClick={() => void undoBulk(job.jobId)} aria-label={i18n.t('bulk.undoJobLabel', job.undoable, [job.undoable])}>
+            {i18n.t('bulk.undoJob')}
+          </button>
+        ) : null}
+      </p>
     </div>
   );
 }
 
-export function BulkTags({ matches, site }: { matches: PersonMatch[]; site: string }) {
-  const startBulk = useOutbox((s) => s.startBulk);
-  const [tag, setTag] = useState('');
-  const [createMissing, setCreateMissing] = useState(false);
-  const id = useId();
-  const contactIds = [...new Set(matches.flatMap((m) => (m.state === 'matched' && m.contact ? [m.contact.id] : [])))];
-  const missing = matches.filter((m) => m.state === 'missing').map((m) => m.person);
-  const run = (op: 'add' | 'remove') => {
-    const tags = [tag.trim()].filter(Boolean);
-    if (!tags.length) return;
-    const create = op === 'add' && createMissing && missing.length ? { people: missing, site } : undefined;
-    void startBulk({ contactIds, tags, op, create }).then((job) => job && setTag(''));
-  };
-  return (
-    <details className="adder bulk" data-testid="bulk">
-      <summary>{i18n.t('bulk.summary', contactIds.length)}</summary>
-      <label htmlFor={id}>{i18n.t('bulk.tag')}</label>
-      <input id={id} value={tag} onChange={(e) => setTag(e.target.value)} placeholder={i18n.t('bulk.placeholder')} autoComplete="off" />
-      {missing.length ? (
-        <label className="check small">
-          <input type="checkbox" checked={createMissing} onChange={(e) => setCreateMissing(e.target.checked)} />{' '}
-          {i18n.t('bulk.alsoCreate', missing.length)}
-        </label>
-      ) : null}
-      <p className="row">
-        <button className="primary" disabled={!tag.trim() || contactIds.length + (createMissing ? missing.length : 0) === 0} onClick={() => run('add')}>
-          {i18n.t('bulk.tagEveryone')}
-        </button>
-        <button disabled={!tag.trim() || contactIds.length === 0} onClick={() => run('remove')}>
-          {i18n.t('bulk.untagEveryone')}
-        </button>
-      </p>
-    </details>
-  );
-}
-
-/** Bulk jobs running and the last finished, on any page (a job resumed after a restart shows too). */
+/** Bulk jobs running and the last finished (a job resumed after a restart shows too). */
 export function BulkJobs() {
   const jobs = useOutbox((s) => s.status)?.jobs ?? [];
   return jobs.length ? (
-    <section aria-label={i18n.t('bulk.jobs')} className="card">
+    <section aria-label={i18n.t('bulk.jobs')} className="jobs">
       {jobs.map((job) => (
         <BulkProgressBar key={job.jobId} job={job} />
       ))}
     </section>
   ) : null;
+}
+
+interface Asked {
+  op: 'add' | 'remove';
+  tag: string;
+}
+
+export function BulkTags({ entries, site }: { entries: PersonEntry[]; site: string }) {
+  const startBulk = useOutbox((s) => s.startBulk);
+  const checked = useSidebar((s) => s.checked);
+  const catalogue = valueOf(useContact((s) => s.lists))?.tags ?? [];
+  const [tag, setTag] = useState('');
+  const [who, setWho] = useState<'all' | 'checked'>('all');
+  const [createMissing, setCreateMissing] = useState(false);
+  const [asked, setAsked] = useState<Asked>();
+  const yes = useRef<HTMLButtonElement>(null);
+  const id = useId();
+  useEffect(() => {
+    if (asked) yes.current?.focus();
+  }, [asked]);
+
+  const matched = entries.filter((e) => e.match?.state === 'matched' && e.match.contact);
+  const picked = matched.filter((e) => checked.includes(e.key));
+  const chosen = who === 'checked' ? picked : matched;
+  const contactIds = [...new Set(chosen.map((e) => e.match!.contact!.id))];
+  const missing = entries.filter((e) => e.match?.state === 'missing' && !e.match.creating).map((e) => e.person);
+  const toCreate = who === 'all' && createMissing ? missing : [];
+  const count = contactIds.length + toCreate.length;
+
+  const ask = (op: 'add' | 'remove', typed = tag) => {
+    const t = typed.trim();
+    if (t && (op === 'add' ? count : contactIds.length)) setAsked({ op, tag: t });
+  };
+  const run = async () => {
+    if (!asked) return;
+    const create = asked.op === 'add' && toCreate.length ? { people: toCreate, site } : undefined;
+    const job = await startBulk({ contactIds, tags: [asked.tag], op: asked.op, create });
+    setAsked(undefined);
+    if (job) setTag('');
+  };
+  const question = asked
+    ? asked.op === 'add'
+      ? i18n.t('bulk.confirmAdd', count, [count, `‘${isolate(asked.tag)}’`])
+      : i18n.t('bulk.confirmRemove', contactIds.length, [contactIds.length, `‘${isolate(asked.tag)}’`])
+    : '';
+
+  return (
+    <details className="adder bulk card" data-testid="bulk">
+      <summary>{i18n.t('bulk.summary', matched.length)}</summary>
+      <fieldset className="plain">
+        <legend>{i18n.t('bulk.who')}</legend>
+        <label className="check">
+          <input type="radio" name={`${id}-who`} checked={who === 'all'} onChange={() => setWho('all')} /> {i18n.t('bulk.whoAll', matched.length, [matched.length])}
+        </label>
+        <br />
+        <label className="check">
+          <input type="radio" name={`${id}-who`} checked={who === 'checked'} disabled={!picked.length} onChange={() => setWho('checked')} />{' '}
+          {i18n.t('bulk.whoChecked', picked.length, [picked.length])}
+        </label>
+        {!picked.length ? <p className="muted small">{i18n.t('bulk.howToCheck')}</p> : null}
+      </fieldset>
+      <TagCombobox
+        id={`${id}-tag`}
+        label={i18n.t('bulk.tag')}
+        value={tag}
+        onValue={(t) => {
+          setTag(t);
+          setAsked(undefined);
+        }}
+        catalogue={catalogue}
+        present={[]}
+        placeholder={i18n.t('bulk.placeholder')}
+        onTag={(t) => {
+          setTag(t);
+          ask('add', t);
+        }}
+      />
+      {who === 'all' && missing.length ? (
+        <label className="check small">
+          <input type="checkbox" checked={createMissing} onChange={(e) => setCreateMissing(e.target.checked)} /> {i18n.t('bulk.alsoCreate', missing.length)}
+        </label>
+      ) : null}
+      {asked ? (
+        <div role="group" aria-label={question} className="confirm-bulk" data-testid="bulk-confirm">
+          <p>{question}</p>
+          <p className="row">
+            <button ref={yes} className="primary" onClick={() => void run()}>
+              {asked.op === 'add' ? i18n.t('bulk.yesAdd', count, [count]) : i18n.t('bulk.yesRemove', contactIds.length, [contactIds.length])}
+            </button>
+            <button onClick={() => setAsked(undefined)}>{i18n.t('common.cancel')}</button>
+          </p>
+        </div>
+      ) : (
+        <p className="row">
+          <button className="primary" disabled={!tag.trim() || count === 0} onClick={() => ask('add')}>
+            {i18n.t('bulk.tagEveryone')}
+          </button>
+          <button disabled={!tag.trim() || contactIds.length === 0} onClick={() => ask('remove')}>
+            {i18n.t('bulk.untagEveryone')}
+          </button>
+        </p>
+      )}
+    </details>
+  );
 }

@@ -1,10 +1,34 @@
-// A delete button that asks first, in place: "Delete?" then "Yes, delete" / "Keep" (focus moves to
-// the question's buttons and back).
+// A delete button that asks first, in place: "Delete?" (or the question given) then "Yes, delete" /
+// "Keep". The focus moves to the question's buttons, back to the button on "Keep", and on a
+// confirmed delete to what comes next (the next item of the list, else the one before, else what
+// `fallback` names), never to the page. (A delete HighLevel refuses brings the item back, with the
+// notice saying why.)
 import { useEffect, useRef, useState } from 'react';
 import { i18n } from '#i18n';
 
+const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), summary, a[href], [tabindex="0"]';
+
+/** What gets the focus once the item holding `from` is gone: the next item's first control, else the previous one's. */
+function focusAfterDelete(from: HTMLElement | null): HTMLElement | null {
+  const item = from?.closest('li');
+  const next = item?.nextElementSibling?.querySelector<HTMLElement>(FOCUSABLE);
+  const previous = item?.previousElementSibling?.querySelector<HTMLElement>(FOCUSABLE);
+  return next ?? previous ?? null;
+}
+
 /** `label` names the button for screen readers ("Delete task Call Ana"), `question` the question. */
-export function ConfirmDelete(props: { label: string; question: string; onConfirm: () => Promise<unknown> | void }) {
+export function ConfirmDelete(props: {
+  label: string;
+  question: string;
+  /** shown instead of "Delete?" (e.g. the contact's name) */
+  ask?: string;
+  onConfirm: () => Promise<unknown> | void;
+  /** where the focus goes when nothing near the item can take it */
+  fallback?: () => HTMLElement | null;
+  className?: string;
+  /** the button's text (default "Delete") */
+  text?: string;
+}) {
   const [asking, setAsking] = useState(false);
   const yes = useRef<HTMLButtonElement>(null);
   const ask = useRef<HTMLButtonElement>(null);
@@ -13,17 +37,24 @@ export function ConfirmDelete(props: { label: string; question: string; onConfir
     if (asking) yes.current?.focus();
     else if (returnFocus) ask.current?.focus();
   }, [asking, returnFocus]);
+  const confirm = async () => {
+    // the item leaves as soon as the delete is queued (the shown record has it applied), maybe before
+    // the answer: the focus moves first, so it never falls to the page in between
+    const next = focusAfterDelete(yes.current) ?? props.fallback?.();
+    next?.focus();
+    await props.onConfirm();
+  };
   if (!asking) {
     return (
-      <button ref={ask} className="quiet" aria-label={props.label} onClick={() => setAsking(true)}>
-        {i18n.t('common.delete')}
+      <button ref={ask} className={props.className ?? 'quiet'} aria-label={props.label} onClick={() => setAsking(true)}>
+        {props.text ?? i18n.t('common.delete')}
       </button>
     );
   }
   return (
     <span role="group" aria-label={props.question} className="confirm">
-      <span>{i18n.t('common.deleteAsk')}</span>{' '}
-      <button ref={yes} className="danger" onClick={() => void props.onConfirm()}>
+      <span>{props.ask ?? i18n.t('common.deleteAsk')}</span>{' '}
+      <button ref={yes} className="danger" onClick={() => void confirm()}>
         {i18n.t('common.deleteYes')}
       </button>{' '}
       <button

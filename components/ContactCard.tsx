@@ -1,9 +1,14 @@
-// The GHL record of one person: identity, what the page knows better, tags, opportunities, tasks,
-// notes, appointments, workflows, do-not-disturb, custom fields, owner and followers, other
-// contacts of the same business, and a link into HighLevel's web app. Each section that needs a
-// scope the connection lacks says so. Every value is page or CRM text, rendered as text.
+// The GHL record of one person: identity, what the page knows better, opportunities, tasks, notes,
+// appointments, workflows, do-not-disturb, custom fields, owner and followers, other contacts of
+// the same business, a link into HighLevel's web app, editing the contact and deleting it (after a
+// question that names it). The tags are pinned above (./PinnedPerson.tsx). Each section that needs
+// a scope the connection lacks says so. Every value is page or CRM text: rendered as text, never as
+// HTML, and isolated (<bdi>) so right-to-left text or a stray override in it cannot reorder the
+// sidebar's own words.
 import { i18n } from '#i18n';
 import type { ContactDetails, UserOption } from '@/lib/protocol';
+import { isolate } from './bidi';
+import { ConfirmDelete } from './ConfirmDelete';
 import { ContactFields } from './ContactFields';
 import { CustomFieldsSection } from './CustomFieldsSection';
 import { DndSection } from './DndSection';
@@ -18,7 +23,7 @@ import { SameBusiness } from './SameBusiness';
 import { valueOf } from './state/ask';
 import { useContact } from './state/contact';
 import { useMissingScopes } from './state/record';
-import { TagEditor } from './TagEditor';
+import { useSidebar } from './state/sidebar';
 import { TaskList } from './TaskList';
 import { WorkflowsSection } from './WorkflowsSection';
 import { when } from './when';
@@ -37,52 +42,83 @@ function Facts({ details }: { details: ContactDetails }) {
         .filter(([, v]) => v)
         .map(([k, v], i) => (
           <div key={`${k}:${i}`}>
-            <dt>{k}</dt>
-            <dd>{v}</dd>
+            <dt>
+              <bdi>{k}</bdi>
+            </dt>
+            <dd>
+              <bdi>{v}</bdi>
+            </dd>
           </div>
         ))}
     </dl>
   );
 }
 
+/** Deletes the contact after a question that names it; the person then shows as not in GHL. */
+function DeleteContact({ name }: { name: string }) {
+  const deleteContact = useContact((s) => s.deleteContact);
+  const onConfirm = async () => {
+    const index = useSidebar.getState().selected;
+    const deleted = await deleteContact();
+    if (deleted && index != null) useSidebar.getState().contactDeleted(index);
+    return deleted;
+  };
+  return (
+    <ConfirmDelete
+      className="quiet danger-text"
+      text={i18n.t('contact.delete')}
+      label={i18n.t('contact.deleteLabel', [isolate(name)])}
+      question={i18n.t('contact.deleteQuestion', [isolate(name)])}
+      ask={i18n.t('contact.deleteQuestion', [isolate(name)])}
+      onConfirm={onConfirm}
+      fallback={() => document.getElementById('person-name')}
+    />
+  );
+}
+
 export function ContactCard(props: { details: ContactDetails; users: UserOption[]; revalidating: boolean }) {
   const { details, users } = props;
   const { contact, appointments } = details;
-  const edit = useEditInPlace();
+  const { editing, opener, start, cancel } = useEditInPlace();
   const lists = useContact((s) => valueOf(s.lists));
   const missing = useMissingScopes();
   return (
-    <article className="card" aria-labelledby="contact-name" data-testid="contact-card" aria-busy={props.revalidating}>
+    <article className="card" aria-label={i18n.t('contact.recordOf', [isolate(contact.name)])} data-testid="contact-card" aria-busy={props.revalidating}>
       <header className="card-head">
-        <h2 id="contact-name">{contact.name}</h2>
+        <h2 id="contact-name" className="visually-hidden">
+          <bdi>{contact.name}</bdi>
+        </h2>
         <span className="row">
-          <button className="quiet" onClick={edit.start} hidden={edit.editing} aria-label={i18n.t('contact.edit', [contact.name])}>
+          <button ref={opener} className="quiet" onClick={start} hidden={editing} aria-label={i18n.t('contact.edit', [isolate(contact.name)])}>
             {i18n.t('common.edit')}
           </button>
           <a href={contact.appUrl} target="_blank" rel="noreferrer">
             {i18n.t('contact.openInHighLevel')}
             <span className="visually-hidden"> {i18n.t('common.newTab')}</span>
           </a>
+          <DeleteContact name={contact.name} />
         </span>
       </header>
-      {edit.editing ? <ContactFields key={contact.id} contact={contact} onDone={edit.cancel} /> : null}
+      {editing ? <ContactFields key={contact.id} contact={contact} onDone={cancel} /> : null}
       <AccessNotice missing={missing} />
       <PageDifferences contact={contact} canWrite={!missing.includes('contacts.write')} />
       <Facts details={details} />
       <Freshness contactId={contact.id} fetchedAt={details.fetchedAt} revalidating={props.revalidating} />
-      <h3>{i18n.t('contact.tags')}</h3>
-      <TagEditor tags={contact.tags} />
       <OpportunitiesSection contact={contact} opportunities={details.opportunities} lists={lists} missing={missing} />
       <h3>{i18n.t('contact.tasks')}</h3>
-      <TaskList tasks={details.tasks} users={users} now={details.fetchedAt} />
+      <TaskList tasks={details.tasks} users={users} now={details.fetchedAt} owner={contact.assignedTo} />
       <h3>{i18n.t('contact.notes')}</h3>
       <NoteList notes={details.notes} />
       <h3>{i18n.t('contact.appointments')}</h3>
       <ul className="plain" data-testid="appointments" aria-label={i18n.t('contact.appointments')}>
         {appointments.map((a) => (
           <li key={a.id}>
-            {a.title} <span className="muted">{when(a.startTime)}</span>
-            {a.status ? <span className="badge">{a.status}</span> : null}
+            <bdi>{a.title}</bdi> <span className="muted small">{when(a.startTime)}</span>
+            {a.status ? (
+              <span className="badge">
+                <bdi>{a.status}</bdi>
+              </span>
+            ) : null}
           </li>
         ))}
         {appointments.length === 0 ? <li className="muted">{i18n.t('contact.noAppointments')}</li> : null}

@@ -36,13 +36,14 @@ export function ContactFields({ contact, onDone }: { contact: ContactView; onDon
   };
   return (
     <form onSubmit={(e) => void submit(e)} aria-label={i18n.t('contact.editForm')} className="contact-fields">
-      {FIELDS.map(([field, label, type]) => (
+      {FIELDS.map(([field, label, type], i) => (
         <div key={field}>
           <label htmlFor={`${id}-${field}`}>{label()}</label>
           <input
             id={`${id}-${field}`}
             name={field}
             type={type}
+            autoFocus={i === 0}
             value={values[field] ?? ''}
             onChange={(e) => setValues({ ...values, [field]: e.target.value })}
           />

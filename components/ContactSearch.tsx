@@ -10,7 +10,7 @@ const WAIT_MS = 250;
 
 export const contactLine = (c: ContactSummary) => [c.email, c.phone, c.companyName].filter(Boolean).join(' · ');
 
-export function ContactSearch(props: { onPick: (c: ContactSummary) => void; label?: string }) {
+export function ContactSearch(props: { onPick: (c: ContactSummary) => void; label?: string; autoFocus?: boolean }) {
   const id = useId();
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<ContactSummary[]>([]);
@@ -43,6 +43,7 @@ export function ContactSearch(props: { onPick: (c: ContactSummary) => void; labe
       <input
         id={id}
         type="search"
+        autoFocus={props.autoFocus}
         value={query}
         placeholder={i18n.t('search.placeholder')}
         autoComplete="off"
@@ -56,7 +57,12 @@ export function ContactSearch(props: { onPick: (c: ContactSummary) => void; labe
         {shown.map((c) => (
           <li key={c.id}>
             <button className="link-row" onClick={() => props.onPick(c)}>
-              <strong>{c.name}</strong> <span className="muted">{contactLine(c)}</span>
+              <strong>
+                <bdi>{c.name}</bdi>
+              </strong>{' '}
+              <span className="muted">
+                <bdi>{contactLine(c)}</bdi>
+              </span>
             </button>
           </li>
         ))}

@@ -12,6 +12,7 @@ import { FIND_COMMAND, findAskItem } from '@/lib/protocol';
 import { FIND_MIN, shownResults, useFind } from './state/find';
 import { useSidebar } from './state/sidebar';
 import { valueOf } from './state/ask';
+import { isolate } from './bidi';
 import { ErrorNotice } from './ErrorNotice';
 import { PersonForm } from './PersonForm';
 
@@ -79,7 +80,8 @@ export function FindContact() {
 
   // arrow keys move between the box and the results
   const onListKey = (e: KeyboardEvent) => {
-    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+    // Alt+↑/↓ belong to the people switcher (keys.ts)
+    if ((e.key !== 'ArrowDown' && e.key !== 'ArrowUp') || e.altKey || e.ctrlKey || e.metaKey) return;
     const buttons = [...(list.current?.querySelectorAll('button') ?? [])];
     const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
     const next = e.key === 'ArrowDown' ? at + 1 : at - 1;
@@ -137,9 +139,20 @@ export function FindContact() {
           {found.map((c) => (
             <li key={c.id}>
               <button className="link-row" onClick={() => void choose(c.id)}>
-                <strong>{c.name}</strong>
-                <span className="muted small find-line">{[c.email, c.phone, c.companyName].filter(Boolean).join(' · ')}</span>
-                {c.tags.length ? <span className="muted small find-line">{i18n.t('find.tags', [c.tags.join(', ')])}</span> : null}
+                <strong>
+                  <bdi>{c.name}</bdi>
+                </strong>
+                <span className="muted small find-line">
+                  {[c.email, c.phone, c.companyName]
+                    .filter((v): v is string => !!v)
+                    .map((v, i) => (
+                      <span key={i}>
+                        {i ? ' · ' : ''}
+                        <bdi>{v}</bdi>
+                      </span>
+                    ))}
+                </span>
+                {c.tags.length ? <span className="muted small find-line">{i18n.t('find.tags', [c.tags.map(isolate).join(', ')])}</span> : null}
               </button>
             </li>
           ))}

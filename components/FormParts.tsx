@@ -1,6 +1,7 @@
-// Pieces shared by the task and note forms: the save / cancel buttons, and editing in place
-// (the form closes once the change is saved, stays open with the error otherwise).
-import { useState } from 'react';
+// Pieces shared by the task, note and contact forms: the save / cancel buttons, and editing in
+// place (the form closes once the change is saved, stays open with the error otherwise; when it
+// closes, the focus goes back to the button that opened it instead of falling to the page).
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { i18n } from '#i18n';
 
 export function FormButtons(props: { saving: boolean; label: string; onCancel?: () => void }) {
@@ -20,13 +21,28 @@ export function FormButtons(props: { saving: boolean; label: string; onCancel?: 
 
 export function useEditInPlace() {
   const [editing, setEditing] = useState(false);
+  const [closed, setClosed] = useState(false);
+  /** the button that opens the form: it gets the focus back when the form closes */
+  const button = useRef<HTMLButtonElement | null>(null);
+  const opener = useCallback((el: HTMLButtonElement | null) => void (button.current = el), []);
+  useEffect(() => {
+    if (!editing && closed) button.current?.focus();
+  }, [editing, closed]);
+  const close = () => {
+    setEditing(false);
+    setClosed(true);
+  };
   return {
     editing,
-    start: () => setEditing(true),
-    cancel: () => setEditing(false),
+    opener,
+    start: () => {
+      setClosed(false);
+      setEditing(true);
+    },
+    cancel: close,
     async closeIfSaved(save: Promise<boolean>) {
       const saved = await save;
-      if (saved) setEditing(false);
+      if (saved) close();
       return saved;
     },
   };

@@ -1,10 +1,12 @@
-// Why the selected person matched (reason and confidence), the candidates of an ambiguous match,
-// creating the contact of a person not in GHL, and linking the person to another contact by hand.
+// The shown person's match beyond the pinned header: the candidates of an ambiguous match, creating
+// the contact of a person not in GHL (and "being created" while HighLevel has not answered),
+// and linking the person to another contact by hand (the search box gets the focus) or unlinking.
 import { useState } from 'react';
 import { i18n } from '#i18n';
-import { describeMatch, describeSkipped } from '@/lib/match';
+import { describeSkipped } from '@/lib/match';
 import type { PersonMatch } from '@/lib/protocol';
 import { useSidebar } from './state/sidebar';
+import { isolate } from './bidi';
 import { ContactSearch, contactLine } from './ContactSearch';
 import { EditBeforeCreate } from './EditBeforeCreate';
 
@@ -13,10 +15,7 @@ export function MatchPanel({ match, index }: { match: PersonMatch; index: number
   const [searching, setSearching] = useState(match.state === 'ambiguous');
   const { person } = match;
   return (
-    <section className="card" aria-label={i18n.t('match.label')} data-testid="match">
-      <p data-testid="match-reason">
-        <span className={`badge ${match.state}`}>{describeMatch(match)}</span>
-      </p>
+    <section className={match.state === 'matched' ? 'match' : 'card match'} aria-label={i18n.t('match.label')} data-testid="match">
       {match.state === 'pending' && match.error ? <p role="status">{match.error.message}</p> : null}
       {person.skipped?.length ? (
         <ul className="plain muted" data-testid="skipped-values">
@@ -32,32 +31,44 @@ export function MatchPanel({ match, index }: { match: PersonMatch; index: number
             {match.candidates?.map((c) => (
               <li key={c.id}>
                 <button className="link-row" disabled={busy} onClick={() => void relink(match, c.id)}>
-                  <strong>{c.name}</strong> <span className="muted">{contactLine(c)}</span>
+                  <strong>
+                    <bdi>{c.name}</bdi>
+                  </strong>{' '}
+                  <span className="muted">
+                    <bdi>{contactLine(c)}</bdi>
+                  </span>
                 </button>
               </li>
             ))}
           </ul>
         </>
       ) : null}
-      {match.state === 'missing' ? (
+      {match.state === 'missing' && match.creating ? <p data-testid="creating">{i18n.t('match.creatingQueued')}</p> : null}
+      {match.state === 'missing' && !match.creating ? (
         <>
-          <p>{i18n.t('match.notInGhl', [person.name ?? person.email ?? i18n.t('match.thisPerson')])}</p>
-          <p className="muted">{[person.email, person.phone, person.company, person.title].filter(Boolean).join(' · ')}</p>
+          <p>{i18n.t('match.notInGhl', [isolate(person.name ?? person.email ?? i18n.t('match.thisPerson'))])}</p>
+          <p className="muted wrap">
+            <bdi>{[person.email, person.phone, person.company, person.title].filter(Boolean).join(' · ')}</bdi>
+          </p>
           <button className="primary" disabled={busy} onClick={() => void createContact(index)}>
             {busy ? i18n.t('match.creating') : i18n.t('match.create')}
           </button>
           <EditBeforeCreate match={match} site={page.status === 'ready' ? (page.value?.site ?? '') : ''} />
         </>
       ) : null}
-      <p className="row">
+      <p className="row small">
         {match.reason === 'linked-by-you' ? (
           <button disabled={busy} onClick={() => void relink(match, null)}>
             {i18n.t('match.unlink')}
           </button>
         ) : null}
-        {!searching ? <button onClick={() => setSearching(true)}>{i18n.t('match.linkOther')}</button> : null}
+        {!searching ? (
+          <button className="quiet" onClick={() => setSearching(true)}>
+            {i18n.t('match.linkOther')}
+          </button>
+        ) : null}
       </p>
-      {searching ? <ContactSearch onPick={(c) => void relink(match, c.id)} /> : null}
+      {searching ? <ContactSearch autoFocus={match.state !== 'ambiguous'} onPick={(c) => void relink(match, c.id)} /> : null}
     </section>
   );
 }

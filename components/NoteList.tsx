@@ -1,9 +1,10 @@
 // The contact's notes, newest first, with adding, editing and deleting (after a confirmation).
-// A note's text is shown as text, never as HTML.
+// A note's text is shown as text, never as HTML. Ctrl/Cmd+Enter saves the note being written.
 import { useId, useState, type FormEvent } from 'react';
 import { i18n } from '#i18n';
 import type { NoteView } from '@/lib/protocol';
 import { useContact } from './state/contact';
+import { isolate } from './bidi';
 import { ConfirmDelete } from './ConfirmDelete';
 import { FormButtons, useEditInPlace } from './FormParts';
 import { when } from './when';
@@ -22,34 +23,54 @@ function NoteForm(props: { body?: string; label: string; onSave: (body: string) 
   return (
     <form onSubmit={(e) => void submit(e)} aria-label={props.label}>
       <label htmlFor={id}>{props.label}</label>
-      <textarea id={id} name="body" rows={3} required value={body} onChange={(e) => setBody(e.target.value)} />
+      <textarea
+        id={id}
+        name="body"
+        rows={3}
+        required
+        autoFocus={props.body !== undefined}
+        value={body}
+        aria-keyshortcuts="Control+Enter Meta+Enter"
+        onChange={(e) => setBody(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            e.currentTarget.form?.requestSubmit();
+          }
+        }}
+      />
+      <p className="muted small">{i18n.t('notes.saveKey')}</p>
       <FormButtons saving={saving} label={i18n.t('notes.save')} onCancel={props.onCancel} />
     </form>
   );
 }
 
+/** After the last note is deleted, the focus goes to "Add a note". */
+const addNoteSummary = () => document.querySelector<HTMLElement>('[data-testid=notes] + details.adder summary');
+
 function NoteItem({ note }: { note: NoteView }) {
   const { updateNote, deleteNote } = useContact();
-  const edit = useEditInPlace();
-  if (edit.editing) {
+  const { editing, opener, start, cancel, closeIfSaved } = useEditInPlace();
+  if (editing) {
     return (
       <li>
-        <NoteForm label={i18n.t('notes.editForm')} body={note.body} onCancel={edit.cancel} onSave={(body) => edit.closeIfSaved(updateNote(note.id, body))} />
+        <NoteForm label={i18n.t('notes.editForm')} body={note.body} onCancel={cancel} onSave={(body) => closeIfSaved(updateNote(note.id, body))} />
       </li>
     );
   }
   const short = note.body.slice(0, 30);
   return (
     <li>
-      <span className="note-body">{note.body}</span> <span className="muted">{when(note.dateAdded)}</span>
+      <bdi className="note-body">{note.body}</bdi> <span className="muted small">{when(note.dateAdded)}</span>
       <span className="row actions">
-        <button className="quiet" aria-label={i18n.t('notes.editLabel', [short])} onClick={edit.start}>
+        <button ref={opener} className="quiet" aria-label={i18n.t('notes.editLabel', [isolate(short)])} onClick={start}>
           {i18n.t('common.edit')}
         </button>
         <ConfirmDelete
-          label={i18n.t('notes.deleteLabel', [short])}
-          question={i18n.t('notes.deleteQuestion', [short])}
+          label={i18n.t('notes.deleteLabel', [isolate(short)])}
+          question={i18n.t('notes.deleteQuestion', [isolate(short)])}
           onConfirm={() => deleteNote(note.id)}
+          fallback={addNoteSummary}
         />
       </span>
     </li>

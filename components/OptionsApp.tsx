@@ -1,7 +1,8 @@
 // Options: connect HighLevel locations (private-integration token or OAuth), choose the active one,
-// sign out, the API base URL (advanced), the sites to look at, and what new contacts get.
+// sign out (asking first when changes of that location are not sent yet), the API base URL
+// (advanced), the sites to look at, and what new contacts get.
 // The token goes to the background once and never comes back.
-import { useEffect, type FormEvent } from 'react';
+import { useEffect, useRef, type FormEvent } from 'react';
 import { i18n } from '#i18n';
 import { useOptions } from './state/options';
 import { OAuthConnect } from './OAuthConnect';
@@ -9,9 +10,41 @@ import { ForgetEverything } from './ForgetEverything';
 import { ErrorNotice } from './ErrorNotice';
 import { NewContactSettings } from './NewContactSettings';
 import { SitesSettings } from './SitesSettings';
+import { isolate } from './bidi';
+import type { UnsentQuestion } from './state/options';
+
+/** The notices' actions on this page: reconnecting is pasting a token here, switching is choosing here. */
+const reconnectHere = () => {
+  const field = document.getElementById('token');
+  field?.scrollIntoView({ block: 'center' });
+  field?.focus();
+};
+const switchHere = () => document.querySelector<HTMLInputElement>('[data-testid=connections] input[type=radio]')?.focus();
+
+/** "2 changes of this location are not sent yet" — send first / discard and sign out / cancel. */
+function UnsentChanges({ question }: { question: UnsentQuestion }) {
+  const { sendThenSignOut, discardThenSignOut } = useOptions();
+  const first = useRef<HTMLButtonElement>(null);
+  useEffect(() => first.current?.focus(), [question.connectionId]);
+  return (
+    <div role="group" aria-label={question.message} className="notice tone-waiting card" data-testid="unsent-question">
+      <p>{question.message}</p>
+      {question.sending !== undefined ? <p className="muted small" role="status">{i18n.t('options.sendingLeft', question.sending, [question.sending])}</p> : null}
+      <p className="row">
+        <button ref={first} className="primary" onClick={() => void sendThenSignOut(question.connectionId)}>
+          {i18n.t('options.sendFirst')}
+        </button>
+        <button className="danger" onClick={() => void discardThenSignOut(question.connectionId)}>
+          {i18n.t('options.discardAndSignOut')}
+        </button>
+        <button onClick={() => useOptions.setState({ unsent: undefined })}>{i18n.t('common.cancel')}</button>
+      </p>
+    </div>
+  );
+}
 
 export function OptionsApp() {
-  const { app: state, error, notice, busy, load, loadLists, connectWithToken, connectWithOAuth, setActive, signOut, forgetEverything } =
+  const { app: state, error, notice, busy, unsent, load, loadLists, connectWithToken, connectWithOAuth, setActive, signOut, forgetEverything } =
     useOptions();
   useEffect(() => {
     void load().then(loadLists);
@@ -49,7 +82,7 @@ export function OptionsApp() {
             {notice}
           </p>
         ) : null}
-        {error ? <ErrorNotice error={error} /> : null}
+        {error ? <ErrorNotice error={error} onReconnect={reconnectHere} onSwitchLocation={switchHere} /> : null}
       </div>
       <section className="card" aria-labelledby="connections-title">
         <h2 id="connections-title">{i18n.t('options.connections')}</h2>
@@ -65,9 +98,12 @@ export function OptionsApp() {
                   style={{ width: 'auto' }}
                   onChange={() => void setActive(c.id)}
                 />{' '}
-                {c.locationName} <span className="muted">({c.kind === 'token' ? i18n.t('options.kindToken') : i18n.t('options.kindOAuth')})</span>
+                <bdi>{c.locationName}</bdi> <span className="muted">({c.kind === 'token' ? i18n.t('options.kindToken') : i18n.t('options.kindOAuth')})</span>
               </label>{' '}
-              <button onClick={() => void signOut(c.id)}>{i18n.t('options.signOut')}</button>
+              <button onClick={() => void signOut(c.id)} aria-label={i18n.t('options.signOutOf', [isolate(c.locationName)])}>
+                {i18n.t('options.signOut')}
+              </button>
+              {unsent?.connectionId === c.id ? <UnsentChanges question={unsent} /> : null}
             </li>
           ))}
         </ul>

@@ -69,7 +69,12 @@ export function PersonForm({ draft }: { draft: Draft }) {
             {draft.candidates.map((c) => (
               <li key={c.id}>
                 <button type="button" className="link-row" onClick={() => void chooseCandidate(c)}>
-                  <strong>{c.name}</strong> <span className="muted">{contactLine(c)}</span>
+                  <strong>
+                    <bdi>{c.name}</bdi>
+                  </strong>{' '}
+                  <span className="muted">
+                    <bdi>{contactLine(c)}</bdi>
+                  </span>
                 </button>
               </li>
             ))}

@@ -26,11 +26,14 @@ export function SameBusiness({ details }: { details: ContactDetails }) {
           <li key={c.id}>
             {c.unnamed ? (
               <>
-                {c.email ?? i18n.t('contact.unnamed')} <span className="muted small">{i18n.t('colleagues.noName')}</span>
+                {c.email ? <bdi>{c.email}</bdi> : i18n.t('contact.unnamed')} <span className="muted small">{i18n.t('colleagues.noName')}</span>
               </>
             ) : (
               <>
-                {c.name} <span className="muted">{contactLine(c)}</span>
+                <bdi>{c.name}</bdi>{' '}
+                <span className="muted">
+                  <bdi>{contactLine(c)}</bdi>
+                </span>
               </>
             )}
           </li>

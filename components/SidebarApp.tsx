@@ -1,24 +1,27 @@
 // The sidebar: follows a tab (the `?tab=` it was opened for, else the active tab of its window),
-// lists the people found there with their match, and shows the selected one's GHL record.
+// offers the search box at the very top (any contact, whatever the page shows), pins the shown
+// person below it (moving between the page's people, their tags, the tag box),
+// then their match and GHL record, then tagging several people at once. One notice at a time.
 import { useEffect } from 'react';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
-import { contactViewItem, quickTagItem, sendMessage, tabMatchesItem, tabPeopleItem, type TabPeople } from '@/lib/protocol';
-import { useSidebar } from './state/sidebar';
+import { connectionsChangedItem, contactViewItem, quickTagItem, sendMessage, tabMatchesItem, tabPeopleItem, toolbarClickItem, type TabPeople } from '@/lib/protocol';
+import { peopleOf, useSidebar } from './state/sidebar';
 import { useContact } from './state/contact';
 import { useOutbox } from './state/outbox';
 import { valueOf } from './state/ask';
-import { PeopleList } from './PeopleList';
 import { ContactCard, ContactSkeleton } from './ContactCard';
-import { ActivityButton, StoppedWrites } from './ActivityButton';
+import { ActivityButton, useStoppedWrites } from './ActivityButton';
 import { ActivityLog } from './ActivityLog';
 import { BulkJobs, BulkTags } from './BulkTags';
 import { ErrorNotice } from './ErrorNotice';
 import { FindContact } from './FindContact';
 import { LocationSwitcher } from './LocationSwitcher';
 import { MatchPanel } from './MatchPanel';
+import { PinnedPerson } from './PinnedPerson';
 import { SiteAccess, grantSiteAccess } from './SiteAccess';
 import { UndoBar } from './UndoBar';
+import { useSidebarKeys } from './keys';
 
 /** A quick-tag request younger than this, found when the sidebar opens, still focuses the tag box. */
 const QUICK_TAG_FRESH_MS = 5_000;
@@ -50,8 +53,13 @@ function useFollowedTab() {
     const pinned = new URLSearchParams(location.search).has('tab');
     const onActivated = (info: { tabId: number }) => void follow(info.tabId);
     if (!pinned) browser.tabs.onActivated.addListener(onActivated);
+    // the toolbar button clicked on this tab: its address is readable now ("Enable on this site")
+    const unwatchClick = toolbarClickItem().watch((click) => {
+      if (click && click.tabId === useSidebar.getState().tabId) void useSidebar.getState().loadSite();
+    });
     return () => {
       unwatch?.();
+      unwatchClick();
       if (!pinned) browser.tabs.onActivated.removeListener(onActivated);
     };
   }, [showPage, showMatches]);
@@ -65,32 +73,68 @@ function useContactPush(locationId: string | undefined, contactId: string | unde
   }, [locationId, contactId]);
 }
 
-/** The quick-tag shortcut and Ctrl/Cmd+Z (undo of the last tag change). */
-function useKeyboard() {
+/** The quick-tag shortcut focuses the tag box; a connection added, reconnected or switched loads everything again. */
+function useBackgroundSignals() {
   useEffect(() => {
-    const focusTags = () => useContact.setState({ focusTagsAt: Date.now() });
+    const focusTags = () => useContact.getState().focusTags();
     void quickTagItem().getValue().then((r) => r && Date.now() - r.at < QUICK_TAG_FRESH_MS && focusTags());
-    const unwatch = quickTagItem().watch((r) => r && focusTags());
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key.toLowerCase() !== 'z' || !(e.ctrlKey || e.metaKey) || e.shiftKey) return;
-      const target = e.target as HTMLInputElement | null;
-      if (target && 'value' in target && typeof target.value === 'string' && target.value !== '') return; // the field's own undo
-      if (!useContact.getState().undo) return;
-      e.preventDefault();
-      useContact.getState().runUndo();
-    };
-    document.addEventListener('keydown', onKey);
+    const unwatchTag = quickTagItem().watch((r) => r && focusTags());
+    const unwatchConnections = connectionsChangedItem().watch(() => {
+      // what failed for want of a connection is tried again: its notices go
+      useContact.setState({ writeError: undefined });
+      useSidebar.setState({ actionError: undefined });
+      void useSidebar.getState().loadApp();
+      void useContact.getState().loadLists();
+      void useSidebar.getState().rematch();
+    });
     return () => {
-      unwatch();
-      document.removeEventListener('keydown', onKey);
+      unwatchTag();
+      unwatchConnections();
     };
   }, []);
 }
 
-/** The outbox's counts and bulk jobs, pushed by the background. */
+/** The outbox's counts and bulk jobs, pushed by the background; a queued create that lands matches its person. */
 function useOutboxStatus() {
   const watch = useOutbox((s) => s.watch);
+  const changedAt = useOutbox((s) => s.status?.changedAt);
   useEffect(() => watch(), [watch]);
+  useEffect(() => {
+    if (peopleOf(useSidebar.getState()).some((e) => e.match?.creating)) void useSidebar.getState().rematch();
+  }, [changedAt]);
+}
+
+/** The one notice shown, the most urgent first. */
+function TopNotice() {
+  const { app, actionError, matches, matchError, site, loadApp, rematch } = useSidebar();
+  const { contactId, details, writeError, open } = useContact();
+  const stopped = useStoppedWrites();
+  const toggleActivity = useOutbox((s) => s.toggleActivity);
+  const outboxError = useOutbox((s) => s.error);
+  const retryContact = () => void open(contactId, true);
+  if (app.status === 'failed') return <ErrorNotice error={app.error} onRetry={() => void loadApp()} />;
+  if (app.status === 'ready' && !app.value.connections.some((c) => c.active)) {
+    return <ErrorNotice tone="info" error={{ kind: 'not-connected', message: i18n.t('sidebar.connectFirst'), action: 'connect' }} />;
+  }
+  if (actionError) {
+    return (
+      <ErrorNotice
+        error={actionError}
+        onRetry={() => void rematch()}
+        onGrantAccess={site?.origin ? () => void grantSiteAccess(site.origin!) : undefined}
+        onDismiss={() => useSidebar.setState({ actionError: undefined })}
+      />
+    );
+  }
+  if (matches.status === 'failed') return <ErrorNotice error={matches.error} onRetry={() => void rematch()} />;
+  if (matchError && app.status === 'ready' && app.value.connections.some((c) => c.active)) return <ErrorNotice error={matchError} onRetry={() => void rematch()} />;
+  if (details.status === 'failed') return <ErrorNotice error={details.error} onRetry={retryContact} />;
+  if (writeError && (!writeError.contactId || writeError.contactId === contactId)) {
+    return <ErrorNotice error={writeError} onRetry={retryContact} onDismiss={() => useContact.setState({ writeError: undefined })} />;
+  }
+  if (outboxError && !useOutbox.getState().activityOpen) return <ErrorNotice error={outboxError} onDismiss={() => useOutbox.setState({ error: undefined })} />;
+  if (stopped) return <ErrorNotice error={stopped} testId="stopped-writes" action={{ label: i18n.t('activity.open'), run: () => toggleActivity(true) }} />;
+  return null;
 }
 
 /** How many people of the page are not listed: over the cap, or with nothing readable. */
@@ -106,8 +150,9 @@ function NotListed({ page }: { page: TabPeople | null | undefined }) {
 }
 
 export function SidebarApp() {
-  const { app, page, matches, matchError, selected, site, actionError, loadApp, select, rematch } = useSidebar();
-  const { contactId, details, revalidating, lists, writeError, open, loadLists } = useContact();
+  const sidebar = useSidebar();
+  const { app, page, matches, selected, site, loadApp } = sidebar;
+  const { contactId, details, revalidating, lists, loadLists } = useContact();
   const activityOpen = useOutbox((s) => s.activityOpen);
   const active = valueOf(app)?.connections.find((c) => c.active);
   useEffect(() => {
@@ -118,58 +163,43 @@ export function SidebarApp() {
   }, [active?.id, loadLists]); // eslint-disable-line react-hooks/exhaustive-deps -- reload per location
   useFollowedTab();
   useContactPush(active?.locationId, contactId);
-  useKeyboard();
+  useBackgroundSignals();
+  useSidebarKeys();
   useOutboxStatus();
 
-  const people = valueOf(matches);
-  const match = selected != null ? people?.[selected] : undefined;
-  const retryContact = () => void open(contactId, true);
+  const entries = peopleOf(sidebar);
+  const entry = selected != null ? entries[selected] : undefined;
+  // a person whose look-up failed shows why (they are looked up again when opened)
+  const failedLookUp = selected != null ? valueOf(matches)?.[selected] : undefined;
+  const panelMatch = entry?.match ?? (failedLookUp?.state === 'pending' && failedLookUp.error ? failedLookUp : undefined);
+  const connected = app.status === 'ready' && !!active;
+  // the matched person's record, or a contact opened from the search box (no person of the page)
+  const recordShown = entry?.match?.state === 'matched' || (selected == null && !!sidebar.openedByHand);
   return (
     <main className="sidebar">
       <header className="top">
         <h1>{i18n.t('extName')}</h1>
         {app.status === 'ready' ? <LocationSwitcher connections={app.value.connections} /> : null}
-        <ActivityButton />
+        {connected ? <ActivityButton /> : null}
       </header>
-      <FindContact />
-      <StoppedWrites />
+      {connected ? <FindContact /> : null}
+      <TopNotice />
       {activityOpen ? <ActivityLog /> : null}
-      <div hidden={activityOpen}>
-      <SiteAccess site={site} />
-      {actionError ? (
-        <ErrorNotice
-          error={actionError}
-          onRetry={() => void rematch()}
-          onGrantAccess={site?.origin ? () => void grantSiteAccess(site.origin!) : undefined}
-          onDismiss={() => useSidebar.setState({ actionError: undefined })}
-        />
+      {connected && !activityOpen ? (
+        <>
+          {page.status === 'ready' && (page.value?.people.length ?? 0) === 0 ? <p className="muted empty">{i18n.t('sidebar.noPeople')}</p> : null}
+          <PinnedPerson />
+          <NotListed page={valueOf(page)} />
+          {entry && panelMatch ? <MatchPanel key={entry.key} match={panelMatch} index={entry.index} /> : null}
+          {recordShown && details.status === 'loading' ? <ContactSkeleton /> : null}
+          {recordShown && details.status === 'ready' ? (
+            <ContactCard details={details.value} users={valueOf(lists)?.users ?? []} revalidating={revalidating} />
+          ) : null}
+          {matches.status === 'ready' && entries.length > 1 ? <BulkTags entries={entries} site={valueOf(page)?.site ?? ''} /> : null}
+          <BulkJobs />
+          <SiteAccess site={site} />
+        </>
       ) : null}
-      {app.status === 'failed' ? <ErrorNotice error={app.error} onRetry={() => void loadApp()} /> : null}
-      {app.status === 'ready' && !active ? (
-        <ErrorNotice error={{ kind: 'not-connected', message: i18n.t('sidebar.connectFirst'), action: 'connect' }} />
-      ) : null}
-      <section aria-label={i18n.t('sidebar.thisPage')}>
-        {page.status === 'ready' && (page.value?.people.length ?? 0) === 0 ? (
-          <p className="muted empty">{i18n.t('sidebar.noPeople')}</p>
-        ) : null}
-        {matches.status === 'loading' ? <div className="skeleton" aria-label={i18n.t('sidebar.loadingMatches')} /> : null}
-        {matches.status === 'failed' ? <ErrorNotice error={matches.error} onRetry={() => void rematch()} /> : null}
-        {matchError && active ? <ErrorNotice error={matchError} onRetry={() => void rematch()} /> : null}
-        <BulkJobs />
-        {people && people.length > 1 ? <BulkTags matches={people} site={valueOf(page)?.site ?? ''} /> : null}
-        <NotListed page={valueOf(page)} />
-        {people ? <PeopleList matches={people} focused={valueOf(page)?.focused} selected={selected} onSelect={(i) => void select(i)} /> : null}
-      </section>
-      {match ? <MatchPanel key={match.key} match={match} index={selected!} /> : null}
-      {match?.state === 'matched' && details.status === 'loading' ? <ContactSkeleton /> : null}
-      {details.status === 'failed' ? <ErrorNotice error={details.error} onRetry={retryContact} /> : null}
-      {details.status === 'ready' ? (
-        <ContactCard details={details.value} users={valueOf(lists)?.users ?? []} revalidating={revalidating} />
-      ) : null}
-      {writeError ? (
-        <ErrorNotice error={writeError} onRetry={retryContact} onDismiss={() => useContact.setState({ writeError: undefined })} />
-      ) : null}
-      </div>
       <UndoBar />
     </main>
   );

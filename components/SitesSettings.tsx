@@ -4,12 +4,13 @@ import { i18n } from '#i18n';
 import { siteAdapters } from '@/lib/detect';
 import type { Settings } from '@/lib/storage';
 import { useOptions } from './state/options';
+import { partnerName } from './partners';
 
 export function SitesSettings({ settings }: { settings: Settings }) {
   const { saveSettings, disableSite } = useOptions();
   const toggle = (id: string, on: boolean) => {
     const disabledPartners = on ? settings.disabledPartners.filter((p) => p !== id) : [...settings.disabledPartners, id];
-    void saveSettings({ disabledPartners }, on ? i18n.t('sites.partnerOn', [id]) : i18n.t('sites.partnerOff', [id]));
+    void saveSettings({ disabledPartners }, on ? i18n.t('sites.partnerOn', [partnerName(id)]) : i18n.t('sites.partnerOff', [partnerName(id)]));
   };
   return (
     <section className="card" aria-labelledby="sites-title">
@@ -25,7 +26,7 @@ export function SitesSettings({ settings }: { settings: Settings }) {
               onChange={(e) => toggle(a.id, e.target.checked)}
             />
             <label htmlFor={`partner-${a.id}`} className="inline-label">
-              {a.id} <span className="muted">({a.hosts.join(', ')})</span>
+              {partnerName(a.id)} <span className="muted">({a.hosts.join(', ')})</span>
             </label>
           </div>
         ))}
@@ -34,7 +35,7 @@ export function SitesSettings({ settings }: { settings: Settings }) {
       <ul className="plain" aria-labelledby="generic-title" data-testid="generic-sites">
         {settings.genericSites.map((origin) => (
           <li key={origin} className="row">
-            <span>{origin}</span>
+            <bdi>{origin}</bdi>
             <button onClick={() => void disableSite(origin)} aria-label={i18n.t('sites.removeLabel', [origin])}>
               {i18n.t('sites.remove')}
             </button>

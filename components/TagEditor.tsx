@@ -1,28 +1,21 @@
-// Quick tagging: the contact's tags as chips and a tag box with type-ahead over the location's
-// catalogue (tags used lately first). Enter adds (the highlighted suggestion, else what was typed —
-// a new tag is created), Backspace in the empty box removes the last chip, Delete or Backspace on a
-// focused chip removes it. Changes show at once; the undo bar and Ctrl/Cmd+Z take the last one back.
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+// Quick tagging: the shown contact's tags as chips, the tag box (./TagCombobox.tsx: Enter takes the
+// highlighted suggestion, Shift+Enter creates a new tag) and the last three tags used as one-click
+// chips (Alt+R adds the last one again). Backspace in the empty box removes the last chip, but only
+// on a fresh press: a held Backspace that emptied the box never goes on into the chips. Delete or
+// Backspace on a focused chip removes it. Every change shows at once; Ctrl/Cmd+Z undoes them one
+// after the other. The box stays in place (and keeps its text) while the next person loads.
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { i18n } from '#i18n';
 import { useContact } from './state/contact';
 import { valueOf } from './state/ask';
+import { isolate } from './bidi';
+import { TagCombobox } from './TagCombobox';
 
-const MAX_SUGGESTIONS = 8;
+export const TAG_BOX_ID = 'tag-input';
 
-export function suggestTags(catalogue: string[], typed: string, present: string[]): string[] {
-  const q = typed.trim().toLowerCase();
-  const free = catalogue.filter((t) => !present.some((p) => p.toLowerCase() === t.toLowerCase()));
-  if (!q) return free.slice(0, MAX_SUGGESTIONS);
-  const starts = free.filter((t) => t.toLowerCase().startsWith(q));
-  const contains = free.filter((t) => !t.toLowerCase().startsWith(q) && t.toLowerCase().includes(q));
-  return [...starts, ...contains].slice(0, MAX_SUGGESTIONS);
-}
-
-export function TagEditor({ tags }: { tags: string[] }) {
-  const { lists, addTag, removeTag, focusTagsAt } = useContact();
-  const [typed, setTyped] = useState('');
-  const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(-1);
+/** `tags`: the contact's tags (undefined while its record loads); `blocked`: why nothing can be tagged now. */
+export function TagEditor({ tags, blocked }: { tags: string[] | undefined; blocked?: string }) {
+  const { lists, draft, setDraft, addTag, removeTag, focusTagsAt, recentTags, repeatLastTag } = useContact();
   const input = useRef<HTMLInputElement>(null);
   const chips = useRef<HTMLUListElement>(null);
 
@@ -30,42 +23,14 @@ export function TagEditor({ tags }: { tags: string[] }) {
     if (focusTagsAt) input.current?.focus();
   }, [focusTagsAt]);
 
+  const present = tags ?? [];
   const catalogue = valueOf(lists)?.tags ?? [];
-  const suggestions = suggestTags(catalogue, typed, tags);
-  const exact = catalogue.some((t) => t.toLowerCase() === typed.trim().toLowerCase());
-  const options = [...suggestions, ...(typed.trim() && !exact ? [i18n.t('tags.create', [typed.trim()])] : [])];
-  // the list opens on typing or ArrowDown, not on focus: it would cover the card below
-  const expanded = open && options.length > 0;
-
-  const choose = (i: number) => {
-    const tag = i >= 0 && i < suggestions.length ? suggestions[i]! : typed.trim();
-    if (!tag) return;
-    setTyped('');
-    setActive(-1);
-    setOpen(false);
-    void addTag(tag);
-  };
-
-  const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      setOpen(true);
-      const step = e.key === 'ArrowDown' ? 1 : -1;
-      setActive((a) => Math.max(-1, Math.min(options.length - 1, a + step)));
-      e.preventDefault();
-    } else if (e.key === 'Enter') {
-      e.preventDefault();
-      choose(expanded ? active : -1);
-    } else if (e.key === 'Escape') {
-      setOpen(false);
-      setActive(-1);
-    } else if (e.key === 'Backspace' && typed === '' && tags.length) {
-      void removeTag(tags[tags.length - 1]!);
-    }
-  };
+  const recent = recentTags.filter((t) => !present.some((p) => p.toLowerCase() === t.toLowerCase()));
 
   const onChipKey = (e: KeyboardEvent<HTMLButtonElement>, tag: string, i: number) => {
     if (e.key !== 'Delete' && e.key !== 'Backspace') return;
     e.preventDefault();
+    if (e.repeat) return;
     const next = chips.current?.querySelectorAll<HTMLButtonElement>('button.chip')[i + 1];
     (next ?? input.current)?.focus();
     void removeTag(tag);
@@ -74,56 +39,56 @@ export function TagEditor({ tags }: { tags: string[] }) {
   return (
     <div className="tag-editor">
       <ul className="chips" aria-label={i18n.t('contact.tags')} data-testid="tags" ref={chips}>
-        {tags.map((t, i) => (
+        {present.map((t, i) => (
           <li key={t} className="chip-item">
             <button className="chip" aria-keyshortcuts="Delete" title={i18n.t('tags.deleteHint')} onKeyDown={(e) => onChipKey(e, t, i)}>
-              {t}
+              <bdi>{t}</bdi>
             </button>
-            <button className="chip-x" tabIndex={-1} aria-label={i18n.t('tags.remove', [t])} onClick={() => void removeTag(t)}>
+            <button className="chip-x" tabIndex={-1} aria-label={i18n.t('tags.remove', [isolate(t)])} onClick={() => void removeTag(t)}>
               ×
             </button>
           </li>
         ))}
-        {tags.length === 0 ? <li className="muted">{i18n.t('tags.none')}</li> : null}
+        {tags && tags.length === 0 && !blocked ? <li className="muted small">{i18n.t('tags.none')}</li> : null}
+        {blocked ? <li className="muted small">{blocked}</li> : null}
       </ul>
-      <label htmlFor="tag-input" className="visually-hidden">
-        {i18n.t('tags.add')}
-      </label>
-      <input
-        id="tag-input"
-        ref={input}
-        role="combobox"
-        aria-expanded={expanded}
-        aria-controls="tag-suggestions"
-        aria-autocomplete="list"
-        aria-activedescendant={expanded && active >= 0 ? `tag-option-${active}` : undefined}
-        placeholder={i18n.t('tags.placeholder')}
-        autoComplete="off"
-        value={typed}
-        onChange={(e) => {
-          setTyped(e.target.value);
-          setOpen(true);
-          setActive(-1);
+      <TagCombobox
+        id={TAG_BOX_ID}
+        label={i18n.t('tags.add')}
+        labelHidden
+        inputRef={input}
+        value={draft}
+        onValue={setDraft}
+        catalogue={catalogue}
+        present={present}
+        readOnly={!!blocked}
+        placeholder={blocked ? i18n.t('tags.placeholderBlocked') : i18n.t('tags.placeholder')}
+        onTag={(tag) => {
+          setDraft('');
+          void addTag(tag);
         }}
-        onBlur={() => setOpen(false)}
-        onKeyDown={onKey}
+        onEmptyBackspace={() => {
+          const last = present.at(-1);
+          if (last) void removeTag(last);
+        }}
       />
-      <ul id="tag-suggestions" role="listbox" aria-label={i18n.t('tags.suggestions')} className="suggestions" hidden={!expanded}>
-        {options.map((o, i) => (
-          <li
-            key={o}
-            id={`tag-option-${i}`}
-            role="option"
-            aria-selected={i === active}
-            onMouseDown={(e) => {
-              e.preventDefault(); // keep the focus in the box
-              choose(i);
-            }}
-          >
-            {o}
-          </li>
-        ))}
-      </ul>
+      {recent.length && !blocked ? (
+        <p className="recent row small" data-testid="recent-tags">
+          <span className="muted">{i18n.t('tags.recent')}</span>
+          {recent.map((t, i) => (
+            <button
+              key={t}
+              className="chip recent-chip"
+              aria-label={i18n.t('tags.addRecent', [isolate(t)])}
+              aria-keyshortcuts={i === 0 && t === recentTags[0] ? 'Alt+R' : undefined}
+              onClick={() => (i === 0 && t === recentTags[0] ? void repeatLastTag() : void addTag(t))}
+            >
+              + <bdi>{t}</bdi>
+            </button>
+          ))}
+          {recent[0] === recentTags[0] ? <span className="muted">{i18n.t('tags.repeatKey')}</span> : null}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -1,4 +1,5 @@
-// Adding or editing a task: title, due date and time, assignee (users of the location).
+// Adding or editing a task: title, due date and time, assignee (users of the location; a new task
+// goes to the contact's owner unless the user picks someone else).
 import { useId, useState, type FormEvent } from 'react';
 import { i18n } from '#i18n';
 import type { TaskInput, TaskView, UserOption } from '@/lib/protocol';
@@ -20,13 +21,16 @@ function tomorrowMorning(): Date {
 export function TaskForm(props: {
   task?: TaskView;
   users: UserOption[];
+  /** the contact's owner: a new task's assignee by default */
+  owner: string | undefined;
   onSave: (task: TaskInput) => Promise<boolean>;
   onCancel?: () => void;
 }) {
   const id = useId();
   const [title, setTitle] = useState(props.task?.title ?? '');
   const [due, setDue] = useState(localInputValue(props.task?.dueDate ? new Date(props.task.dueDate) : tomorrowMorning()));
-  const [assignedTo, setAssignedTo] = useState(props.task?.assignedTo ?? '');
+  const byDefault = props.owner && props.users.some((u) => u.id === props.owner) ? props.owner : '';
+  const [assignedTo, setAssignedTo] = useState(props.task ? (props.task.assignedTo ?? '') : byDefault);
   const [saving, setSaving] = useState(false);
 
   const submit = async (e: FormEvent) => {
@@ -40,7 +44,7 @@ export function TaskForm(props: {
   return (
     <form className="task-form" onSubmit={(e) => void submit(e)} aria-label={props.task ? i18n.t('tasks.editForm') : i18n.t('tasks.add')}>
       <label htmlFor={`${id}-title`}>{props.task ? i18n.t('tasks.title') : i18n.t('tasks.new')}</label>
-      <input id={`${id}-title`} name="title" required value={title} onChange={(e) => setTitle(e.target.value)} placeholder={i18n.t('tasks.placeholder')} />
+      <input id={`${id}-title`} name="title" required autoFocus={!!props.task} value={title} onChange={(e) => setTitle(e.target.value)} placeholder={i18n.t('tasks.placeholder')} />
       <div className="row">
         <div>
           <label htmlFor={`${id}-due`}>{i18n.t('tasks.due')}</label>

@@ -3,19 +3,23 @@
 import { i18n } from '#i18n';
 import type { TaskView, UserOption } from '@/lib/protocol';
 import { useContact } from './state/contact';
+import { isolate } from './bidi';
 import { ConfirmDelete } from './ConfirmDelete';
 import { useEditInPlace } from './FormParts';
 import { TaskForm } from './TaskForm';
 import { when } from './when';
 
+/** After the last task is deleted, the focus goes to "Add a task". */
+const addTaskSummary = () => document.querySelector<HTMLElement>('[data-testid=tasks] + details.adder summary');
+
 function TaskItem({ task, users, now }: { task: TaskView; users: UserOption[]; now: number }) {
   const { setTaskCompleted, updateTask, deleteTask } = useContact();
-  const edit = useEditInPlace();
+  const { editing, opener, start, cancel, closeIfSaved } = useEditInPlace();
   const overdue = !task.completed && task.dueDate != null && Date.parse(task.dueDate) < now;
-  if (edit.editing) {
+  if (editing) {
     return (
       <li>
-        <TaskForm task={task} users={users} onCancel={edit.cancel} onSave={(t) => edit.closeIfSaved(updateTask(task.id, t))} />
+        <TaskForm task={task} users={users} owner={undefined} onCancel={cancel} onSave={(t) => closeIfSaved(updateTask(task.id, t))} />
       </li>
     );
   }
@@ -23,7 +27,7 @@ function TaskItem({ task, users, now }: { task: TaskView; users: UserOption[]; n
     <li className={task.completed ? 'done' : undefined} data-overdue={overdue || undefined}>
       <label className="check">
         <input type="checkbox" checked={task.completed} onChange={(e) => void setTaskCompleted(task.id, e.target.checked)} />{' '}
-        <span className="task-title">{task.title}</span>
+        <bdi className="task-title">{task.title}</bdi>
       </label>
       <span className="task-meta">
         <span className={overdue ? 'overdue' : 'muted'}>
@@ -33,23 +37,30 @@ function TaskItem({ task, users, now }: { task: TaskView; users: UserOption[]; n
               : i18n.t('tasks.dueAt', [when(task.dueDate)])
             : i18n.t('tasks.noDueDate')}
         </span>
-        {task.assigneeName ? <span className="muted"> · {task.assigneeName}</span> : null}
+        {task.assigneeName ? (
+          <span className="muted">
+            {' · '}
+            <bdi>{task.assigneeName}</bdi>
+          </span>
+        ) : null}
       </span>
       <span className="row actions">
-        <button className="quiet" aria-label={i18n.t('tasks.editLabel', [task.title])} onClick={edit.start}>
+        <button ref={opener} className="quiet" aria-label={i18n.t('tasks.editLabel', [isolate(task.title)])} onClick={start}>
           {i18n.t('common.edit')}
         </button>
         <ConfirmDelete
-          label={i18n.t('tasks.deleteLabel', [task.title])}
-          question={i18n.t('tasks.deleteQuestion', [task.title])}
+          label={i18n.t('tasks.deleteLabel', [isolate(task.title)])}
+          question={i18n.t('tasks.deleteQuestion', [isolate(task.title)])}
           onConfirm={() => deleteTask(task.id)}
+          fallback={addTaskSummary}
         />
       </span>
     </li>
   );
 }
 
-export function TaskList({ tasks, users, now }: { tasks: TaskView[]; users: UserOption[]; now: number }) {
+/** `owner`: the contact's owner, the new task's assignee unless the user picks another. */
+export function TaskList({ tasks, users, now, owner }: { tasks: TaskView[]; users: UserOption[]; now: number; owner?: string }) {
   const { createTask } = useContact();
   return (
     <>
@@ -61,7 +72,7 @@ export function TaskList({ tasks, users, now }: { tasks: TaskView[]; users: User
       </ul>
       <details className="adder">
         <summary>{i18n.t('tasks.add')}</summary>
-        <TaskForm users={users} onSave={createTask} />
+        <TaskForm users={users} owner={owner} onSave={createTask} />
       </details>
     </>
   );

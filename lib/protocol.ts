@@ -17,6 +17,8 @@ export interface UserError {
   /** plain words, shown to the user as text */
   message: string;
   action: UserAction;
+  /** HighLevel asked to wait this long (a 429): the page counts it down and tries again by itself */
+  retryAfterMs?: number;
 }
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: UserError };
@@ -222,6 +224,8 @@ export interface ContactRecordAnswer {
 /** The location's lists the sidebar and options pick from. Tags: recently used first. */
 export interface LocationLists {
   tags: string[];
+  /** the tags used last in this location, newest first */
+  recentTags: string[];
   users: UserOption[];
   /** the contact custom fields the location lists, in its order */
   customFields: CustomFieldDefinition[];
@@ -300,6 +304,8 @@ export interface ActivityEntry {
   conflict?: { fields: ConflictFieldView[]; latest: 'mine' | 'theirs' };
   attempts: number;
   updatedAt: number;
+  /** a bulk tag change (one entry per job, with its counts) */
+  job?: BulkView;
 }
 
 /** A bulk tag change, as the progress bar shows it. */
@@ -307,11 +313,23 @@ export interface BulkView {
   jobId: string;
   op: 'add' | 'remove';
   tags: string[];
-  state: 'running' | 'done' | 'cancelled' | 'failed';
+  /** cancelling: cancelled, and requests that had already left still wait for their answers */
+  state: 'running' | 'cancelling' | 'done' | 'cancelled' | 'failed';
+  /** contacts HighLevel confirmed (changed, or already as asked) */
   done: number;
+  /** of `done`: already as asked (had the tag, or lacked it for a removal) */
+  unchanged: number;
   failed: number;
+  /** contacts a cancel kept from being sent */
+  notSent: number;
   total: number;
   reason?: string;
+  /** the job this one undoes */
+  undoOf?: string;
+  /** the job that undid this one */
+  undoneBy?: string;
+  /** contacts "Undo this job" changes back (0: nothing to undo) */
+  undoable: number;
   createdAt: number;
 }
 
@@ -360,6 +378,8 @@ export interface PersonMatch {
   key: string;
   /** why the look-up of a pending person failed (it is tried again when the person is opened) */
   error?: UserError;
+  /** a contact for this person is queued to be created (it matches once HighLevel made it) */
+  creating?: boolean;
 }
 
 /**
@@ -456,6 +476,8 @@ export interface ProtocolMap {
   revalidateContact(input: { contactId: string }): Outcome<{ skipped: boolean }>;
   /** the names of the contact's colleagues (same business), read one by one within the rate budget */
   getColleagueNames(input: { contactId: string }): Outcome<ContactSummary[]>;
+  /** deletes the contact in HighLevel, through the outbox */
+  deleteContact(input: { contactId: string }): Outcome<true>;
   /** only the changed fields, with the version the user edited (HighLevel's dateUpdated and the values seen) */
   updateContact(input: {
     contactId: string;
@@ -477,6 +499,14 @@ export interface ProtocolMap {
     create?: { people: DetectedPerson[]; site: string };
   }): Outcome<BulkView>;
   cancelBulk(jobId: string): Outcome<true>;
+  /** changes back what a finished bulk job changed (a new job, the other way) */
+  undoBulk(jobId: string): Outcome<BulkView>;
+  /** changes of a connection not sent yet (waiting, sending, failed or in conflict) */
+  unsentWrites(connectionId: string): Outcome<number>;
+  /** sends a connection's unsent changes now (failed ones again) */
+  sendUnsent(connectionId: string): Outcome<true>;
+  /** drops a connection's unsent changes (before signing out) */
+  discardUnsent(connectionId: string): Outcome<true>;
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -531,6 +561,11 @@ export const allowedSenders: Record<MessageType, SenderKind> = {
   resolveConflict: 'extension-page',
   startBulkTags: 'extension-page',
   cancelBulk: 'extension-page',
+  deleteContact: 'extension-page',
+  undoBulk: 'extension-page',
+  unsentWrites: 'extension-page',
+  sendUnsent: 'extension-page',
+  discardUnsent: 'extension-page',
 };
 
 /** The fields of a browser-stamped sender that decide who it is. */
@@ -641,3 +676,12 @@ export const FIND_COMMAND = 'find-contact';
 
 /** Set by the find shortcut and the context menu; the sidebar acts on it when it changes (or is recent). */
 export const findAskItem = once(() => storage.defineItem<FindAsk | null>('session:findAsk', { fallback: null }));
+
+/** Bumped by the background when a connection is added, reconnected, switched or signed out: the sidebar loads again. */
+export const connectionsChangedItem = once(() => storage.defineItem<{ at: number } | null>('session:connectionsChanged', { fallback: null }));
+
+/**
+ * Set by the background when the toolbar button is clicked on a tab: the click lets the extension
+ * read that tab's address (activeTab), so the sidebar asks again what it can do on that site.
+ */
+export const toolbarClickItem = once(() => storage.defineItem<{ tabId: number; at: number } | null>('session:toolbarClick', { fallback: null }));

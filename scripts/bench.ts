@@ -11,6 +11,7 @@ import { startBench, type BenchEnv } from './bench/env';
 import { measureMemory } from './bench/memory';
 import { matchableContacts } from './bench/pages';
 import { hasTagBox, measureQuickTag } from './bench/quick-tag';
+import { LOOP_PEOPLE, measureLoop } from './bench/loop';
 import { formatTable, machine, single, writeResults, type Row } from './bench/report';
 import { DETECTOR_SCRIPT } from '../lib/hosts';
 import { measureSidebar, type SidebarFigures } from './bench/sidebar';
@@ -80,6 +81,12 @@ async function main() {
       rows.push({ name: 'Quick tag: key press → tag on the sandbox', unit: 'ms', value: tags.storedMs, limit: rtt, note: 'polled every 5 ms' });
     } else if (side && !tagBox) {
       rows.push({ name: 'Quick tag', unit: 'ms', note: 'not measured: quick-tag box not built yet' });
+    }
+    const loop = side && tagBox ? await attempt('quick-tag loop', () => measureLoop(side.sidebar)) : undefined;
+    if (loop) {
+      const most = Math.max(...loop.keys);
+      rows.push({ name: `Quick-tag loop: keys per person besides the tags' letters, ${loop.people} people in a row`, unit: 'keys', value: single(most), limit: 3,
+        goal: '≤ 3 per person', met: most <= 3 && loop.people === LOOP_PEOPLE, note: `per person: ${loop.keys.join(', ')} (the first starts in the tag box)` });
     }
 
     const det = await attempt('detection', () => measureDetection(env.eb.browser, runs));

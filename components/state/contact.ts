@@ -4,20 +4,32 @@
 // page has just sent and not yet seen answered laid over it by lib/record's one optimistic rule
 // (layWrites, the same the background lays the outbox's writes with). So a chip changes in the same
 // frame as the key press, before any message, and goes back when HighLevel refuses (the write is
-// no longer laid over the record); no rule of its own. The last tag change can be undone for a few seconds.
+// no longer laid over the record); no rule of its own.
+// Tag changes can be undone one after the other (a stack per contact, Ctrl/Cmd+Z); the tag box's
+// text is kept here, so a record that changes under it (the page focuses another person, a fresh
+// copy arrives) never drops what the user is typing; the last three tags used are kept at hand.
 import { create } from 'zustand';
 import { i18n } from '#i18n';
 import { sendMessage, type ContactDetails, type ContactEditInput, type LocationLists, type Outcome, type TaskInput, type UserError } from '@/lib/protocol';
 import { layWrites, type ShownWrite } from '@/lib/record';
+import { recentFirst } from '../tag-suggestions';
 import { ask, settle, valueOf, type Load } from './ask';
 
+/** How long the undo bar shows a change (Ctrl/Cmd+Z keeps working after it hides). */
 export const UNDO_MS = 6_000;
+/** Tag changes kept for undo, all contacts together. */
+const UNDO_KEPT = 50;
+/** Tags offered as one-click chips for every person. */
+export const RECENT_SHOWN = 3;
 
-export interface UndoOffer {
+export interface UndoStep {
+  contactId: string;
   label: string;
-  until: number;
   run: () => void;
 }
+
+/** An error with the contact it is about (a notice about another person is not shown for this one). */
+export type ContactError = UserError & { contactId?: string };
 
 export interface ContactState {
   contactId?: string;
@@ -25,16 +37,28 @@ export interface ContactState {
   revalidating: boolean;
   lists: Load<LocationLists>;
   /** the last write that failed, with what the user can do */
-  writeError?: UserError;
-  undo?: UndoOffer;
-  /** bumped by the quick-tag shortcut: the tag box focuses itself */
+  writeError?: ContactError;
+  /** tag changes that can be undone, oldest first (all contacts) */
+  undos: UndoStep[];
+  /** the undo bar shows the shown contact's last change until then */
+  undoBarUntil: number;
+  /** the last tags used, newest first (one-click chips, the repeat key) */
+  recentTags: string[];
+  /** what is typed in the tag box (kept when the shown person changes) */
+  draft: string;
+  /** bumped to put the focus in the tag box (the shortcut, moving to another person) */
   focusTagsAt: number;
   open(contactId: string | undefined, fresh?: boolean): Promise<void>;
   /** a record the background pushed */
   received(details: ContactDetails): void;
   loadLists(): Promise<void>;
+  setDraft(text: string): void;
+  focusTags(): void;
   addTag(tag: string, undoable?: boolean): Promise<void>;
   removeTag(tag: string, undoable?: boolean): Promise<void>;
+  /** adds the last tag used to the shown contact */
+  repeatLastTag(): Promise<void>;
+  /** undoes the shown contact's last tag change not undone yet */
   runUndo(): void;
   createTask(task: TaskInput): Promise<boolean>;
   updateTask(taskId: string, task: Partial<TaskInput>): Promise<boolean>;
@@ -45,9 +69,15 @@ export interface ContactState {
   deleteNote(noteId: string): Promise<boolean>;
   /** only the changed fields, with the version the user edited */
   updateContact(fields: ContactEditInput, base: { dateUpdated: string | null; values: ContactEditInput }): Promise<boolean>;
+  /** deletes the shown contact in HighLevel (through the outbox) */
+  deleteContact(): Promise<boolean>;
 }
 
-const sameTag = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+const sameTag = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/** The shown contact's newest undo step, if any. */
+export const undoOf = (s: Pick<ContactState, 'undos' | 'contactId'>): UndoStep | undefined =>
+  s.undos.findLast((u) => u.contactId === s.contactId);
 
 export const useContact = create<ContactState>((set, get) => {
   /** the record the background gave last (HighLevel's, with the outbox's writes laid over it) */
@@ -82,12 +112,19 @@ export const useContact = create<ContactState>((set, get) => {
     if (!res.ok) {
       const message =
         kind === 'addTags' ? i18n.t('tags.couldNotAdd', [tag, res.error.message]) : i18n.t('tags.couldNotRemove', [tag, res.error.message]);
-      set({ writeError: { ...res.error, message }, undo: undefined });
+      set((s) => ({
+        writeError: { ...res.error, message, contactId },
+        undos: s.undos.filter((u) => u.contactId !== contactId || u.label !== undoLabel(kind, tag)),
+        // a tag HighLevel refused is not offered again
+        recentTags: kind === 'addTags' ? s.recentTags.filter((t) => !sameTag(t, tag)) : s.recentTags,
+      }));
     } else if (given?.contact.id === contactId) {
       given = { ...given, contact: { ...given.contact, tags: res.value } }; // HighLevel's tags (lower case)
     }
     reshow(contactId);
   }
+
+  const undoLabel = (kind: 'addTags' | 'removeTags', tag: string) => (kind === 'addTags' ? i18n.t('tags.added', [tag]) : i18n.t('tags.removed', [tag]));
 
   /** Sends a task or note change and shows the record the background answers. */
   async function recordWrite(call: (contactId: string) => Promise<Outcome<ContactDetails>>): Promise<boolean> {
@@ -95,7 +132,7 @@ export const useContact = create<ContactState>((set, get) => {
     if (!contactId) return false;
     const res = await ask(() => call(contactId));
     if (!res.ok) {
-      set({ writeError: res.error });
+      set({ writeError: { ...res.error, contactId } });
       return false;
     }
     if (get().contactId === contactId) {
@@ -105,23 +142,38 @@ export const useContact = create<ContactState>((set, get) => {
     return true;
   }
 
-  const offerUndo = (label: string, run: () => void) => set({ undo: { label, until: Date.now() + UNDO_MS, run } });
+  const offerUndo = (contactId: string, label: string, run: () => void) =>
+    set((s) => ({ undos: [...s.undos, { contactId, label, run }].slice(-UNDO_KEPT), undoBarUntil: Date.now() + UNDO_MS }));
+
+  /** The tag is now the newest used: first of the chips and of the type-ahead, at once. */
+  const used = (tag: string) =>
+    set((s) => {
+      const lists = valueOf(s.lists);
+      const tags = lists ? recentFirst(tag, lists.tags, Infinity) : undefined;
+      return { recentTags: recentFirst(tag, s.recentTags, RECENT_SHOWN), ...(lists && tags ? { lists: { status: 'ready' as const, value: { ...lists, tags } } } : {}) };
+    });
+
+  const tagsShown = () => valueOf(get().details)?.contact;
 
   return {
     details: { status: 'idle' },
     revalidating: false,
     lists: { status: 'idle' },
+    undos: [],
+    undoBarUntil: 0,
+    recentTags: [],
+    draft: '',
     focusTagsAt: 0,
 
     async open(contactId, fresh = false) {
-      if (contactId !== get().contactId) set({ undo: undefined, writeError: undefined });
+      if (contactId !== get().contactId) set((s) => ({ writeError: s.writeError?.contactId === contactId ? s.writeError : undefined, undoBarUntil: 0 }));
       set({ contactId });
       if (!contactId) {
         set({ details: { status: 'idle' }, revalidating: false });
         return;
       }
-      const shown = valueOf(get().details);
-      if (shown?.contact.id !== contactId) set({ details: { status: 'loading' } });
+      const current = valueOf(get().details);
+      if (current?.contact.id !== contactId) set({ details: { status: 'loading' } });
       const res = await ask(() => sendMessage('getContactDetails', { contactId, fresh }));
       if (get().contactId !== contactId) return;
       if (!res.ok) set({ details: settle(res), revalidating: false });
@@ -141,31 +193,45 @@ export const useContact = create<ContactState>((set, get) => {
     },
 
     async loadLists() {
-      set({ lists: settle(await ask(() => sendMessage('getLocationLists'))) });
+      const lists = settle(await ask(() => sendMessage('getLocationLists')));
+      set((s) => ({ lists, recentTags: lists.status === 'ready' ? lists.value.recentTags.slice(0, RECENT_SHOWN) : s.recentTags }));
     },
+
+    setDraft: (draft) => set({ draft }),
+    focusTags: () => set({ focusTagsAt: Date.now() }),
 
     async addTag(input, undoable = true) {
       const tag = input.trim();
-      const tags = valueOf(get().details)?.contact.tags;
-      if (!tag || !tags || tags.some((t) => sameTag(t, tag))) return;
+      const contactId = get().contactId;
+      const contact = tagsShown();
+      if (!tag || !contactId || contact?.tags.some((t) => sameTag(t, tag))) return;
       set({ writeError: undefined });
-      if (undoable) offerUndo(i18n.t('tags.added', [tag]), () => void get().removeTag(tag, false));
+      if (undoable) {
+        used(tag); // an undo puts a tag back; it is not the user's latest choice
+        offerUndo(contactId, i18n.t('tags.added', [tag]), () => void get().removeTag(tag, false));
+      }
       await tagWrite('addTags', tag);
     },
 
     async removeTag(tag, undoable = true) {
-      const tags = valueOf(get().details)?.contact.tags;
-      if (!tags?.includes(tag)) return;
+      const contactId = get().contactId;
+      const present = tagsShown()?.tags.find((t) => sameTag(t, tag));
+      if (!contactId || !present) return;
       set({ writeError: undefined });
-      if (undoable) offerUndo(i18n.t('tags.removed', [tag]), () => void get().addTag(tag, false));
-      await tagWrite('removeTags', tag);
+      if (undoable) offerUndo(contactId, i18n.t('tags.removed', [present]), () => void get().addTag(present, false));
+      await tagWrite('removeTags', present);
+    },
+
+    async repeatLastTag() {
+      const last = get().recentTags[0];
+      if (last) await get().addTag(last);
     },
 
     runUndo() {
-      const offer = get().undo;
-      if (!offer || offer.until < Date.now()) return;
-      set({ undo: undefined });
-      offer.run();
+      const step = undoOf(get());
+      if (!step) return;
+      set((s) => ({ undos: s.undos.filter((u) => u !== step), undoBarUntil: 0 }));
+      step.run();
     },
 
     createTask: (task) => recordWrite((contactId) => sendMessage('createTask', { contactId, task })),
@@ -177,5 +243,17 @@ export const useContact = create<ContactState>((set, get) => {
     updateNote: (noteId, body) => recordWrite((contactId) => sendMessage('updateNote', { contactId, noteId, body })),
     deleteNote: (noteId) => recordWrite((contactId) => sendMessage('deleteNote', { contactId, noteId })),
     updateContact: (fields, base) => recordWrite((contactId) => sendMessage('updateContact', { contactId, fields, base })),
+
+    async deleteContact() {
+      const contactId = get().contactId;
+      if (!contactId) return false;
+      const res = await ask(() => sendMessage('deleteContact', { contactId }));
+      if (!res.ok) {
+        set({ writeError: { ...res.error, contactId } });
+        return false;
+      }
+      set((s) => ({ undos: s.undos.filter((u) => u.contactId !== contactId), writeError: undefined }));
+      return true;
+    },
   };
 });

@@ -5,11 +5,23 @@ import { i18n } from '#i18n';
 import { sendMessage, type AppState, type LocationLists, type OAuthConnectRequest, type Outcome, type UserError } from '@/lib/protocol';
 import type { Settings } from '@/lib/storage';
 
+/** Signing out of a connection that has changes not sent yet: the question, and how sending them goes. */
+export interface UnsentQuestion {
+  connectionId: string;
+  message: string;
+  /** sending them first: how many are left */
+  sending?: number;
+}
+
 export interface OptionsState {
   app?: AppState;
   error?: UserError;
   notice: string;
   busy: boolean;
+  unsent?: UnsentQuestion;
+  /** sends the connection's unsent changes, then signs out once none is left (or asks again) */
+  sendThenSignOut(connectionId: string): Promise<void>;
+  discardThenSignOut(connectionId: string): Promise<void>;
   load(): Promise<void>;
   connectWithToken(input: { baseUrl: string; locationId: string; token: string }): Promise<boolean>;
   connectWithOAuth(input: OAuthConnectRequest): Promise<boolean>;
@@ -22,6 +34,9 @@ export interface OptionsState {
   saveSettings(patch: Partial<Settings>, notice: string): Promise<boolean>;
   disableSite(origin: string): Promise<void>;
 }
+
+/** How long "Send first" waits for the changes to go before asking again. */
+const SEND_FIRST_MS = 30_000;
 
 export const useOptions = create<OptionsState>((set, get) => {
   const after = async (outcome: Outcome<unknown>, notice = '') => {
@@ -72,7 +87,36 @@ export const useOptions = create<OptionsState>((set, get) => {
       return res.ok;
     },
     async signOut(connectionId) {
-      await after(await sendMessage('signOut', connectionId), i18n.t('options.signedOut'));
+      const res = await sendMessage('signOut', connectionId);
+      // changes not sent yet are never dropped unasked: send first / discard / cancel
+      if (!res.ok && res.error.kind === 'unsent-writes') {
+        set({ unsent: { connectionId, message: res.error.message }, error: undefined, notice: '' });
+        return;
+      }
+      set({ unsent: undefined });
+      await after(res, i18n.t('options.signedOut'));
+    },
+    async sendThenSignOut(connectionId) {
+      const sent = await sendMessage('sendUnsent', connectionId);
+      if (!sent.ok) return void set({ error: sent.error });
+      const deadline = Date.now() + SEND_FIRST_MS;
+      for (;;) {
+        const left = await sendMessage('unsentWrites', connectionId);
+        if (!left.ok) return void set({ error: left.error });
+        if (left.value === 0) return get().signOut(connectionId);
+        if (Date.now() > deadline) {
+          set({ unsent: { connectionId, message: i18n.t('options.couldNotSend', left.value, [left.value]) } });
+          return;
+        }
+        set((s) => ({ unsent: s.unsent && { ...s.unsent, sending: left.value } }));
+        await new Promise((r) => setTimeout(r, 500));
+        if (get().unsent?.connectionId !== connectionId) return; // cancelled meanwhile
+      }
+    },
+    async discardThenSignOut(connectionId) {
+      const res = await sendMessage('discardUnsent', connectionId);
+      if (!res.ok) return void set({ error: res.error });
+      await get().signOut(connectionId);
     },
   };
 });

@@ -32,6 +32,8 @@ export interface OutboxState {
   resolve(id: string, choice: ConflictChoiceInput): Promise<void>;
   startBulk(input: { contactIds: string[]; tags: string[]; op: 'add' | 'remove'; create?: { people: DetectedPerson[]; site: string } }): Promise<BulkView | undefined>;
   cancelBulk(jobId: string): Promise<void>;
+  /** changes back what a finished job changed */
+  undoBulk(jobId: string): Promise<void>;
 }
 
 export const useOutbox = create<OutboxState>((set, get) => {
@@ -71,6 +73,7 @@ export const useOutbox = create<OutboxState>((set, get) => {
     discard: (id) => act(() => sendMessage('discardWrite', id)),
     resolve: (writeId, choice) => act(() => sendMessage('resolveConflict', { writeId, choice })),
     cancelBulk: (jobId) => act(() => sendMessage('cancelBulk', jobId)),
+    undoBulk: (jobId) => act(() => sendMessage('undoBulk', jobId)),
 
     async startBulk(input) {
       const res = await ask(() => sendMessage('startBulkTags', input));

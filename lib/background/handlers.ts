@@ -3,15 +3,29 @@
 // lists), lib/outbox (every write, the activity log), lib/sites (enabled sites) and lib/forget.ts.
 import { browser } from 'wxt/browser';
 import { appState, connectInBrowser, connectionView, type Session } from '../auth';
-import { contactFinder } from '../find';
 import { forgetEverything } from '../forget';
-import { rematchCreated, relinkPerson, searchContacts, tabPeople } from '../match';
-import { activityLog, cancelBulk, discardWrite, outboxStatus, resolveConflict, retryWrite, writes } from '../outbox';
-import { ok } from '../protocol';
+import { i18n } from '#i18n';
+import { linkPendingCreate, markCreating, rematchCreated, relinkPerson, searchContacts, settleCreate, tabPeople } from '../match';
+import {
+  activityLog,
+  cancelBulk,
+  discardUnsent,
+  discardWrite,
+  outboxStatus,
+  resolveConflict,
+  retryAfterReconnect,
+  retryWrite,
+  sendUnsent,
+  undoBulk,
+  unsentWrites,
+  writes,
+} from '../outbox';
+import { UserFacingError, connectionsChangedItem, ok } from '../protocol';
 import { saveSettings } from '../settings';
 import { disableSite, enableSite, tabSite } from '../sites';
 import { readSettings } from '../storage';
 import { locationServices, type LocationServicesRegistry } from './connections';
+import { findHandlers } from './find-handlers';
 import { recordHandlers } from './record-handlers';
 import type { Handlers } from './router';
 
@@ -22,9 +36,23 @@ export function createHandlers(session: Session, services: LocationServicesRegis
   const active = () => services.active();
   const { outbox } = services;
   const { matches, tabs } = services;
-  const finder = contactFinder();
   const nameOf = async (connectionId: string, contactId: string) =>
     (await services.built(connectionId)?.catch(() => undefined))?.records.peek(contactId)?.contact.name;
+  /** The pages load again (connections, matches, records). */
+  const connectionsChanged = () => connectionsChangedItem().setValue({ at: Date.now() });
+  /** After (re)connecting: the writes the connection stopped for want of a working token go again. */
+  const connected = async <T extends { id: string }>(c: T) => {
+    await retryAfterReconnect(outbox, c.id);
+    await connectionsChanged();
+    return c;
+  };
+  // a contact queued while HighLevel could not be reached: its person is linked once it lands
+  outbox.onChange(({ writes: changed }) => {
+    for (const r of changed) {
+      if (r.write.kind !== 'contact.create' || (r.state !== 'done' && r.state !== 'discarded')) continue;
+      void settleCreate(r.write.contactId, r.state === 'done' ? r.result?.id : undefined, matches, tabs).catch((e: unknown) => console.warn('Could not link a created contact:', e));
+    }
+  });
 
   return {
     // the content script
@@ -37,18 +65,22 @@ export function createHandlers(session: Session, services: LocationServicesRegis
     async connectWithToken(input) {
       const connection = connectionView(await session.connectWithToken(input));
       await services.forget(connection.id, connection.locationId);
-      return ok(connection);
+      return ok(await connected(connection));
     },
     async connectWithOAuth(input) {
       const connection = await connectInBrowser(session, input);
       await services.forget(connection.id, connection.locationId);
-      return ok(connection);
+      return ok(await connected(connection));
     },
-    setActiveConnection: async (id) => ok((await session.setActive(id), true as const)),
+    setActiveConnection: async (id) => ok((await session.setActive(id), await connectionsChanged(), true as const)),
     async signOut(id) {
+      // unsent changes are never dropped unasked: the page asks (send first / discard / cancel)
+      const unsent = await unsentWrites(outbox, id);
+      if (unsent) throw new UserFacingError({ kind: 'unsent-writes', message: i18n.t('options.unsent', unsent, [unsent]), action: 'none' });
       const gone = (await session.list()).find((c) => c.id === id);
       await session.signOut(id);
       await services.forget(id, gone?.locationId);
+      await connectionsChanged();
       return ok(true as const);
     },
     async forgetEverything() {
@@ -65,10 +97,9 @@ export function createHandlers(session: Session, services: LocationServicesRegis
 
     // people and records
     matchTab: ({ tabId, now }) => answer(tabs.show(tabId, now)),
-    matchPeople: (people) => answer(matches.matchAll(people)),
+    matchPeople: async (people) => ok(await markCreating(await matches.matchAll(people))),
     getContactDetails: async ({ contactId, fresh }) => ok(await (await active()).records.get(contactId, fresh)),
     searchContacts: async (query) => ok(await searchContacts((await active()).client, query)),
-    findContacts: async (input) => ok(await finder.find((await active()).client, input)),
     relinkPerson: async (input) => ok(await relinkPerson(input, await active(), matches, tabs)),
     getLocationLists: async () => ok(await (await active()).lists.lists()),
 
@@ -84,12 +115,19 @@ export function createHandlers(session: Session, services: LocationServicesRegis
     deleteNote: async ({ contactId, noteId }) => ok(await writes.deleteNote(await active(), contactId, noteId)),
     async createContact({ person, site, names }) {
       const s = await active();
-      const contactId = await writes.createContactForPerson(s, person, site, await readSettings(), names);
-      return ok(await rematchCreated(person, contactId, s, matches, tabs));
+      const made = await writes.createContactForPerson(s, person, site, await readSettings(), names);
+      if ('pending' in made) return ok(await linkPendingCreate(person, made.pending, s.locationId, matches));
+      return ok(await rematchCreated(person, made.id, s, matches, tabs));
+    },
+    async deleteContact({ contactId }) {
+      await writes.deleteContact(await active(), contactId);
+      matches.forget();
+      return ok(true as const);
     },
     updateContact: async ({ contactId, fields, base }) => ok(await writes.editContact(await active(), contactId, fields, base)),
     // the record's sections: fields, followers, opportunities, workflows, freshness (record-handlers.ts)
     ...recordHandlers(services),
+    ...findHandlers(services),
 
     // the outbox: activity log, conflicts, bulk changes
     getOutboxStatus: () => answer(outboxStatus(outbox)),
@@ -99,6 +137,10 @@ export function createHandlers(session: Session, services: LocationServicesRegis
     resolveConflict: (input) => answer(resolveConflict(outbox, input)),
     startBulkTags: async (input) => ok(await writes.startBulkTags(await active(), input, readSettings)),
     cancelBulk: (jobId) => answer(cancelBulk(outbox, jobId)),
+    undoBulk: (jobId) => answer(undoBulk(outbox, jobId)),
+    unsentWrites: (id) => answer(unsentWrites(outbox, id)),
+    sendUnsent: (id) => answer(sendUnsent(outbox, id)),
+    discardUnsent: (id) => answer(discardUnsent(outbox, id)),
   };
 }
 

@@ -31,7 +31,7 @@ export type Handlers = {
 };
 
 export function toUserError(e: unknown): UserError {
-  if (isGhlError(e)) return { kind: e.kind, message: e.userMessage, action: e.action };
+  if (isGhlError(e)) return { kind: e.kind, message: e.userMessage, action: e.action, ...(e.retryAfterMs !== undefined && !e.daily ? { retryAfterMs: e.retryAfterMs } : {}) };
   if (e && typeof e === 'object' && 'userError' in e) return (e as { userError: UserError }).userError;
   return { kind: 'internal', message: i18n.t('errors.internal'), action: 'retry' };
 }

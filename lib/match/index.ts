@@ -7,4 +7,4 @@ export { lookupBudget, TAB_LOOKUPS_PER_MINUTE, type LookupBudget } from './looku
 export { pageMatches, type MatchServices, type PageMatches } from './page-matches';
 export { MAX_LISTED, parseDetection, tabPeople, type IncomingDetection } from './page-report';
 export { firstShown, tabMatches, type TabMatchesService } from './tab-matches';
-export { rematchCreated, relinkPerson } from './links';
+export { linkPendingCreate, markCreating, rematchCreated, relinkPerson, settleCreate } from './links';

@@ -1,7 +1,12 @@
 // Links the user makes by hand (person -> contact, in the active location), and matching a person
 // again once the contact made for them exists (HighLevel's search index lags writes, so the person
 // is linked to it). The links are kept per location (link-store.ts).
+// A contact created while HighLevel could not be reached is queued in the outbox under a temporary
+// id: its person shows as being created (`creating`) until the create lands, then is linked to the
+// new contact in the location it was made in (the search index may not have it yet), or shows as
+// missing again if it failed.
 import type { PersonMatch } from '../protocol';
+import { pendingCreatesItem } from '../storage';
 import { saveLink } from './link-store';
 import type { MatchServices, PageMatches } from './page-matches';
 import type { TabMatchesService } from './tab-matches';
@@ -39,4 +44,37 @@ export async function rematchCreated(
   }
   await tabs.refresh(key); // the listed person shows the new contact (its match is kept: no look-up)
   return match!;
+}
+
+/** The person's contact is queued to be created under `tempId` in `locationId`: the person shows as being created. */
+export async function linkPendingCreate(person: DetectedPerson, tempId: string, locationId: string, matches: PageMatches): Promise<PersonMatch> {
+  const key = personKey(person);
+  await pendingCreatesItem.setValue({ ...(await pendingCreatesItem.getValue()), [key]: `${locationId}/${tempId}` });
+  matches.forget({ key });
+  return { person, key, state: 'missing', confidence: 0, creating: true };
+}
+
+/**
+ * The queued create of `tempId` ended: landed as `contactId` (its people are linked to it in the
+ * location it was made in), or failed or was dropped (undefined: they show as missing again, with Create).
+ */
+export async function settleCreate(tempId: string, contactId: string | undefined, matches: PageMatches, tabs: TabMatchesService): Promise<void> {
+  const pending = await pendingCreatesItem.getValue();
+  const keys = Object.keys(pending).filter((key) => pending[key]!.endsWith(`/${tempId}`));
+  if (!keys.length) return;
+  for (const key of keys) {
+    const locationId = pending[key]!.slice(0, -tempId.length - 1);
+    if (contactId) await saveLink(locationId, key, contactId);
+  }
+  await pendingCreatesItem.setValue(Object.fromEntries(Object.entries(pending).filter(([key]) => !keys.includes(key))));
+  for (const key of keys) {
+    matches.forget({ key });
+    await tabs.refresh(key);
+  }
+}
+
+/** Marks the people whose contact is queued to be created (still missing in HighLevel). */
+export async function markCreating(list: PersonMatch[]): Promise<PersonMatch[]> {
+  const pending = await pendingCreatesItem.getValue();
+  return list.map((m) => (m.state === 'missing' && pending[m.key] ? { ...m, creating: true } : m));
 }

@@ -1,15 +1,18 @@
 // The outbox as users see it: each write in plain words for the activity log, the counts and bulk
 // jobs at a glance (the sidebar watches them in `outboxStatusItem`), and the toolbar badge
 // (the number of unsent writes, or a red "!" when one needs the user; nothing when all is sent),
-// and what the user does in the log: retry, discard, settle a conflict, cancel a bulk change.
+// and what the user does in the log: retry, discard, settle a conflict, cancel or undo a bulk
+// change; and a connection's unsent writes (sent now, or dropped before signing out; sent again
+// once the connection is reconnected).
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
-import { invalidInput, type ActivityEntry, type ConflictChoiceInput, type ConflictFieldView, type OutboxStatus } from '../protocol';
+import { invalidInput, type ActivityEntry, type BulkView, type ConflictChoiceInput, type ConflictFieldView, type OutboxStatus } from '../protocol';
 import { flatEdit } from './conflicts';
 import type { Outbox } from './queue';
 import type { Write, WriteRecord } from './types';
 
-const quoted = (s: string) => `“${s}”`;
+/** A value in a sentence, quoted and isolated (FSI … PDI): its right-to-left text cannot reorder the sentence. */
+const quoted = (s: string) => `“\u2068${s}\u2069”`;
 const list = (tags: string[]) => tags.map(quoted).join(', ');
 
 /** A contact field's label, and the same word inside a sentence ("Change first name, email"). */
@@ -101,6 +104,25 @@ export function describeWrite(w: Write): string {
   }
 }
 
+/** A bulk job in plain words: “Tag 200 contacts with “webinar””, “Undo — Remove “webinar” from 188 contacts”. */
+export function describeJob(job: Pick<BulkView, 'op' | 'tags' | 'total' | 'undoOf'>): string {
+  const what = job.op === 'add' ? i18n.t('activity.bulkAdd', job.total, [job.total, list(job.tags)]) : i18n.t('activity.bulkRemove', job.total, [job.total, list(job.tags)]);
+  return job.undoOf ? i18n.t('activity.undoOf', [what]) : what;
+}
+
+const jobState: Record<BulkView['state'], ActivityEntry['state']> = {
+  running: 'sending',
+  cancelling: 'sending',
+  done: 'done',
+  cancelled: 'discarded',
+  failed: 'failed',
+};
+
+/** A bulk job as one entry of the activity log, with its counts. */
+export function jobEntry(job: BulkView, updatedAt: number): ActivityEntry {
+  return { id: job.jobId, what: describeJob(job), contactId: '', state: jobState[job.state], reason: job.reason, attempts: 0, updatedAt, job };
+}
+
 const shown = (value: unknown) =>
   value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)
     ? i18n.t('activity.emptyValue')
@@ -168,10 +190,15 @@ export function toolbarBadge(area: BadgeArea | undefined = (browser.action ?? br
 /** Entries shown in the activity log. */
 const ACTIVITY_SHOWN = 200;
 
-/** The newest entries of the log; `nameOf` names a contact when its record is at hand. */
+/** The newest entries of the log, bulk jobs among them; `nameOf` names a contact when its record is at hand. */
 export async function activityLog(outbox: Outbox, nameOf: (connectionId: string, contactId: string) => Promise<string | undefined>): Promise<ActivityEntry[]> {
-  const recent = (await outbox.list()).slice(0, ACTIVITY_SHOWN);
-  return Promise.all(recent.map(async (r) => activityEntry(r, await nameOf(r.write.connectionId, r.write.contactId))));
+  const [writes, jobs] = await Promise.all([outbox.list(), outbox.bulkJobs()]);
+  const dated = [
+    ...writes.slice(0, ACTIVITY_SHOWN).map((r) => ({ at: r.createdAt, entry: async () => activityEntry(r, await nameOf(r.write.connectionId, r.write.contactId)) })),
+    ...jobs.map((j) => ({ at: j.createdAt, entry: async () => jobEntry(j, j.updatedAt) })),
+  ];
+  const newest = dated.sort((a, b) => b.at - a.at).slice(0, ACTIVITY_SHOWN);
+  return Promise.all(newest.map((d) => d.entry()));
 }
 
 const notFound = () => invalidInput(i18n.t('errors.notInActivity'));
@@ -196,4 +223,39 @@ export async function resolveConflict(outbox: Outbox, { writeId, choice }: { wri
 export async function cancelBulk(outbox: Outbox, jobId: string): Promise<true> {
   if (!(await outbox.cancelBulk(jobId))) throw notFound();
   return true;
+}
+
+/** Starts the job that changes back what a finished bulk job changed. */
+export async function undoBulk(outbox: Outbox, jobId: string): Promise<BulkView> {
+  const undo = await outbox.undoBulk(jobId);
+  if (!undo) throw invalidInput(i18n.t('errors.nothingToUndo'));
+  const job = (await outbox.bulkJobs()).find((j) => j.jobId === undo.jobId);
+  if (!job) throw notFound();
+  return job;
+}
+
+/** A connection's writes not sent yet (waiting, sending, failed or in conflict). */
+async function unsentOf(outbox: Outbox, connectionId: string) {
+  return (await outbox.pending()).filter((r) => r.write.connectionId === connectionId);
+}
+
+export const unsentWrites = async (outbox: Outbox, connectionId: string): Promise<number> => (await unsentOf(outbox, connectionId)).length;
+
+/** Sends a connection's unsent writes now: waiting ones at once, failed ones again (conflicts wait for the user). */
+export async function sendUnsent(outbox: Outbox, connectionId: string): Promise<true> {
+  for (const r of await unsentOf(outbox, connectionId)) if (r.state === 'pending' || r.state === 'failed') await outbox.retry(r.id);
+  return true;
+}
+
+/** Drops a connection's unsent writes (a write being sent finishes). */
+export async function discardUnsent(outbox: Outbox, connectionId: string): Promise<true> {
+  for (const r of await unsentOf(outbox, connectionId)) if (r.state !== 'sending') await outbox.discard(r.id);
+  return true;
+}
+
+/** After a connection was reconnected: the writes it stopped for want of a working token go again. */
+export async function retryAfterReconnect(outbox: Outbox, connectionId: string): Promise<number> {
+  const stopped = (await unsentOf(outbox, connectionId)).filter((r) => r.state === 'failed' && r.action === 'reconnect');
+  for (const r of stopped) await outbox.retry(r.id);
+  return stopped.length;
 }

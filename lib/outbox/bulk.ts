@@ -7,8 +7,15 @@
 // chunk interrupted mid-flight is simply sent again (tag changes are set operations). A failed
 // chunk is retried on its own (`decide`, with its own attempts). Cancel, or a chunk that fails for
 // good, stops every chunk not sent yet, including those waiting for the rate limit.
+// What a cancel reports is what HighLevel did: chunks whose request had already left when Cancel
+// came are applied by HighLevel all the same, so the job stays "cancelling" until their answers are
+// in, and then counts them as changed; only the chunks that never left count as not sent. (It used
+// to call the job cancelled at once, "0/200 — cancelled", while the requests it had sent went on
+// to tag all 200.) Each chunk's answer also says which contacts it did not change (they had the
+// tag already), so "Undo this job" changes back exactly the contacts this job changed.
 // Bulk jobs run beside the per-contact lanes, not ordered against single writes to the same contacts.
 import { i18n } from '#i18n';
+import { isGhlError } from '../ghl';
 import { NO_RETRY } from './exactly-once';
 import { decide } from './retry';
 import type { SendDeps } from './send';
@@ -26,11 +33,13 @@ export interface BulkTagsInput {
   contactIds: string[];
   tags: string[];
   op: 'add' | 'remove';
+  /** the job this one undoes */
+  undoOf?: string;
 }
 
 interface BulkAnswer {
   succeded?: boolean | null;
-  responses?: Array<{ contactId?: string | null; type?: string | null }> | null;
+  responses?: Array<{ contactId?: string | null; type?: string | null; tagsAdded?: unknown; tagsRemoved?: unknown }> | null;
 }
 
 const chunkCount = (job: BulkJob) => Math.ceil(job.contactIds.length / job.chunkSize);
@@ -58,6 +67,30 @@ function failedIn(answer: BulkAnswer, chunk: string[]): string[] {
   return chunk.filter((id) => failed.has(id));
 }
 
+/**
+ * Contacts of the chunk the answer shows already as asked: none of the job's tags in `tagsAdded`
+ * (`tagsRemoved` for a removal). An answer without these lists counts its contacts as changed.
+ */
+function unchangedIn(answer: BulkAnswer, chunk: string[], job: Pick<BulkJob, 'op' | 'tags'>): string[] {
+  const wanted = new Set(job.tags.map((t) => t.trim().toLowerCase()));
+  const same = new Set<string>();
+  for (const r of answer.responses ?? []) {
+    const changed = job.op === 'add' ? r.tagsAdded : r.tagsRemoved;
+    if (r.type === 'error' || !r.contactId || !Array.isArray(changed)) continue;
+    if (!changed.some((t) => typeof t === 'string' && wanted.has(t.trim().toLowerCase()))) same.add(r.contactId);
+  }
+  return chunk.filter((id) => same.has(id));
+}
+
+/** Chunks of the job not answered, not dropped. */
+const unsettled = (job: BulkJob) => {
+  const settled = new Set([...job.doneChunks, ...(job.droppedChunks ?? [])]);
+  return Array.from({ length: chunkCount(job) }, (_, i) => i).filter((i) => !settled.has(i));
+};
+
+/** HighLevel did not act on a request that failed this way (dropped before it left, refused unread). */
+const neverApplied = (error: unknown) => isGhlError(error) && !error.ambiguous;
+
 export function createBulkJobs(deps: SendDeps) {
   const { store, now } = deps;
   /** Per running job: aborting drops its chunks still waiting for the rate limit. */
@@ -71,22 +104,73 @@ export function createBulkJobs(deps: SendDeps) {
     stops.get(jobId)?.abort();
     stops.delete(jobId);
   };
+  /** Per job: the chunks whose attempt runs now in this worker (a request waiting, or on its way). */
+  const running = new Map<string, Set<number>>();
+  const runningOf = (jobId: string) => running.get(jobId)?.size ?? 0;
+
+  /** Contacts the job changed: answered chunks but those already as asked, and fallbacks done. */
+  function changedBy(job: BulkJob): string[] {
+    const same = new Set(job.unchanged ?? []);
+    const fallback = new Map(job.fallbackIds.map((id) => store.write(id)).filter((r): r is WriteRecord => !!r).map((r) => [r.write.contactId, r.state]));
+    return job.doneChunks
+      .flatMap((chunk) => contactsOf(job, chunk))
+      .filter((id) => !same.has(id) && (fallback.get(id) ?? 'done') === 'done');
+  }
 
   function progress(job: BulkJob): BulkProgress {
     let done = job.succeeded;
     let failed = 0;
     let open = 0;
+    let notSent = (job.droppedChunks ?? []).reduce((n, chunk) => n + contactsOf(job, chunk).length, 0);
     for (const id of job.fallbackIds) {
       const state = store.write(id)?.state ?? 'done';
       if (state === 'done') done += 1;
       else if (state === 'pending' || state === 'sending') open += 1;
+      else if (state === 'discarded' && job.state === 'cancelled') notSent += 1;
       else failed += 1;
     }
-    const state = job.state === 'cancelled' || job.state === 'failed' ? job.state : job.state === 'sent' && open === 0 ? 'done' : 'running';
-    return { jobId: job.id, state, done, failed, total: job.contactIds.length, reason: job.reason };
+    const state =
+      job.state === 'cancelled'
+        ? runningOf(job.id) > 0
+          ? 'cancelling'
+          : 'cancelled'
+        : job.state === 'failed'
+          ? 'failed'
+          : job.state === 'sent' && open === 0
+            ? 'done'
+            : 'running';
+    const finished = state === 'done' || state === 'cancelled' || state === 'failed';
+    const undoable = finished && !job.undoneBy ? changedBy(job).length : 0;
+    return {
+      jobId: job.id,
+      state,
+      done,
+      unchanged: job.unchanged?.length ?? 0,
+      failed,
+      notSent,
+      total: job.contactIds.length,
+      reason: job.reason,
+      undoOf: job.undoOf,
+      undoneBy: job.undoneBy,
+      undoable,
+    };
   }
 
   async function attempt(job: BulkJob, chunk: number): Promise<void> {
+    let mine = running.get(job.id);
+    if (!mine) running.set(job.id, (mine = new Set()));
+    mine.add(chunk);
+    try {
+      await send(job, chunk);
+    } finally {
+      mine.delete(chunk);
+      if (mine.size === 0) running.delete(job.id);
+      // the last answer of a cancelled job: its report is final now (no longer "cancelling")
+      if (store.job(job.id)?.state === 'cancelled' && runningOf(job.id) === 0) await store.updateJob(job.id, (j) => ({ ...j, updatedAt: now() }));
+    }
+  }
+
+  async function send(job: BulkJob, chunk: number): Promise<void> {
     const contacts = contactsOf(job, chunk);
     const attempts = (store.job(job.id)?.retries.find((r) => r.chunk === chunk)?.attempts ?? 0) + 1;
     const { signal } = stopOf(job.id);
@@ -95,6 +179,7 @@ export function createBulkJobs(deps: SendDeps) {
       const answer = await client.tags.bulkUpdate(job.op, { contactIds: contacts, tags: job.tags }, { ...NO_RETRY, background: true, signal });
       if (store.job(job.id)?.doneChunks.includes(chunk)) return; // answered already (sent twice): counted once
       const failed = failedIn(answer, contacts);
+      const unchanged = unchangedIn(answer, contacts, job);
       const cancelled = store.job(job.id)?.state === 'cancelled';
       const kind = job.op === 'add' ? 'tag.add' : 'tag.remove';
       const fallbacks: WriteRecord[] = cancelled
@@ -112,6 +197,7 @@ export function createBulkJobs(deps: SendDeps) {
             retries,
             succeeded: j.succeeded + contacts.length - failed.length,
             fallbackIds: [...j.fallbackIds, ...fallbacks.map((f) => f.id)],
+            unchanged: unchanged.length || j.unchanged ? [...(j.unchanged ?? []), ...unchanged] : undefined,
             reason: j.state === 'running' && retries.length === 0 ? undefined : j.reason,
             updatedAt: now(),
             state: j.state === 'running' && doneChunks.length >= chunkCount(j) ? 'sent' : j.state,
@@ -120,8 +206,15 @@ export function createBulkJobs(deps: SendDeps) {
         fallbacks,
       );
     } catch (error) {
-      // Cancelled or failed meanwhile (this chunk may have been dropped unsent): nothing to record.
-      if (store.job(job.id)?.state !== 'running') return;
+      const state = store.job(job.id)?.state;
+      // Cancelled meanwhile: a request that never left (dropped while it waited) is not sent; one
+      // whose answer was lost may have been applied, and stays unaccounted for.
+      if (state === 'cancelled' && neverApplied(error)) {
+        await store.updateJob(job.id, (j) => ({ ...j, droppedChunks: [...new Set([...(j.droppedChunks ?? []), chunk])], updatedAt: now() }));
+        return;
+      }
+      // Failed meanwhile: nothing to record.
+      if (state !== 'running') return;
       const d = decide(error, { attempts, goneIsDone: false, policy: deps.policy, random: deps.random });
       if (d.kind !== 'retry') stopWaiting(job.id);
       await store.updateJob(job.id, (j) =>
@@ -135,6 +228,7 @@ export function createBulkJobs(deps: SendDeps) {
   return {
     progress,
     attempt,
+    changedBy,
     async start(input: BulkTagsInput): Promise<BulkJob> {
       const at = now();
       const job: BulkJob = {
@@ -152,20 +246,44 @@ export function createBulkJobs(deps: SendDeps) {
         state: 'running',
         createdAt: at,
         updatedAt: at,
+        ...(input.undoOf ? { undoOf: input.undoOf } : {}),
       };
       await store.save({ jobs: [job] });
       return job;
     },
-    /** Stops the job: no further chunks (chunks already sent finish); its one-by-one writes not sent yet are discarded. */
+    /**
+     * Starts the job that changes back what `jobId` changed (the other op, only its changed
+     * contacts), once; undefined when there is nothing to undo or it was undone already.
+     */
+    async undo(jobId: string): Promise<BulkJob | undefined> {
+      const job = store.job(jobId);
+      if (!job || job.undoneBy || job.state === 'running') return undefined;
+      const contactIds = changedBy(job);
+      if (!contactIds.length || runningOf(jobId) > 0) return undefined;
+      const undo = await this.start({ connectionId: job.connectionId, contactIds, tags: job.tags, op: job.op === 'add' ? 'remove' : 'add', undoOf: job.id });
+      await store.updateJob(jobId, (j) => ({ ...j, undoneBy: undo.id, updatedAt: now() }));
+      return undo;
+    },
+    /**
+     * Stops the job: chunks not sent yet are dropped (also those waiting for the rate limit); chunks
+     * whose request already left are applied by HighLevel and counted when they answer; its
+     * one-by-one writes not sent yet are discarded.
+     */
     async cancel(jobId: string): Promise<BulkJob | undefined> {
       const job = store.job(jobId);
       if (!job || (job.state !== 'running' && job.state !== 'sent')) return job;
       stopWaiting(jobId);
+      const inFlight = running.get(jobId) ?? new Set<number>();
+      const dropped = unsettled(job).filter((chunk) => !inFlight.has(chunk));
       const discards = job.fallbackIds
         .map((id) => store.write(id))
         .filter((r): r is WriteRecord => r?.state === 'pending' || r?.state === 'failed')
         .map((r) => ({ ...r, state: 'discarded' as const, reason: i18n.t('outbox.bulkCancelled'), updatedAt: now() }));
-      return store.updateJob(jobId, (j) => ({ ...j, state: 'cancelled', updatedAt: now() }), discards);
+      return store.updateJob(
+        jobId,
+        (j) => ({ ...j, state: 'cancelled', droppedChunks: [...new Set([...(j.droppedChunks ?? []), ...dropped])], retries: [], updatedAt: now() }),
+        discards,
+      );
     },
   };
 }

@@ -180,15 +180,29 @@ export function queueContactForPerson(w: WriteServices, person: DetectedPerson, 
   return w.outbox.enqueue({ kind: 'contact.create', connectionId: w.connectionId, fields: fields as Extract<NewWrite, { kind: 'contact.create' }>['fields'] });
 }
 
-/** Creates (or, by the location's duplicate rules, updates) the contact of a detected person; answers its id. */
-export async function createContactForPerson(w: WriteServices, person: DetectedPerson, site: string, settings: Settings, names?: NameSplit): Promise<string> {
+/**
+ * Creates (or, by the location's duplicate rules, updates) the contact of a detected person:
+ * answers its id, or, when HighLevel has not answered in time (offline, rate limited), the
+ * temporary id the outbox knows it by until its create lands.
+ */
+export async function createContactForPerson(
+  w: WriteServices,
+  person: DetectedPerson,
+  site: string,
+  settings: Settings,
+  names?: NameSplit,
+): Promise<{ id: string } | { pending: string }> {
   const record = await queueContactForPerson(w, person, site, settings, [], names);
   const done = await outcomeOf(w.outbox, record.id, CREATE_WAIT_MS);
   if (done?.state === 'failed') throw writeRefused(done.reason ?? i18n.t('errors.contactRefused'));
-  if (!done?.result?.id) {
-    throw writeRefused(i18n.t('errors.contactQueued'), 'none');
-  }
-  return done.result.id;
+  if (done?.state === 'discarded') throw writeRefused(i18n.t('errors.contactRefused'));
+  return done?.result?.id ? { id: done.result.id } : { pending: record.write.contactId };
+}
+
+/** Deletes a contact in HighLevel through the outbox; answers once HighLevel took it (or it is queued). */
+export async function deleteContact(w: WriteServices, contactId: string): Promise<true> {
+  await queue(w, { kind: 'contact.delete', ...ids(w, contactId) });
+  return true;
 }
 
 export interface BulkTagsRequest {

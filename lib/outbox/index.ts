@@ -14,5 +14,21 @@ export { type BulkTagsRequest, type WriteServices, queue as queueWrite, queueFor
 export type { Performer, Performers } from './send';
 export { NO_RETRY, READ, createOnce, type AttemptHooks, type Outcome as AttemptOutcome } from './exactly-once';
 export { sameValue, flatEdit } from './conflicts';
-export { activityEntry, activityLog, cancelBulk, describeWrite, discardWrite, outboxStatus, resolveConflict, retryWrite, toolbarBadge } from './activity';
+export {
+  activityEntry,
+  activityLog,
+  cancelBulk,
+  describeJob,
+  describeWrite,
+  discardUnsent,
+  discardWrite,
+  outboxStatus,
+  resolveConflict,
+  retryAfterReconnect,
+  retryWrite,
+  sendUnsent,
+  toolbarBadge,
+  undoBulk,
+  unsentWrites,
+} from './activity';
 export { watchOutbox } from './status-watch';

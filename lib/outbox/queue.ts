@@ -237,9 +237,17 @@ export function createOutbox(opts: OutboxOptions) {
     },
 
     /** Every kept bulk job with its progress, what it changes and when it started. */
-    async bulkJobs(): Promise<Array<BulkProgress & Pick<BulkJob, 'op' | 'tags' | 'createdAt'>>> {
+    async bulkJobs(): Promise<Array<BulkProgress & Pick<BulkJob, 'op' | 'tags' | 'createdAt' | 'updatedAt'>>> {
       await loaded();
-      return [...store.jobs()].map((j) => ({ ...bulk.progress(j), op: j.op, tags: j.tags, createdAt: j.createdAt }));
+      return [...store.jobs()].map((j) => ({ ...bulk.progress(j), op: j.op, tags: j.tags, createdAt: j.createdAt, updatedAt: j.updatedAt }));
+    },
+
+    /** Starts the job that changes back what a finished job changed; undefined when there is nothing to undo. */
+    async undoBulk(jobId: string): Promise<BulkProgress | undefined> {
+      await loaded();
+      const undo = await bulk.undo(jobId);
+      scheduler.pump();
+      return undo && bulk.progress(undo);
     },
 
     async cancelBulk(jobId: string): Promise<BulkProgress | undefined> {

@@ -196,6 +196,14 @@ const BulkJobFields = {
   reason: v.optional(v.string()),
   createdAt: v.number(),
   updatedAt: v.number(),
+  /** Contacts the answers reported unchanged (they had the tag already, or lacked it for a removal). */
+  unchanged: v.optional(v.array(id)),
+  /** Chunks a cancel dropped before their request left: HighLevel never saw them. */
+  droppedChunks: v.optional(v.array(v.number())),
+  /** The job this one undoes (a bulk change of the contacts it changed, the other way). */
+  undoOf: v.optional(id),
+  /** The job that undid this one. */
+  undoneBy: v.optional(id),
 };
 
 const ChunkRetrySchema = v.object({ chunk: v.number(), attempts: v.number(), nextAt: v.number() });
@@ -277,11 +285,21 @@ export function bulkJobRecord({ contactIds: _contacts, ...record }: BulkJob): Bu
 
 export interface BulkProgress {
   jobId: string;
-  state: 'running' | 'done' | 'cancelled' | 'failed';
+  /** cancelling: cancelled, with requests that had already left still waiting for their answers */
+  state: 'running' | 'cancelling' | 'done' | 'cancelled' | 'failed';
+  /** contacts HighLevel confirmed (changed, or already as asked) */
   done: number;
+  /** of `done`: already as asked (had the tag, or lacked it for a removal) */
+  unchanged: number;
   failed: number;
+  /** contacts a cancel kept from being sent */
+  notSent: number;
   total: number;
   reason?: string;
+  undoOf?: string;
+  undoneBy?: string;
+  /** contacts "Undo this job" would change back (0: nothing to undo) */
+  undoable: number;
 }
 
 /** Temporary ids of objects not created yet; HighLevel's ids never start like this. */

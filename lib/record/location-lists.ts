@@ -94,6 +94,7 @@ export function locationLists(client: GhlClient, connectionId: string, now: () =
       const tags = [...used, ...l.tags.filter((t) => !used.includes(t)).sort((a, b) => a.localeCompare(b))];
       return {
         tags,
+        recentTags: used.slice(0, 3),
         users: userOptions(l.users),
         customFields: l.fields ?? [],
         pipelines: l.pipelines,

@@ -2,11 +2,11 @@
 // MutationObserver, the event's own timestamp), so no DevTools round trip is inside a measured
 // time. Each function is sent to the page as source: it may use nothing from this module's scope.
 
-/** whether the sidebar shows `name`'s record in full: name, tags, opportunities (their list), tasks, notes, appointments */
+/** whether the sidebar shows `name`'s record in full: name, tags (pinned above the card), opportunities (their list), tasks, notes, appointments */
 export function showsContact(name: string): boolean {
   const card = document.querySelector('[data-testid=contact-card]');
-  return !!card && card.querySelector('h2')?.textContent === name &&
-    ['tags', 'tasks', 'notes', 'appointments'].every((id) => card.querySelector(`[data-testid=${id}]`)) &&
+  return !!card && card.querySelector('h2')?.textContent === name && !!document.querySelector('[data-testid=tags]') &&
+    ['tasks', 'notes', 'appointments'].every((id) => card.querySelector(`[data-testid=${id}]`)) &&
     !!card.querySelector('[data-testid=opportunities] ul');
 }
 
@@ -21,7 +21,7 @@ export function timeOpenToContact(name: string, shows: string): void {
   (window as BenchWindow).__bench = new Promise((resolve) => {
     let listed: number | undefined;
     const check = () => {
-      listed ??= document.querySelector('[aria-label="People on this page"] button') ? performance.now() : undefined;
+      listed ??= document.querySelector('[data-testid=people-toggle]') ? performance.now() : undefined; // "1 of 6": listed
       if (!ok(name)) return;
       observer.disconnect();
       resolve({ start: 0, end: performance.now(), listed });

@@ -65,14 +65,39 @@ export async function openSidebarFor(eb: ExtensionBrowser, tabId: number): Promi
   return eb.openExtensionPage(`sidepanel.html?tab=${tabId}`);
 }
 
-/** Waits until the sidebar shows a contact card whose heading is `name`. */
+/** Waits until the sidebar shows the record of the contact named `name` (pinned name and its card). */
 export async function waitForContact(sidebar: Page, name: string, timeoutMs = 15_000) {
   await waitFor(
     async () =>
-      (await sidebar.$eval('[data-testid=contact-card] h2', (h) => h.textContent).catch(() => null)) === name,
+      (await sidebar.$eval('[data-testid=contact-card] h2', (h) => h.textContent).catch(() => null)) === name &&
+      (await sidebar.$eval('[data-testid=person-name]', (h) => h.textContent).catch(() => null)) === name,
     timeoutMs,
     `the sidebar did not show the contact “${name}”`,
   );
+}
+
+/** The people of the page in the sidebar's list (its options: "Maya Okafor In GHL · Acme"). */
+export const PEOPLE = '[aria-label="People on this page"] [role=option]';
+
+/** Opens the sidebar's list of the page's people (a click on "3 of 6"), if it is not open. */
+export async function openPeopleList(sidebar: Page): Promise<void> {
+  const toggle = await sidebar.waitForSelector('[data-testid=people-toggle]');
+  if ((await toggle!.evaluate((b) => b.getAttribute('aria-expanded'))) !== 'true') await toggle!.click();
+  await sidebar.waitForSelector(PEOPLE);
+}
+
+/** The page's people as the sidebar lists them. */
+export async function listedPeople(sidebar: Page): Promise<string[]> {
+  await openPeopleList(sidebar);
+  return textOf(sidebar, PEOPLE);
+}
+
+/** Shows the person whose entry starts with `name` (or the `index`th person) by clicking it in the list. */
+export async function showPerson(sidebar: Page, who: string | number): Promise<void> {
+  const people = await listedPeople(sidebar);
+  const index = typeof who === 'number' ? who : people.findIndex((p) => p.startsWith(who));
+  if (index < 0) throw new Error(`nobody called ${who} in the list: ${JSON.stringify(people)}`);
+  await (await sidebar.$$(PEOPLE))[index]!.click();
 }
 
 export async function textOf(page: Page, selector: string): Promise<string[]> {

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ContactDetails } from '@/lib/protocol';
 import { ContactCard } from '@/components/ContactCard';
 import { ActivityButton } from '@/components/ActivityButton';
+import { TagEditor } from '@/components/TagEditor';
 import { useOutbox } from '@/components/state/outbox';
 import { englishMessages } from '../i18n/catalogue';
 
@@ -44,12 +45,15 @@ describe('the contact card', () => {
   it('reads in English from the catalogue, with no key showing', async () => {
     render(<ContactCard details={record} users={[]} revalidating={false} />);
     const text = readable();
-    for (const words of ['Open in HighLevel (new tab)', 'Do not disturb', 'All channels', 'No tags yet', 'No tasks', 'No notes', 'No appointments', 'Add a task', 'Add to workflow…', 'Owner and followers']) {
+    for (const words of ['Open in HighLevel (new tab)', 'Do not disturb', 'All channels', 'No tasks', 'No notes', 'No appointments', 'Add a task', 'Add to workflow…', 'Owner and followers', 'Delete contact']) {
       expect(text).toContain(words);
     }
     expect(host.querySelector('[data-testid=facts]')?.textContent).toBe('Emailana@example.com');
-    expect(host.querySelector('input#tag-input')?.getAttribute('placeholder')).toBe('Add a tag… (Enter)');
-    expect(host.querySelector('button[aria-label]')?.getAttribute('aria-label')).toBe('Edit Ana Silva');
+    // the name inside the sentence is isolated (FSI … PDI): its own text direction cannot spill over
+    expect(host.querySelector('button[aria-label]')?.getAttribute('aria-label')).toBe('Edit \u2068Ana Silva\u2069');
+    render(<TagEditor tags={[]} />);
+    expect(readable()).toContain('No tags yet');
+    expect(host.querySelector('input#tag-input')?.getAttribute('placeholder')).toBe('Add a tag… (Enter takes the suggestion)');
     const names = Object.keys(await englishMessages());
     const keys = names.filter((name) => name.includes('_')).map((name) => name.replaceAll('_', '.'));
     expect(keys.filter((key) => text.includes(key))).toEqual([]);

@@ -1,23 +1,26 @@
 // Quick tagging in the sidebar: the chip changes in the same frame as the keypress (before the
-// background answers), goes back with the error and its action when the write fails, and the last
-// change can be undone. Type-ahead puts tags used lately first.
+// background answers), goes back with the error and its action when the write fails, and tag
+// changes can be undone one after the other, per person. The tag just used is offered at once
+// (recent chips, first in the type-ahead) and one key adds it to the next person. What was typed
+// in the tag box survives the shown person changing. Type-ahead: the first suggestion is the one
+// Enter takes; a typo is offered its tag ("Did you mean"); nothing new is created by accident.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ContactDetails, Outcome } from '@/lib/protocol';
-import { useContact } from '@/components/state/contact';
-import { suggestTags } from '@/components/TagEditor';
-import { displayOrder } from '@/components/PeopleList';
+import { undoOf, useContact } from '@/components/state/contact';
+import { editDistance, nearMisses, offerTags } from '@/components/tag-suggestions';
 
 const send = vi.hoisted(() => vi.fn());
 vi.mock('@/lib/protocol', async (original) => ({ ...(await original<object>()), sendMessage: send }));
 
-const record: ContactDetails = {
-  contact: { id: 'c1', name: 'Ana Silva', locationId: 'L1', tags: ['warm'], dnd: false, customFields: [], appUrl: 'https://app.gohighlevel.com/' },
+const recordOf = (id: string, tags: string[]): ContactDetails => ({
+  contact: { id, name: `Contact ${id}`, locationId: 'L1', tags, dnd: false, customFields: [], appUrl: 'https://app.gohighlevel.com/' },
   tasks: [],
   notes: [],
   appointments: [],
   colleagues: [],
   fetchedAt: 0,
-};
+});
+const record = recordOf('c1', ['warm']);
 
 /** A background answer the test releases when it wants. */
 function deferred<T>() {
@@ -31,9 +34,33 @@ const tags = () => {
   return d.status === 'ready' ? d.value.contact.tags : [];
 };
 
+/** The background as a set of tags per contact, answering every tag write and record read. */
+function serverWith(start: Record<string, string[]>) {
+  const server = new Map(Object.entries(start).map(([id, t]) => [id, new Set(t)]));
+  send.mockImplementation(async (type: string, input: { contactId: string; tags: string[] }) => {
+    const have = server.get(input.contactId)!;
+    if (type === 'getContactDetails') return { ok: true, value: { details: recordOf(input.contactId, [...have]), revalidating: false } };
+    for (const t of input.tags) {
+      if (type === 'addTags') have.add(t);
+      else have.delete(t);
+    }
+    return { ok: true, value: [...have] };
+  });
+  return server;
+}
+
 beforeEach(() => {
   send.mockReset();
-  useContact.setState({ contactId: 'c1', details: { status: 'ready', value: record }, undo: undefined, writeError: undefined });
+  useContact.setState({
+    contactId: 'c1',
+    details: { status: 'ready', value: record },
+    undos: [],
+    undoBarUntil: 0,
+    recentTags: [],
+    draft: '',
+    writeError: undefined,
+    lists: { status: 'ready', value: { tags: ['hot', 'webinar', 'warm'], recentTags: [], users: [], customFields: [], pipelines: [], lostReasons: [], workflows: [], missingScopes: [] } },
+  });
 });
 
 describe('adding a tag', () => {
@@ -52,7 +79,8 @@ describe('adding a tag', () => {
     send.mockResolvedValueOnce({ ok: false, error: { kind: 'forbidden', message: 'This connection lacks the contacts.write permission.', action: 'reconnect' } });
     await useContact.getState().addTag('vip');
     expect(tags()).toEqual(['warm']);
-    expect(useContact.getState().writeError).toMatchObject({ action: 'reconnect', message: expect.stringContaining('Could not add the tag “vip”') });
+    expect(useContact.getState().writeError).toMatchObject({ action: 'reconnect', contactId: 'c1', message: expect.stringContaining('Could not add the tag “vip”') });
+    expect(undoOf(useContact.getState())).toBeUndefined(); // nothing to undo: it never happened
   });
 
   it('does not add a tag the contact already has (in any case)', async () => {
@@ -60,51 +88,94 @@ describe('adding a tag', () => {
     expect(send).not.toHaveBeenCalled();
     expect(tags()).toEqual(['warm']);
   });
+
+  it('offers the tag just used at once: first of the recent chips and of the type-ahead, before any answer', async () => {
+    const answers = [deferred<string[]>(), deferred<string[]>()];
+    send.mockReturnValueOnce(answers[0]!.promise).mockReturnValueOnce(answers[1]!.promise);
+    const writes = [useContact.getState().addTag('webinar')];
+    expect(useContact.getState().recentTags).toEqual(['webinar']);
+    writes.push(useContact.getState().addTag('q3-promo')); // a new tag joins the catalogue too
+    const { lists, recentTags } = useContact.getState();
+    expect(recentTags).toEqual(['q3-promo', 'webinar']);
+    expect(lists.status === 'ready' && lists.value.tags.slice(0, 3)).toEqual(['q3-promo', 'webinar', 'hot']);
+    for (const a of answers) a.resolve({ ok: true, value: ['warm', 'webinar', 'q3-promo'] });
+    await Promise.all(writes);
+  });
+
+  it('adds the last tag used to the next person with one call (the repeat key)', async () => {
+    const server = serverWith({ c1: ['warm'], c2: [] });
+    await useContact.getState().addTag('webinar');
+    await useContact.getState().open('c2');
+    await useContact.getState().repeatLastTag();
+    expect([...server.get('c2')!]).toEqual(['webinar']);
+    expect(tags()).toEqual(['webinar']);
+  });
 });
 
 describe('undo', () => {
-  it('removes the tag just added, and puts back the tag just removed', async () => {
-    const server = new Set(['warm']);
-    send.mockImplementation(async (type: string, input: { tags: string[] }) => {
-      for (const t of input.tags) {
-        if (type === 'addTags') server.add(t);
-        else server.delete(t);
-      }
-      return { ok: true, value: [...server] };
-    });
+  it('takes back the shown person’s changes one after the other, newest first', async () => {
+    const server = serverWith({ c1: ['warm'] });
     await useContact.getState().addTag('vip');
-    expect(useContact.getState().undo?.label).toBe('Added “vip”');
-    useContact.getState().runUndo();
-    expect(tags()).toEqual(['warm']);
-    expect(send).toHaveBeenLastCalledWith('removeTags', { contactId: 'c1', tags: ['vip'] });
-    expect(useContact.getState().undo).toBeUndefined(); // undoing is not itself undoable
-
+    await useContact.getState().addTag('hot');
     await useContact.getState().removeTag('warm');
-    expect(tags()).toEqual([]);
+    expect(undoOf(useContact.getState())?.label).toBe('Removed “warm”');
     useContact.getState().runUndo();
-    expect(tags()).toEqual(['warm']);
-    expect(send).toHaveBeenLastCalledWith('addTags', { contactId: 'c1', tags: ['warm'] });
+    await vi.waitFor(() => expect(tags()).toContain('warm'));
+    useContact.getState().runUndo();
+    await vi.waitFor(() => expect(tags()).not.toContain('hot'));
+    expect([...server.get('c1')!].sort()).toEqual(['vip', 'warm']);
+    expect(undoOf(useContact.getState())?.label).toBe('Added “vip”'); // undoing is not itself undoable
+    useContact.getState().runUndo();
+    await vi.waitFor(() => expect(tags()).toEqual(['warm']));
+    useContact.getState().runUndo(); // nothing left
+    expect([...server.get('c1')!]).toEqual(['warm']);
   });
 
-  it('offers nothing once the offer has run out', async () => {
-    send.mockResolvedValue({ ok: true, value: ['warm', 'vip'] });
+  it('keeps each person’s changes: undo acts on the person shown', async () => {
+    const server = serverWith({ c1: ['warm'], c2: [] });
     await useContact.getState().addTag('vip');
-    useContact.setState({ undo: { ...useContact.getState().undo!, until: Date.now() - 1 } });
+    await useContact.getState().open('c2');
+    await useContact.getState().addTag('hot');
+    await useContact.getState().open('c1');
     useContact.getState().runUndo();
-    expect(tags()).toEqual(['warm', 'vip']);
+    await vi.waitFor(() => expect([...server.get('c1')!]).toEqual(['warm']));
+    expect([...server.get('c2')!]).toEqual(['hot']);
   });
 });
 
-describe('type-ahead and order', () => {
+describe('the tag box’s text', () => {
+  it('is kept when another person is shown', async () => {
+    serverWith({ c1: ['warm'], c2: [] });
+    useContact.getState().setDraft('webi');
+    await useContact.getState().open('c2');
+    expect(useContact.getState().draft).toBe('webi');
+  });
+});
+
+describe('type-ahead', () => {
+  const catalogue = ['vip', 'hot', 'customer', 'cold', 'vip-2024', 'webinar'];
+
   it('suggests tags used lately first, leaves out the contact’s own, prefix matches before others', () => {
-    const catalogue = ['vip', 'hot', 'customer', 'cold', 'vip-2024'];
-    expect(suggestTags(catalogue, '', ['hot'])).toEqual(['vip', 'customer', 'cold', 'vip-2024']);
-    expect(suggestTags(['cold', 'bold', 'old-lead'], 'OLD', [])).toEqual(['old-lead', 'cold', 'bold']);
-    expect(suggestTags(catalogue, 'ip', [])).toEqual(['vip', 'vip-2024']);
+    expect(offerTags(catalogue, '', ['hot']).suggestions).toEqual(['vip', 'customer', 'cold', 'vip-2024', 'webinar']);
+    expect(offerTags(['cold', 'bold', 'old-lead'], 'OLD', []).suggestions).toEqual(['old-lead', 'cold', 'bold']);
+    expect(offerTags(catalogue, 'ip', []).suggestions).toEqual(['vip', 'vip-2024']);
   });
 
-  it('lists the person the page focuses first', () => {
-    expect(displayOrder(4, 2)).toEqual([2, 0, 1, 3]);
-    expect(displayOrder(3, undefined)).toEqual([0, 1, 2]);
+  it('offers a partial word’s tag and creates nothing on its own', () => {
+    expect(offerTags(catalogue, 'webi', [])).toEqual({ suggestions: ['webinar'], nearMiss: false, exact: false, creatable: 'webi' });
+    expect(offerTags(catalogue, 'Webinar', [])).toMatchObject({ suggestions: ['webinar'], exact: true, creatable: undefined });
+  });
+
+  it('offers the tag a typo away ("Did you mean ‘webinar’?"), closest first', () => {
+    expect(offerTags(catalogue, 'webnar', [])).toMatchObject({ suggestions: ['webinar'], nearMiss: true, creatable: 'webnar' });
+    expect(offerTags(catalogue, 'cutsomer', [])).toMatchObject({ suggestions: ['customer'], nearMiss: true });
+    expect(nearMisses(['hot', 'cold', 'bolt', 'bold'], 'colt')).toEqual(['cold', 'bolt']);
+    expect(offerTags(catalogue, 'q3-promo', [])).toEqual({ suggestions: [], nearMiss: true, exact: false, creatable: 'q3-promo' });
+    expect(nearMisses(catalogue, 'ho')).toEqual([]); // two letters are too few to guess from
+  });
+
+  it('counts a swap of two letters as one typo', () => {
+    expect(editDistance('wbeinar', 'webinar')).toBe(1);
+    expect(editDistance('kitten', 'sitting')).toBe(3);
   });
 });

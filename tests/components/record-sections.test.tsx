@@ -18,6 +18,7 @@ vi.mock('@/lib/protocol', async (original) => ({ ...(await original<object>()), 
 
 const lists: LocationLists = {
   tags: [],
+  recentTags: [],
   users: [{ id: 'u1', name: 'Jordan Blake' }],
   customFields: [
     { id: 'plan', name: 'Plan', kind: 'single', options: ['Starter', 'Growth', 'Scale'], dataType: 'SINGLE_OPTIONS' },

@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { launchChromium, chromeBuild } from '../../scripts/lib/browsers';
-import { connectWithToken, openPartnerPage, openSidebarFor, tabIdOf, textOf, waitForContact } from '../../scripts/lib/flow';
+import { launchChromium, chromeBuild, waitFor } from '../../scripts/lib/browsers';
+import { connectWithToken, listedPeople, openPartnerPage, openSidebarFor, showPerson, tabIdOf, textOf, waitForContact } from '../../scripts/lib/flow';
 import { partnerPeople } from '../../sandbox/partners/people';
 import { contactTagsOnSandbox, partnerUrl, sandboxAndBrowser, screenshot } from './setup';
 
@@ -19,12 +19,8 @@ describe('Chromium: partner page → sidebar', () => {
 
     const sidebar = await openSidebarFor(world.eb, tabId);
     const maya = partnerPeople.find((p) => p.lastName === 'Okafor')!;
-    await sidebar.waitForSelector('[aria-label="People on this page"] button');
-    const people = await textOf(sidebar, '[aria-label="People on this page"] button');
-    expect(people.some((p) => p.startsWith('Maya Okafor') && p.includes('In GHL'))).toBe(true);
-
-    const index = people.findIndex((p) => p.startsWith('Maya Okafor'));
-    await (await sidebar.$$('[aria-label="People on this page"] button'))[index]!.click();
+    await waitFor(async () => (await listedPeople(sidebar)).some((p) => p.startsWith('Maya Okafor') && p.includes('In GHL')), 15_000, 'Maya in GHL');
+    await showPerson(sidebar, 'Maya Okafor');
     await waitForContact(sidebar, 'Maya Okafor');
     const tags = await textOf(sidebar, '[data-testid=tags] .chip');
     const stored = await contactTagsOnSandbox(world.sandbox, maya.email!);

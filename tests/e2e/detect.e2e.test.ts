@@ -2,12 +2,11 @@
 // rows added to a list, and a single-page-app navigation to a detail view (HeyReach: pushState).
 import { describe, expect, it } from 'vitest';
 import { launchChromium, waitFor } from '../../scripts/lib/browsers';
-import { connectWithToken, openPartnerPage, openSidebarFor, tabIdOf, textOf, waitForContact } from '../../scripts/lib/flow';
+import { connectWithToken, listedPeople, openPartnerPage, openSidebarFor, tabIdOf, textOf, waitForContact } from '../../scripts/lib/flow';
 import { partnerUrl, sandboxAndBrowser } from './setup';
 
 const world = sandboxAndBrowser(launchChromium);
 
-const PEOPLE = '[aria-label="People on this page"] button';
 
 describe('Chromium: detection follows the page', () => {
   it('adds the rows a list loads later, and focuses the lead opened by an in-app navigation', async () => {
@@ -15,22 +14,22 @@ describe('Chromium: detection follows the page', () => {
     const url = partnerUrl('heyreach', 'list');
     const partner = await openPartnerPage(world.eb, url);
     const sidebar = await openSidebarFor(world.eb, await tabIdOf(world.eb, options, url));
-    await sidebar.waitForSelector(PEOPLE);
-    const before = await textOf(sidebar, PEOPLE);
+    await waitFor(async () => (await listedPeople(sidebar)).length > 0, 15_000, 'the people listed');
+    const before = await listedPeople(sidebar);
     expect(before.some((p) => p.startsWith('Arjun Patel'))).toBe(false);
 
     // “Load more” appends rows to the list: the sidebar lists them without a reload
     await partner.bringToFront();
     await partner.click('.load-more');
     await waitFor(
-      async () => (await textOf(sidebar, PEOPLE)).some((p) => p.startsWith('Arjun Patel')),
+      async () => (await listedPeople(sidebar)).some((p) => p.startsWith('Arjun Patel')),
       10_000,
       'the sidebar did not list the rows added by “Load more”',
     );
-    const after = await textOf(sidebar, PEOPLE);
+    const after = await listedPeople(sidebar);
     expect(after.length).toBeGreaterThan(before.length);
 
-    // clicking a lead navigates (pushState) to the inbox with that lead open: it comes first
+    // clicking a lead navigates (pushState) to the inbox with that lead open: the sidebar shows it
     await partner.bringToFront();
     const rows = await partner.$$('.user-row');
     const diego = await (async () => {
@@ -40,9 +39,9 @@ describe('Chromium: detection follows the page', () => {
     await diego.click({ offset: { x: 24, y: 12 } }); // on the avatar, not on a link in the row
     await waitFor(() => partner.url().endsWith('/app/inbox'), 5_000, 'the page did not navigate to the inbox');
     await waitFor(
-      async () => ((await textOf(sidebar, PEOPLE))[0] ?? '').startsWith('Diego Santos'),
+      async () => (await textOf(sidebar, '[data-testid=person-name]'))[0] === 'Diego Santos',
       10_000,
-      'the sidebar did not put the opened lead first',
+      'the sidebar did not show the opened lead',
     );
     await waitForContact(sidebar, 'Diego Santos');
   });

@@ -5,10 +5,10 @@ import { expect } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import type { ExtensionBrowser } from '../../scripts/lib/browsers';
 import { waitFor } from '../../scripts/lib/browsers';
-import { connectWithToken, openPartnerPage, openSidebarFor, tabIdOf, textOf, waitForContact } from '../../scripts/lib/flow';
+import { connectWithToken, listedPeople, openPartnerPage, openSidebarFor, tabIdOf, textOf, waitForContact } from '../../scripts/lib/flow';
 import type { Sandbox } from '../../sandbox/server';
 import { partnerSites } from '../../sandbox/partners/sites';
-import { PEOPLE, axeViolations, chips, readmeShot, sandboxSearch, selectPerson, waitForSandbox, waitForText } from './sidebar-steps';
+import { axeViolations, chips, readmeShot, sandboxSearch, selectPerson, waitForSandbox, waitForText } from './sidebar-steps';
 import { partnerUrl, screenshot } from './setup';
 
 /** A page with no person on it (a public form of a partner app). */
@@ -60,7 +60,11 @@ export async function searchByNameAndTag(sandbox: Sandbox, sidebar: Page, prefix
   const tag = `${prefix}-found`;
   await sidebar.focus('#tag-input');
   await sidebar.keyboard.type(tag);
+  // a new tag is created by Shift+Enter (Enter only takes a suggestion)
+  await sidebar.keyboard.down('Shift');
   await sidebar.keyboard.press('Enter');
+  await sidebar.keyboard.up('Shift');
+  await waitFor(async () => (await chips(sidebar)).some((c) => c.toLowerCase() === tag.toLowerCase()), 5_000, 'the new tag shown');
   expect((await chips(sidebar)).map((c) => c.toLowerCase())).toContain(tag.toLowerCase());
   await waitForSandbox(sandbox, contactId, (r) => r.contact.tags.includes(tag.toLowerCase()), `the tag added to the contact found by search (${prefix})`);
   expect(await axeViolations(sidebar)).toEqual([]);
@@ -136,18 +140,25 @@ export async function correctBeforeCreating(eb: ExtensionBrowser, sandbox: Sandb
   if (prefix === 'Chromium') await readmeShot(sidebar, '12-edit-before-creating', '[data-testid=match]');
   await sidebar.click(`${form} button[type=submit]`);
   await waitForContact(sidebar, `Hannah ${last}`, 20_000);
-  await waitForText(sidebar, PEOPLE, (t) => t.some((p) => p.startsWith('Hannah Whitfield') && p.includes('In GHL')), 'Hannah listed as in GHL');
+  await waitFor(async () => (await listedPeople(sidebar)).some((p) => p.startsWith('Hannah Whitfield') && p.includes('In GHL')), 15_000, 'Hannah listed as in GHL');
   const created = sandboxSearch(sandbox, `hannah.${prefix.toLowerCase()}@orbitalfreight.com`);
   expect(created).toHaveLength(1);
   expect(created[0]).toMatchObject({ firstName: 'Hannah', lastName: last, companyName: 'Orbital Freight' });
 
   const contacts = () => sandbox.state.contactsOf(sandbox.locationId).length;
   const before = contacts();
+  await selectPerson(sidebar, 'Kenji Watanabe');
+  const kenji = (await listedPeople(sidebar)).findIndex((p) => p.startsWith('Kenji Watanabe'));
   await edit('Kenji Watanabe');
   await setField('email', 'diego@lumacraft.co');
   await sidebar.click(`${form} button[type=submit]`);
   await waitForContact(sidebar, 'Diego Santos', 20_000);
-  await waitForText(sidebar, PEOPLE, (t) => t.some((p) => p.startsWith('Kenji Watanabe') && p.includes('In GHL')), 'Kenji linked to the contact his corrected email found');
+  // his place in the list now carries the contact he was linked to (a matched person is listed by the contact's name)
+  const kenjiLinked = async () => {
+    const entry = (await listedPeople(sidebar))[kenji];
+    return !!entry?.startsWith('Diego Santos') && entry.includes('In GHL');
+  };
+  await waitFor(kenjiLinked, 15_000, 'Kenji linked to the contact his corrected email found');
   expect(contacts()).toBe(before); // nobody created
   expect(sandboxSearch(sandbox, 'diego@lumacraft.co')).toEqual([expect.objectContaining({ firstName: 'Diego', lastName: 'Santos' })]); // nor Diego overwritten
   await sidebar.close();

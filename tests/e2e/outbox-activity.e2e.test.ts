@@ -35,7 +35,7 @@ afterAll(async () => {
 const entryState = (page: Page) => page.$$eval(ENTRIES, (l) => l.map((e) => `${e.getAttribute('data-state')}: ${e.querySelector('.activity-what')?.textContent}`));
 
 const waitForNotice = (start: string) =>
-  waitForText(sidebar, '[data-testid=stopped-writes] p.error', (t) => t[0]?.startsWith(start) ?? false, `the notice “${start}”`);
+  waitForText(sidebar, '[data-testid=stopped-writes] .notice-text', (t) => t[0]?.startsWith(start) ?? false, `the notice “${start}”`);
 
 /** Asks for a task assigned to a user HighLevel does not know yet: it answers 422. */
 async function refusedTask(title: string) {
@@ -53,8 +53,8 @@ describe('Chromium: the activity log', () => {
     await waitForNotice('1 change could not be saved');
     expect(await textOf(sidebar, '[data-testid=tasks] .task-title')).not.toContain('Call about renewal'); // rolled back
     await clickButton(sidebar, 'Open activity');
-    await waitForText(sidebar, ENTRIES, (t) => t[0]?.includes('Create task “Call about renewal”') ?? false, 'the failed task');
-    expect((await entryState(sidebar))[0]).toBe('failed: Create task “Call about renewal”');
+    await waitForText(sidebar, ENTRIES, (t) => t[0]?.includes('Create task “\u2068Call about renewal\u2069”') ?? false, 'the failed task');
+    expect((await entryState(sidebar))[0]).toBe('failed: Create task “\u2068Call about renewal\u2069”');
     expect((await textOf(sidebar, `${ENTRIES} .reason`))[0]).toBe('HighLevel refused the change: assignedTo must be a valid user id');
     await readmeShot(sidebar, 'outbox-activity');
 
@@ -62,7 +62,7 @@ describe('Chromium: the activity log', () => {
     const someone = [...sandbox.state.users.values()][0]!;
     sandbox.state.users.set(LATER_USER, { ...someone, id: LATER_USER, name: 'Added Later' });
     await clickButton(sidebar, 'Retry', ENTRIES);
-    await waitFor(async () => (await entryState(sidebar))[0] === 'done: Create task “Call about renewal”', 15_000, 'the retried write saved');
+    await waitFor(async () => (await entryState(sidebar))[0] === 'done: Create task “\u2068Call about renewal\u2069”', 15_000, 'the retried write saved');
     await waitForSandbox(sandbox, mayaId, (r) => r.tasks.filter((t) => t.title === 'Call about renewal').length === 1, 'the task once');
     await clickButton(sidebar, 'Back to contacts');
     await waitForText(sidebar, '[data-testid=tasks] .task-title', (t) => t.includes('Call about renewal'), 'the task in the card');
@@ -73,9 +73,9 @@ describe('Chromium: the activity log', () => {
     await refusedTask('Never sent');
     await waitForNotice('1 change could not be saved');
     await clickButton(sidebar, 'Open activity');
-    await waitForText(sidebar, ENTRIES, (t) => t[0]?.includes('Create task “Never sent”') ?? false, 'the failed task');
+    await waitForText(sidebar, ENTRIES, (t) => t[0]?.includes('Create task “\u2068Never sent\u2069”') ?? false, 'the failed task');
     await clickButton(sidebar, 'Discard', ENTRIES);
-    await waitFor(async () => (await entryState(sidebar))[0] === 'discarded: Create task “Never sent”', 15_000, 'the write discarded');
+    await waitFor(async () => (await entryState(sidebar))[0] === 'discarded: Create task “\u2068Never sent\u2069”', 15_000, 'the write discarded');
     expect(await sidebar.$('[data-testid=stopped-writes]')).toBeNull();
     expect((await sandboxRecord(sandbox, mayaId)).tasks.some((t) => t.title === 'Never sent')).toBe(false);
     await clickButton(sidebar, 'Back to contacts');

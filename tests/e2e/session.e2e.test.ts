@@ -2,8 +2,8 @@
 // worker killed in the middle of a token refresh, content scripts refused any write, and no token
 // in anything the pages or content scripts receive or in the extension's storage.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, stopServiceWorker, type ExtensionBrowser } from '../../scripts/lib/browsers';
-import { connectWithToken, openPartnerPage, openSidebarFor, tabIdOf, waitForContact } from '../../scripts/lib/flow';
+import { launchChromium, stopServiceWorker, waitFor, type ExtensionBrowser } from '../../scripts/lib/browsers';
+import { connectWithToken, listedPeople, openPartnerPage, openSidebarFor, showPerson, tabIdOf, waitForContact } from '../../scripts/lib/flow';
 import type { Sandbox } from '../../sandbox/server';
 import { allowedSenders } from '../../lib/protocol';
 import { startTestBroker, type TestBroker } from '../auth/test-broker';
@@ -98,9 +98,8 @@ describe('Chromium: session', () => {
       broker.refreshDelayMs = 0;
 
       await sidebar.reload(); // wakes a new worker, which finishes the interrupted refresh
-      await sidebar.waitForSelector('[aria-label="People on this page"] button', { timeout: 20_000 });
-      const first = await sidebar.$('[aria-label="People on this page"] button');
-      await first!.click();
+      await waitFor(async () => (await listedPeople(sidebar)).some((p) => p.startsWith('Maya Okafor')), 20_000, 'Maya listed');
+      await showPerson(sidebar, 'Maya Okafor');
       await waitForContact(sidebar, 'Maya Okafor');
       expect(broker.replays).toBeGreaterThanOrEqual(1); // the old refresh token was sent again, once
       expect(await oauthCount('reusedRefreshTokens')).toBe(reusedBefore); // and never reached HighLevel twice
@@ -121,8 +120,8 @@ describe('Chromium: session', () => {
     const sidebarPage = await eb.browser.newPage();
     await recordSidebarTraffic(sidebarPage);
     await sidebarPage.goto(`${eb.extensionBase}sidepanel.html?tab=${tabId}`);
-    await sidebarPage.waitForSelector('[aria-label="People on this page"] button');
-    await (await sidebarPage.$('[aria-label="People on this page"] button'))!.click();
+    await waitFor(async () => (await listedPeople(sidebarPage)).some((p) => p.startsWith('Maya Okafor')), 20_000, 'Maya listed');
+    await showPerson(sidebarPage, 'Maya Okafor');
     await waitForContact(sidebarPage, 'Maya Okafor');
 
     // the content script asks for every read and write the pages may ask for: each one refused,

@@ -4,11 +4,12 @@ import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { repoRoot, waitFor } from '../../scripts/lib/browsers';
-import { textOf } from '../../scripts/lib/flow';
+import { PEOPLE as LISTED, listedPeople, showPerson, textOf } from '../../scripts/lib/flow';
 import { textMatch } from '../../sandbox/contact-ops';
 import type { Sandbox } from '../../sandbox/server';
 
-export const PEOPLE = '[aria-label="People on this page"] button';
+/** The page's people in the sidebar's list (open it first: `listedPeople`). */
+export const PEOPLE = LISTED;
 
 export interface SandboxRecord {
   contact: { id: string; tags: string[]; firstName?: string; lastName?: string; website?: string; source?: string };
@@ -44,11 +45,10 @@ export async function waitForText(page: Page, selector: string, check: (texts: s
   });
 }
 
-/** Clicks the person whose entry starts with `name` in the sidebar's list. */
+/** Shows the person whose entry starts with `name`, chosen in the sidebar's list of the page's people. */
 export async function selectPerson(sidebar: Page, name: string) {
-  await waitForText(sidebar, PEOPLE, (t) => t.some((p) => p.startsWith(name)), `${name} in the people list`);
-  const people = await textOf(sidebar, PEOPLE);
-  await (await sidebar.$$(PEOPLE))[people.findIndex((p) => p.startsWith(name))]!.click();
+  await waitFor(async () => (await listedPeople(sidebar)).some((p) => p.startsWith(name)), 15_000, `${name} in the people list`);
+  await showPerson(sidebar, name);
 }
 
 export const chips = (sidebar: Page) => textOf(sidebar, '[data-testid=tags] .chip');

@@ -4,13 +4,12 @@
 // created; the location is switched. axe-core checks the sidebar and the options page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { launchChromium, type ExtensionBrowser } from '../../scripts/lib/browsers';
-import { connectWithToken, openPartnerPage, openSidebarFor, tabIdOf, textOf, waitForContact } from '../../scripts/lib/flow';
+import { launchChromium, waitFor, type ExtensionBrowser } from '../../scripts/lib/browsers';
+import { connectWithToken, listedPeople, openPartnerPage, openSidebarFor, tabIdOf, textOf, waitForContact } from '../../scripts/lib/flow';
 import { partnerPeople } from '../../sandbox/partners/people';
 import type { Sandbox } from '../../sandbox/server';
 import { freshSandbox, partnerUrl, proxyOf } from './setup';
 import {
-  PEOPLE,
   axeViolations,
   chips,
   readmeShot,
@@ -58,13 +57,23 @@ describe('Chromium: working with a contact in the sidebar', () => {
     expect(await textOf(sidebar, '[data-testid=facts] dt')).toEqual(['Email', 'Company']);
     expect(await textOf(sidebar, '[data-testid=custom-field-values] dt')).toEqual(['Job Title', 'Plan', 'Contract']);
     await readmeShot(sidebar, '1-contact');
+    await listedPeople(sidebar); // the list of the page's people, opened over the record
+    await readmeShot(sidebar, '10-people');
+    await sidebar.keyboard.press('Escape'); // the list closes (the focus is in it)
   });
 
   it('adds a tag from the keyboard: the chip shows before HighLevel answers, then the sandbox has it', async () => {
+    await sidebar.focus('#tag-input');
+    await sidebar.keyboard.type('vi'); // suggestions as you type, the first one highlighted
+    await readmeShot(sidebar, '11-suggestions');
+    await sidebar.keyboard.press('Backspace');
+    await sidebar.keyboard.press('Backspace');
     sandbox.setFaults({ latencyMs: 1500, paths: ['/contacts/*/tags'] });
     await sidebar.focus('#tag-input');
     await sidebar.keyboard.type('Sidebar-Demo');
+    await sidebar.keyboard.down('Shift'); // a new tag: Shift+Enter creates it (Enter only takes a suggestion)
     await sidebar.keyboard.press('Enter');
+    await sidebar.keyboard.up('Shift');
     expect(await chips(sidebar)).toContain('Sidebar-Demo'); // optimistic: the write is still on its way
     expect((await sandboxRecord(sandbox, mayaId)).contact.tags).not.toContain('sidebar-demo');
     await waitForSandbox(sandbox, mayaId, (r) => r.contact.tags.includes('sidebar-demo'), 'the new tag');
@@ -138,7 +147,8 @@ describe('Chromium: working with a contact in the sidebar', () => {
     await readmeShot(sidebar, '5-missing');
     await sidebar.click('[data-testid=match] button.primary');
     await waitForContact(sidebar, 'Hannah Whitfield');
-    const entry = (await textOf(sidebar, PEOPLE)).find((p) => p.startsWith('Hannah Whitfield'));
+    const entry = (await listedPeople(sidebar)).find((p) => p.startsWith('Hannah Whitfield'));
+    await sidebar.keyboard.press('Escape');
     expect(entry).toContain('In GHL');
     const created = sandboxSearch(sandbox, 'hannah-whitfield');
     expect(created).toHaveLength(1);
@@ -155,7 +165,8 @@ describe('Chromium: working with a contact in the sidebar', () => {
       second.name,
     );
     await sidebar.select('#location-switcher', value);
-    await waitForText(sidebar, PEOPLE, (t) => t.some((p) => p.startsWith('Maya Okafor') && p.includes('Not in GHL')), 'Maya missing in the other location');
+    await waitFor(async () => (await listedPeople(sidebar)).some((p) => p.startsWith('Maya Okafor') && p.includes('Not in GHL')), 15_000, 'Maya missing in the other location');
+    await sidebar.keyboard.press('Escape');
     expect(await sidebar.$eval('#location-switcher', (s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe(second.name);
     await readmeShot(sidebar, '7-switched-location');
     await options.setViewport({ width: 720, height: 900 });

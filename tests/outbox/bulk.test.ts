@@ -1,10 +1,11 @@
 // Tagging many contacts at once: bulk requests in chunks sent together, with progress kept per
 // chunk, one-by-one writes for contacts the bulk answer reports as failed, a 429 on one chunk,
-// the daily limit, cancel, and resume by a new worker (also of a job stored by the previous version).
+// the daily limit, cancel (reporting exactly what HighLevel applied), undo of a finished job, its
+// entry in the activity log, and resume by a new worker (also of a job stored by the previous version).
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createGhlClient } from '../../lib/ghl';
-import { BULK_CHUNK, type BulkProgress } from '../../lib/outbox';
+import { BULK_CHUNK, activityLog, type BulkProgress } from '../../lib/outbox';
 import { JOB_CONTACTS_KEY, JOB_KEY } from '../../lib/outbox/store';
 import type { BulkJobRecord } from '../../lib/outbox/types';
 import { admin } from '../ghl/sandbox-helpers';
@@ -229,16 +230,67 @@ describe('bulk tags', () => {
       await sleep(100);
       expect(spy.calls).toHaveLength(2); // the other two wait for the rate limit
       await worker.outbox.cancelBulk(job.jobId);
+      // the two waiting are dropped; the two that left are applied by HighLevel: not "cancelled" before they answer
+      await until(async () => (await worker.outbox.bulkProgress(job.jobId))!.notSent === 100, 'the waiting chunks dropped');
+      expect(await worker.outbox.bulkProgress(job.jobId)).toMatchObject({ state: 'cancelling', done: 0 });
       release();
       await until(async () => (await worker.outbox.bulkProgress(job.jobId))!.done === 100, 'the answers of the chunks in flight');
       await sleep(1_500); // past the next window
       expect(spy.calls).toHaveLength(2);
-      expect(await worker.outbox.bulkProgress(job.jobId)).toMatchObject({ state: 'cancelled', done: 100, total: 200 });
+      expect(await worker.outbox.bulkProgress(job.jobId)).toMatchObject({ state: 'cancelled', done: 100, notSent: 100, total: 200 });
       const taggedThere = world.sandbox.state.contactsOf(location.id).filter((c) => c.tags.includes('bulk-c'));
       expect(taggedThere.map((c) => c.id).sort()).toEqual(spy.calls.flatMap((c) => c.contacts).sort());
     } finally {
       await admin(world.sandbox).config({ rateLimit: { max: 100, intervalMs: 10_000 } });
     }
+  });
+
+  it('cancel after every request left reports what HighLevel applied once it answered, never "0/200 — cancelled"', async () => {
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const spy = bulkSpy(world.contacts, async () => (await released, 'send' as const));
+    const worker = world.browser.start({ fetch: spy.fetch });
+    const job = await worker.outbox.enqueueBulkTags({ connectionId: world.browser.connectionId, contactIds: world.contacts, tags: ['bulk-late'], op: 'add' });
+    await until(() => spy.calls.length === 4, 'every chunk in flight');
+    await worker.outbox.cancelBulk(job.jobId);
+    const seen: string[] = [];
+    worker.outbox.onChange(async () => {
+      const p = (await worker.outbox.bulkProgress(job.jobId))!;
+      seen.push(`${p.state} ${p.done}/${p.total}, ${p.notSent} not sent`);
+    });
+    expect(await worker.outbox.bulkProgress(job.jobId)).toMatchObject({ state: 'cancelling', done: 0, notSent: 0 });
+    release();
+    await finished(worker, job.jobId, 'cancelled');
+    expect(await worker.outbox.bulkProgress(job.jobId)).toMatchObject({ state: 'cancelled', done: 200, notSent: 0, total: 200, undoable: 200 });
+    expect(seen.filter((s) => s.startsWith('cancelled'))).toEqual(['cancelled 200/200, 0 not sent']); // once, and only at the end
+    expect(await tagged('bulk-late')).toBe(200);
+  });
+
+  it('"Undo this job" changes back exactly the contacts the job changed, once', async () => {
+    const worker = world.browser.start();
+    const had = world.contacts.slice(0, 10);
+    const before = await worker.outbox.enqueueBulkTags({ connectionId: world.browser.connectionId, contactIds: had, tags: ['bulk-undo'], op: 'add' });
+    await finished(worker, before.jobId, 'done');
+    const job = await worker.outbox.enqueueBulkTags({ connectionId: world.browser.connectionId, contactIds: world.contacts, tags: ['bulk-undo'], op: 'add' });
+    await finished(worker, job.jobId, 'done');
+    expect(await worker.outbox.bulkProgress(job.jobId)).toMatchObject({ done: 200, unchanged: 10, undoable: 190 });
+    const undo = (await worker.outbox.undoBulk(job.jobId))!;
+    expect(undo).toMatchObject({ undoOf: job.jobId, total: 190 });
+    expect(await worker.outbox.undoBulk(job.jobId)).toBeUndefined(); // undone already
+    await finished(worker, undo.jobId, 'done');
+    expect(await worker.outbox.bulkProgress(job.jobId)).toMatchObject({ undoneBy: undo.jobId, undoable: 0 });
+    expect(await tagged('bulk-undo')).toBe(10);
+    const still = await Promise.all(had.map((id) => sandboxContact(world.sandbox, id)));
+    expect(still.every((c) => c!.contact.tags.includes('bulk-undo'))).toBe(true);
+  });
+
+  it('lists each job in the activity log with its counts', async () => {
+    const worker = world.browser.start();
+    const job = await worker.outbox.enqueueBulkTags({ connectionId: world.browser.connectionId, contactIds: world.contacts.slice(0, 60), tags: ['bulk-log'], op: 'add' });
+    await finished(worker, job.jobId, 'done');
+    const entries = await activityLog(worker.outbox, async () => undefined);
+    const entry = entries.find((e) => e.id === job.jobId);
+    expect(entry).toMatchObject({ what: 'Tag 60 contacts with “\u2068bulk-log\u2069”', state: 'done', job: { done: 60, total: 60, failed: 0 } });
   });
 
   it('shows the tag on contacts the job has not reached yet', async () => {

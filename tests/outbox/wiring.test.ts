@@ -36,7 +36,7 @@ describe('writes through the outbox', () => {
     expect(await bg.ask('addTags', { contactId: diego, tags: ['Outboxed'] })).toContain('outboxed');
     expect((await stored(sandbox, diego)).contact.tags).toContain('outboxed');
     const [entry] = await activity();
-    expect(entry).toMatchObject({ what: 'Add tag “Outboxed”', state: 'done', contactId: diego });
+    expect(entry).toMatchObject({ what: 'Add tag “\u2068Outboxed\u2069”', state: 'done', contactId: diego });
     const kept = Object.keys(await fakeBrowser.storage.local.get(null)).filter((k) => k.startsWith('outbox:w:'));
     expect(kept).toHaveLength(1);
   });
@@ -66,7 +66,7 @@ describe('writes through the outbox', () => {
     expect((await bg.ask('getContactDetails', { contactId: diego })).details.tasks.some((t) => t.title === 'Refused task')).toBe(false);
     expect((await contactRecordItem(sandbox.locationId, diego).getValue())?.tasks.some((t) => t.title === 'Refused task')).toBe(false);
     const [entry] = await activity();
-    expect(entry).toMatchObject({ what: 'Create task “Refused task”', state: 'failed', reason: expect.stringContaining('HighLevel refused the change') });
+    expect(entry).toMatchObject({ what: 'Create task “\u2068Refused task\u2069”', state: 'failed', reason: expect.stringContaining('HighLevel refused the change') });
     await until(async () => (await badge()) === '!', 'the badge to show “!”');
     expect(await fakeBrowser.action.getBadgeBackgroundColor({})).toEqual([217, 48, 37, 255]);
 

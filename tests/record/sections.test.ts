@@ -202,7 +202,7 @@ describe('opportunities and workflows from the card', () => {
     await until(() => sandbox.state.opportunitiesOf(contactId).some((o) => o.name === 'Maya Okafor'), 'the new opportunity on the sandbox');
     expect((await bg.ask('getLocationLists', undefined)).opportunityDefaults).toEqual({ pipelineId: partnerships.id, stageId: partnerships.stages[1]!.id });
     const what = (await activity()).slice(0, 3).map((e) => e.what);
-    expect(what).toEqual(['Create opportunity “Maya Okafor”', 'Mark an opportunity won', 'Move an opportunity to another stage']);
+    expect(what).toEqual(['Create opportunity “\u2068Maya Okafor\u2069”', 'Mark an opportunity won', 'Move an opportunity to another stage']);
   });
 
   it('adds the contact to a published workflow, shows it as added from here, and removes it', async () => {
@@ -216,7 +216,7 @@ describe('opportunities and workflows from the card', () => {
     const removed = await bg.ask('removeFromWorkflow', { contactId, workflowId: workflows[1]!.id });
     expect(removed.workflowsAdded).toEqual([]);
     await until(() => !sandbox.state.enrolmentsOf(contactId).some((r) => r.active), 'the contact out of the workflow');
-    expect((await activity()).slice(0, 2).map((e) => e.what)).toEqual(['Remove from workflow “New lead nurture”', 'Add to workflow “New lead nurture”']);
+    expect((await activity()).slice(0, 2).map((e) => e.what)).toEqual(['Remove from workflow “\u2068New lead nurture\u2069”', 'Add to workflow “\u2068New lead nurture\u2069”']);
     const draft = sandbox.state.workflows.get(sandbox.locationId)!.find((w) => w.status === 'draft')!;
     expect(await bg.send('addToWorkflow', { contactId, workflowId: draft.id })).toMatchObject({ ok: false, error: { message: 'That workflow is not published in this location.' } });
   });

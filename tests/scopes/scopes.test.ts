@@ -80,6 +80,8 @@ describe('learning and forgetting', () => {
     const opp = details.opportunities![0]!;
     await bg.send('setOpportunityStatus', { contactId: maya, opportunityId: opp.id, status: 'abandoned', base: { updatedAt: opp.updatedAt ?? null, status: opp.status } });
     await until(async () => (await bg.ask('getLocationLists', undefined)).missingScopes.includes('opportunities.write'), 'the missing scope learned');
+    // the refused write is unsent: signing out asks first, and the user drops it
+    await bg.ask('discardUnsent', bg.connection.id);
     await bg.ask('signOut', bg.connection.id);
     expect(await scopeRecord(bg.connection.id)).toEqual({ missing: {} });
   });

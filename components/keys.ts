@@ -1,0 +1,52 @@
+// The sidebar's keys, wherever the focus is: Alt+↓ / Alt+↑ show the next / previous person of the
+// page with the focus in the tag box; J / K, when no field has the focus, do the same but leave the
+// focus out of the tag box (there J would be a letter: pressed again, it would type instead of
+// moving on), on the "3 of 200" button when it was nowhere; Alt+R adds the last
+// tag used to the shown person; Ctrl/Cmd+Z undoes the shown person's tag changes one by one (a
+// field with text keeps its own undo).
+import { useEffect } from 'react';
+import { useContact } from './state/contact';
+import { useSidebar } from './state/sidebar';
+
+/** The "3 of 200" button of the pinned person (it opens the list of the page's people). */
+export const PEOPLE_TOGGLE_ID = 'people-toggle';
+
+/** A field the user types in (J and K are letters there). */
+export function isTextField(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  if (!(target instanceof HTMLInputElement)) return false;
+  return !['checkbox', 'radio', 'button', 'submit', 'reset'].includes(target.type);
+}
+
+export function onSidebarKey(e: KeyboardEvent): void {
+  const plain = !e.altKey && !e.ctrlKey && !e.metaKey;
+  const step = (delta: number, toTags: boolean) => {
+    e.preventDefault();
+    void useSidebar.getState().step(delta, toTags);
+  };
+  if (e.altKey && !e.ctrlKey && !e.metaKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) return step(e.key === 'ArrowDown' ? 1 : -1, true);
+  if (plain && !e.shiftKey && (e.key === 'j' || e.key === 'k') && !isTextField(e.target)) {
+    if (!document.activeElement || document.activeElement === document.body) document.getElementById(PEOPLE_TOGGLE_ID)?.focus();
+    return step(e.key === 'j' ? 1 : -1, false);
+  }
+  // by the key's place, not its letter: Alt+R types "®" on a Mac
+  if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyR') {
+    e.preventDefault();
+    void useContact.getState().repeatLastTag();
+    return;
+  }
+  if (e.key.toLowerCase() === 'z' && (e.ctrlKey || e.metaKey) && !e.shiftKey) {
+    const target = e.target as HTMLInputElement | null;
+    if (target && 'value' in target && typeof target.value === 'string' && target.value !== '') return; // the field's own undo
+    e.preventDefault();
+    useContact.getState().runUndo();
+  }
+}
+
+export function useSidebarKeys() {
+  useEffect(() => {
+    document.addEventListener('keydown', onSidebarKey);
+    return () => document.removeEventListener('keydown', onSidebarKey);
+  }, []);
+}
