@@ -86,6 +86,9 @@ function useBackgroundSignals() {
       void useSidebar.getState().loadApp();
       void useContact.getState().loadLists();
       void useSidebar.getState().rematch();
+      // the shown record is read again: the background forgot what it kept under the old token
+      const shown = useContact.getState().contactId;
+      if (shown) void useContact.getState().open(shown, true);
     });
     return () => {
       unwatchTag();

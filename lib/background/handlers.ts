@@ -5,7 +5,7 @@ import { browser } from 'wxt/browser';
 import { appState, connectInBrowser, connectionView, type Session } from '../auth';
 import { forgetEverything } from '../forget';
 import { i18n } from '#i18n';
-import { linkPendingCreate, markCreating, rematchCreated, relinkPerson, searchContacts, settleCreate, tabPeople } from '../match';
+import { linkPendingCreate, markCreating, rematchCreated, relinkPerson, settleCreate, tabPeople } from '../match';
 import {
   activityLog,
   cancelBulk,
@@ -61,7 +61,8 @@ export function createHandlers(session: Session, services: LocationServicesRegis
     // connections, settings, sites
     getState: () => answer(appState(session)),
     saveSettings: (patch) => answer(saveSettings(patch)),
-    // a connection made again (another token, other scopes) starts with fresh lists and records
+    // a connection made again (another token, other scopes) starts with fresh lists and records;
+    // its unsent writes go again, and the pages read what they show again
     async connectWithToken(input) {
       const connection = connectionView(await session.connectWithToken(input));
       await services.forget(connection.id, connection.locationId);
@@ -99,7 +100,6 @@ export function createHandlers(session: Session, services: LocationServicesRegis
     matchTab: ({ tabId, now }) => answer(tabs.show(tabId, now)),
     matchPeople: async (people) => ok(await markCreating(await matches.matchAll(people))),
     getContactDetails: async ({ contactId, fresh }) => ok(await (await active()).records.get(contactId, fresh)),
-    searchContacts: async (query) => ok(await searchContacts((await active()).client, query)),
     relinkPerson: async (input) => ok(await relinkPerson(input, await active(), matches, tabs)),
     getLocationLists: async () => ok(await (await active()).lists.lists()),
 

@@ -6,9 +6,6 @@
 import { nameText } from './names';
 import { clean, looksLikeName } from './text';
 
-/** an avatar's initials: one to three capitals */
-export const INITIALS = /^\p{Lu}{1,3}$/u;
-
 /** whether initials are those of the name ("MO": Maya Okafor; "M": Maya) */
 function initialsOf(name: string, initials: string): boolean {
   const words = name.split(' ').map((w) => w[0]!.toUpperCase());

@@ -2,8 +2,8 @@
 // or "Growth Lead · Copperfield Health" on one line), then the company. Here: what a job title
 // looks like (text.ts), the position read from the lines after a name, and names that a repeated card
 // shows without any label (a deal card's contact, followed by their company).
-import { isSkipped } from './dom';
-import { clean, looksLikeName, looksLikeTitle } from './text';
+import { linesAfter } from './dom';
+import { CAPITALISED, clean, looksLikeName, looksLikeTitle } from './text';
 import { headerWord } from './vocabulary';
 
 /** a line that is only words (no digits, addresses, labels or separators) */
@@ -23,7 +23,7 @@ const JOINERS = /^(&|and|of|the|de|du|des|la|le|et|und|y|e|di|van|von)$/;
 function companyLine(text: string): boolean {
   const words = text.split(' ');
   return PLAIN.test(text) && words.length <= 5 && !text.endsWith('.') && !looksLikeTitle(text) && !headerWord(text) &&
-    /^\p{Lu}/u.test(text) && words.every((w) => /^\p{Lu}/u.test(w) || JOINERS.test(w));
+    CAPITALISED.test(text) && words.every((w) => CAPITALISED.test(w) || JOINERS.test(w));
 }
 
 /**
@@ -34,15 +34,12 @@ function linesAfterName(el: Element, top: Element, max: number, name: string): s
   const words = new Set(name.split(' '));
   const partOfName = (t: string) => t.split(' ').every((w) => words.has(w));
   const lines: string[] = [];
-  const walker = el.ownerDocument.createTreeWalker(top, 4);
-  walker.currentNode = el;
   let named = false;
-  for (let n = walker.nextNode(); n && lines.length < max; n = walker.nextNode()) {
-    const text = clean(n.nodeValue ?? '', 120);
-    if (!text || isSkipped(n.parentElement!)) continue;
-    if (!lines.length && partOfName(text)) named = true;
+  for (const line of linesAfter(top, el)) {
+    if (!lines.length && partOfName(line.text)) named = true;
     // a link's or button's text is an action ("Email", "Write"), never a position
-    else if (named || !el.contains(n)) lines.push(n.parentElement!.closest('a, button') ? '' : text);
+    else if (named || !el.contains(line.node)) lines.push(line.el.closest('a, button') ? '' : line.text);
+    if (lines.length >= max) break;
   }
   return lines;
 }

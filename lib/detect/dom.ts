@@ -1,5 +1,6 @@
 // Cheap DOM rules shared by every signal: which elements are never read (scripts, code samples,
-// hidden elements) and a bounded text reader. No getComputedStyle: only attributes are checked.
+// hidden elements) and bounded text readers. No getComputedStyle: only attributes are checked.
+import { clean } from './text';
 
 /** elements whose content is never a contact on the page */
 export const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'PRE', 'CODE', 'KBD', 'SAMP', 'SVG', 'svg',
@@ -68,6 +69,20 @@ export function visibleText(el: Element, max = 300): string {
     return out.length >= max;
   }, { nodes: 1e4 });
   return out.slice(0, max);
+}
+
+/**
+ * the texts after `from` within `scope`, in document order, cleaned, each with its element (the
+ * lines of a card, of a signature, of a profile's entry); a text whose own element is never read is
+ * passed over. The caller stops when it has the lines it needs.
+ */
+export function* linesAfter(scope: Element, from: Node = scope): Generator<{ text: string; el: Element; node: Node }> {
+  const walker = scope.ownerDocument.createTreeWalker(scope, 4);
+  walker.currentNode = from;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const text = clean(n.nodeValue ?? '', 120);
+    if (text && !isSkipped(n.parentElement!)) yield { text, el: n.parentElement!, node: n };
+  }
 }
 
 /** the value a user typed or the app filled into a form control */

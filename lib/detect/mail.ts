@@ -2,7 +2,7 @@
 // (<span email="ada@park.dev" name="Ada Park">Ada</span>; the user's own chip is "me"), and
 // signature blocks: after a sign-off ("--", "Best regards,"), a name, then a title and a company
 // ("Head of Procurement, Kestrel Robotics" or one per line) before the contact lines.
-import { isSkipped } from './dom';
+import { linesAfter } from './dom';
 import { selfKey } from './self';
 import { clean, emailOf, looksLikeName } from './text';
 import { signal, signalFor, type Signal } from './values';
@@ -28,17 +28,12 @@ export function readChip(el: Element, self: Set<string> | undefined, out: Signal
 }
 
 /** the texts after a sign-off, each with its element, within the sign-off's block or the two around it */
-function linesAfter(signOff: Text): { text: string; el: Element }[] {
+function signatureLines(signOff: Text): { text: string; el: Element }[] {
   const lines: { text: string; el: Element }[] = [];
   let scope: Element | null = signOff.parentElement;
   for (let level = 0; scope && level < 3; level++, scope = scope.parentElement) {
     lines.length = 0;
-    const walker = signOff.ownerDocument.createTreeWalker(scope, 4);
-    walker.currentNode = signOff;
-    for (let n = walker.nextNode(); n && lines.length < 8; n = walker.nextNode()) {
-      const text = clean(n.nodeValue ?? '', 120);
-      if (text && !isSkipped(n.parentElement!)) lines.push({ text, el: n.parentElement! });
-    }
+    for (const line of linesAfter(scope, signOff)) if (lines.push(line) >= 8) break;
     if (lines.length >= 2) break;
   }
   return lines;
@@ -47,7 +42,7 @@ function linesAfter(signOff: Text): { text: string; el: Element }[] {
 /** a signature after a sign-off text: its name, title and company; false when the text is no sign-off */
 export function readSignature(signOff: Text, text: string, out: Signal[]): boolean {
   if (!SIGN_OFF.test(text)) return false;
-  const lines = linesAfter(signOff);
+  const lines = signatureLines(signOff);
   const first = lines[0];
   if (!first) return true;
   // "Aurelio Halvorsen | Sales Director | Driftwood Labs": the whole signature on one line

@@ -2,7 +2,7 @@
 // (or two sibling blocks) are one name, "Ada Park"; an avatar's initials before it, a subtitle,
 // a date or a role badge after it are not part of it.
 import { eachNode } from './dom';
-import { clean, looksLikeName } from './text';
+import { clean, INITIALS, looksLikeName } from './text';
 
 /** elements that start a new line of text (a name never runs across two of them, but see below) */
 const BLOCKS = new Set(['DIV', 'P', 'LI', 'TD', 'TH', 'TR', 'DD', 'DT', 'UL', 'OL', 'DL', 'TABLE', 'SECTION', 'ARTICLE', 'HEADER',
@@ -22,8 +22,6 @@ function lineOf(el: Element | null, top: Element): Element {
 }
 
 const oneWord = (t: string) => !t.includes(' ');
-
-const INITIALS = /^\p{Lu}{1,3}$/u;
 
 /**
  * the first name shown in el: the first text that looks like a name, joined with the texts that

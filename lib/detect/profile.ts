@@ -3,11 +3,10 @@
 // alt text is the name); a LinkedIn profile's own address is their LinkedIn URL; their current
 // position and company come from the experience entry that runs to the present. A headline
 // ("CRO at Tidewater · Speaker") is never read as a job title.
-import { isChrome, isSkipped, visibleText } from './dom';
+import { isChrome, isSkipped, linesAfter, visibleText } from './dom';
 import { linkedinOf } from './linkedin';
 import { nameText } from './names';
 import { signal, signalFor, type Signal } from './values';
-import { clean } from './text';
 
 export interface Subject {
   name: string;
@@ -65,11 +64,9 @@ function currentPosition(scope: Element): { title: string; company?: string } | 
 /** an element's texts, one per text node, cleaned */
 function linesOf(el: Element): string[] {
   const out: string[] = [];
-  const walker = el.ownerDocument.createTreeWalker(el, 4);
-  for (let n = walker.nextNode(); n && out.length < 6; n = walker.nextNode()) {
-    const t = clean(n.nodeValue ?? '', 120);
+  for (const { text } of linesAfter(el)) {
     // the same text twice in a row is one line shown twice (once for screen readers)
-    if (t && t !== out[out.length - 1] && !isSkipped(n.parentElement!)) out.push(t);
+    if (text !== out[out.length - 1] && out.push(text) >= 6) break;
   }
   return out;
 }

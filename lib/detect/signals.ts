@@ -1,7 +1,7 @@
 // One bounded walk over a subtree collecting every signal: mailto:/tel:/LinkedIn links, filled
 // inputs, emails/phones/LinkedIn URLs in text, label/value pairs, and the texts that may be
 // column headers (aligned afterwards by tables.ts). Skips code, hidden and excluded elements.
-import { INITIALS, nameBesideInitials, nameBesidePicture } from './avatars';
+import { nameBesideInitials, nameBesidePicture } from './avatars';
 import { DIAL_CODE, dialCodeOf } from './country';
 import { controlValue, isChrome, isHidden, SKIP_TAGS } from './dom';
 import { valueOfLabel, splitInlineLabel } from './labels';
@@ -10,7 +10,7 @@ import { cardName } from './cards';
 import { readChip, readSignature } from './mail';
 import { findPhones, type PhoneReader } from './phone';
 import { nameText } from './names';
-import { findEmails, findNamedEmails, looksLikeName, clean } from './text';
+import { findEmails, findNamedEmails, INITIALS, looksLikeName, clean } from './text';
 import { readRow } from './rows';
 import { cellOf, findTables, type HeaderCell, type Table } from './tables';
 import { DIGIT, phoneSignal, signal, signalFor, type Signal } from './values';

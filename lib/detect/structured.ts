@@ -8,6 +8,16 @@ import type { Field } from './vocabulary';
 
 const MAX_JSON = 100_000;
 
+/** where each field sits in a schema.org microdata Person, and in an hCard */
+const SCOPED: [Field, string, string][] = [
+  ['name', '[itemprop=name]', '.fn, .p-name'],
+  ['email', '[itemprop=email]', '.email, .u-email'],
+  ['phone', '[itemprop=telephone]', '.tel, .p-tel'],
+  ['company', '[itemprop=worksFor] [itemprop=name], [itemprop=worksFor]', '.org, .p-org'],
+  ['title', '[itemprop=jobTitle]', '.title, .p-job-title'],
+  ['linkedin', '[itemprop=sameAs][href*="linkedin.com"], [itemprop=url][href*="linkedin.com"]', 'a[href*="linkedin.com"]'],
+];
+
 /**
  * structured-data signals: JSON-LD scripts under root, and the microdata/hCard scopes the walk met;
  * `records` receives each person's element; phones are read as written internationally
@@ -31,19 +41,13 @@ export function readStructured(root: Element | Document, scopes: Element[], phon
   for (const scope of scopes) {
     const micro = scope.hasAttribute('itemscope');
     if (micro && !/schema\.org\/Person/i.test(scope.getAttribute('itemtype') ?? '')) continue;
-    const pick = (field: Field, sel: string) => {
-      const el = scope.querySelector(sel);
-      if (!el) return;
+    for (const [field, inMicrodata, inHcard] of SCOPED) {
+      const el = scope.querySelector(micro ? inMicrodata : inHcard);
+      if (!el) continue;
       const raw = el.getAttribute('content') ?? el.getAttribute('href') ?? visibleText(el);
       const s = signalFor(field, raw.replace(/^(mailto|tel):/i, ''), el, 0, international);
       if (s) out.push(s);
-    };
-    pick('name', micro ? '[itemprop=name]' : '.fn, .p-name');
-    pick('email', micro ? '[itemprop=email]' : '.email, .u-email');
-    pick('phone', micro ? '[itemprop=telephone]' : '.tel, .p-tel');
-    pick('company', micro ? '[itemprop=worksFor] [itemprop=name], [itemprop=worksFor]' : '.org, .p-org');
-    pick('title', micro ? '[itemprop=jobTitle]' : '.title, .p-job-title');
-    pick('linkedin', micro ? '[itemprop=sameAs][href*="linkedin.com"], [itemprop=url][href*="linkedin.com"]' : 'a[href*="linkedin.com"]');
+    }
     records.add(scope);
   }
 }

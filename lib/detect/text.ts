@@ -6,7 +6,7 @@ const EMAIL = /[a-z0-9][a-z0-9._%+'-]*@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0
 const MASK = /[*•·…#x×/\\=&?%$]/i;
 const MAILTO = /^mailto:/i;
 /** a value that is exactly one plain address (nothing masked around it: it has no other characters) */
-const WHOLE_EMAIL = /^[a-z0-9][a-z0-9._%+'-]*@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,24}$/i;
+const WHOLE_EMAIL = new RegExp(`^${EMAIL.source}$`, 'i');
 const SPACES = /[\s\u00a0\u200b]+/g;
 const URL_LIKE = /^https?:/i;
 const NOT_IN_NAMES = /[\d@/:|#()[\]{}<>_=+]/;
@@ -103,8 +103,10 @@ const NOT_NAME = new Set(('leads lead contacts contact members member settings d
   'logistics freight digital foundation institute university school hospital clinic').split(' ').concat([...TITLE_WORDS]));
 
 // module constants: a build that lowers Unicode property escapes turns them into `new RegExp(...)`
-const INITIALS = /^\p{Lu}{1,3}$/u;
-const CAPITALISED = /^\p{Lu}/u;
+/** an avatar's initials ("MO"): one to three capitals */
+export const INITIALS = /^\p{Lu}{1,3}$/u;
+/** a word that starts with a capital */
+export const CAPITALISED = /^\p{Lu}/u;
 const PARTICLE = /^(van|von|de|da|del|der|la|le|bin|al)$/;
 
 /** the names forms and docs fill in for anyone */

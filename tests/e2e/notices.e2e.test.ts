@@ -234,7 +234,7 @@ describe('Chromium: a connection’s writes', () => {
     await waitFor(async () => (await notices(leads)).length === 0, 15_000, 'no notice left after reconnecting').catch(async (e: Error) => {
       throw new Error(`${e.message}: ${JSON.stringify(await notices(leads))}`);
     });
-    expect(await chipTexts(leads)).toContain('after-reconnect');
+    await waitFor(async () => (await chipTexts(leads)).includes('after-reconnect'), 10_000, 'the sent tag shown on the record');
   });
 
   it('shows dates to the minute, task titles above their meta line, a new task for the contact’s owner, and Ctrl+Enter saves a note', async () => {
@@ -244,7 +244,8 @@ describe('Chromium: a connection’s writes', () => {
     const sizes = await leads.$eval('[data-testid=tasks] > li', (li) => [li.querySelector('.task-title'), li.querySelector('.task-meta')].map((e) => parseFloat(getComputedStyle(e!).fontSize)));
     expect(sizes[0]).toBeGreaterThan(sizes[1]!);
     await leads.click('[data-testid=contact-card] [data-testid=tasks] + details.adder summary');
-    const owner = await leads.$$eval('[data-testid=facts] > div', (rows) => rows.find((r) => r.querySelector('dt')?.textContent === 'Owner')?.querySelector('dd')?.textContent);
+    const owner = await leads.$eval('[data-testid=owner] select', (s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent);
+    expect(owner).toBeTruthy();
     expect(await leads.$eval('form[aria-label="Add a task"] select', (s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe(owner);
     await leads.click('[data-testid=notes] + details.adder summary');
     await leads.type('form[aria-label="New note"] textarea', 'Saved with Ctrl+Enter.');

@@ -98,7 +98,16 @@ export async function clickButton(page: Page, label: string, within = 'body'): P
   const scope = await page.waitForSelector(within);
   const [button] = await scope!.$$(`xpath/.//button[normalize-space()=${JSON.stringify(label)}]`);
   if (!button) throw new Error(`no button “${label}” in ${within}`);
+  // as a user would: brought to the middle of the sidebar first, out from under its pinned header
+  await button.evaluate((b) => b.scrollIntoView({ block: 'center' }));
   await button.click();
+}
+
+/** Clicks what `selector` finds, brought to the middle of the sidebar first (out from under its pinned header), as a user would. */
+export async function clickOn(page: Page, selector: string): Promise<void> {
+  const element = await page.waitForSelector(selector);
+  await element!.evaluate((e) => e.scrollIntoView({ block: 'center' }));
+  await element!.click();
 }
 
 /** Opens a partner page and the sidebar for its tab, sized like the side panel. */

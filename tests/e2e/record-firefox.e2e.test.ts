@@ -25,7 +25,7 @@ describe('Firefox: opportunity and workflow from the sidebar', () => {
     expect(entries.map((e) => `${e.what}: ${e.state}`).reverse()).toEqual([
       'Move an opportunity to another stage: done',
       'Mark an opportunity won: done',
-      `Add to workflow “${plan.workflowName}”: done`,
+      `Add to workflow “\u2068${plan.workflowName}\u2069”: done`,
     ]);
     await screenshot(sidebar, 'firefox-record-opportunity-workflow');
   });

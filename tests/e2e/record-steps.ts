@@ -8,7 +8,7 @@ import type { Page } from 'puppeteer-core';
 import { waitFor } from '../../scripts/lib/browsers';
 import { textOf } from '../../scripts/lib/flow';
 import type { Sandbox } from '../../sandbox/server';
-import { clickButton } from './outbox-steps';
+import { clickButton, clickOn } from './outbox-steps';
 
 export const MAYA = 'Maya Okafor';
 /** The title HighLevel has before the walk; the HeyReach page shows the newer "Head of Growth". */
@@ -91,12 +91,13 @@ export async function walkTheRecord(sidebar: Page, sandbox: Sandbox, plan: WalkP
 
   // SMS do-not-disturb on
   const sms = await sidebar.waitForSelector('xpath/.//section[@data-testid="dnd"]//label[.//span[normalize-space()="SMS"]]//input');
+  await sms!.evaluate((e) => e.scrollIntoView({ block: 'center' }));
   await sms!.click();
   await onSandbox(() => record(sandbox, plan).dndSettings?.SMS?.status === 'active', 'SMS do-not-disturb on', o.timeoutMs);
   await o.shot?.('record-dnd', '[data-testid=dnd]');
 
   // a date and a dropdown custom field
-  await sidebar.click('[aria-label="Edit custom fields of Maya Okafor"]');
+  await clickOn(sidebar, '[aria-label="Edit custom fields of Maya Okafor"]');
   const form = 'form[aria-label="Edit custom fields"]';
   await sidebar.waitForSelector(form);
   // a date control's typing order follows the browser's locale: the day is set as the control's value
@@ -108,7 +109,7 @@ export async function walkTheRecord(sidebar: Page, sandbox: Sandbox, plan: WalkP
   }, RENEWAL);
   await pick(sidebar, `${form} [data-field="${plan.fields.plan}"] select`, PLAN);
   await o.shot?.('record-custom-fields-edit', '[data-testid=custom-fields]');
-  await sidebar.click(`${form} button[type=submit]`);
+  await clickOn(sidebar, `${form} button[type=submit]`);
   await onSandbox(() => valueOf(sandbox, plan, plan.fields.renewal) === RENEWAL && valueOf(sandbox, plan, plan.fields.plan) === PLAN, 'the date and the plan', o.timeoutMs);
 
   // an owner
@@ -120,7 +121,7 @@ export async function walkTheRecord(sidebar: Page, sandbox: Sandbox, plan: WalkP
   const title = '[data-testid=page-differences] li[data-field=title]';
   await waitFor(async () => ((await textOf(sidebar, title))[0] ?? '').includes(`Page: ${NEW_TITLE} · GHL: ${OLD_TITLE}`), o.timeoutMs, 'the card never offered the page’s title');
   await o.shot?.('record-page-differences', '[data-testid=page-differences]');
-  await sidebar.click(`${title} button`);
+  await clickOn(sidebar, `${title} button`);
   await onSandbox(() => valueOf(sandbox, plan, plan.fields.title) === NEW_TITLE, 'the page’s title in GHL', o.timeoutMs);
 }
 
@@ -134,7 +135,7 @@ export async function activityLines(sidebar: Page): Promise<string[]> {
 export const WALK_ACTIVITY = (plan: WalkPlan) => [
   'Move an opportunity to another stage',
   'Mark an opportunity won',
-  `Add to workflow “${plan.workflowName}”`,
+  `Add to workflow “\u2068${plan.workflowName}\u2069”`,
   'Change SMS do-not-disturb',
   'Change Renewal Date, Plan',
   'Change owner',

@@ -8,7 +8,6 @@ import type { SiteAdapter } from './types';
 export const helloleads: SiteAdapter = {
   id: 'helloleads',
   hosts: ['app.helloleads.io'],
-  navigation: 'hashchange',
   routes: [
     { match: /\/eventForm\b/i, view: 'ignore' },
     { match: /\/account\/(login|signup|forgot)/i, view: 'ignore' },

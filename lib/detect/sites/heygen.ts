@@ -9,7 +9,6 @@ import type { SiteAdapter } from './types';
 export const heygen: SiteAdapter = {
   id: 'heygen',
   hosts: ['app.heygen.com'],
-  navigation: 'pushState',
   routes: [
     { match: /^\/settings(\/members\b|\?(.*&)?nav=members\b)/i, view: 'list' },
     { match: /^\/(settings|login|signin|signup|billing|pricing|avatars|embeds|video-agent)\b/, view: 'ignore' },

@@ -8,7 +8,6 @@ import type { SiteAdapter } from './types';
 export const heyreach: SiteAdapter = {
   id: 'heyreach',
   hosts: ['app.heyreach.io'],
-  navigation: 'pushState',
   routes: [
     { match: /^\/account\//, view: 'ignore' },
     { match: /^\/app\/(integrations|settings|dashboard|linkedin-accounts|billing)/, view: 'ignore' },

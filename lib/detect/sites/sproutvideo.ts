@@ -9,7 +9,6 @@ import type { SiteAdapter } from './types';
 export const sproutvideo: SiteAdapter = {
   id: 'sproutvideo',
   hosts: ['sproutvideo.com'],
-  navigation: 'none',
   routes: [
     { match: /^\/(login|signup|password|account|settings|team_members|billing)\b/, view: 'ignore' },
     { match: /^\/logins\/\d+/, view: 'detail' },

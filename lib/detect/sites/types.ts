@@ -1,5 +1,6 @@
-// A partner adapter is data plus tiny hooks: where it applies, what its routes show, how it
-// navigates, and selectors that sharpen the shared signals. The engine does all the work.
+// A partner adapter is data plus tiny hooks: where it applies, what its routes show, and
+// selectors that sharpen the shared signals. The engine does all the work; the watcher follows
+// every app's navigation alike (pushState, hash routes, full loads: lib/detect/watch.ts).
 import type { ReportedPerson } from '../types';
 
 export type View = 'list' | 'detail' | 'other';
@@ -19,8 +20,6 @@ export interface SiteAdapter {
    * matches and host permissions are made from these (lib/hosts.ts)
    */
   hosts: string[];
-  /** how the app changes pages: history API, hash routes, or full page loads */
-  navigation: 'pushState' | 'hashchange' | 'none';
   /** first match wins; a page no route matches is read with the default rules */
   routes: SiteRoute[];
   /** one person's container (a row, a card), beyond the default rows */
