@@ -40,7 +40,8 @@ export default defineConfig({
     default_locale: 'en',
     // scripting: the content script on sites the user enabled; activeTab: the address of the tab the
     // sidebar was opened on (toolbar or shortcut), for "Enable on this site", without `tabs`
-    permissions: ['storage', 'alarms', 'identity', 'scripting', 'activeTab', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // contextMenus / menus (Firefox's own name, its least permission): "Find in HighLevel" on a selection or a link
+    permissions: ['storage', 'alarms', 'identity', 'scripting', 'activeTab', ...(browser === 'firefox' ? ['menus'] : ['sidePanel', 'contextMenus'])],
     host_permissions: [`${HIGHLEVEL_API_ORIGIN}/*`, ...PARTNER_MATCHES],
     content_scripts: [{ matches: PARTNER_MATCHES, js: [DETECTOR_SCRIPT], run_at: 'document_idle' }],
     // other sites, each asked for at the moment the user enables detection there (MV2 names the key
@@ -51,6 +52,10 @@ export default defineConfig({
       'quick-tag': {
         suggested_key: { default: 'Alt+Shift+T' },
         description: '__MSG_manifest_quickTagCommand__',
+      },
+      'find-contact': {
+        suggested_key: { default: 'Alt+Shift+F' },
+        description: '__MSG_manifest_findCommand__',
       },
     },
     ...(browser === 'firefox'

@@ -8,9 +8,10 @@ import type { PersonMatch } from '@/lib/protocol';
 import { useSidebar } from './state/sidebar';
 import { isolate } from './bidi';
 import { ContactSearch, contactLine } from './ContactSearch';
+import { EditBeforeCreate } from './EditBeforeCreate';
 
 export function MatchPanel({ match, index }: { match: PersonMatch; index: number }) {
-  const { relink, createContact, busy } = useSidebar();
+  const { relink, createContact, busy, page } = useSidebar();
   const [searching, setSearching] = useState(match.state === 'ambiguous');
   const { person } = match;
   return (
@@ -52,6 +53,7 @@ export function MatchPanel({ match, index }: { match: PersonMatch; index: number
           <button className="primary" disabled={busy} onClick={() => void createContact(index)}>
             {busy ? i18n.t('match.creating') : i18n.t('match.create')}
           </button>
+          <EditBeforeCreate match={match} site={page.status === 'ready' ? (page.value?.site ?? '') : ''} />
         </>
       ) : null}
       <p className="row small">

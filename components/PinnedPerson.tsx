@@ -28,6 +28,28 @@ function blockedWhy(entry: PersonEntry): string | undefined {
   }
 }
 
+/** A contact opened from the search box (no person of the page): its name and tags, pinned the same way. */
+function OpenedByHand() {
+  const openedByHand = useSidebar((s) => s.openedByHand);
+  const record = valueOf(useContact((s) => s.details));
+  if (!openedByHand || record?.contact.id !== openedByHand) return null;
+  return (
+    <section className="pinned" aria-label={i18n.t('sidebar.shownPerson')} data-testid="pinned">
+      <div className="person-head">
+        <h2 id="person-name" tabIndex={-1} data-testid="person-name">
+          <bdi>{record.contact.name}</bdi>
+        </h2>
+        {record.contact.companyName ? (
+          <p className="muted small person-line">
+            <bdi>{record.contact.companyName}</bdi>
+          </p>
+        ) : null}
+      </div>
+      <TagEditor tags={record.contact.tags} />
+    </section>
+  );
+}
+
 export function PinnedPerson() {
   const sidebar = useSidebar();
   const { details, focusTags } = useContact();
@@ -35,9 +57,9 @@ export function PinnedPerson() {
   const toggle = useRef<HTMLButtonElement>(null);
   const entries = peopleOf(sidebar);
   const entry = sidebar.selected != null ? entries[sidebar.selected] : undefined;
-  if (!entry) return null;
-
   const record = valueOf(details);
+  if (!entry) return <OpenedByHand />;
+
   const contact = entry.match?.state === 'matched' && record && record.contact.id === entry.match.contact?.id ? record.contact : undefined;
   const company = contact?.companyName ?? entry.person.company;
   const match = entry.match;

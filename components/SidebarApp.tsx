@@ -1,5 +1,6 @@
 // The sidebar: follows a tab (the `?tab=` it was opened for, else the active tab of its window),
-// pins the shown person at the top (moving between the page's people, their tags, the tag box),
+// offers the search box at the very top (any contact, whatever the page shows), pins the shown
+// person below it (moving between the page's people, their tags, the tag box),
 // then their match and GHL record, then tagging several people at once. One notice at a time.
 import { useEffect } from 'react';
 import { browser } from 'wxt/browser';
@@ -14,6 +15,7 @@ import { ActivityButton, useStoppedWrites } from './ActivityButton';
 import { ActivityLog } from './ActivityLog';
 import { BulkJobs, BulkTags } from './BulkTags';
 import { ErrorNotice } from './ErrorNotice';
+import { FindContact } from './FindContact';
 import { LocationSwitcher } from './LocationSwitcher';
 import { MatchPanel } from './MatchPanel';
 import { PinnedPerson } from './PinnedPerson';
@@ -174,6 +176,8 @@ export function SidebarApp() {
   const failedLookUp = selected != null ? valueOf(matches)?.[selected] : undefined;
   const panelMatch = entry?.match ?? (failedLookUp?.state === 'pending' && failedLookUp.error ? failedLookUp : undefined);
   const connected = app.status === 'ready' && !!active;
+  // the matched person's record, or a contact opened from the search box (no person of the page)
+  const recordShown = entry?.match?.state === 'matched' || (selected == null && !!sidebar.openedByHand);
   return (
     <main className="sidebar">
       <header className="top">
@@ -181,6 +185,7 @@ export function SidebarApp() {
         {app.status === 'ready' ? <LocationSwitcher connections={app.value.connections} /> : null}
         {connected ? <ActivityButton /> : null}
       </header>
+      {connected ? <FindContact /> : null}
       <TopNotice />
       {activityOpen ? <ActivityLog /> : null}
       {connected && !activityOpen ? (
@@ -189,8 +194,8 @@ export function SidebarApp() {
           <PinnedPerson />
           <NotListed page={valueOf(page)} />
           {entry && panelMatch ? <MatchPanel key={entry.key} match={panelMatch} index={entry.index} /> : null}
-          {entry?.match?.state === 'matched' && details.status === 'loading' ? <ContactSkeleton /> : null}
-          {entry?.match?.state === 'matched' && details.status === 'ready' ? (
+          {recordShown && details.status === 'loading' ? <ContactSkeleton /> : null}
+          {recordShown && details.status === 'ready' ? (
             <ContactCard details={details.value} users={valueOf(lists)?.users ?? []} revalidating={revalidating} />
           ) : null}
           {matches.status === 'ready' && entries.length > 1 ? <BulkTags entries={entries} site={valueOf(page)?.site ?? ''} /> : null}

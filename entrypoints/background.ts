@@ -1,13 +1,15 @@
 // The background: holds the session, answers the pages' messages, sends the outbox's writes (also
-// after the worker restarted), opens the sidebar (toolbar button, quick-tag shortcut), registers the
-// content script on the sites the user enabled, and opens the options on a new install.
+// after the worker restarted), opens the sidebar (toolbar button, shortcuts), registers the content
+// script on the sites the user enabled, listens for the context menu and opens the options on a new
+// install.
 import { browser } from 'wxt/browser';
 import { createSession } from '@/lib/auth';
 import { trust } from '@/lib/trust';
 import {
   createHandlers,
   forgetClosedTabs,
-  listenForQuickTag,
+  listenForContextMenu,
+  listenForShortcuts,
   listenForToolbarButton,
   locationServices,
   openOptionsOnInstall,
@@ -28,8 +30,9 @@ export default defineBackground(() => {
   watchOutbox(services.outbox);
   void services.outbox.resume().catch((e: unknown) => console.warn('Could not resume the outbox:', e));
   forgetClosedTabs(services);
-  listenForQuickTag();
+  listenForShortcuts();
   listenForToolbarButton();
+  listenForContextMenu();
   openOptionsOnInstall();
   void readSettings()
     .then((s) => registerSiteScripts(s.genericSites))

@@ -400,6 +400,20 @@ export interface TabMatches {
   pending: number;
 }
 
+/** A contact found by the sidebar's search box: what it shows of each result. */
+export interface FoundContact extends ContactSummary {
+  tags: string[];
+}
+
+/**
+ * A search of the sidebar's search box. `searcher`: the page asking (one id per open sidebar); a
+ * newer search of the same searcher cancels the older one still waiting (answered as `superseded`).
+ */
+export interface FindRequest {
+  query: string;
+  searcher: string;
+}
+
 export interface ProtocolMap {
   /** content script -> background: the people on the sender's own tab */
   reportPeople(detection: PageDetection): Outcome<true>;
@@ -426,6 +440,8 @@ export interface ProtocolMap {
   getContactDetails(input: { contactId: string; fresh?: boolean }): Outcome<ContactRecordAnswer>;
   /** free-text contact search, for linking a person by hand */
   searchContacts(query: string): Outcome<ContactSummary[]>;
+  /** the search box: contacts of the active location by name, email or phone (the user's own look-up) */
+  findContacts(input: FindRequest): Outcome<FoundContact[]>;
   /** links a person to a contact (null: forget the link and match by the rules again) */
   relinkPerson(input: { personKey: string; contactId: string | null }): Outcome<true>;
   getLocationLists(): Outcome<LocationLists>;
@@ -444,8 +460,8 @@ export interface ProtocolMap {
   createNote(input: { contactId: string; body: string }): Outcome<ContactDetails>;
   updateNote(input: { contactId: string; noteId: string; body: string }): Outcome<ContactDetails>;
   deleteNote(input: { contactId: string; noteId: string }): Outcome<ContactDetails>;
-  /** creates the GHL contact of a detected person, then matches the person again */
-  createContact(input: { person: DetectedPerson; site: string }): Outcome<PersonMatch>;
+  /** creates the GHL contact of a detected person, then matches the person again; `names`: the name as the user split it */
+  createContact(input: { person: DetectedPerson; site: string; names?: { first: string; last: string } }): Outcome<PersonMatch>;
   /** only the changed fields (flat names), with the version the user edited; DND, custom fields, owner, page values */
   editContactFields(input: { contactId: string; changes: FieldChanges; base: { dateUpdated: string | null; values: FieldChanges } }): Outcome<ContactDetails>;
   setFollowers(input: { contactId: string; add: string[]; remove: string[] }): Outcome<ContactDetails>;
@@ -516,6 +532,7 @@ export const allowedSenders: Record<MessageType, SenderKind> = {
   matchPeople: 'extension-page',
   getContactDetails: 'extension-page',
   searchContacts: 'extension-page',
+  findContacts: 'extension-page',
   relinkPerson: 'extension-page',
   getLocationLists: 'extension-page',
   getTabSite: 'extension-page',
@@ -634,6 +651,27 @@ export const outboxStatusItem = once(() => storage.defineItem<OutboxStatus | nul
 
 /** Set by the quick-tag shortcut: the sidebar focuses its tag box when this changes (or is recent). */
 export const quickTagItem = once(() => storage.defineItem<{ at: number } | null>('session:quickTag', { fallback: null }));
+
+/**
+ * What the sidebar is asked to do from outside it: focus its search box (the find shortcut), look
+ * something up or open the create form pre-filled (the context menu on a selection or a link).
+ * `notice`: what happened to the selection on the way (cut, refused), in plain words.
+ */
+export interface FindAsk {
+  at: number;
+  kind: 'focus' | 'find' | 'add';
+  query?: string;
+  person?: DetectedPerson;
+  /** the site the selection was on (the new contact's source) */
+  site?: string;
+  notice?: string;
+}
+
+/** The shortcut that opens the sidebar with its search box focused (`commands` in wxt.config.ts). */
+export const FIND_COMMAND = 'find-contact';
+
+/** Set by the find shortcut and the context menu; the sidebar acts on it when it changes (or is recent). */
+export const findAskItem = once(() => storage.defineItem<FindAsk | null>('session:findAsk', { fallback: null }));
 
 /** Bumped by the background when a connection is added, reconnected, switched or signed out: the sidebar loads again. */
 export const connectionsChangedItem = once(() => storage.defineItem<{ at: number } | null>('session:connectionsChanged', { fallback: null }));

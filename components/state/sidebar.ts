@@ -36,6 +36,8 @@ export interface SidebarState {
   matchError?: UserError;
   /** index into the page's people of the one shown */
   selected?: number;
+  /** a contact the user opened from the search box (./find.ts): the page's people do not replace it by themselves */
+  openedByHand?: string;
   /** person keys checked for a bulk change */
   checked: string[];
   site?: TabSite;
@@ -157,7 +159,7 @@ export const useSidebar = create<SidebarState>((set, get) => {
       const selected = get().selected;
       const was = selected != null ? listed[selected] : undefined;
       set({ matches: { status: 'ready', value: matches } });
-      const first = selected ?? firstShown(page.focused, matches);
+      const first = selected ?? (get().openedByHand ? undefined : firstShown(page.focused, matches));
       // the shown person's record opens once they are matched (or changes with their match)
       if (first != null && (selected == null || was?.state !== matches[first]?.state || was?.contact?.id !== matches[first]?.contact?.id)) {
         await get().select(first, false);
@@ -166,7 +168,7 @@ export const useSidebar = create<SidebarState>((set, get) => {
 
     async select(index, opened = true) {
       const key = valueOf(get().matches)?.[index]?.key;
-      set((s) => ({ selected: index, actionError: s.actionError?.personKey && s.actionError.personKey !== key ? undefined : s.actionError }));
+      set((s) => ({ selected: index, openedByHand: undefined, actionError: s.actionError?.personKey && s.actionError.personKey !== key ? undefined : s.actionError }));
       let match = valueOf(get().matches)?.[index];
       const page = valueOf(get().page);
       if (opened && match?.state === 'pending' && page) {

@@ -5,7 +5,7 @@ import { browser } from 'wxt/browser';
 import { appState, connectInBrowser, connectionView, type Session } from '../auth';
 import { forgetEverything } from '../forget';
 import { i18n } from '#i18n';
-import { linkPendingCreate, markCreating, rematchCreated, relinkPerson, searchContacts, settleCreate, tabPeople } from '../match';
+import { linkPendingCreate, markCreating, rematchCreated, relinkPerson, settleCreate, tabPeople } from '../match';
 import {
   activityLog,
   cancelBulk,
@@ -25,6 +25,7 @@ import { saveSettings } from '../settings';
 import { disableSite, enableSite, tabSite } from '../sites';
 import { readSettings } from '../storage';
 import { locationServices, type LocationServicesRegistry } from './connections';
+import { findHandlers } from './find-handlers';
 import { recordHandlers } from './record-handlers';
 import type { Handlers } from './router';
 
@@ -99,7 +100,6 @@ export function createHandlers(session: Session, services: LocationServicesRegis
     matchTab: ({ tabId, now }) => answer(tabs.show(tabId, now)),
     matchPeople: async (people) => ok(await markCreating(await matches.matchAll(people))),
     getContactDetails: async ({ contactId, fresh }) => ok(await (await active()).records.get(contactId, fresh)),
-    searchContacts: async (query) => ok(await searchContacts((await active()).client, query)),
     relinkPerson: async (input) => ok(await relinkPerson(input, await active(), matches, tabs)),
     getLocationLists: async () => ok(await (await active()).lists.lists()),
 
@@ -113,9 +113,9 @@ export function createHandlers(session: Session, services: LocationServicesRegis
     createNote: async ({ contactId, body }) => ok(await writes.addNoteToContact(await active(), contactId, body)),
     updateNote: async ({ contactId, noteId, body }) => ok(await writes.changeNote(await active(), contactId, noteId, body)),
     deleteNote: async ({ contactId, noteId }) => ok(await writes.deleteNote(await active(), contactId, noteId)),
-    async createContact({ person, site }) {
+    async createContact({ person, site, names }) {
       const s = await active();
-      const made = await writes.createContactForPerson(s, person, site, await readSettings());
+      const made = await writes.createContactForPerson(s, person, site, await readSettings(), names);
       if ('pending' in made) return ok(await linkPendingCreate(person, made.pending, s.locationId, matches));
       return ok(await rematchCreated(person, made.id, s, matches, tabs));
     },
@@ -127,6 +127,7 @@ export function createHandlers(session: Session, services: LocationServicesRegis
     updateContact: async ({ contactId, fields, base }) => ok(await writes.editContact(await active(), contactId, fields, base)),
     // the record's sections: fields, followers, opportunities, workflows, freshness (record-handlers.ts)
     ...recordHandlers(services),
+    ...findHandlers(services),
 
     // the outbox: activity log, conflicts, bulk changes
     getOutboxStatus: () => answer(outboxStatus(outbox)),

@@ -1,11 +1,13 @@
-// Wiring: how the sidebar opens. The quick-tag shortcut (`commands` in wxt.config.ts) opens it in
-// the window the user is in and asks it to focus its tag box. The toolbar button opens it too, and
-// (as a click on it, it lets the extension read the address of that tab: `activeTab`) tells the
-// sidebar, which can then offer "Allow on this site" for a site that is not a partner app. The open
-// call comes first, inside the user's gesture, as both browsers require. A new install opens the
-// options, where the user connects HighLevel.
+// Wiring: how the sidebar opens. The shortcuts (`commands` in wxt.config.ts) open it in the window
+// the user is in and ask it to focus its tag box (quick tag) or its search box (find); the sidebar
+// reacts to `quickTagItem` / `findAskItem` (also when it opens). The browser's own shortcuts, not
+// keys read by the sidebar, because they work from the page the user is on, with the sidebar closed.
+// The toolbar button opens it too, and (as a click on it, it lets the extension read the address of
+// that tab: `activeTab`) tells the sidebar, which can then offer "Allow on this site" for a site
+// that is not a partner app. The open call comes first, inside the user's gesture, as both browsers
+// require. A new install opens the options, where the user connects HighLevel.
 import { browser } from 'wxt/browser';
-import { quickTagItem, toolbarClickItem } from '../protocol';
+import { FIND_COMMAND, findAskItem, quickTagItem, toolbarClickItem } from '../protocol';
 
 export const QUICK_TAG_COMMAND = 'quick-tag';
 
@@ -26,9 +28,10 @@ export function openSidebar(windowId: number | undefined): Promise<void> {
 
 /** Answers a shortcut; resolves once the sidebar has been told to focus its tag box. */
 export async function onCommand(command: string, tab?: Tab): Promise<void> {
-  if (command !== QUICK_TAG_COMMAND) return;
+  if (command !== QUICK_TAG_COMMAND && command !== FIND_COMMAND) return;
   await openSidebar(tab?.windowId).catch(() => undefined); // called before any other await
-  await quickTagItem().setValue({ at: Date.now() });
+  if (command === FIND_COMMAND) await findAskItem().setValue({ at: Date.now(), kind: 'focus' });
+  else await quickTagItem().setValue({ at: Date.now() });
 }
 
 /**
@@ -42,7 +45,7 @@ export async function onToolbarClick(tab: Tab | undefined): Promise<void> {
   await opening;
 }
 
-export function listenForQuickTag(): void {
+export function listenForShortcuts(): void {
   browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
 }
 

@@ -8,3 +8,7 @@ export { watchPage, type WatchOptions } from './watch';
 export { adapterFor, partnerMatches, siteAdapters } from './sites';
 export type { SiteAdapter, SiteRoute } from './sites/types';
 export type { DetectedPerson, PageDetection, PageReport, ReportedPerson } from './types';
+
+// The value readers, for a text the user selected (lib/find reads a selection as detection reads a value).
+export { emailOf, looksLikeName } from './text';
+export { phoneCandidate } from './phone';

@@ -146,9 +146,11 @@ export async function editContact(
  * page: they are cleaned here again, where they leave for HighLevel (no controls or bidi
  * overrides, no markup in names, a LinkedIn profile only with a valid slug).
  */
-export function contactFieldsFor(detected: DetectedPerson, site: string, settings: Settings): ContactFields {
+export function contactFieldsFor(detected: DetectedPerson, site: string, settings: Settings, names?: NameSplit): ContactFields {
   const { person } = cleanPerson({ ...detected });
-  const [firstName, ...rest] = (person.name ?? '').split(' ');
+  // the name split into first and last at its first space, unless the user split it themselves
+  const split = names ? [cleanPerson({ name: names.first }).person.name ?? '', cleanPerson({ name: names.last }).person.name ?? ''] : undefined;
+  const [firstName, ...rest] = split ? split.filter((p, i) => p || i === 0) : (person.name ?? '').split(' ');
   const map = settings.createMapping;
   const fields: ContactFields = { source: `GHL Sidebar – ${cleanText(site).slice(0, 40)}` };
   if (firstName) fields.firstName = firstName;
@@ -162,9 +164,15 @@ export function contactFieldsFor(detected: DetectedPerson, site: string, setting
   return fields;
 }
 
+/** A name as the user split it into first and last name (the form that corrects a detected person). */
+export interface NameSplit {
+  first: string;
+  last: string;
+}
+
 /** Queues the contact of a detected person (an upsert: HighLevel's duplicate rules apply). */
-export function queueContactForPerson(w: WriteServices, person: DetectedPerson, site: string, settings: Settings, extraTags: string[] = []) {
-  const fields = contactFieldsFor(person, site, settings);
+export function queueContactForPerson(w: WriteServices, person: DetectedPerson, site: string, settings: Settings, extraTags: string[] = [], names?: NameSplit) {
+  const fields = contactFieldsFor(person, site, settings, names);
   if (!fields.firstName && !fields.email && !fields.phone) {
     throw invalidInput(i18n.t('errors.nothingToCreate'));
   }
@@ -182,8 +190,9 @@ export async function createContactForPerson(
   person: DetectedPerson,
   site: string,
   settings: Settings,
+  names?: NameSplit,
 ): Promise<{ id: string } | { pending: string }> {
-  const record = await queueContactForPerson(w, person, site, settings);
+  const record = await queueContactForPerson(w, person, site, settings, [], names);
   const done = await outcomeOf(w.outbox, record.id, CREATE_WAIT_MS);
   if (done?.state === 'failed') throw writeRefused(done.reason ?? i18n.t('errors.contactRefused'));
   if (done?.state === 'discarded') throw writeRefused(i18n.t('errors.contactRefused'));

@@ -34,7 +34,7 @@ describe('built manifests', () => {
   it('Chrome asks for exactly the documented permissions', () => {
     const m = manifest(chromeBuild);
     expect(m.manifest_version).toBe(3);
-    expect(sorted(m.permissions)).toEqual(sorted(['storage', 'alarms', 'identity', 'scripting', 'activeTab', 'sidePanel']));
+    expect(sorted(m.permissions)).toEqual(sorted(['storage', 'alarms', 'identity', 'scripting', 'activeTab', 'sidePanel', 'contextMenus']));
     expect(sorted(m.host_permissions)).toEqual(sorted([API, ...PARTNERS]));
     expect(sorted(m.optional_host_permissions)).toEqual(sorted(ANY_SITE));
     expect(sorted(m.content_scripts.flatMap((c: { matches: string[] }) => c.matches))).toEqual(sorted(PARTNERS));
@@ -43,7 +43,7 @@ describe('built manifests', () => {
   it('Firefox asks for exactly the documented permissions', () => {
     const m = manifest(firefoxBuild);
     expect(m.manifest_version).toBe(2);
-    expect(sorted(m.permissions)).toEqual(sorted(['storage', 'alarms', 'identity', 'scripting', 'activeTab', API, ...PARTNERS]));
+    expect(sorted(m.permissions)).toEqual(sorted(['storage', 'alarms', 'identity', 'scripting', 'activeTab', 'menus', API, ...PARTNERS]));
     expect(sorted(m.optional_permissions)).toEqual(sorted(ANY_SITE));
     expect(m.sidebar_action.default_panel).toBe('sidepanel.html');
     expect(m.browser_specific_settings.gecko.id).toBe('ghl-sidebar@ghl-sidebar.app');

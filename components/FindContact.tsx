@@ -1,0 +1,167 @@
+// The search box at the top of the sidebar: any contact of the active location by name, email or
+// phone, whatever the page shows (also with nobody detected, on a page the extension may not read,
+// with no tab at all). Results show name, email, phone, company and tags; choosing one opens its
+// full record below. Focused by the find shortcut (the browser's, Alt+Shift+F by default: it works
+// from the page, sidebar closed) or by "/" inside the sidebar. The context menu's lookups and its
+// "Add to HighLevel" form arrive here too (findAskItem).
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
+import type { DetectedPerson } from '@/lib/detect';
+import { FIND_COMMAND, findAskItem } from '@/lib/protocol';
+import { FIND_MIN, shownResults, useFind } from './state/find';
+import { useSidebar } from './state/sidebar';
+import { valueOf } from './state/ask';
+import { isolate } from './bidi';
+import { ErrorNotice } from './ErrorNotice';
+import { PersonForm } from './PersonForm';
+
+/** A find request younger than this, found when the sidebar opens, is still acted on. */
+const ASK_FRESH_MS = 5_000;
+
+/** The words typed, as the first guess of a new contact's values. */
+function personFromQuery(query: string): DetectedPerson {
+  const q = query.trim();
+  if (q.includes('@')) return { email: q };
+  if (/^\+?[\d\s().-]{6,}$/.test(q)) return { phone: q };
+  return { name: q };
+}
+
+const typing = (el: EventTarget | null) =>
+  el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+
+/** The find shortcut's keys as the browser has them (the user may have changed them). */
+function useShortcut() {
+  const [keys, setKeys] = useState<string>();
+  useEffect(() => {
+    void browser.commands
+      ?.getAll()
+      .then((all) => setKeys(all.find((c) => c.name === FIND_COMMAND)?.shortcut || undefined))
+      .catch(() => undefined);
+  }, []);
+  return keys;
+}
+
+/** What the shortcut and the context menu ask: acted on when it changes, or when recent as the sidebar opens. */
+function useFindAsks() {
+  const received = useFind((s) => s.received);
+  useEffect(() => {
+    void findAskItem()
+      .getValue()
+      .then((a) => a && Date.now() - a.at < ASK_FRESH_MS && received(a));
+    return findAskItem().watch((a) => a && received(a));
+  }, [received]);
+}
+
+export function FindContact() {
+  const id = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+  const { query, results, notice, focusAt, draft, picking, type, choose, startDraft, pick, cancelPick } = useFind();
+  const tabId = useSidebar((s) => s.tabId);
+  const site = useSidebar((s) => valueOf(s.page)?.site ?? s.site?.origin ?? '');
+  const found = shownResults({ query, results });
+  const keys = useShortcut();
+  useFindAsks();
+
+  useEffect(() => {
+    if (focusAt) input.current?.focus();
+  }, [focusAt]);
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.key === 'Escape' && useFind.getState().picking != null) return void useFind.getState().cancelPick();
+      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
+      e.preventDefault();
+      input.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  // arrow keys move between the box and the results
+  const onListKey = (e: KeyboardEvent) => {
+    // Alt+↑/↓ belong to the people switcher (keys.ts)
+    if ((e.key !== 'ArrowDown' && e.key !== 'ArrowUp') || e.altKey || e.ctrlKey || e.metaKey) return;
+    const buttons = [...(list.current?.querySelectorAll('button') ?? [])];
+    const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    const next = e.key === 'ArrowDown' ? at + 1 : at - 1;
+    e.preventDefault();
+    if (next < 0) input.current?.focus();
+    else buttons[Math.min(next, buttons.length - 1)]?.focus();
+  };
+
+  const status =
+    results.status === 'loading'
+      ? i18n.t('find.searching')
+      : query.trim().length > 0 && query.trim().length < FIND_MIN
+        ? i18n.t('find.tooShort')
+        : found
+          ? found.length
+            ? i18n.t('find.found', found.length)
+            : i18n.t('find.none')
+          : '';
+  return (
+    <section className="find" aria-label={i18n.t('find.label')} data-testid="find" onKeyDown={onListKey}>
+      <label htmlFor={id}>{i18n.t('find.label')}</label>
+      <input
+        ref={input}
+        id={id}
+        type="search"
+        value={query}
+        placeholder={i18n.t('find.placeholder')}
+        autoComplete="off"
+        aria-describedby={`${id}-status`}
+        onChange={(e) => type(e.target.value)}
+      />
+      {keys ? <p className="muted small">{i18n.t('find.hint', [keys])}</p> : null}
+      {tabId != null ? (
+        <p className="row">
+          {picking != null ? (
+            <button onClick={() => void cancelPick()}>{i18n.t('find.pick.cancel')}</button>
+          ) : (
+            <button onClick={() => void pick(tabId, site)} data-testid="pick">
+              {i18n.t('find.pick.button')}
+            </button>
+          )}
+        </p>
+      ) : null}
+      {notice ? (
+        <p role="status" data-testid="find-notice">
+          {notice}
+        </p>
+      ) : null}
+      <p className="muted" id={`${id}-status`} aria-live="polite">
+        {status}
+      </p>
+      {results.status === 'failed' ? <ErrorNotice error={results.error} /> : null}
+      {found?.length ? (
+        <ul className="plain" aria-label={i18n.t('find.results')} ref={list} data-testid="find-results">
+          {found.map((c) => (
+            <li key={c.id}>
+              <button className="link-row" onClick={() => void choose(c.id)}>
+                <strong>
+                  <bdi>{c.name}</bdi>
+                </strong>
+                <span className="muted small find-line">
+                  {[c.email, c.phone, c.companyName]
+                    .filter((v): v is string => !!v)
+                    .map((v, i) => (
+                      <span key={i}>
+                        {i ? ' · ' : ''}
+                        <bdi>{v}</bdi>
+                      </span>
+                    ))}
+                </span>
+                {c.tags.length ? <span className="muted small find-line">{i18n.t('find.tags', [c.tags.map(isolate).join(', ')])}</span> : null}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {found && !found.length && !draft ? (
+        <button onClick={() => startDraft(personFromQuery(query), '')}>{i18n.t('match.create')}</button>
+      ) : null}
+      {draft && !draft.correcting ? <PersonForm draft={draft} /> : null}
+    </section>
+  );
+}
