@@ -64,15 +64,6 @@ export async function updateSettings(patch: Partial<Settings>): Promise<Settings
   return next;
 }
 
-/**
- * People whose contact is queued to be created, by person key -> the create's temporary id: they
- * show as being created, and are linked to the contact once its create lands (lib/match/links.ts).
- */
-export const pendingCreatesItem = storage.defineItem<Record<string, string>>('local:pendingCreates', {
-  fallback: {},
-  version: 1,
-});
-
 /** Tags the user added lately, newest first, per location id (the tag box suggests them first). */
 export const recentTagsItem = storage.defineItem<Record<string, string[]>>('local:recentTags', {
   fallback: {},

@@ -23,6 +23,17 @@ const linksItem = trustedItem<Record<string, Links>>('local:links', { fallback: 
 /** Links kept before they belonged to a location (`local:relinks`, version 1). */
 const unplacedItem = trustedItem<Links>('local:relinks', { fallback: {}, accept: (x): x is Links => isRecord(x), refused });
 
+/**
+ * People whose contact is queued to be created, by person key -> `<location id>/<the create's
+ * temporary id>`: they show as being created, and are linked to the contact once its create lands
+ * (links.ts). A link in the making, so it is vouched for like the links.
+ */
+export const pendingCreatesItem = trustedItem<Record<string, string>>('local:pendingCreates', {
+  fallback: {},
+  accept: (x): x is Record<string, string> => isRecord(x) && Object.values(x).every((id) => typeof id === 'string'),
+  refused,
+});
+
 const ContactId = v.pipe(v.string(), v.regex(/^[\w-]{1,64}$/));
 
 /** The readable entries of a stored map; anything else is left out (that person only). */

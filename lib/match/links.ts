@@ -6,8 +6,7 @@
 // new contact in the location it was made in (the search index may not have it yet), or shows as
 // missing again if it failed.
 import type { PersonMatch } from '../protocol';
-import { pendingCreatesItem } from '../storage';
-import { saveLink } from './link-store';
+import { pendingCreatesItem, saveLink } from './link-store';
 import type { MatchServices, PageMatches } from './page-matches';
 import type { TabMatchesService } from './tab-matches';
 import type { DetectedPerson } from '../detect';

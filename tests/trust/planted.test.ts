@@ -10,7 +10,7 @@ import { CONNECTIONS_KEY } from '../../lib/auth/store';
 import { activityLog } from '../../lib/outbox';
 import { JOB_CONTACTS_KEY, JOB_KEY, WRITE_KEY } from '../../lib/outbox/store';
 import { readSettings } from '../../lib/storage';
-import { readLinks } from '../../lib/match/link-store';
+import { pendingCreatesItem, readLinks } from '../../lib/match/link-store';
 import { trust } from '../../lib/trust';
 import { admin } from '../ghl/sandbox-helpers';
 import { afterUpdate, outboxWorld, recordOf, sandboxContact, settled } from '../outbox/helpers';
@@ -102,6 +102,7 @@ describe('connections, settings and links rewritten in storage.local', () => {
       settings: { apiBaseUrl: watch.url, oauthConsentUrl: `${watch.url}/consent`, disabledPartners: [], genericSites: ['https://collector.example'], defaultTagsForNewContacts: ['planted'], createMapping: { titleField: null, linkedinTo: 'website', companyTo: 'companyName' } },
       relinks: { 'email:someone@example.com': world.contacts[0] },
       links: { [world.sandbox.locations[0]!.id]: { 'email:other@example.com': world.contacts[0] } },
+      pendingCreates: { 'email:planted@example.com': `${world.sandbox.locations[0]!.id}/tmp-planted` },
     });
 
     const session = createSession({ keyStore: world.browser.keyStore });
@@ -112,6 +113,7 @@ describe('connections, settings and links rewritten in storage.local', () => {
     await sleep(300);
     expect(await readSettings()).toMatchObject({ apiBaseUrl: 'https://services.leadconnectorhq.com', genericSites: [], defaultTagsForNewContacts: [] });
     expect(await readLinks(world.sandbox.locations[0]!.id)).toEqual({ links: {}, unplaced: new Set() });
+    expect(await pendingCreatesItem.getValue()).toEqual({}); // a person shown as being created, then linked: not by a page
     expect(watch.seen).toEqual([]);
     expect((await refusals()).map((e) => e.what)).toEqual(
       expect.arrayContaining(['The list of connected locations', 'Your settings', 'Your hand-made links between people and contacts']),
