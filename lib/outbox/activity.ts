@@ -111,7 +111,8 @@ export async function activityLog(
   nameOf: (connectionId: string, contactId: string) => Promise<string | undefined>,
   refusals: () => Promise<Refusal[]> = () => trust().refusals.list(),
 ): Promise<ActivityEntry[]> {
-  const [writes, jobs, refused] = await Promise.all([outbox.list(), outbox.bulkJobs(), refusals()]);
+  const [writes, jobs] = await Promise.all([outbox.list(), outbox.bulkJobs()]);
+  const refused = await refusals(); // after the outbox loaded: what it refused while loading is in
   const dated = [
     ...writes.slice(0, ACTIVITY_SHOWN).map((r) => ({ at: r.createdAt, entry: async () => activityEntry(r, await nameOf(r.write.connectionId, r.write.contactId)) })),
     ...jobs.map((j) => ({ at: j.createdAt, entry: async () => jobEntry(j, j.updatedAt) })),
