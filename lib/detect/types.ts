@@ -35,5 +35,7 @@ export interface PageDetection {
 
 /** what the content script sends: a detection whose phones are still candidates */
 export interface PageReport extends PageDetection {
+  /** how many more people the page shows than the report carries (it carries at most 500) */
+  more?: number;
   people: ReportedPerson[];
 }

@@ -224,6 +224,7 @@ function later(win: Window, fn: () => void): void {
 /** a report cut to `max` people, the one looked at kept */
 function within(d: PageReport, max: number): void {
   if (d.people.length <= max) return;
+  d.more = d.people.length - max;
   const people = d.people.slice(0, max);
   if (d.focused !== undefined && d.focused >= max) {
     people[max - 1] = d.people[d.focused]!;

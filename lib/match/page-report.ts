@@ -24,6 +24,8 @@ const ReportSchema = v.object({
   focused: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
   view: v.picklist(['list', 'detail', 'other']),
   site: v.pipe(v.string(), v.maxLength(40)),
+  /** the people the content script left out of its report (it carries at most 500) */
+  more: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000))),
 });
 
 /** A page report as the background keeps it: the people listed, and how many were not. */
@@ -58,7 +60,7 @@ export function parseDetection(input: unknown): IncomingDetection {
     const where = issue.path ? ` (${v.getDotPath(issue)})` : '';
     return { ok: false, reason: i18n.t('errors.pageReportRefused', [`${issue.message}${where}`]) };
   }
-  const { people: reported, focused, view, site } = res.output;
+  const { people: reported, focused, view, site, more: leftOut = 0 } = res.output;
   const people: PagePerson[] = [];
   let listedFocus: number | undefined;
   let unreadable = 0;
@@ -73,7 +75,7 @@ export function parseDetection(input: unknown): IncomingDetection {
   for (let i = 0; i < reported.length && people.length < MAX_LISTED && read < MAX_READ; i++) take(i);
   // the focused person is listed even beyond the cap: the user is looking at them
   if (focused != null && focused >= read && focused < reported.length) take(focused);
-  const detection: ReadReport = { people, view, site, more: reported.length - read, unreadable };
+  const detection: ReadReport = { people, view, site, more: reported.length - read + leftOut, unreadable };
   if (listedFocus !== undefined) detection.focused = listedFocus;
   return { ok: true, detection };
 }
