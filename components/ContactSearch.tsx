@@ -10,6 +10,21 @@ const WAIT_MS = 250;
 
 export const contactLine = (c: ContactSummary) => [c.email, c.phone, c.companyName].filter(Boolean).join(' · ');
 
+/** A contact to choose: its name, then its email, phone and company, each isolated from the sidebar's words. */
+export function ContactChoice(props: { contact: ContactSummary; onChoose: () => void; disabled?: boolean }) {
+  const c = props.contact;
+  return (
+    <button type="button" className="link-row" disabled={props.disabled} onClick={props.onChoose}>
+      <strong>
+        <bdi>{c.name}</bdi>
+      </strong>{' '}
+      <span className="muted">
+        <bdi>{contactLine(c)}</bdi>
+      </span>
+    </button>
+  );
+}
+
 export function ContactSearch(props: { onPick: (c: ContactSummary) => void; label?: string; autoFocus?: boolean }) {
   const id = useId();
   const [query, setQuery] = useState('');
@@ -56,14 +71,7 @@ export function ContactSearch(props: { onPick: (c: ContactSummary) => void; labe
       <ul className="plain" aria-label={i18n.t('search.results')}>
         {shown.map((c) => (
           <li key={c.id}>
-            <button className="link-row" onClick={() => props.onPick(c)}>
-              <strong>
-                <bdi>{c.name}</bdi>
-              </strong>{' '}
-              <span className="muted">
-                <bdi>{contactLine(c)}</bdi>
-              </span>
-            </button>
+            <ContactChoice contact={c} onChoose={() => props.onPick(c)} />
           </li>
         ))}
       </ul>

@@ -7,7 +7,7 @@ import { describeSkipped } from '@/lib/match';
 import type { PersonMatch } from '@/lib/protocol';
 import { useSidebar } from './state/sidebar';
 import { isolate } from './bidi';
-import { ContactSearch, contactLine } from './ContactSearch';
+import { ContactChoice, ContactSearch } from './ContactSearch';
 import { EditBeforeCreate } from './EditBeforeCreate';
 
 export function MatchPanel({ match, index }: { match: PersonMatch; index: number }) {
@@ -30,14 +30,7 @@ export function MatchPanel({ match, index }: { match: PersonMatch; index: number
           <ul className="plain" aria-labelledby="candidates-title" data-testid="candidates">
             {match.candidates?.map((c) => (
               <li key={c.id}>
-                <button className="link-row" disabled={busy} onClick={() => void relink(match, c.id)}>
-                  <strong>
-                    <bdi>{c.name}</bdi>
-                  </strong>{' '}
-                  <span className="muted">
-                    <bdi>{contactLine(c)}</bdi>
-                  </span>
-                </button>
+                <ContactChoice contact={c} disabled={busy} onChoose={() => void relink(match, c.id)} />
               </li>
             ))}
           </ul>

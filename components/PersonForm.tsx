@@ -7,7 +7,7 @@ import { i18n } from '#i18n';
 import type { DetectedPerson } from '@/lib/detect';
 import { useFind, type Draft } from './state/find';
 import { ErrorNotice } from './ErrorNotice';
-import { contactLine } from './ContactSearch';
+import { ContactChoice } from './ContactSearch';
 
 type Values = { first: string; last: string; email: string; phone: string; company: string; title: string };
 const FIELDS: [keyof Values, () => string, string, string][] = [
@@ -68,14 +68,7 @@ export function PersonForm({ draft }: { draft: Draft }) {
           <ul className="plain" data-testid="form-candidates">
             {draft.candidates.map((c) => (
               <li key={c.id}>
-                <button type="button" className="link-row" onClick={() => void chooseCandidate(c)}>
-                  <strong>
-                    <bdi>{c.name}</bdi>
-                  </strong>{' '}
-                  <span className="muted">
-                    <bdi>{contactLine(c)}</bdi>
-                  </span>
-                </button>
+                <ContactChoice contact={c} onChoose={() => void chooseCandidate(c)} />
               </li>
             ))}
           </ul>
