@@ -35,10 +35,14 @@ export async function restartBackground(eb: ExtensionBrowser, page: Page): Promi
     await stopServiceWorker(eb, page);
     return page;
   }
+  // Reloading closes the add-on's own tabs, and a window left with no tab closes (the options page
+  // the install opened can take the window's first blank tab): a tab of the user's stays open.
+  const keep = await eb.browser.newPage();
   await page.evaluate(() => void (globalThis as unknown as { browser: { runtime: { reload(): void } } }).browser.runtime.reload()).catch(() => undefined);
   await waitFor(async () => page.isClosed() || !(await page.evaluate(() => !!(globalThis as unknown as { browser?: { runtime?: { id?: string } } }).browser?.runtime?.id).catch(() => false)), 20_000, 'the add-on did not reload');
   const next = await eb.openExtensionPage('options.html');
   await waitFor(async () => (await message(next, 'getOutboxStatus', undefined).then(() => true, () => false)), 20_000, 'the reloaded background does not answer');
+  await keep.close();
   return next;
 }
 

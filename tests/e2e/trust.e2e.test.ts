@@ -77,7 +77,7 @@ function attacks(launch: (opts: ReturnType<typeof proxyOf>) => Promise<Extension
       const words = (await refusalsIn(page)).map((e) => `${e.what} | ${e.reason}`);
       const planted = 'It was found in the extension’s storage but was not written by GHL Sidebar (a web page may have put it there). It was deleted and never sent.';
       for (const what of ['Add tag “\u2068planted\u2069”', 'Add note “\u2068planted note\u2069”', 'Change email', 'Delete the contact']) {
-        expect(words).toContain(`A change GHL Sidebar did not make: ${what} | ${planted}`);
+        expect(words, words.join('\n')).toContain(`A change GHL Sidebar did not make: ${what} | ${planted}`);
       }
       expect(words).toContain(`A bulk tag change GHL Sidebar did not make: “planted-bulk” | ${planted}`);
       expect(words.some((w) => w.startsWith('Your hand-made links between people and contacts | They were changed outside GHL Sidebar'))).toBe(true);
