@@ -3,6 +3,7 @@
 // checked with these schemas when read back. No record ever holds a token: writes carry the
 // connection id (a random id), the contact id and the fields the user changed.
 import * as v from 'valibot';
+import type { BulkView } from '../protocol';
 
 const id = v.pipe(v.string(), v.minLength(1));
 const ids = { connectionId: id, contactId: id };
@@ -283,24 +284,8 @@ export function bulkJobRecord({ contactIds: _contacts, ...record }: BulkJob): Bu
   return record;
 }
 
-export interface BulkProgress {
-  jobId: string;
-  /** cancelling: cancelled, with requests that had already left still waiting for their answers */
-  state: 'running' | 'cancelling' | 'done' | 'cancelled' | 'failed';
-  /** contacts HighLevel confirmed (changed, or already as asked) */
-  done: number;
-  /** of `done`: already as asked (had the tag, or lacked it for a removal) */
-  unchanged: number;
-  failed: number;
-  /** contacts a cancel kept from being sent */
-  notSent: number;
-  total: number;
-  reason?: string;
-  undoOf?: string;
-  undoneBy?: string;
-  /** contacts "Undo this job" would change back (0: nothing to undo) */
-  undoable: number;
-}
+/** A bulk job's counts as the sidebar's progress bar reads them (the protocol's view without what the job asked). */
+export type BulkProgress = Omit<BulkView, 'op' | 'tags' | 'createdAt'>;
 
 /** Temporary ids of objects not created yet; HighLevel's ids never start like this. */
 export const TEMP_PREFIX = 'tmp-';
