@@ -24,6 +24,7 @@ import { singleFlight } from './single-flight';
 import { GhlError, errorFromResponse, isScopeRefusal, serverMessages } from './errors';
 import { dailyUsedUp, limiterFor, type RateLimiter } from './ratelimit';
 import type { AnySchema } from './schemas';
+import { REQUEST_TIMEOUT_MS } from './timeouts';
 
 /** Hands out the current access token and replaces one HighLevel rejected. Supplied by lib/auth. */
 export interface TokenSource {
@@ -147,7 +148,7 @@ export function createHttp(opts: HttpOptions): GhlHttp {
   const api: KyInstance = ky.create({
     prefixUrl: opts.baseUrl,
     fetch: pacedFetch,
-    timeout: opts.timeoutMs ?? 30_000,
+    timeout: opts.timeoutMs ?? REQUEST_TIMEOUT_MS,
     retry: {
       limit: 1 + maxRateWaits + maxTransient,
       methods: ['get', 'post', 'put', 'delete'],

@@ -1,6 +1,6 @@
 // Opportunities (apps/opportunities.json, Version 2021-07-28): a contact's opportunities, the
 // location's pipelines with their stages and its lost reasons, and creating, changing and closing
-// one. The GET search takes snake_case `location_id` / `contact_id` (the spec's own names).
+// one, and deleting one. The GET search takes snake_case `location_id` / `contact_id` (the spec's own names).
 // PUTs carry the whole new state of what they change, so they are retried like reads; a create is
 // not (the outbox makes it exactly-once).
 import { API_VERSION, path, type CallOptions, type GhlHttp } from './http';
@@ -78,6 +78,11 @@ export function opportunitiesApi(http: GhlHttp) {
     update: async (id: string, change: OpportunityChange, o?: CallOptions): Promise<Opportunity> =>
       (await http.send({ ...o, method: 'PUT', path: path`opportunities/${id}`, version, schema: OpportunityEnvelopeSchema, json: change }))
         .opportunity,
+
+    /** Deletes one (the outbox removes a copy of its own create that the browser made by sending it again). */
+    remove: async (id: string, o?: CallOptions): Promise<void> => {
+      await http.send({ ...o, method: 'DELETE', path: path`opportunities/${id}`, version, schema: SucceededSchema });
+    },
 
     /** Won, lost (with a lost reason where the location has them), abandoned, or open again. */
     setStatus: async (id: string, status: OpportunityStatus, lostReasonId?: string, o?: CallOptions): Promise<void> => {

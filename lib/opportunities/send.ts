@@ -3,13 +3,17 @@
 //   opportunities are listed before the first POST; after an attempt whose answer was lost, they are
 //   listed again and one that is new, with the same name, pipeline and stage, is taken for ours.
 //   The opportunity search reads the opportunities themselves, so a landed create shows at once.
+//   A copy the browser made by sending the POST again unseen (a kept-alive connection closed after
+//   HighLevel acted) is deleted; where the location refuses duplicate opportunities, that second
+//   send is refused instead ("Can not create duplicate opportunity"), and the refusal is answered
+//   by finding ours: the create is done, not failed.
 // - update (stage, pipeline, name, value) and status: conflict-checked with the opportunity's own
 //   update time. The opportunity is read first; when its `updatedAt` is the one the user saw, or
 //   HighLevel's values of what the user changes are still the ones the user saw (or already the
 //   ones the user wants: an earlier attempt of ours landed), the change is sent; otherwise the
 //   write stops in `conflict` with both values, for the user to settle in the activity log.
 //   These PUTs carry the whole new state of what they change, so sending one twice is harmless.
-import type { GhlClient, Opportunity } from '../ghl';
+import { isGhlError, type GhlClient, type Opportunity } from '../ghl';
 import { NO_RETRY, READ, createOnce, type AttemptOutcome, type Conflict, type Performers, type Write } from '../outbox';
 
 type Of<K extends Write['kind']> = Extract<Write, { kind: K }>;
@@ -34,7 +38,13 @@ export const opportunityPerformers: Performers = {
     return createOnce<Opportunity>(record, hooks, {
       list: () => client.opportunities.forContact(w.contactId, READ),
       create: () => client.opportunities.create(w.contactId, { ...f, status: 'open' }, NO_RETRY),
-      isOurs: (o) => o.name === f.name && o.pipelineId === f.pipelineId && o.pipelineStageId === f.pipelineStageId,
+      remove: (id) => client.opportunities.remove(id, READ),
+      isOurs: (o) =>
+        o.name === f.name &&
+        o.pipelineId === f.pipelineId &&
+        o.pipelineStageId === f.pipelineStageId &&
+        (f.monetaryValue === undefined || o.monetaryValue === f.monetaryValue),
+      refusedAsCopy: (error) => isGhlError(error) && error.kind === 'validation' && error.messages.some((m) => /duplicate/i.test(m)),
     });
   },
 

@@ -1,4 +1,4 @@
-// Creating tasks, notes and contacts exactly once, although HighLevel has no idempotency keys.
+// Creating tasks, notes, opportunities and contacts exactly once, although HighLevel has no idempotency keys.
 //
 // The marker of a create is its temporary id (`tmp-…`), kept in the outbox record; HighLevel has
 // no field that would carry it without showing it to users, so it never leaves the extension.
@@ -18,6 +18,9 @@
 //   create is answered (or found by the check above), the contact's tasks (notes) are listed once
 //   more, and any other copy of ours that appeared after the snapshot is deleted. The answered id
 //   is remembered first (`result`), so a worker stopped in between only finishes the accounting.
+// - Opportunity create (lib/opportunities): the same check and accounting (a copy is deleted). A
+//   location that refuses duplicate opportunities refuses the browser's second send instead (400,
+//   "duplicate opportunity"): that refusal is answered by looking for ours; found, it is done.
 // - Contact create with an email or phone: sent as `POST /contacts/upsert`, which HighLevel keys
 //   by email / phone, so a replay (ours or the browser's) finds the contact the first send made
 //   and changes nothing new. If a contact with that email / phone already existed, the fields are
@@ -67,6 +70,11 @@ interface CreateApi<T extends { id: string }> {
   /** Deletes one of ours; absent where a copy cannot be told from ours or removed (then none is). */
   remove?(id: string): Promise<void>;
   isOurs(item: T): boolean;
+  /**
+   * The create was refused because one like it exists (a location that refuses duplicate
+   * opportunities): the one that exists may be ours, made by a send the browser repeated unseen.
+   */
+  refusedAsCopy?(error: unknown): boolean;
 }
 
 /** Deletes the copies of ours beside `kept` (made by a resend we never saw); one already gone is fine. */
@@ -119,7 +127,17 @@ export async function createOnce<T extends { id: string }>(record: WriteRecord, 
     }
   }
   hooks.dispatching();
-  const created = await api.create();
+  let created: T;
+  try {
+    created = await api.create();
+  } catch (error) {
+    // refused as a copy: if one of ours is there, the browser's first send made it; else the refusal stands
+    const ours = api.refusedAsCopy?.(error) ? await oursNow() : [];
+    if (!ours[0]) throw error;
+    await hooks.remember({ result: { id: ours[0].id, created: true } });
+    await accountFor(api, async () => ours, ours[0].id);
+    return done(ours[0].id);
+  }
   await hooks.remember({ result: { id: created.id, created: true } });
   await accountFor(api, oursNow, created.id);
   return done(created.id);

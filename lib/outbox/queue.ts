@@ -27,6 +27,7 @@ import { awaitsAnswer, createBulkJobs, type BulkTagsInput } from './bulk';
 import { describeConflict, resolveWrite, type ConflictChoice } from './conflicts';
 import { describeWrite } from './describe';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry';
+import { DEFAULT_SETTLE_MS } from './timing';
 import { ALARM_NAME, createScheduler, type AlarmsArea } from './scheduler';
 import { attemptWrite, withKnownIds, type Performers, type SendDeps } from './send';
 import { createQueueStore, JOB_KEY, WRITE_KEY, type ChangeListener, type QueueStorage, type RefusedRecord } from './store';
@@ -120,7 +121,7 @@ function complete(input: NewWrite): Write {
 export function createOutbox(opts: OutboxOptions) {
   const now = opts.now ?? Date.now;
   const log = opts.log ?? ((line: string) => console.warn(line));
-  const settleMs = opts.settleMs ?? 35_000;
+  const settleMs = opts.settleMs ?? DEFAULT_SETTLE_MS;
   const { ledger, refusals } = opts.trust ?? trust();
   const store = createQueueStore(opts.storage ?? storage, { keepFinished: opts.keepFinished ?? 500, log, ledger });
   const deps: SendDeps = {

@@ -5,31 +5,14 @@
 // the thing is already gone: that write is done.
 import { i18n } from '#i18n';
 import { isGhlError, type GhlAction } from '../ghl';
+import { backoffMs, type RetryPolicy } from './timing';
 
-export interface RetryPolicy {
-  /** First backoff step. Default 2 s. */
-  baseMs: number;
-  /**
-   * Longest backoff. Default 1 minute: HighLevel's error bursts are short, and a change should not
-   * wait minutes after HighLevel is back; 12 attempts still span ~8 minutes before the user is asked.
-   */
-  maxMs: number;
-  /** Attempts before a write stops as failed (the user can retry it). Default 12. */
-  maxAttempts: number;
-}
-
-export const DEFAULT_RETRY: RetryPolicy = { baseMs: 2_000, maxMs: 60_000, maxAttempts: 12 };
+export { DEFAULT_RETRY, backoffMs, type RetryPolicy } from './timing';
 
 export type Decision =
   | { kind: 'retry'; delayMs: number; reason: string; ambiguous: boolean; rateLimited: boolean }
   | { kind: 'failed'; reason: string; action: GhlAction }
   | { kind: 'done' };
-
-/** Exponential backoff with "equal jitter": half the step fixed, half random. */
-export function backoffMs(attempts: number, policy: RetryPolicy, random: () => number): number {
-  const step = Math.min(policy.maxMs, policy.baseMs * 2 ** Math.max(0, attempts - 1));
-  return Math.round(step / 2 + random() * (step / 2));
-}
 
 export function decide(
   error: unknown,

@@ -1,7 +1,11 @@
 // When each write goes: writes of one contact strictly in enqueue order (a lane; a failed write or
 // a conflict holds its lane until the user retries, resolves or discards it), different contacts
 // in parallel, at most `maxInFlight` requests of the outbox at once (the client's limiter then
-// paces them per location), retries not before their due time. Bulk jobs go chunk by chunk beside
+// paces them per location), retries not before their due time. A write tried before (a retry, or
+// one checked after a restart) goes as soon as it is due, before the writes never tried yet: those
+// have no due time, and put first they would hold a retry behind the whole backlog of every other
+// contact (a 1,200-write queue held a retry ~90 s past its due time), so a contact's queue would
+// wait far longer than the timeout and its backoff. Never-tried writes then go in enqueue order. Bulk jobs go chunk by chunk beside
 // them: every chunk not answered yet is a unit of its own, at most `maxBulkInFlight` at once (they
 // do not take the writes' places; the limiter keeps them to their share of the rate limit).
 //
@@ -27,7 +31,11 @@ export interface AlarmsArea {
   clear(name: string): Promise<boolean>;
 }
 
+/** `due`: 0 for a unit never tried (a new write, a chunk not sent yet). */
 type Unit = { id: string; due: number; bulk: boolean; run: () => Promise<void> };
+
+/** Units tried before first, by due time; then the ones never tried, in their order. */
+const byTurn = (a: Unit, b: Unit) => Number(b.due > 0) - Number(a.due > 0) || a.due - b.due;
 
 export function createScheduler(deps: {
   store: QueueStore;
@@ -90,7 +98,7 @@ export function createScheduler(deps: {
     const { units, open } = candidates();
     let nextDue = Infinity;
     const free = { writes: deps.maxInFlight - running(false), chunks: deps.maxBulkInFlight - running(true) };
-    for (const unit of units.sort((a, b) => a.due - b.due)) {
+    for (const unit of units.sort(byTurn)) {
       if (inFlight.has(unit.id)) continue;
       if (unit.due > t) {
         nextDue = Math.min(nextDue, unit.due);

@@ -1,6 +1,6 @@
 // Opportunity routes (apps/opportunities.json, Version 2021-07-28 only): the GET search with its
 // snake_case query (`location_id`, `contact_id`, …), pipelines with their stages, lost reasons, one
-// opportunity, create (201), update and status. Status codes are the spec's: it lists 200/201, 400,
+// opportunity, create (201), update, status and delete. Status codes are the spec's: it lists 200/201, 400,
 // 401 and 422 for these operations, so an unknown opportunity, pipeline, stage or lost reason is a
 // 400 (and another location's opportunity the 403 every route gives, ISSUE #213).
 // Stricter readings where the spec is silent: a status of "all" (in the spec's enum, meaningless as
@@ -178,6 +178,12 @@ export function opportunityRoutes(app: App, ctx: AppCtx): void {
       updatedAt: at, lastActionDate: at,
     });
     return ok(c, { opportunity: view(opp) });
+  });
+
+  app.delete('/opportunities/:id', write, (c) => {
+    const opp = opportunityFor(c);
+    ctx.store.opportunities.delete(opp.id);
+    return ok(c, { succeded: true });
   });
 
   app.put('/opportunities/:id/status', write, async (c) => {

@@ -1,5 +1,8 @@
 // Opportunity writes through the outbox: a create is applied exactly once when HighLevel's answer
-// is lost (before or after it landed, or the worker dies mid-send); a move or a status change
+// is lost (before or after it landed, or the worker dies mid-send) and when the browser itself sent
+// it twice (a kept-alive connection closed after HighLevel acted: Chromium sends the POST again,
+// unseen), whether the location allows duplicate opportunities (a copy is made: it is deleted) or
+// refuses them (the repeat is refused: the one made is ours); a move or a status change
 // meets a change made meanwhile in HighLevel as a conflict, settled by the user; our own landed
 // attempt is not taken for someone else's change.
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +10,7 @@ import { createGhlClient, type GhlClient } from '../../lib/ghl';
 import { opportunityPerformers } from '../../lib/opportunities';
 import type { OutboxOptions } from '../../lib/outbox';
 import { admin } from '../ghl/sandbox-helpers';
-import { outboxWorld, recordOf, settled, until } from '../outbox/helpers';
+import { browserResend, outboxWorld, recordOf, settled, until } from '../outbox/helpers';
 
 const world = outboxWorld(30);
 const withPerformers = (more: Partial<OutboxOptions> = {}) => ({ outbox: { performers: opportunityPerformers, ...more } });
@@ -84,6 +87,79 @@ describe('creating an opportunity whose answer never arrives', () => {
     expect(named(contactId, 'Killed deal')).toEqual([expect.objectContaining({ pipelineStageId: stage })]);
     expect(await posts()).toHaveLength(1);
     expect((await second.outbox.list()).map((r) => r.state)).toEqual(['done', 'done']);
+  });
+});
+
+describe('creating an opportunity the browser sent again by itself', () => {
+  const isCreate = (r: Request) => r.method === 'POST' && new URL(r.url).pathname === '/opportunities/';
+  const settings = () => world.sandbox.state.locations.get(world.sandbox.locationId)!.settings;
+  /** The location's "allow duplicate opportunities" for the length of `work`. */
+  async function withDuplicates<T>(allowed: boolean, work: () => Promise<T>): Promise<T> {
+    const before = settings().allowDuplicateOpportunity;
+    settings().allowDuplicateOpportunity = allowed;
+    try {
+      return await work();
+    } finally {
+      settings().allowDuplicateOpportunity = before;
+    }
+  }
+
+  it('duplicates allowed, answered once but made twice: the copy is deleted, one opportunity, the answered one', async () => {
+    const contactId = world.contacts[10]!;
+    await withDuplicates(true, async () => {
+      const { outbox } = world.browser.start({ fetch: browserResend(isCreate, 'answer'), ...withPerformers() });
+      const write = await outbox.enqueue(createWrite(contactId, 'Replayed deal'));
+      await settled(outbox);
+      const made = named(contactId, 'Replayed deal');
+      expect(made).toHaveLength(1);
+      expect((await posts()).filter((r) => r.status === 201)).toHaveLength(2); // it really was made twice
+      expect(await recordOf(outbox, write)).toMatchObject({ state: 'done', attempts: 1, result: { id: made[0]!.id } });
+    });
+  });
+
+  it('duplicates allowed, made twice and its answer lost too: the check finds both, keeps one, and a later move changes that one', async () => {
+    const contactId = world.contacts[11]!;
+    await withDuplicates(true, async () => {
+      const { outbox } = world.browser.start({ fetch: browserResend(isCreate, 'then-fail'), ...withPerformers() });
+      const write = await outbox.enqueue(createWrite(contactId, 'Twice and lost deal'));
+      const tempId = write.write.kind === 'opportunity.create' ? write.write.tempId : '';
+      const stage = pipelines()[1]!.stages[1]!.id;
+      await outbox.enqueue({
+        kind: 'opportunity.update', ...world.on(contactId), opportunityId: tempId,
+        fields: { pipelineStageId: stage }, base: { updatedAt: null, values: { pipelineStageId: pipelines()[1]!.stages[0]!.id } },
+      });
+      await settled(outbox);
+      expect(named(contactId, 'Twice and lost deal')).toEqual([expect.objectContaining({ pipelineStageId: stage })]);
+      expect(await posts()).toHaveLength(2);
+      expect(await recordOf(outbox, write)).toMatchObject({ state: 'done', attempts: 2, result: { id: named(contactId, 'Twice and lost deal')[0]!.id } });
+    });
+  });
+
+  it('duplicates refused (the default), made once, the repeat refused as a duplicate: done with the one made, not failed', async () => {
+    const contactId = world.contacts[12]!;
+    await withDuplicates(false, async () => {
+      const { outbox } = world.browser.start({ fetch: browserResend(isCreate, 'answer'), ...withPerformers() });
+      const write = await outbox.enqueue(createWrite(contactId, 'Refused repeat deal'));
+      await settled(outbox);
+      const made = named(contactId, 'Refused repeat deal');
+      expect(made).toHaveLength(1);
+      expect((await posts()).map((r) => r.status)).toEqual([201, 400]); // the browser's repeat was refused
+      expect(await recordOf(outbox, write)).toMatchObject({ state: 'done', result: { id: made[0]!.id } });
+      expect((await outbox.counts()).failed).toBe(0);
+    });
+  });
+
+  it('duplicates refused, and the contact already has an open one in that pipeline: the refusal stands, in words', async () => {
+    const contactId = world.contacts[13]!;
+    const partnerships = pipelines()[1]!;
+    await colleague.opportunities.create(contactId, { pipelineId: partnerships.id, pipelineStageId: partnerships.stages[0]!.id, name: 'Older deal', status: 'open' });
+    await withDuplicates(false, async () => {
+      const { outbox } = world.browser.start(withPerformers());
+      const write = await outbox.enqueue(createWrite(contactId, 'Second open deal'));
+      await settled(outbox);
+      expect(named(contactId, 'Second open deal')).toHaveLength(0);
+      expect(await recordOf(outbox, write)).toMatchObject({ state: 'failed', reason: expect.stringMatching(/duplicate/i) });
+    });
   });
 });
 

@@ -3,10 +3,10 @@
 // browser itself sends the create again, unseen, because a kept-alive connection closed after
 // HighLevel acted (Chromium resends any request, POST included, on a reused connection that
 // closes before the first byte of the answer: measured against the sandbox, one fetch() made two
-// notes and answered 201). `browserResend` below does what Chromium did there.
+// notes and answered 201). `browserResend` (helpers.ts) does what Chromium did there.
 import { describe, expect, it } from 'vitest';
 import { admin } from '../ghl/sandbox-helpers';
-import { DUE, outboxWorld, recordOf, sandboxContact, settled, until } from './helpers';
+import { DUE, browserResend, outboxWorld, recordOf, sandboxContact, settled, until } from './helpers';
 
 const world = outboxWorld(20);
 
@@ -28,26 +28,6 @@ function answerLost(matches: (request: Request) => boolean, mode: 'reset' | 'han
   }) as typeof fetch;
 }
 const isPost = (path: RegExp) => (r: Request) => r.method === 'POST' && path.test(new URL(r.url).pathname);
-
-/**
- * What Chromium does when a kept-alive connection closes after the server acted, before any byte
- * of the answer: it sends the same request again on another connection and hands the extension
- * that answer (`answer`), or, if that connection fails too, an error (`then-fail`). The first
- * `times` matching requests each reach the server twice.
- */
-function browserResend(matches: (request: Request) => boolean, outcome: 'answer' | 'then-fail', times = 1) {
-  let left = times;
-  return (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const request = new Request(input, init);
-    if (left <= 0 || !matches(request)) return fetch(request);
-    left -= 1;
-    await (await fetch(request.clone())).arrayBuffer(); // carried out; its connection closed before the answer
-    const again = await fetch(request); // sent again by the browser, unseen
-    if (outcome === 'answer') return again;
-    await again.arrayBuffer();
-    throw new TypeError('fetch failed: connection reset');
-  }) as typeof fetch;
-}
 
 describe('a task create whose answer never arrives', () => {
   it('connection dropped before HighLevel acted: checks, finds nothing, sends again; one task', async () => {

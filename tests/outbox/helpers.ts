@@ -130,3 +130,23 @@ export const detailsOf = (contactId: string, tags: string[], notes: NoteView[] =
   colleagues: [],
   fetchedAt: 0,
 });
+
+/**
+ * What Chromium does when a kept-alive connection closes after the server acted, before any byte
+ * of the answer: it sends the same request again on another connection and hands the extension
+ * that answer (`answer`), or, if that connection fails too, an error (`then-fail`). The first
+ * `times` matching requests each reach the server twice.
+ */
+export function browserResend(matches: (request: Request) => boolean, outcome: 'answer' | 'then-fail', times = 1) {
+  let left = times;
+  return (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = new Request(input, init);
+    if (left <= 0 || !matches(request)) return fetch(request);
+    left -= 1;
+    await (await fetch(request.clone())).arrayBuffer(); // carried out; its connection closed before the answer
+    const again = await fetch(request); // sent again by the browser, unseen
+    if (outcome === 'answer') return again;
+    await again.arrayBuffer();
+    throw new TypeError('fetch failed: connection reset');
+  }) as typeof fetch;
+}

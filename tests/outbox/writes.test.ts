@@ -126,6 +126,32 @@ describe('answers that never end', () => {
   });
 });
 
+describe('a retry among many queued writes', () => {
+  it("goes out when it is due, before other contacts' writes that were never tried (no contact waits for the whole backlog)", async () => {
+    // every request takes 40 ms; the first tag write of `held` is answered 503 (HighLevel did not act)
+    const [held, ...others] = world.contacts.slice(10, 26) as [string, ...string[]];
+    const sent: string[] = [];
+    let refused = 0;
+    const slowWithOne503 = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const request = new Request(input, init);
+      const contactId = new URL(request.url).pathname.split('/')[2]!;
+      sent.push(contactId);
+      await new Promise((resolve) => setTimeout(resolve, 40));
+      if (contactId === held && refused++ === 0) return new Response('{"message":"down"}', { status: 503 });
+      return fetch(request);
+    }) as typeof fetch;
+    // one request at a time: the queue of the 15 other contacts is a backlog of ~0.6 s, the backoff (FAST) at most 20 ms
+    const { outbox } = world.browser.start({ fetch: slowWithOne503, outbox: { maxInFlight: 1, retry: { baseMs: 20, maxMs: 20 } } });
+    const write = await outbox.enqueue({ kind: 'tag.add', ...world.on(held), tags: ['retried-first'] });
+    for (const contactId of others) await outbox.enqueue({ kind: 'tag.add', ...world.on(contactId), tags: ['queued-behind'] });
+    await settled(outbox, 20_000);
+    expect(await recordOf(outbox, write)).toMatchObject({ state: 'done', attempts: 2 });
+    const [firstTry, retry] = sent.flatMap((id, i) => (id === held ? [i] : []));
+    // due at most 20 ms after its 503, it waits only for the one request then in flight (40 ms)
+    expect(retry! - firstTry!).toBeLessThanOrEqual(2);
+  });
+});
+
 describe('writes only the user can fix', () => {
   it("stops a refused write as failed with HighLevel's own message, and holds that contact's later writes", async () => {
     const { outbox } = world.browser.start();

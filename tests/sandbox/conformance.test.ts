@@ -297,6 +297,22 @@ describe('opportunities (apps/opportunities.json)', () => {
     expect(sb.state.opportunities.get(opp.id)!.lostReasonId).toBeUndefined();
     await refusesOtherVersions('PUT', `/opportunities/${opp.id}/status`, { body: { status: 'open' } }, 'opportunities', '/opportunities/{id}/status');
   });
+
+  it('DELETE /opportunities/{id}: gone from the search; an unknown or already deleted one is a 400', async () => {
+    const contact = otherContactId;
+    const [, partnerships] = pipelines();
+    const body = { locationId: sb.locationId, contactId: contact, pipelineId: partnerships!.id, pipelineStageId: partnerships!.stages[0]!.id, name: 'Deleted deal', status: 'open' };
+    const created = await call(sb, 'POST', '/opportunities/', { body });
+    const id = created.body.opportunity.id as string;
+    const deleted = await call(sb, 'DELETE', `/opportunities/${id}`);
+    expectConforms(deleted, 'opportunities', 'DELETE', '/opportunities/{id}', 200);
+    expect(deleted.body).toMatchObject({ succeded: true });
+    expect(sb.state.opportunities.has(id)).toBe(false);
+    const search = await call(sb, 'GET', '/opportunities/search', { query: { location_id: sb.locationId, contact_id: contact } });
+    expect(search.body.opportunities.map((o: { id: string }) => o.id)).not.toContain(id);
+    expectConforms(await call(sb, 'DELETE', `/opportunities/${id}`), 'opportunities', 'DELETE', '/opportunities/{id}', 400);
+    await refusesOtherVersions('DELETE', `/opportunities/${id}`, {}, 'opportunities', '/opportunities/{id}');
+  });
 });
 
 describe('workflows (apps/workflows.json) and a contact in a workflow (apps/contacts.json)', () => {
