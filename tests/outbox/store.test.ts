@@ -38,8 +38,10 @@ const job = (id: string, doneChunks: number[]): BulkJob => ({
   doneChunks, retries: [], succeeded: doneChunks.length, fallbackIds: [], state: 'running', createdAt: 1, updatedAt: 1,
 });
 
-/** Long enough for a save to reach storage.setItems (the ledger's first step comes before it). */
+/** A pause in which a save that was going to reach storage.setItems would have (to see one did not). */
 const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
+/** Until `n` saves have reached storage.setItems (the ledger's first step comes before each, slower under load). */
+const reached = (sets: unknown[], n: number) => vi.waitFor(() => expect(sets.length).toBeGreaterThanOrEqual(n));
 
 /** The ledger of the first start after the update: it adopts what the previous version left in `area`. */
 const adopting = (area: QueueStorage) =>
@@ -51,7 +53,7 @@ describe('queue store writes', () => {
     const store = createQueueStore(area, { keepFinished: 10, log: () => undefined });
     const done: string[] = [];
     const first = store.save({ jobs: [job('a', [0])] }).then(() => done.push('first'));
-    await tick();
+    await reached(sets, 1);
     expect(sets).toHaveLength(1);
 
     const record = store.newRecord({ kind: 'tag.add', connectionId: 'conn', contactId: 'c9', tags: ['vip'] }, 1);
@@ -64,7 +66,7 @@ describe('queue store writes', () => {
 
     sets[0]!.finish();
     await first;
-    await tick();
+    await reached(sets, 2);
     expect(done).toEqual(['first']);
     expect(sets).toHaveLength(2);
     // a's contacts go again: they were queued before its first write was known to be stored
@@ -83,12 +85,12 @@ describe('queue store writes', () => {
     const { area, sets } = heldArea();
     const store = createQueueStore(area, { keepFinished: 10, log: () => undefined });
     const saved = store.save({ jobs: [job('a', [])] });
-    await tick();
+    await reached(sets, 1);
     expect(sets).toHaveLength(1);
     sets[0]!.finish();
     await saved;
     const next = store.save({ jobs: [job('a', [0])] });
-    await tick();
+    await reached(sets, 2);
     expect(sets).toHaveLength(2);
     expect(Object.keys(sets[1]!.items)).toEqual([JOB_KEY + 'a']);
     sets[1]!.finish();
@@ -99,7 +101,7 @@ describe('queue store writes', () => {
     const { area, sets, items } = heldArea();
     const store = createQueueStore(area, { keepFinished: 10, log: () => undefined });
     const first = store.save({ jobs: [job('a', [0])] });
-    await tick();
+    await reached(sets, 1);
     void store.save({ jobs: [job('a', [0, 1])] });
     store.close();
     sets[0]!.finish();
@@ -116,12 +118,12 @@ describe('queue store writes', () => {
     const old = { ...store.newRecord(write, 1), state: 'done' as const };
     const recent = { ...store.newRecord({ ...write, contactId: 'c2' }, 3), state: 'done' as const };
     const first = store.save({ writes: [old] });
-    await tick();
+    await reached(sets, 1);
     const again = store.save({ writes: [{ ...old, updatedAt: 2 }] }); // waits, then is the oldest finished
     const last = store.save({ writes: [recent] });
     sets[0]!.finish();
     await first; // its prune removes `old` (2 finished, 1 kept)
-    await tick();
+    await reached(sets, 2);
     expect(sets).toHaveLength(2);
     sets[1]!.finish();
     await Promise.all([again, last]);
@@ -140,14 +142,14 @@ describe('stored bulk jobs', () => {
     const { area, sets, items } = heldArea();
     const store = createQueueStore(area, { keepFinished: 10, log: () => undefined });
     const first = store.save({ jobs: [big([])] });
-    await tick();
+    await reached(sets, 1);
     expect(Object.keys(sets[0]!.items).sort()).toEqual([JOB_CONTACTS_KEY + 'a', JOB_KEY + 'a']); // one set: both or neither
     expect(sets[0]!.items[JOB_CONTACTS_KEY + 'a']).toEqual(ids);
     expect(sets[0]!.items[JOB_KEY + 'a']).not.toHaveProperty('contactIds');
     sets[0]!.finish();
     await first;
     const next = store.updateJob('a', (j) => ({ ...j, doneChunks: [0, 1], succeeded: 100 }));
-    await tick();
+    await reached(sets, 2);
     expect(Object.keys(sets[1]!.items)).toEqual([JOB_KEY + 'a']);
     expect(JSON.stringify(sets[1]!.items).length).toBeLessThan(500);
     sets[1]!.finish();
@@ -171,7 +173,7 @@ describe('stored bulk jobs', () => {
     expect(store.job('a')).toEqual({ ...v2, v: 3 });
 
     const saved = store.updateJob('a', (j) => ({ ...j, doneChunks: [0, 1, 2], retries: [], succeeded: 140 }));
-    await tick();
+    await reached(sets, 1);
     expect(Object.keys(sets[0]!.items).sort()).toEqual([JOB_CONTACTS_KEY + 'a', JOB_KEY + 'a']);
     sets[0]!.finish();
     await saved;
@@ -201,8 +203,9 @@ describe('finished bulk jobs', () => {
     const store = createQueueStore(area, { keepFinished: 10, keepFinishedJobs: 2, log: () => undefined });
     const at = (j: BulkJob, state: BulkJob['state'], updatedAt: number): BulkJob => ({ ...j, state, updatedAt });
     const saveNow = async (jobs: BulkJob[]) => {
+      const before = sets.length;
       const saved = store.save({ jobs });
-      await tick();
+      await reached(sets, before + 1);
       sets.at(-1)!.finish();
       await saved;
     };
