@@ -127,6 +127,12 @@ describe('grids that are not tables', () => {
       <div role="row"><span role="cell">Ada Park</span><span role="cell">ada@park.dev</span><span role="cell">Park Labs</span><span role="cell">CFO</span></div>
       <div role="row"><span role="cell">Ben Ode</span><span role="cell">ben@ode.io</span><span role="cell">Ode Inc</span><span role="cell">Founder</span></div></div></div>`)).toEqual(want);
   });
+  it('reads a CSS grid whose header cells come first and whose rows are boxes of one cell per column (display: contents)', () => {
+    expect(detect(`<div style="display:grid"><span>First name</span><span>Last name</span><span>Email</span><span>Company</span><span>Title</span><span>Owner</span>
+      <div style="display:contents"><div>Ada</div><div>Park</div><div>ada@park.dev</div><div>Park Labs</div><div>CFO</div><div>Kim Lee</div></div>
+      <div style="display:contents"><div>Ben</div><div>Ode</div><div>ben@ode.io</div><div>Ode Inc</div><div>Founder</div><div>Kim Lee</div></div></div>`))
+      .toEqual([{ name: 'Ada Park', email: 'ada@park.dev', company: 'Park Labs', title: 'CFO' }, { name: 'Ben Ode', email: 'ben@ode.io', company: 'Ode Inc', title: 'Founder' }]);
+  });
 });
 
 describe('conversation lists', () => {
