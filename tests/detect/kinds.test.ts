@@ -146,6 +146,12 @@ describe('conversation lists', () => {
       <aside><h2>Maya Okafor</h2><dl><dt>Company</dt><dd>BrightPath</dd><dt>Email</dt><dd>maya@brightpath.io</dd></dl></aside></div>`))
       .toEqual([{ name: 'Maya Okafor', email: 'maya@brightpath.io', company: 'BrightPath' }, { name: 'Diego Santos' }, { name: 'Lukas Brenner' }]);
   });
+  it('never reads the day or time shown beside an entry’s name as its company', () => {
+    expect(detect(`<ul><li><span class="av">AP</span><div><div><span>Ada Park</span><span>Mon</span></div><p>See you at the demo!</p></div></li>
+      <li><span class="av">BO</span><div><div><span>Ben Ode</span><span>Yesterday</span></div><p>Thanks, that helps.</p></div></li>
+      <li><span class="av">CL</span><div><div><span>Cy Lu</span><span>Thursday</span></div><p>Booked.</p></div></li></ul>`))
+      .toEqual([{ name: 'Ada Park' }, { name: 'Ben Ode' }, { name: 'Cy Lu' }]);
+  });
   it('does not take a company logo beside its name, or a name no avatar stands for, as a person', () => {
     expect(detect(`<ul><li><img alt="Acme Corp" src="/l.png"><span>Acme Corp</span></li><li><img alt="Park Labs" src="/p.png"><b>Park Labs</b> · 12 seats</li>
       <li><span class="av">JD</span><span>Kanban Board</span></li><li><b>Ada Park</b> signed up</li></ul>`)).toEqual([]);
