@@ -5,24 +5,16 @@
 // it into _locales/<lang>/messages.json).
 import { defineConfig } from 'wxt';
 import { DETECTOR_SCRIPT, HIGHLEVEL_API_ORIGIN, PARTNER_MATCHES } from './lib/hosts';
+import { detectorBundle } from './scripts/lib/detector-bundle';
 
 const ANY_SITE = ['https://*/*', 'http://*/*'];
-/** the content script is built as a plain script (no WXT content-script context: ~4 KB less per page) and listed here by hand */
-const DETECTOR_ENTRY = DETECTOR_SCRIPT.replace(/\.js$/, '');
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   outDir: '.output',
   hooks: {
-    // The content script needs no webextension polyfill (it only calls runtime.sendMessage, which
-    // both browsers have natively): without WXT's `wxt/browser` alias there, ~10 KB less per page.
-    'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.every((e) => e.name === DETECTOR_ENTRY)) return;
-      const alias = config.resolve?.alias;
-      if (Array.isArray(alias)) config.resolve!.alias = alias.filter((a) => a.find !== 'wxt/browser');
-      else if (alias) delete (alias as Record<string, string>)['wxt/browser'];
-      // Vite's default minifier (esbuild), nothing unsafe: the shipped file means what the source
-      // says (tests/e2e/detector-bundle.e2e.test.ts checks it reports what the source does).
-      config.build = { ...config.build, target: 'es2022' };
+    // the content script: a plain script bundled on its own (no WXT wrapper), listed in the manifest by hand
+    'build:publicAssets': async (_, files) => {
+      files.push({ contents: await detectorBundle(), relativeDest: DETECTOR_SCRIPT });
     },
     // Firefox's sidebar title comes from the page's <title>; the browser localises only the manifest
     'build:manifestGenerated': (_, manifest) => {

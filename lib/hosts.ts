@@ -11,5 +11,5 @@ export const HIGHLEVEL_CONSENT_URL = 'https://marketplace.gohighlevel.com/v2/oau
 /** the partner apps' pages: the content script's matches and their host permissions */
 export const PARTNER_MATCHES = partnerMatches();
 
-/** the content script's file (built from entrypoints/detector.ts): listed for the partners, registered for enabled sites */
+/** the content script's file (built from lib/detect/content-script.ts by wxt.config.ts): listed for the partners, registered for enabled sites */
 export const DETECTOR_SCRIPT = 'detector.js';

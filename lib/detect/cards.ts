@@ -3,7 +3,7 @@
 // looks like (text.ts), the position read from the lines after a name, and names that a repeated card
 // shows without any label (a deal card's contact, followed by their company).
 import { linesAfter } from './dom';
-import { CAPITALISED, clean, looksLikeName, looksLikeTitle } from './text';
+import { CAPITALISED, WHEN, clean, looksLikeName, looksLikeTitle } from './text';
 import { headerWord } from './vocabulary';
 
 /** a line that is only words (no digits, addresses, labels or separators) */
@@ -22,7 +22,7 @@ const JOINERS = /^(&|and|of|the|de|du|des|la|le|et|und|y|e|di|van|von)$/;
 /** a line that can be a company's name: a few capitalised words, no title, no digits or punctuation beyond & . - ' */
 function companyLine(text: string): boolean {
   const words = text.split(' ');
-  return PLAIN.test(text) && words.length <= 5 && !text.endsWith('.') && !looksLikeTitle(text) && !headerWord(text) &&
+  return PLAIN.test(text) && words.length <= 5 && !text.endsWith('.') && !looksLikeTitle(text) && !headerWord(text) && !WHEN.test(text) &&
     CAPITALISED.test(text) && words.every((w) => CAPITALISED.test(w) || JOINERS.test(w));
 }
 

@@ -1,12 +1,9 @@
 // The country a row or card says its person is in ("United Kingdom", "DE", "🇫🇷", "Lagos,
-// Nigeria"), as a region code for reading a national phone number of that row. Country names come
-// from the browser's own Intl.DisplayNames (English and the page's language), so the content script
-// carries no table of names.
-
-/** a calling code written on its own: "+44", "(+44)" */
-export const DIAL_CODE = /^\(?\+\d{1,4}\)?$/;
-/** a flag emoji: two regional indicator symbols */
-const FLAG = /([\u{1F1E6}-\u{1F1FF}])([\u{1F1E6}-\u{1F1FF}])/u;
+// Nigeria"), as a region code for reading a national phone number of that row. The content script
+// reports the text as the page writes it (and the page's language); the background resolves it
+// here, with the browser's own Intl.DisplayNames (English and the page's language): no table of
+// names, and none of this in the content script.
+import { FLAG } from './phone';
 const TWO_LETTERS = /^[A-Za-z]{2}$/;
 /** names a page may use that are not the region's own name */
 const ALIASES: Record<string, string> = { uk: 'GB', 'u.k.': 'GB', england: 'GB', scotland: 'GB', wales: 'GB', 'great britain': 'GB',
@@ -56,10 +53,4 @@ export function countryCode(text: string, lang?: string): string | undefined {
   // "Munich, Germany": the last part
   const last = t.slice(t.lastIndexOf(',') + 1).trim().toLowerCase();
   return known.get(last);
-}
-
-/** "+44", "(+44)", "44" as a calling code "+44", or undefined */
-export function dialCodeOf(text: string): string | undefined {
-  const digits = /^\s*\(?\+?(\d{1,4})\)?\s*$/.exec(text.replace(FLAG, ''))?.[1];
-  return digits ? `+${digits}` : undefined;
 }

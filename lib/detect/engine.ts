@@ -316,6 +316,9 @@ function summarise(scan: PageScan): PageReport {
   const list: ReportedPerson[] = people.map((p) => p.person);
   const view = route && route.view !== 'ignore' ? route.view : list.length > 1 ? 'list' : list.length === 1 ? 'detail' : 'other';
   const detection: PageReport = { people: list, view, site: opts.adapter?.id ?? 'generic' };
+  // the language a row's country is written in, for the background that resolves it
+  const lang = list.some((p) => p.countryText) ? scope.ownerDocument.documentElement?.getAttribute('lang') : undefined;
+  if (lang) detection.lang = lang;
   // the person looked at: in an open dialog, or on a detail page in a side panel (a conversation's lead)
   const panels = [...scan.dialogs, ...(view === 'detail' ? scan.panels : [])]
     .filter((p) => p.isConnected && !isSkippedAbove(p, scope));

@@ -136,9 +136,10 @@ function assemble(signals: Signal[], record: Element, rules: GroupRules): Report
   if (name) p.name = name;
   for (const f of COPIED) if (best[f]) p[f] = best[f]!.value;
   if (best.phone) {
-    const phone = phoneOfRecord(best.phone, best.dialCode?.value, best.country?.value);
+    const phone = phoneOfRecord(best.phone, best.dialCode?.value);
     p.phone = phone.value;
     if (phone.country) p.phoneCountry = phone.country;
+    if (!p.phone.startsWith('+') && best.country) p.countryText = best.country.value;
   }
   if (!p.email && !p.linkedin) {
     // a name alone is a person only when a label or column says so, inside a row, beside a
@@ -166,14 +167,14 @@ function assemble(signals: Signal[], record: Element, rules: GroupRules): Report
 
 /**
  * a phone as its record shows it: an international number as written; a national one with the
- * calling code shown beside it ("+44" in its own cell), else with the record's country (a country
- * or location column, a "Country:" label), else the page's; with none, national (never guessed)
+ * calling code shown beside it ("+44" in its own cell), else with the page's country (the record's
+ * own country, a country or location column or a "Country:" label, travels beside it as written,
+ * and the background prefers it when it names one); with none, national (never guessed)
  */
-function phoneOfRecord(phone: Signal, dialCode: string | undefined, country: string | undefined): PhoneCandidate {
+function phoneOfRecord(phone: Signal, dialCode: string | undefined): PhoneCandidate {
   if (phone.value.startsWith('+')) return { value: phone.value };
   if (dialCode) return { value: `${dialCode} ${phone.value}` };
-  const region = country ?? phone.country;
-  return region ? { value: phone.value, country: region } : { value: phone.value };
+  return phone.country ? { value: phone.value, country: phone.country } : { value: phone.value };
 }
 
 /**

@@ -1,9 +1,10 @@
 // Phone candidates to E.164 with libphonenumber-js (core + the "min" metadata, the smallest set
 // that still knows every country's lengths), and a page report to the people the background
-// keeps: phones normalised, invalid ones dropped, a person left with no name, email, phone or
-// LinkedIn dropped. Runs in the background and in the detect CLI, never in the content script.
+// keeps: a row's country as written resolved to the region a national phone is read in, phones
+// normalised, invalid ones dropped, a person left with no name, email, phone or LinkedIn dropped. Runs in the background and in the detect CLI, never in the content script.
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/core';
 import metadata from 'libphonenumber-js/min/metadata';
+import { countryCode } from './country';
 import type { PhoneCandidate } from './phone';
 import type { DetectedPerson, PageDetection, PageReport, ReportedPerson } from './types';
 
@@ -30,9 +31,11 @@ export function e164Of(candidate: PhoneCandidate): string | undefined {
  * national number whose country the page does not say is kept as its digits ("020 7946 0123" →
  * "02079460123"): its country is never guessed.
  */
-export function normalisePerson(reported: ReportedPerson): DetectedPerson | undefined {
-  const { phoneCountry, phoneOnly, ...person } = reported;
+export function normalisePerson(reported: ReportedPerson, lang?: string): DetectedPerson | undefined {
+  const { phoneCountry: pageCountry, countryText, phoneOnly, ...person } = reported;
   if (person.phone !== undefined) {
+    // the person's own country first ("United Kingdom" in their row), else the page's
+    const phoneCountry = (countryText && countryCode(countryText, lang)) || pageCountry;
     const national = !person.phone.startsWith('+') && !phoneCountry;
     const phone = e164Of({ value: person.phone, country: phoneCountry });
     if (phone) person.phone = phone;
@@ -48,7 +51,7 @@ export function normaliseReport(report: PageReport): PageDetection {
   const people: DetectedPerson[] = [];
   let focused: number | undefined;
   report.people.forEach((reported, i) => {
-    const person = normalisePerson(reported);
+    const person = normalisePerson(reported, report.lang);
     if (!person) return;
     if (i === report.focused) focused = people.length;
     people.push(person);

@@ -89,3 +89,14 @@ export function sameNumber(x: string, y: string): boolean {
 export function countryFromLang(lang: string | null | undefined): CountryCode | undefined {
   return /^[a-z]{2,3}[-_]([a-z]{2})\b/i.exec(lang ?? '')?.[1]?.toUpperCase();
 }
+
+/** a calling code written on its own: "+44", "(+44)" */
+export const DIAL_CODE = /^\(?\+\d{1,4}\)?$/;
+/** a flag emoji: two regional indicator symbols */
+export const FLAG = /([\u{1F1E6}-\u{1F1FF}])([\u{1F1E6}-\u{1F1FF}])/u;
+
+/** "+44", "(+44)", "44" as a calling code "+44", or undefined */
+export function dialCodeOf(text: string): string | undefined {
+  const digits = /^\s*\(?\+?(\d{1,4})\)?\s*$/.exec(text.replace(FLAG, ''))?.[1];
+  return digits ? `+${digits}` : undefined;
+}

@@ -57,5 +57,6 @@ export function pickAt(target: Element, url: string): Picked | undefined {
     if (mine && filled(mine.person) > filled(best.person)) best = { record: found.record, person: mine.person };
   }
   // the phone in E.164 as the background keeps it (an invalid one left out)
-  return { record: best.record, person: normalisePerson(best.person) ?? best.person };
+  const lang = best.record.ownerDocument.documentElement?.getAttribute('lang') ?? undefined;
+  return { record: best.record, person: normalisePerson(best.person, lang) ?? best.person };
 }

@@ -2,7 +2,7 @@
 // inputs, emails/phones/LinkedIn URLs in text, label/value pairs, and the texts that may be
 // column headers (aligned afterwards by tables.ts). Skips code, hidden and excluded elements.
 import { nameBesideInitials, nameBesidePicture } from './avatars';
-import { DIAL_CODE, dialCodeOf } from './country';
+import { DIAL_CODE, dialCodeOf } from './phone';
 import { controlValue, isChrome, isHidden, SKIP_TAGS } from './dom';
 import { valueOfLabel, splitInlineLabel } from './labels';
 import { findLinkedins, linkedinOf } from './linkedin';

@@ -65,6 +65,11 @@ export function findTables(headerCells: HeaderCell[], known: Table[] = []): Tabl
     const words = new Set(cells.values());
     if (cells.size < 2 || words.size < 2 || ![...words].some((w) => KEYS.has(w))) continue;
     const columns = Array.from(headerRow.children, (c) => cells.get(c));
+    const boxed = boxedRows(headerRow, columns);
+    if (boxed) {
+      tables.push(boxed);
+      continue;
+    }
     // a header row is mostly header words; label/value lists (dt/dd, label + value) are not
     const texts = [...headerRow.children].filter((c) => (c.textContent ?? '').trim()).length;
     if (cells.size < texts * 0.6) {
@@ -142,6 +147,19 @@ function flatGrid(container: Element, columns: (HeaderWord | undefined)[]): Tabl
     for (let j = 1; j < span; j++) partOf.set(kids[i + j]!, kids[i]!);
   }
   return { headerRows: Array.from({ length: span }, (_, i) => kids[i]!), columns: columns.slice(0, span), rows, body: container, cellPath: [], span, partOf };
+}
+
+/**
+ * a grid whose header cells are the container's first children and whose rows follow them, each
+ * in a box of one cell per header cell (a CSS grid's `display: contents` rows, a list's row divs)
+ */
+function boxedRows(container: Element, columns: (HeaderWord | undefined)[]): Table | undefined {
+  const kids = container.children;
+  let head = 2;
+  while (head < kids.length && kids[head]!.childElementCount !== head) head++;
+  const rows = Array.prototype.slice.call(kids, head) as Element[];
+  if (rows.length < 2 || columns.slice(head).some(Boolean) || rows.some((r) => r.childElementCount !== head)) return undefined;
+  return { headerRows: [container], columns: columns.slice(0, head), rows, body: container, cellPath: [], partOf: new Map() };
 }
 
 function rowsOf(header: Element): { rows: Element[]; cellPath: number[] } | undefined {

@@ -109,6 +109,12 @@ export const INITIALS = /^\p{Lu}{1,3}$/u;
 export const CAPITALISED = /^\p{Lu}/u;
 const PARTICLE = /^(van|von|de|da|del|der|la|le|bin|al)$/;
 
+/**
+ * a day or moment shown beside a name in a conversation list ("Mon", "Yesterday"): never part of a
+ * name, never a company ("Sun" alone is left out: it is also a family name)
+ */
+export const WHEN = /^((mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?)(day)?\.?|sunday|yesterday|today|now)$/i;
+
 /** the names forms and docs fill in for anyone */
 const PLACEHOLDER_NAME = /^(john|jane) (doe|q\.? public)$|^first last$|^firstname lastname$/i;
 
@@ -119,7 +125,7 @@ export function looksLikeName(text: string): boolean {
   const words = t.split(' ');
   if (words.length > 4 || INITIALS.test(t)) return false; // avatar initials ("MO")
   return words.every((w) => CAPITALISED.test(w) || PARTICLE.test(w)) &&
-    !words.some((w) => NOT_NAME.has(w.toLowerCase()));
+    !words.some((w) => NOT_NAME.has(w.toLowerCase()) || WHEN.test(w));
 }
 
 const NAME_BEFORE_EMAIL = /(["']?)([\p{Lu}][\p{L}'’.-]*(?: [\p{L}'’.-]+){0,3})\1\s*<\s*([^<>\s]+@[^<>\s]+)\s*>/gu;

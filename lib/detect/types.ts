@@ -18,6 +18,12 @@ export interface DetectedPerson {
 export interface ReportedPerson extends DetectedPerson {
   /** the country of a national phone number (from <html lang> or the caller); absent for "+…" numbers */
   phoneCountry?: string;
+  /**
+   * where the person is, as their row or card writes it ("United Kingdom", "🇬🇧", "Munich,
+   * Germany"), sent with a national phone: the background reads the number in that country when
+   * the text names one (in English or the page's language), else in `phoneCountry`'s
+   */
+  countryText?: string;
   /** only the phone makes this a person: if it is not a valid number, neither is the person */
   phoneOnly?: true;
 }
@@ -37,5 +43,7 @@ export interface PageDetection {
 export interface PageReport extends PageDetection {
   /** how many more people the page shows than the report carries (it carries at most 500) */
   more?: number;
+  /** the page's language (<html lang>), for the country names its people's rows are written in */
+  lang?: string;
   people: ReportedPerson[];
 }

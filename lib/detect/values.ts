@@ -1,9 +1,8 @@
 // Turning a raw value into a signal for a field: emails validated, phones read as candidates,
-// LinkedIn URLs normalised, names/companies/titles cleaned. Shared by labels, columns, inputs and links.
-import { countryCode, dialCodeOf } from './country';
+// LinkedIn URLs normalised, names/companies/titles cleaned, countries kept as written. Shared by labels, columns, inputs and links.
 import { linkedinOf, findLinkedins } from './linkedin';
-import type { PhoneCandidate, PhoneReader } from './phone';
-import { emailOf, findEmails, plainValue } from './text';
+import { dialCodeOf, type PhoneCandidate, type PhoneReader } from './phone';
+import { clean, emailOf, findEmails, plainValue } from './text';
 import { headerWord, type Field } from './vocabulary';
 
 /** where a signal came from, strongest first: structured data, link/input, label/column, free text */
@@ -52,8 +51,8 @@ export function signalFor(field: Field, raw: string, el: Element, rank: Rank, ph
     case 'country': {
       const dial = field === 'dialCode' ? dialCodeOf(text) : undefined;
       if (dial) return signal('dialCode', dial, el, rank);
-      const code = countryCode(text, el.ownerDocument?.documentElement?.getAttribute('lang') ?? undefined);
-      return code ? signal('country', code, el, rank) : undefined;
+      // the country as written ("United Kingdom", "🇬🇧", "Munich, Germany"): the background resolves it
+      return text.length <= 60 ? signal('country', clean(text), el, rank) : undefined;
     }
     default: {
       if (field !== 'company' && field !== 'title' && DIGIT.test(text)) return undefined; // names hold no digits

@@ -9,7 +9,7 @@
 import { i18n } from '#i18n';
 import * as v from 'valibot';
 import { normaliseReport, type PageDetection } from '../detect';
-import { cleanPerson } from '../page-values';
+import { cleanPerson, cleanText } from '../page-values';
 import { UserFacingError, tabPeopleItem, type PagePerson, type SkippedValue, type TabPeople } from '../protocol';
 import { readSettings } from '../storage';
 
@@ -26,7 +26,12 @@ const ReportSchema = v.object({
   site: v.pipe(v.string(), v.maxLength(40)),
   /** the people the content script left out of its report (it carries at most 500) */
   more: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000))),
+  /** the page's language, for the country names of its rows (a tag such as "de-DE"; anything else is ignored) */
+  lang: v.optional(v.unknown()),
 });
+
+/** a language tag as <html lang> holds one ("de", "pt-BR", "zh-Hant-TW") */
+const LANG = /^[a-z]{2,3}(?:[-_][a-z0-9]{1,8}){0,3}$/i;
 
 /** A page report as the background keeps it: the people listed, and how many were not. */
 export interface ReadReport extends PageDetection {
@@ -38,16 +43,19 @@ export interface ReadReport extends PageDetection {
 export type IncomingDetection = { ok: true; detection: ReadReport } | { ok: false; reason: string };
 
 /** One reported person, cleaned and normalised, or undefined when nothing is left to list them by. */
-function readPerson(raw: unknown, view: PageDetection['view'], site: string): PagePerson | undefined {
+function readPerson(raw: unknown, view: PageDetection['view'], site: string, lang: string | undefined): PagePerson | undefined {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
   const { person, skipped } = cleanPerson(raw as Record<string, unknown>);
-  const { phoneCountry, phoneOnly } = raw as { phoneCountry?: unknown; phoneOnly?: unknown };
+  const { phoneCountry, countryText, phoneOnly } = raw as { phoneCountry?: unknown; countryText?: unknown; phoneOnly?: unknown };
+  // a row's country as written is only a hint for reading its phone: resolved or ignored, never kept
+  const place = typeof countryText === 'string' && countryText.length <= 60 ? cleanText(countryText) : '';
   const reported = {
     ...person,
     ...(typeof phoneCountry === 'string' && /^[A-Z]{2}$/.test(phoneCountry) ? { phoneCountry } : {}),
+    ...(place ? { countryText: place } : {}),
     ...(phoneOnly === true ? { phoneOnly: true as const } : {}),
   };
-  const [normal] = normaliseReport({ people: [reported], view, site }).people;
+  const [normal] = normaliseReport({ people: [reported], view, site, lang }).people;
   if (!normal) return undefined;
   const all: SkippedValue[] = person.phone && !normal.phone ? [...skipped, { field: 'phone', why: 'malformed' }] : skipped;
   return all.length ? { ...normal, skipped: all } : normal;
@@ -61,13 +69,14 @@ export function parseDetection(input: unknown): IncomingDetection {
     return { ok: false, reason: i18n.t('errors.pageReportRefused', [`${issue.message}${where}`]) };
   }
   const { people: reported, focused, view, site, more: leftOut = 0 } = res.output;
+  const lang = typeof res.output.lang === 'string' && LANG.test(res.output.lang) ? res.output.lang : undefined;
   const people: PagePerson[] = [];
   let listedFocus: number | undefined;
   let unreadable = 0;
   let read = 0;
   const take = (i: number) => {
     read += 1;
-    const person = readPerson(reported[i], view, site);
+    const person = readPerson(reported[i], view, site, lang);
     if (!person) return void (unreadable += 1);
     if (i === focused) listedFocus = people.length;
     people.push(person);

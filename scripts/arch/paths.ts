@@ -34,9 +34,9 @@ const HTTP = 'lib/ghl/http.ts';
 const ARRIVES = ['entrypoints/background.ts', 'lib/background/router.ts'];
 /** The content script on a HeyReach page, to the message it sends (`protocol`: where the messages are declared). */
 const detector = (protocol: string) => [
-  ['entrypoints/detector.ts', 'lib/detect/sites/heyreach.ts'],
-  ['entrypoints/detector.ts', 'lib/detect/watch.ts', 'lib/detect/engine.ts'],
-  ['entrypoints/detector.ts', 'lib/detect/report.ts', protocol],
+  ['lib/detect/content-script.ts', 'lib/detect/sites/heyreach.ts'],
+  ['lib/detect/content-script.ts', 'lib/detect/watch.ts', 'lib/detect/engine.ts'],
+  ['lib/detect/content-script.ts', 'lib/detect/report.ts', protocol],
 ];
 /** The contact look-ups of matching, from the message table to HighLevel's search. */
 const looksUp = (services: string, lookup: string) => ['lib/background/handlers.ts', services, lookup, 'lib/ghl/contacts.ts', HTTP];

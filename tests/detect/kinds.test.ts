@@ -127,6 +127,12 @@ describe('grids that are not tables', () => {
       <div role="row"><span role="cell">Ada Park</span><span role="cell">ada@park.dev</span><span role="cell">Park Labs</span><span role="cell">CFO</span></div>
       <div role="row"><span role="cell">Ben Ode</span><span role="cell">ben@ode.io</span><span role="cell">Ode Inc</span><span role="cell">Founder</span></div></div></div>`)).toEqual(want);
   });
+  it('reads a CSS grid whose header cells come first and whose rows are boxes of one cell per column (display: contents)', () => {
+    expect(detect(`<div style="display:grid"><span>First name</span><span>Last name</span><span>Email</span><span>Company</span><span>Title</span><span>Owner</span>
+      <div style="display:contents"><div>Ada</div><div>Park</div><div>ada@park.dev</div><div>Park Labs</div><div>CFO</div><div>Kim Lee</div></div>
+      <div style="display:contents"><div>Ben</div><div>Ode</div><div>ben@ode.io</div><div>Ode Inc</div><div>Founder</div><div>Kim Lee</div></div></div>`))
+      .toEqual([{ name: 'Ada Park', email: 'ada@park.dev', company: 'Park Labs', title: 'CFO' }, { name: 'Ben Ode', email: 'ben@ode.io', company: 'Ode Inc', title: 'Founder' }]);
+  });
 });
 
 describe('conversation lists', () => {
@@ -139,6 +145,12 @@ describe('conversation lists', () => {
       <section class="chat"><p>Sounds great, Tuesday works.</p></section>
       <aside><h2>Maya Okafor</h2><dl><dt>Company</dt><dd>BrightPath</dd><dt>Email</dt><dd>maya@brightpath.io</dd></dl></aside></div>`))
       .toEqual([{ name: 'Maya Okafor', email: 'maya@brightpath.io', company: 'BrightPath' }, { name: 'Diego Santos' }, { name: 'Lukas Brenner' }]);
+  });
+  it('never reads the day or time shown beside an entry’s name as its company', () => {
+    expect(detect(`<ul><li><span class="av">AP</span><div><div><span>Ada Park</span><span>Mon</span></div><p>See you at the demo!</p></div></li>
+      <li><span class="av">BO</span><div><div><span>Ben Ode</span><span>Yesterday</span></div><p>Thanks, that helps.</p></div></li>
+      <li><span class="av">CL</span><div><div><span>Cy Lu</span><span>Thursday</span></div><p>Booked.</p></div></li></ul>`))
+      .toEqual([{ name: 'Ada Park' }, { name: 'Ben Ode' }, { name: 'Cy Lu' }]);
   });
   it('does not take a company logo beside its name, or a name no avatar stands for, as a person', () => {
     expect(detect(`<ul><li><img alt="Acme Corp" src="/l.png"><span>Acme Corp</span></li><li><img alt="Park Labs" src="/p.png"><b>Park Labs</b> · 12 seats</li>

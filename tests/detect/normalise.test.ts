@@ -33,6 +33,17 @@ describe('reported people as the background keeps them', () => {
     expect(normalisePerson({ name: 'Amir Haddad', phone: '07911 123456', phoneCountry: 'GB', phoneOnly: true }))
       .toEqual({ name: 'Amir Haddad', phone: '+447911123456' });
   });
+  it('reads a national phone in the country its row writes (in English or the page’s language), else in the page’s', () => {
+    const ben = { name: 'Ben Ode', phone: '0151 1234 5678' };
+    expect(normalisePerson({ ...ben, countryText: 'Germany' })).toEqual({ ...ben, phone: '+4915112345678' });
+    expect(normalisePerson({ ...ben, countryText: '🇩🇪' })).toEqual({ ...ben, phone: '+4915112345678' });
+    expect(normalisePerson({ ...ben, countryText: 'Munich, Germany', phoneCountry: 'GB' })).toEqual({ ...ben, phone: '+4915112345678' });
+    expect(normalisePerson({ ...ben, countryText: 'Deutschland' }, 'de-DE')).toEqual({ ...ben, phone: '+4915112345678' });
+    expect(normalisePerson({ ...ben, countryText: 'Deutschland' })).toEqual({ ...ben, phone: '015112345678' }); // not English: never guessed
+    // a text that names no country leaves the page's country in charge
+    expect(normalisePerson({ name: 'Ada Park', phone: '020 7946 0123', countryText: 'Remote', phoneCountry: 'GB' }))
+      .toEqual({ name: 'Ada Park', phone: '+442079460123' });
+  });
   it('drops a person left with no name, email, phone or LinkedIn', () => {
     expect(normalisePerson({ phone: '+999 1234 5678', company: 'Nowhere Ltd' })).toBeUndefined();
     expect(normalisePerson({ title: 'CTO' })).toBeUndefined();

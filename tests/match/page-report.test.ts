@@ -83,6 +83,23 @@ describe('parseDetection', () => {
     ]);
   });
 
+  it('reads a national phone in its row’s country as written, in the page’s language; a hostile hint is ignored and never kept', () => {
+    const res = parseDetection({ view: 'list', site: 'generic', lang: 'de-DE', people: [
+      { name: 'Tom Becker', phone: '0151 1234 5678', countryText: 'Deutschland' },
+      { name: 'Ada Park', phone: '020 7946 0123', countryText: 'Vereinigtes\u202e Königreich', phoneCountry: 'DE' },
+      { name: 'Cy Park', phone: '020 7946 0123', countryText: 'x'.repeat(61) },
+      { name: 'Di Park', phone: '020 7946 0123', countryText: { toString: () => 'GB' } },
+    ] });
+    expect(res.ok && res.detection.people).toEqual([
+      { name: 'Tom Becker', phone: '+4915112345678' },
+      { name: 'Ada Park', phone: '+442079460123' },
+      { name: 'Cy Park', phone: '02079460123' },
+      { name: 'Di Park', phone: '02079460123' },
+    ]);
+    const notATag = parseDetection({ view: 'list', site: 'generic', lang: '<svg>', people: [{ name: 'Tom Becker', phone: '0151 1234 5678', countryText: 'Deutschland' }] });
+    expect(notATag.ok && notATag.detection.people).toEqual([{ name: 'Tom Becker', phone: '015112345678' }]);
+  });
+
   it('drops invalid phones (marked), and people left with nothing that identifies them; keeps a national number with no country as its digits', () => {
     const res = parseDetection({ view: 'list', site: 'generic', focused: 2, people: [
       { name: 'Nora Lindqvist', email: 'nora@lindqvist.se', phone: '+999 1234 5678' },

@@ -1,5 +1,5 @@
 // Tuning half: pages drawn with MUI (@mui/material, @mui/x-data-grid).
-import { HEADLINES, SWITCHBOARD, linkedinOf, people, phoneForms, user } from '../people';
+import { COUNTRY_NAMES, HEADLINES, SWITCHBOARD, linkedinOf, people, phoneForms, user } from '../people';
 import { mailboxes, never, shown } from '../truth';
 import type { CorpusPage } from '../types';
 
@@ -224,6 +224,57 @@ export const muiPages: CorpusPage[] = [
         truth: {
           view: 'list',
           people: [...list.map((p) => shown(p, ['name', 'email'])), ...invites.map((p) => shown(p, ['email']))],
+          excluded: never(me),
+        },
+      };
+    },
+  },
+  {
+    name: 'mui-grid-contents',
+    half: 'tuning',
+    library: 'MUI Box (CSS grid)',
+    layout: 'CSS grid of plain boxes, no ARIA: header cells as sibling divs, rows as display: contents boxes; first and last name apart; national mobiles read with a Country column (<html lang> names no region)',
+    url: 'https://app.quillstone.io/prospects',
+    lang: 'en',
+    title: 'Prospects · Quillstone',
+    client: 'mui-grid-contents.tsx',
+    build(rng) {
+      const me = user(rng, 'quillstone.io');
+      const list = people(rng, 12, ['GB', 'US', 'AU', 'DE', 'FR']);
+      return {
+        props: {
+          me: { name: me.name, email: me.email },
+          rows: list.map((p) => ({ first: p.first, last: p.last, email: p.email, country: COUNTRY_NAMES[p.country], phone: p.phone.national, company: p.company, role: p.title, owner: me.name, updated: p.date })),
+          mailboxes: mailboxes('quillstone.io', ['hello']),
+        },
+        truth: {
+          view: 'list',
+          people: list.map((p) => shown(p, ['name', 'email', 'phone', 'company', 'title'])),
+          excluded: [...never(me), 'hello@quillstone.io'],
+        },
+      };
+    },
+  },
+  {
+    name: 'mui-chat',
+    half: 'tuning',
+    library: 'MUI (List, ListItem, ListItemText, Chip)',
+    layout: 'chat list of names only (time and unread count on the name line, last message under it) and the open chat headed by its name; no details panel',
+    url: 'https://web.parleymint.io/chats/77',
+    lang: 'en-GB',
+    title: 'Chats · Parleymint',
+    client: 'mui-chat.tsx',
+    build(rng) {
+      const me = user(rng, 'parleymint.io');
+      const list = people(rng, 8, ['GB', 'US']);
+      return {
+        props: {
+          me: { name: me.name, email: me.email },
+          chats: list.map((p) => ({ name: p.name, preview: rng.pick(['See you at the demo!', 'Could you resend the quote?', 'Thanks, that helps a lot.', 'Let us catch up next week.', 'Perfect, booked.']), time: rng.pick(['09:14', '11:02', 'Yesterday', 'Mon', '3 Mar']), unread: rng.chance(0.4) ? 1 + rng.int(5) : 0 })),
+          open: 1,
+        },
+        truth: {
+          people: list.map((p) => shown(p, ['name'])),
           excluded: never(me),
         },
       };

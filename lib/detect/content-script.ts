@@ -1,0 +1,20 @@
+// The content script: runs the detector on partner pages (listed in the manifest) and on the
+// sites the user enabled (registered by lib/sites), and reports the people found
+// to the background. Reads only; it can ask for nothing but `reportPeople` (the background
+// refuses anything else). Kept small: bundled on its own as a plain script, not a WXT entrypoint
+// (no framework context or wrapper: wxt.config.ts builds it into detector.js), phones and
+// countries reported as written (the background resolves them), and the report sent with the
+// browser's runtime.sendMessage in the messaging library's wire format.
+import { watchPage } from './watch';
+import { adapterFor } from './sites';
+import { sendReport, type MessageRuntime } from './report';
+
+const runtime = (globalThis as unknown as { chrome: { runtime: MessageRuntime & { id?: string } } }).chrome.runtime;
+// one watcher per page: a second injection (a site enabled while its page is open) replaces the first
+const scope = globalThis as { ghlSidebarStop?: () => void };
+scope.ghlSidebarStop?.();
+scope.ghlSidebarStop = watchPage(window, (report) => sendReport(runtime, report), {
+  adapter: adapterFor(location.href),
+  // an updated or reloaded extension leaves this copy behind: it stops instead of watching for nothing
+  alive: () => !!runtime.id,
+});
