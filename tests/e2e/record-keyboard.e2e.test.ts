@@ -1,7 +1,8 @@
 // The record's sections by keyboard only, in Chromium against the sandbox at HighLevel's hosts:
 // from Maya Okafor's card on a HeyReach page, Tab reaches a control in each new section
-// (opportunities, workflows, do-not-disturb, custom fields, owner) and the arrow keys, Enter and
-// Space operate it; no mouse after the person is chosen. Each change reaches the sandbox.
+// (opportunities, workflows, do-not-disturb, custom fields, owner and followers) and the arrow keys,
+// Enter and Space operate it; no mouse after the person is chosen. Each change reaches the sandbox,
+// and a select that acts on a choice acts once: the arrow keys' steps on the way are not choices.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { launchChromium, waitFor, type ExtensionBrowser } from '../../scripts/lib/browsers';
@@ -60,13 +61,29 @@ async function arrowTo(value: string) {
   expect(await focusedValue()).toBe(value);
 }
 
+/** The value of the option `steps` below the focused <select>'s chosen one (or above, near the end). */
+const optionAway = (steps: number) => sidebar.evaluate((n) => {
+  const select = document.activeElement as HTMLSelectElement;
+  const at = select.selectedIndex + n < select.options.length ? select.selectedIndex + n : select.selectedIndex - n;
+  return select.options[at]!.value;
+}, steps);
+
+const resetRequests = () => fetch(`${sandbox.baseUrl}/__admin/reset-counters`, { method: 'POST' });
+/** The contact's updates (PUT /contacts/:id) since the counters were reset. */
+const contactWrites = async () => {
+  const { requests } = (await (await fetch(`${sandbox.baseUrl}/__admin/requests?limit=2000`)).json()) as { requests: { method: string; path: string }[] };
+  return requests.filter((r) => r.method === 'PUT' && r.path === `/contacts/${plan.contactId}`).length;
+};
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
 const onSandbox = (check: () => boolean, what: string) => waitFor(check, 15_000, `the sandbox never showed ${what}`);
 const contact = () => sandbox.state.contacts.get(plan.contactId)!;
 
 describe('Chromium: the record’s sections by keyboard only', () => {
-  it('opportunities: Tab to the stage, an arrow key moves it to the next stage', { timeout: 60_000 }, async () => {
+  it('opportunities: Tab to the stage, an arrow key to the next stage, Enter moves it', { timeout: 60_000 }, async () => {
     await tabTo('[data-testid=opportunity] select');
     await sidebar.keyboard.press('ArrowDown');
+    await sidebar.keyboard.press('Enter');
     await onSandbox(() => sandbox.state.opportunities.get(plan.opportunityId)!.pipelineStageId === plan.nextStageId, 'the opportunity in its next stage');
   });
 
@@ -101,9 +118,27 @@ describe('Chromium: the record’s sections by keyboard only', () => {
     await onSandbox(() => contact().customFields.find((f) => f.id === plan.fields.plan)?.value === PLAN, 'the plan');
   });
 
-  it('owner: Tab to the owner, arrows to a user', { timeout: 60_000 }, async () => {
-    await tabTo('[data-testid=owner] select');
-    await arrowTo(plan.ownerId);
-    await onSandbox(() => contact().assignedTo === plan.ownerId, 'the owner');
+  it('owner: Tab to the owner, arrows past other users to one, Enter: one owner write, not one per step', { timeout: 60_000 }, async () => {
+    await tabTo('[data-testid=owner] select:not([aria-describedby])');
+    const target = await optionAway(2);
+    await resetRequests();
+    await arrowTo(target);
+    // the steps are held until the choice is made
+    expect(await contactWrites()).toBe(0);
+    await sidebar.keyboard.press('Enter');
+    await onSandbox(() => contact().assignedTo === target, 'the owner');
+    await sleep(500);
+    expect(await contactWrites()).toBe(1);
+  });
+
+  it('followers: Tab to “Add follower”, arrows past a user to another, Enter: only that one follows', { timeout: 60_000 }, async () => {
+    const before = [...(contact().followers ?? [])];
+    await tabTo('[data-testid=owner] select[aria-describedby]');
+    const target = await optionAway(2);
+    await arrowTo(target);
+    await sidebar.keyboard.press('Enter');
+    await onSandbox(() => (contact().followers ?? []).includes(target), 'the new follower');
+    await sleep(500);
+    expect([...(contact().followers ?? [])].sort()).toEqual([...before, target].sort());
   });
 });
