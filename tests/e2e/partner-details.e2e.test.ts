@@ -2,7 +2,7 @@
 // click, in Chromium against the sandbox at HighLevel's hosts: on HelloLeads' leads page, Amelia
 // Clarke's lead stage ("Hot") is offered beside her record; one click on "Add as note" queues the
 // note through the outbox, and it reaches HighLevel (read back with GET /contacts/{id}/notes) and
-// the activity log.
+// the activity log. axe-core finds nothing to fix in the offer.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { launchChromium, waitFor, type ExtensionBrowser } from '../../scripts/lib/browsers';
@@ -11,7 +11,7 @@ import type { Sandbox } from '../../sandbox/server';
 import { sidebarOn } from './outbox-steps';
 import { activityLines } from './record-steps';
 import { freshSandbox, partnerUrl, proxyOf } from './setup';
-import { selectPerson } from './sidebar-steps';
+import { axeViolations, selectPerson } from './sidebar-steps';
 
 const AMELIA = 'Amelia Clarke';
 const NOTE = 'HelloLeads · Lead stage: Hot';
@@ -48,6 +48,7 @@ describe('Chromium: a partner detail added as a note', () => {
     const stage = '[data-testid=page-differences] li[data-detail=stage]';
     await sidebar.waitForSelector(`${stage} button`);
     expect(await sidebar.$eval(stage, (e) => e.textContent)).toContain('Hot');
+    expect(await axeViolations(sidebar)).toEqual([]);
     const button = await sidebar.$(`${stage} button`);
     await button!.evaluate((e) => e.scrollIntoView({ block: 'center' }));
     await button!.click();
