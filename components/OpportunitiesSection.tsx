@@ -6,6 +6,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { i18n } from '#i18n';
 import type { ContactView, LocationLists, OpportunityStatusView, OpportunityView } from '@/lib/protocol';
+import { useChoice } from './choice';
 import { FormButtons, useEditInPlace } from './FormParts';
 import { MissingScope } from './MissingScope';
 import { recordActions } from './state/record';
@@ -61,6 +62,7 @@ function Opportunity({ o, lists, canWrite }: { o: OpportunityView; lists: Lists;
   const base = { updatedAt: o.updatedAt ?? null, status: o.status };
   const status = (s: OpportunityStatusView) => void recordActions.setOpportunityStatus(o.id, s, base);
   const temporary = o.id.startsWith('tmp-');
+  const stage = useChoice(o.stageId, (stageId) => void recordActions.moveOpportunity(o.id, o.pipelineId, stageId, { updatedAt: o.updatedAt ?? null, stageId: o.stageId }));
   return (
     <li className="opportunity" data-testid="opportunity" data-status={o.status}>
       <div className="opportunity-title">
@@ -80,9 +82,8 @@ function Opportunity({ o, lists, canWrite }: { o: OpportunityView; lists: Lists;
         <label htmlFor={`${id}-stage`}>{i18n.t('opportunities.stage')}</label>
         <select
           id={`${id}-stage`}
-          value={o.stageId}
+          {...stage}
           disabled={!canWrite || !pipeline}
-          onChange={(e) => void recordActions.moveOpportunity(o.id, o.pipelineId, e.target.value, { updatedAt: o.updatedAt ?? null, stageId: o.stageId })}
         >
           {!pipeline?.stages.some((s) => s.id === o.stageId) ? <option value={o.stageId}>{o.stageName ?? i18n.t('opportunities.unknownStage')}</option> : null}
           {pipeline?.stages.map((s) => (

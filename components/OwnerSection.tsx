@@ -5,6 +5,7 @@ import { useId } from 'react';
 import { i18n } from '#i18n';
 import type { ContactView, UserOption } from '@/lib/protocol';
 import { MAX_FOLLOWERS } from '@/lib/record';
+import { useChoice } from './choice';
 import { MissingScope } from './MissingScope';
 import { recordActions } from './state/record';
 import './record.css';
@@ -18,6 +19,9 @@ export function OwnerSection(props: { contact: ContactView; users: UserOption[];
   const nameOf = (userId: string) => users.find((u) => u.id === userId)?.name ?? i18n.t('contact.unknownUser');
   const others = users.filter((u) => !followers.includes(u.id));
   const full = followers.length >= MAX_FOLLOWERS;
+  const owner = useChoice(contact.assignedTo ?? '', (userId) =>
+    void recordActions.editFields({ assignedTo: userId || null }, { assignedTo: contact.assignedTo ?? null }));
+  const follow = useChoice('', (userId) => userId && void recordActions.setFollowers([userId], []));
   return (
     <section aria-labelledby={`${id}-title`} data-testid="owner">
       <h3 id={`${id}-title`}>{i18n.t('owner.title')}</h3>
@@ -26,9 +30,8 @@ export function OwnerSection(props: { contact: ContactView; users: UserOption[];
         <label htmlFor={`${id}-owner`}>{i18n.t('fields.owner')}</label>
         <select
           id={`${id}-owner`}
-          value={contact.assignedTo ?? ''}
+          {...owner}
           disabled={!canWrite || lacksUsers}
-          onChange={(e) => void recordActions.editFields({ assignedTo: e.target.value || null }, { assignedTo: contact.assignedTo ?? null })}
         >
           <option value="">{i18n.t('common.nobody')}</option>
           {contact.assignedTo && !users.some((u) => u.id === contact.assignedTo) ? (
@@ -61,10 +64,9 @@ export function OwnerSection(props: { contact: ContactView; users: UserOption[];
           <label htmlFor={`${id}-follow`}>{i18n.t('owner.addFollower')}</label>
           <select
             id={`${id}-follow`}
-            value=""
+            {...follow}
             disabled={full || others.length === 0}
             aria-describedby={`${id}-count`}
-            onChange={(e) => e.target.value && void recordActions.setFollowers([e.target.value], [])}
           >
             <option value="">{full ? i18n.t('owner.full', [MAX_FOLLOWERS]) : i18n.t('owner.choose')}</option>
             {others.map((u) => (

@@ -380,6 +380,8 @@ export interface PersonMatch {
   confidence: number;
   /** the key a hand-made link of this person is remembered by */
   key: string;
+  /** the older key the person's hand-made link was found under (their details, before partner ids): relinking drops it */
+  linkKey?: string;
   /** why the look-up of a pending person failed (it is tried again when the person is opened) */
   error?: UserError;
   /** a contact for this person is queued to be created (it matches once HighLevel made it) */
@@ -443,7 +445,7 @@ export interface ProtocolMap {
   /** the search box: contacts of the active location by name, email or phone (the user's own look-up) */
   findContacts(input: FindRequest): Outcome<FoundContact[]>;
   /** links a person to a contact (null: forget the link and match by the rules again) */
-  relinkPerson(input: { personKey: string; contactId: string | null }): Outcome<true>;
+  relinkPerson(input: { personKey: string; contactId: string | null; linkKey?: string }): Outcome<true>;
   getLocationLists(): Outcome<LocationLists>;
   getTabSite(tabId: number): Outcome<TabSite>;
   /** after the page got the optional host permission for `origin` from the user's click */

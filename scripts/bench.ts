@@ -14,7 +14,7 @@ import { hasTagBox, measureQuickTag } from './bench/quick-tag';
 import { LOOP_PEOPLE, measureLoop } from './bench/loop';
 import { formatTable, machine, single, writeResults, type Row } from './bench/report';
 import { DETECTOR_SCRIPT } from '../lib/hosts';
-import { measureSidebar, type SidebarFigures } from './bench/sidebar';
+import { describeKinds, measureSidebar, withinFloor, type SidebarFigures } from './bench/sidebar';
 import { bundleSizes } from './bench/sizes';
 import { measureBigPage, type BigPageFigures } from './bench/big-pages';
 import { PAGE_LOOKUPS_IN_FLIGHT } from '../lib/match/lookup-budget';
@@ -224,6 +224,9 @@ function bulkRows(bulk: BulkFigures, transport: string, floor: { ms: number; req
   ];
 }
 
+/** the CORS preflights the bench's API base URL costs (HighLevel's host, with its host permission, needs none) */
+const preflightNote = (f: SidebarFigures['coldOpen']) => (f.preflights ? `; plus ${f.preflights} CORS preflights in ${f.runs} runs, answered at once (the bench's API base URL only)` : '');
+
 function sidebarRows(s: SidebarFigures, rtt: number): Row[] {
   const cold = 2 * rtt + 100;
   return [
@@ -233,9 +236,13 @@ function sidebarRows(s: SidebarFigures, rtt: number): Row[] {
     { name: 'Sidebar cold: person clicked in the list', unit: 'ms', value: s.coldClick.ms, limit: rtt, goal: `≤ ${cold} ms`, met: s.coldClick.ms.median <= cold,
       note: 'the look-up was done while listing: 1 round trip left' },
     { name: 'Sidebar warm: same person again', unit: 'ms', value: s.warm.ms, limit: '0 (kept record)', goal: '≤ 50 ms', met: s.warm.ms.median <= 50 },
-    { name: 'Requests, cold view (opened)', unit: 'requests', value: s.coldOpen.requests, limit: 6, note: 'limit: 1 look-up + contact, tasks, notes, appointments, opportunities; a contact with a business adds its list, read after the record is shown' },
-    { name: 'Requests, cold view (clicked)', unit: 'requests', value: s.coldClick.requests, limit: 5, note: 'limit: contact, tasks, notes, appointments, opportunities (+ the business list, as above)' },
-    { name: 'Requests, warm view', unit: 'requests', value: s.warm.requests, limit: 0 },
+    // the floor: what the card shows needs each of these once; a contact with a business also lists its
+    // other contacts (shown on the card, read after the record, never holding it back)
+    { name: 'Requests, cold view (opened)', unit: 'requests', value: s.coldOpen.requests, limit: '6, 7 with a business', goal: 'each run ≤ its limit', met: withinFloor(s.coldOpen, 6),
+      note: `limit: 1 look-up + contact, tasks, notes, appointments, opportunities (+ the business's contacts). Sent: ${describeKinds(s.coldOpen)}${preflightNote(s.coldOpen)}` },
+    { name: 'Requests, cold view (clicked)', unit: 'requests', value: s.coldClick.requests, limit: '5, 6 with a business', goal: 'each run ≤ its limit', met: withinFloor(s.coldClick, 5),
+      note: `limit: contact, tasks, notes, appointments, opportunities (+ the business's contacts); the look-up was done while listing. Sent: ${describeKinds(s.coldClick)}${preflightNote(s.coldClick)}` },
+    { name: 'Requests, warm view', unit: 'requests', value: s.warm.requests, limit: 0, goal: '0', met: s.warm.requests.max === 0 },
     { name: 'Duplicate requests in one view (worst)', unit: 'requests', value: single(Math.max(s.coldOpen.duplicates, s.coldClick.duplicates, s.warm.duplicates)),
       limit: 0, goal: '0', met: Math.max(s.coldOpen.duplicates, s.coldClick.duplicates, s.warm.duplicates) === 0 },
   ];

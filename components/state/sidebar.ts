@@ -215,7 +215,7 @@ export const useSidebar = create<SidebarState>((set, get) => {
 
     async relink(match, contactId) {
       await act(async () => {
-        const res = await ask(() => sendMessage('relinkPerson', { personKey: match.key, contactId }));
+        const res = await ask(() => sendMessage('relinkPerson', { personKey: match.key, contactId, ...(match.linkKey ? { linkKey: match.linkKey } : {}) }));
         if (!res.ok) return res.error;
         await get().rematch();
         return undefined;

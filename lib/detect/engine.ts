@@ -11,6 +11,7 @@ import { newWalk, startWalk, walkOn, type Budget, type Walk, type WalkJob } from
 import { routeOf, type SiteAdapter, type SiteRoute } from './sites/types';
 import { drop, enrol, peopleIn, recordAt, rosterInSteps, rosterOf, type Roster } from './roster';
 import { readStructured } from './structured';
+import { idInUrl, withPartnerData } from './partner';
 import { readRow } from './rows';
 import { isRowOf, type Table } from './tables';
 import { positionAfter } from './cards';
@@ -313,7 +314,8 @@ function subjectsDialog(scan: PageScan, record: Element): string | undefined {
 
 function summarise(scan: PageScan): PageReport {
   const { people, route, opts, scope, roster } = scan;
-  const list: ReportedPerson[] = people.map((p) => p.person);
+  const a = opts.adapter;
+  const list: ReportedPerson[] = a?.idAttr || a?.details || route?.about ? withPartnerData(people, a!, route, scope, scan.tables) : people.map((p) => p.person);
   const view = route && route.view !== 'ignore' ? route.view : list.length > 1 ? 'list' : list.length === 1 ? 'detail' : 'other';
   const detection: PageReport = { people: list, view, site: opts.adapter?.id ?? 'generic' };
   // the language a row's country is written in, for the background that resolves it
@@ -332,6 +334,9 @@ function summarise(scan: PageScan): PageReport {
   let focused = inPanels.size ? people.findIndex((p) => inPanels.has(p)) : -1;
   if (focused < 0 && view === 'detail' && list.length >= 1) focused = 0;
   if (focused >= 0) detection.focused = focused;
+  // a detail page's URL names the record it shows: the one person looked at
+  const id = view === 'detail' && focused >= 0 && a?.idInUrl && idInUrl(a, opts.url);
+  if (id) list[focused] = { ...list[focused], partnerId: id };
   return detection;
 }
 

@@ -7,7 +7,7 @@ export { linkedinOf } from './linkedin';
 export { watchPage, type WatchOptions } from './watch';
 export { adapterFor, partnerMatches, siteAdapters } from './sites';
 export type { SiteAdapter, SiteRoute } from './sites/types';
-export type { DetectedPerson, PageDetection, PageReport, ReportedPerson } from './types';
+export type { DetectedPerson, DetailKind, PageDetection, PageReport, PartnerDetails, ReportedPerson } from './types';
 
 // The value readers, for a text the user selected (lib/find reads a selection as detection reads a value).
 export { emailOf, looksLikeName } from './text';

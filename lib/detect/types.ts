@@ -8,7 +8,19 @@ export interface DetectedPerson {
   linkedin?: string;
   company?: string;
   title?: string;
+  /**
+   * the partner app's own id of the person's record (a lead id on its row, the id in a detail
+   * page's URL): reported bare; the background keeps it as "<site>:<id>"
+   */
+  partnerId?: string;
+  /** what the partner app shows about the person beyond the contact fields, worth a note in HighLevel */
+  details?: PartnerDetails;
 }
+
+/** the kinds of partner details read: a lead's status or stage, its potential, the video watched */
+export type DetailKind = 'status' | 'stage' | 'potential' | 'video';
+
+export type PartnerDetails = Partial<Record<DetailKind, string>>;
 
 /**
  * A person as the content script reports it: the phone as written on the page (a candidate,

@@ -14,12 +14,14 @@ import { personKey } from './rules';
 
 /** Links a person to a contact of the active location (null: forgets the link, the rules match again). */
 export async function relinkPerson(
-  { personKey: key, contactId }: { personKey: string; contactId: string | null },
+  { personKey: key, contactId, linkKey }: { personKey: string; contactId: string | null; linkKey?: string },
   s: MatchServices,
   matches: PageMatches,
   tabs: TabMatchesService,
 ): Promise<true> {
   await saveLink(s.locationId, key, contactId);
+  // the link found under the person's details (kept before partner ids) goes: the new one decides
+  if (linkKey && linkKey !== key) await saveLink(s.locationId, linkKey, null);
   matches.forget({ key });
   await tabs.refresh(key);
   return true;

@@ -23,9 +23,9 @@ export interface MatchServices {
   records: { prefetch(contactId: string): void };
 }
 
-/** The same person whatever the order of its fields (browser storage hands them back sorted). */
+/** The same person whatever the order of its fields (browser storage hands them back sorted); details the partner shows do not change who they are. */
 const canonical = (person: DetectedPerson) =>
-  JSON.stringify(Object.entries(person).filter(([field]) => field !== 'skipped').sort(([a], [b]) => a.localeCompare(b)));
+  JSON.stringify(Object.entries(person).filter(([field]) => field !== 'skipped' && field !== 'details').sort(([a], [b]) => a.localeCompare(b)));
 
 /** A match the user asked for is reused this long; one a page caused, longer (pages report often). */
 const USER_FRESH_MS = 30_000;
@@ -65,7 +65,8 @@ export function pageMatches(active: () => Promise<MatchServices>, now: () => num
       const hit = kept.get(key);
       if (hit && reusable(s, hit, asker)) return hit.match.then((m) => ({ ...m, person }));
       const fresh = matchPerson(person, lookup, links).then(async (m) => {
-        if (m.reason === 'linked-by-you' && unplaced.has(m.key) && m.contact) await placeLink(s.locationId, m.key, m.contact.id);
+        const linkKey = m.linkKey ?? m.key;
+        if (m.reason === 'linked-by-you' && unplaced.has(linkKey) && m.contact) await placeLink(s.locationId, linkKey, m.contact.id);
         return m;
       });
       const entry: Kept = { at: Infinity, match: fresh, page: asker.kind === 'page' ? asker : undefined, personKey: personKey(person) };

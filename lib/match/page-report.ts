@@ -9,7 +9,7 @@
 import { i18n } from '#i18n';
 import * as v from 'valibot';
 import { normaliseReport, type PageDetection } from '../detect';
-import { cleanPerson, cleanText } from '../page-values';
+import { cleanPartnerData, cleanPerson, cleanText } from '../page-values';
 import { UserFacingError, tabPeopleItem, type PagePerson, type SkippedValue, type TabPeople } from '../protocol';
 import { readSettings } from '../storage';
 
@@ -51,6 +51,7 @@ function readPerson(raw: unknown, view: PageDetection['view'], site: string, lan
   const place = typeof countryText === 'string' && countryText.length <= 60 ? cleanText(countryText) : '';
   const reported = {
     ...person,
+    ...cleanPartnerData(raw as Record<string, unknown>, site),
     ...(typeof phoneCountry === 'string' && /^[A-Z]{2}$/.test(phoneCountry) ? { phoneCountry } : {}),
     ...(place ? { countryText: place } : {}),
     ...(phoneOnly === true ? { phoneOnly: true as const } : {}),

@@ -23,8 +23,17 @@ const confidenceOf: Record<MatchReason, number> = {
   'name+company': 0.6,
 };
 
-/** A stable key for a person, used to remember links the user made by hand. */
+/**
+ * A stable key for a person, used to remember links the user made by hand: the partner app's own
+ * id of their record where the page shows one (it outlives an email or name changed on the
+ * partner's page, and tells two people of one name apart), else their details (`contactKey`).
+ */
 export function personKey(p: DetectedPerson): string {
+  return p.partnerId ? `partner:${p.partnerId}` : contactKey(p);
+}
+
+/** The key of a person by their details: links made before partner ids, and on pages that show none, are kept under it. */
+export function contactKey(p: DetectedPerson): string {
   if (p.email) return `email:${p.email.toLowerCase()}`;
   if (p.linkedin) return `linkedin:${p.linkedin.toLowerCase()}`;
   if (p.phone) return `phone:${p.phone}`;
@@ -45,10 +54,12 @@ export async function matchPerson(
   lookup: ContactLookup,
   relinks: Record<string, string> = {},
 ): Promise<PersonMatch> {
-  const linkedId = relinks[personKey(person)];
-  if (linkedId) {
-    const linked = await lookup.byId(linkedId);
-    if (linked) return decided(person, 'linked-by-you', [linked]);
+  // the link kept under the person's key, else one kept under their details (before partner ids)
+  const key = personKey(person);
+  const linkKey = [key, contactKey(person)].find((k) => relinks[k]);
+  if (linkKey) {
+    const linked = await lookup.byId(relinks[linkKey]!);
+    if (linked) return { ...decided(person, 'linked-by-you', [linked]), ...(linkKey !== key ? { linkKey } : {}) };
   }
   const rules: [MatchReason, (() => Promise<ContactSummary[]>) | undefined][] = [
     ['email', person.email ? () => lookup.byEmail(person.email!) : undefined],

@@ -20,7 +20,18 @@ export interface ViewFigures {
   listedMs?: Summary;
   requests: Summary;
   duplicates: number;
+  /** what the runs' requests were, by kind ("GET /contacts/{id}/tasks"), summed over the runs */
+  kinds: Record<string, number>;
+  /** CORS preflights the worker sent (the bench's API base URL is not HighLevel's host: users' requests send none) */
+  preflights: number;
+  runs: number;
+  /** each run's request count, and whether it read a business's contacts */
+  perRun: { count: number; business: boolean }[];
 }
+
+/** a request's kind: its method and path with the ids taken out */
+const kindOf = (r: { method: string; path: string }) =>
+  `${r.method} ${r.path.replace(/\?.*$/, '').replace(/\/[A-Za-z0-9]{20,}(?=\/|$)/g, '/{id}')}`;
 
 export interface SidebarFigures {
   coldOpen: ViewFigures;
@@ -48,9 +59,10 @@ async function openPartnerTab(env: BenchEnv, url: string, html: string, people: 
 }
 
 /** counts what the view sent once it is quiet */
-async function viewRequests(env: BenchEnv): Promise<{ count: number; dup: number }> {
+async function viewRequests(env: BenchEnv): Promise<{ count: number; dup: number; kinds: string[]; preflights: number }> {
   await sleep(SETTLE_MS);
-  return { count: (await loggedRequests(env.sandbox)).length, dup: duplicates(env.sent) };
+  const logged = await loggedRequests(env.sandbox);
+  return { count: logged.length, dup: duplicates(env.sent), kinds: logged.map(kindOf), preflights: env.sent.filter((r) => r.method === 'OPTIONS').length };
 }
 
 async function startView(env: BenchEnv) {
@@ -89,10 +101,24 @@ export async function clickPerson(env: BenchEnv, sidebar: Page, c: Contact) {
   return { ms: t.end - t.start, ...req };
 }
 
-function figures(runs: { ms: number; listed?: number; count: number; dup: number }[]): ViewFigures {
+function figures(runs: { ms: number; listed?: number; count: number; dup: number; kinds: string[]; preflights: number }[]): ViewFigures {
   const listed = runs.flatMap((r) => (r.listed === undefined ? [] : [r.listed]));
+  const kinds: Record<string, number> = {};
+  for (const k of runs.flatMap((r) => r.kinds)) kinds[k] = (kinds[k] ?? 0) + 1;
   return { ms: summarise(runs.map((r) => r.ms)), listedMs: listed.length ? summarise(listed) : undefined,
-    requests: summarise(runs.map((r) => r.count)), duplicates: Math.max(...runs.map((r) => r.dup)) };
+    requests: summarise(runs.map((r) => r.count)), duplicates: Math.max(...runs.map((r) => r.dup)),
+    kinds, preflights: runs.reduce((n, r) => n + r.preflights, 0), runs: runs.length,
+    perRun: runs.map((r) => ({ count: r.count, business: r.kinds.some((k) => k.startsWith('GET /contacts/business/')) })) };
+}
+
+/** whether every run sent no more than the view needs: `floor`, and one more for a contact with a business */
+export function withinFloor(f: ViewFigures, floor: number): boolean {
+  return f.perRun.every((r) => r.count <= floor + (r.business ? 1 : 0));
+}
+
+/** "contact ×9, …, business list ×6 of 9": what a view's requests were, over the runs */
+export function describeKinds(f: ViewFigures): string {
+  return Object.entries(f.kinds).map(([k, n]) => `${k} ${n === f.runs ? `×${n}` : `in ${n} of ${f.runs}`}`).join(', ');
 }
 
 export async function measureSidebar(env: BenchEnv, people: Contact[], runs: number): Promise<SidebarFigures> {

@@ -16,4 +16,7 @@ export const heygen: SiteAdapter = {
     { match: /^\/personalized-video\/[^/]+\/(recipients|contacts)/, view: 'list' },
     { match: /^\/personalized-video\//, view: 'list' },
   ],
+  // a recipient's audience id (the API's add_contact `data.id`): on its row, and in its page's URL
+  idAttr: 'data-recipient-id',
+  idInUrl: /^\/personalized-video\/[^/]+\/recipients\/([^/?#]+)/,
 };

@@ -17,4 +17,7 @@ export const heyreach: SiteAdapter = {
   ],
   // the app's toolbar (Angular Material) shows the user and the LinkedIn sender they act as
   exclude: 'mat-toolbar',
+  // a campaign lead's row carries its id; its campaign status (the API's leadCampaignStatus) shows as "Status"
+  idAttr: 'data-lead-id',
+  details: { status: /^(lead |campaign )?status$/i },
 };

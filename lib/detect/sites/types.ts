@@ -1,7 +1,7 @@
 // A partner adapter is data plus tiny hooks: where it applies, what its routes show, and
 // selectors that sharpen the shared signals. The engine does all the work; the watcher follows
 // every app's navigation alike (pushState, hash routes, full loads: lib/detect/watch.ts).
-import type { ReportedPerson } from '../types';
+import type { DetailKind, ReportedPerson } from '../types';
 
 export type View = 'list' | 'detail' | 'other';
 
@@ -10,6 +10,8 @@ export interface SiteRoute {
   match: RegExp;
   /** 'ignore': a page with no leads (login, settings, public forms, colleagues) */
   view: View | 'ignore';
+  /** a detail the whole page is about (the video of an analytics page): its kind, and the element that shows it */
+  about?: [DetailKind, string];
 }
 
 export interface SiteAdapter {
@@ -26,6 +28,12 @@ export interface SiteAdapter {
   records?: string;
   /** regions holding the signed-in user and app chrome (header, account menu) */
   exclude?: string;
+  /** the attribute the app puts on a person's record (its row) holding its own id of the person */
+  idAttr?: string;
+  /** a detail page's URL (path + search + hash) with the id of the person it shows (first group) */
+  idInUrl?: RegExp;
+  /** details worth a note, by kind: the label the page shows each under (a column header, a field label) */
+  details?: Partial<Record<DetailKind, RegExp>>;
   /** a last look at each person found: fix it up, or return undefined to drop it */
   refine?: (person: ReportedPerson) => ReportedPerson | undefined;
 }
