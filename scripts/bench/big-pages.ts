@@ -96,17 +96,8 @@ async function onePage(env: BenchEnv, contacts: Contact[], focused: number, run:
   const times = (await sidebar.evaluate(() => (window as unknown as { __big: Promise<Timed> }).__big)) as Timed;
   await sleep(400); // requests still on their way are counted
   const log = await loggedRequests(env.sandbox);
-  let trace: unknown[] = [];
-  if (process.env.BENCH_DEBUG) {
-    const target = env.eb.browser.targets().find((t) => t.type() === 'service_worker' && t.url().startsWith(env.eb.extensionBase));
-    const cdp = await target!.createCDPSession();
-    const r = await cdp.send('Runtime.evaluate', { expression: 'globalThis.__tr ?? []', returnByValue: true });
-    await cdp.detach();
-    const bg = r.result.value as [string, number][];
-    const ui = (await sidebar.evaluate(() => (globalThis as unknown as { __tr?: [string, number][] }).__tr ?? [])) as [string, number][];
-    trace = [...bg.map(([l, t]) => ['bg', l, t]), ...ui.map(([l, t]) => ['ui', l, t])];
-    process.stderr.write(JSON.stringify({ report: sent, times, log, trace }) + '\n');
-  }
+  // BENCH_DEBUG=1: each run's requests with their times, one JSON line on stderr
+  if (process.env.BENCH_DEBUG) process.stderr.write(JSON.stringify({ report: sent, times, log }) + '\n');
   await sidebar.close();
   await tab.close();
   // the requests the report caused: the sidebar's own, sent when it opened (the location's
