@@ -2,7 +2,9 @@
 // people (Alt+↑/↓, or J/K when no field has the focus) with the list of them one click away (it
 // opens over the record, never pushing it down), then the person's name, company and match, their
 // tags and the tag box. The focus stays in the tag box while moving from person to person.
-import { useRef, useState } from 'react';
+// The page keeps its height as scroll padding (--pinned-height, theme.css), so a control reached
+// with Tab is scrolled into view below the header, never under it.
+import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { i18n } from '#i18n';
 import { describeMatch } from '@/lib/match';
 import { useContact } from './state/contact';
@@ -28,13 +30,32 @@ function blockedWhy(entry: PersonEntry): string | undefined {
   }
 }
 
+/** Keeps `--pinned-height` on the page at the pinned header's height while it shows (it grows with the tags and the tag box's offers). */
+function usePinnedHeight(header: RefObject<HTMLElement | null>) {
+  useLayoutEffect(() => {
+    const el = header.current;
+    if (!el) return;
+    const root = document.documentElement;
+    const keep = () => root.style.setProperty('--pinned-height', `${el.getBoundingClientRect().height}px`);
+    keep();
+    const observer = new ResizeObserver(keep);
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      root.style.removeProperty('--pinned-height');
+    };
+  });
+}
+
 /** A contact opened from the search box (no person of the page): its name and tags, pinned the same way. */
 function OpenedByHand() {
   const openedByHand = useSidebar((s) => s.openedByHand);
   const record = valueOf(useContact((s) => s.details));
+  const header = useRef<HTMLElement>(null);
+  usePinnedHeight(header);
   if (!openedByHand || record?.contact.id !== openedByHand) return null;
   return (
-    <section className="pinned" aria-label={i18n.t('sidebar.shownPerson')} data-testid="pinned">
+    <section ref={header} className="pinned" aria-label={i18n.t('sidebar.shownPerson')} data-testid="pinned">
       <div className="person-head">
         <h2 id="person-name" tabIndex={-1} data-testid="person-name">
           <bdi>{record.contact.name}</bdi>
@@ -55,6 +76,8 @@ export function PinnedPerson() {
   const { details, focusTags } = useContact();
   const [listOpen, setListOpen] = useState(false);
   const toggle = useRef<HTMLButtonElement>(null);
+  const header = useRef<HTMLElement>(null);
+  usePinnedHeight(header);
   const entries = peopleOf(sidebar);
   const entry = sidebar.selected != null ? entries[sidebar.selected] : undefined;
   const record = valueOf(details);
@@ -73,7 +96,7 @@ export function PinnedPerson() {
   const blocked = blockedWhy(entry);
 
   return (
-    <section className="pinned" aria-label={i18n.t('sidebar.shownPerson')} data-testid="pinned">
+    <section ref={header} className="pinned" aria-label={i18n.t('sidebar.shownPerson')} data-testid="pinned">
       <nav className="switcher" aria-label={i18n.t('sidebar.people.switcher')}>
         <button
           className="step"

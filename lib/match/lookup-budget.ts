@@ -5,20 +5,37 @@
 // tabs take turns, so a tab reporting a flood of people never delays another tab's look-ups by
 // more than one turn. Underneath, the rate limiter keeps page look-ups in their own share of the
 // window, behind the user's requests (lib/ghl/ratelimit.ts).
-import type { LookupLane } from './lookup';
+import type { CallOptions } from '../ghl';
+
+/** Sends one look-up request of the matcher, with the call options of its lane. */
+export type LookupLane = <T>(request: (o: CallOptions) => Promise<T>) => Promise<T>;
+
 
 /**
- * Look-up requests one tab may cause per minute. A 500-person page needs about 10 (emails, 50 per
- * request) and its focused person 1; a page that keeps reporting new people gets no more than
- * this, whatever it reports (at most 43,200 of the location's 200,000 daily requests).
+ * Emails per search: 100 filters in one OR group, a body of about 6 KB (a 200-lead page is the
+ * focused person's small search and two of these). HighLevel documents no limit on a group's
+ * filters; one it refused would be asked again in halves, as any refused search is.
+ */
+export const EMAILS_PER_SEARCH = 100;
+
+/** People looked up before the others, in a search of their own: the top of the page (what shows first), with the focused one. */
+export const FIRST_LOOKED_UP = 10;
+
+/**
+ * Look-up requests one tab may cause per minute. A 500-person page needs about 6 (emails, 100 per
+ * request, lookup.ts) and its focused person 1; a page that keeps reporting new people gets no
+ * more than this, whatever it reports (at most 43,200 of the location's 200,000 daily requests).
  */
 export const TAB_LOOKUPS_PER_MINUTE = 30;
 
 /**
- * Page look-ups on their way at once, for all tabs of the location: a browser opens 6 HTTP/1.1
- * connections per host, and the 4 requests of the record the user looks at must not wait for one.
+ * Page look-ups on their way at once, for all tabs of the location: one. A browser opens 6
+ * HTTP/1.1 connections per host, and the record the user looks at is read with 5 requests at
+ * once (the contact, its tasks, notes, appointments and opportunities): with a second look-up
+ * on its way, one of them waited for a connection, a whole round trip more for the focused
+ * person's record on a big page.
  */
-export const PAGE_LOOKUPS_IN_FLIGHT = 2;
+export const PAGE_LOOKUPS_IN_FLIGHT = 1;
 
 const MINUTE_MS = 60_000;
 

@@ -9,21 +9,19 @@
 // value it refuses costs only that value. Every request goes through a lane: the user's (at once)
 // or a tab's (paced, lookup-budget.ts). Also the free-text search for linking by hand.
 import DataLoader from 'dataloader';
-import { isGhlError, type CallOptions, type Contact, type GhlClient, type SearchFilter, type SearchGroup } from '../ghl';
+import { isGhlError, type Contact, type GhlClient, type SearchFilter, type SearchGroup } from '../ghl';
 import { linkedinOf } from '../detect';
 import { SEARCH_VALUE_MAX } from '../page-values';
 import type { ContactSummary } from '../protocol';
 import { contactSummary } from '../record';
 import type { ContactLookup } from './rules';
+import { EMAILS_PER_SEARCH, type LookupLane } from './lookup-budget';
 
-/** Sends one look-up request of the matcher, with the call options of its lane. */
-export type LookupLane = <T>(request: (o: CallOptions) => Promise<T>) => Promise<T>;
+export type { LookupLane };
 
 /** The user's own look-ups: sent at once, first in the rate limit. */
 export const userLane: LookupLane = (request) => request({});
 
-/** Emails per search: 50 filters in one OR group, a body of about 3 KB. */
-export const EMAILS_PER_SEARCH = 50;
 /** Names per search: their first and last names in two OR groups (the answer holds every pairing). */
 const NAMES_PER_SEARCH = 25;
 /** Contacts per answer page; an answer with more is asked again in halves. */

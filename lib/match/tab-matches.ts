@@ -12,12 +12,11 @@ import { UserFacingError, tabMatchesItem, tabPeopleItem, type PagePerson, type P
 import { keepPageReport } from './page-report';
 import type { MatchServices, PageMatches } from './page-matches';
 import { personKey } from './rules';
+import { FIRST_LOOKED_UP } from './lookup-budget';
 
 /** Answers are gathered this long before they are published (one storage write for a batch's people). */
 const PUBLISH_MS = 30;
 
-/** People looked up before the others: the top of the page (what shows first), with the focused one. */
-const FIRST_LOOKED_UP = 10;
 
 interface Run {
   page: TabPeople;

@@ -29,24 +29,32 @@ export interface BigPageFigures {
   matchedMs: Summary;
   /** searches and duplicate checks, per run */
   lookUps: Summary;
-  /** every request to HighLevel from the report on (look-ups, the record, the location's lists) */
+  /** every request to HighLevel the report caused (look-ups, the focused record, the business's list) */
   requests: Summary;
+  /** the requests of the run with the most, by kind */
+  kinds: Record<string, number>;
   rateLimited: number;
 }
 
 type Timed = { listed: number; record: number; matched: number };
 
-/** Installed in the sidebar: resolves with when `count` names are listed, `name`'s record is shown in full, and nobody is pending. */
+/**
+ * Installed in the sidebar: resolves with when `count` names are listed (the switcher reads
+ * "… of `count`"), `name`'s record is shown in full, and all `count` are matched (the bulk box
+ * counts them in GHL: every lead of the page is a contact of the location). Nothing is clicked:
+ * the people list stays closed, as a user who tags the focused person leaves it.
+ */
 function armBigPage(count: number, name: string, shows: string): void {
   const ok = new Function('name', `return (${shows})(name)`) as (n: string) => boolean;
   const now = () => performance.timeOrigin + performance.now();
   (window as unknown as { __big: Promise<Timed> }).__big = new Promise((resolve) => {
     const seen: Partial<Timed> = {};
     const check = () => {
-      const people = document.querySelectorAll('[aria-label="People on this page"] button');
-      if (seen.listed === undefined && people.length >= count) seen.listed = now();
+      const position = document.querySelector('[data-testid=people-toggle]')?.textContent ?? '';
+      const inGhl = document.querySelector('[data-testid=bulk] summary')?.textContent ?? '';
+      if (seen.listed === undefined && new RegExp(`\\b${count}\\b`).test(position)) seen.listed = now();
       if (seen.record === undefined && ok(name)) seen.record = now();
-      if (seen.matched === undefined && people.length >= count && !document.querySelector('[aria-label="People on this page"] [data-state=pending]')) seen.matched = now();
+      if (seen.matched === undefined && new RegExp(`\\(${count}\\b`).test(inGhl)) seen.matched = now();
       if (seen.listed !== undefined && seen.record !== undefined && seen.matched !== undefined) {
         observer.disconnect();
         resolve(seen as Timed);
@@ -59,7 +67,16 @@ function armBigPage(count: number, name: string, shows: string): void {
 
 const EMPTY_LIST = '<!doctype html><html lang="en"><head><title>Lead list</title></head><body><main><h1>Lead list</h1></main></body></html>';
 
-async function onePage(env: BenchEnv, contacts: Contact[], focused: number, run: number): Promise<Timed & { report: number; lookUps: number; requests: number; rateLimited: number }> {
+/** What a request was for, in a word: a look-up, a part of the record, the business's list. */
+function kindOf(path: string): string {
+  if (path.startsWith('/contacts/search')) return 'look-up';
+  if (path.startsWith('/contacts/business/')) return 'business list';
+  if (path.startsWith('/opportunities/search')) return 'opportunities';
+  const part = /^\/contacts\/[^/]+\/(\w+)/.exec(path)?.[1];
+  return part ?? (/^\/contacts\/[^/]+$/.test(path) ? 'contact' : path);
+}
+
+async function onePage(env: BenchEnv, contacts: Contact[], focused: number, run: number): Promise<Timed & { report: number; lookUps: number; requests: number; kinds: string[]; rateLimited: number }> {
   await stopServiceWorker(env.eb, env.extensionPage); // nothing matched kept from the run before
   const url = `https://app.heyreach.io/app/lists/bench-${contacts.length}-${run}`;
   const tab = await openGeneratedPage(() => env.eb.browser.newPage(), url, EMPTY_LIST);
@@ -79,14 +96,20 @@ async function onePage(env: BenchEnv, contacts: Contact[], focused: number, run:
   const times = (await sidebar.evaluate(() => (window as unknown as { __big: Promise<Timed> }).__big)) as Timed;
   await sleep(400); // requests still on their way are counted
   const log = await loggedRequests(env.sandbox);
+  // BENCH_DEBUG=1: each run's requests with their times, one JSON line on stderr
+  if (process.env.BENCH_DEBUG) process.stderr.write(JSON.stringify({ report: sent, times, log }) + '\n');
   await sidebar.close();
   await tab.close();
+  // the requests the report caused: the sidebar's own, sent when it opened (the location's
+  // lists), may still be on their way when the log is emptied, and are left out
+  const caused = log.filter((r) => Date.parse(r.time) >= sent);
   return {
     ...times,
     report: sent,
-    lookUps: log.filter((r) => r.path.startsWith('/contacts/search')).length,
-    requests: log.length,
-    rateLimited: log.filter((r) => r.status === 429).length,
+    lookUps: caused.filter((r) => r.path.startsWith('/contacts/search')).length,
+    requests: caused.length,
+    kinds: caused.map((r) => kindOf(r.path)),
+    rateLimited: caused.filter((r) => r.status === 429).length,
   };
 }
 
@@ -108,6 +131,7 @@ export async function measureBigPage(env: BenchEnv, contacts: Contact[], size: n
     matchedMs: summarise(samples.map((s) => s.matched - s.report)),
     lookUps: summarise(samples.map((s) => s.lookUps)),
     requests: summarise(samples.map((s) => s.requests)),
+    kinds: samples.reduce((a, b) => (b.kinds.length > a.kinds.length ? b : a)).kinds.reduce<Record<string, number>>((n, k) => ({ ...n, [k]: (n[k] ?? 0) + 1 }), {}),
     rateLimited: samples.reduce((n, s) => n + s.rateLimited, 0),
   };
 }

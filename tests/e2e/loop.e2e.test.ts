@@ -378,6 +378,65 @@ describe('Chromium: the defects of the loop, each fixed', () => {
     expect(await focused(list)).not.toBe('BODY');
   });
 
+  it('a held Backspace empties the box and stops there: no chip goes until a fresh press', async () => {
+    await list.bringToFront();
+    await waitForShown(list, maya);
+    await list.focus('#tag-input');
+    const before = await chipTexts(list);
+    expect(before.length).toBeGreaterThan(0);
+    await list.keyboard.type('ab');
+    // held: the key goes down again without coming up (the browser sends it with repeat: true)
+    for (let i = 0; i < 6; i++) await list.keyboard.down('Backspace');
+    await list.keyboard.up('Backspace');
+    expect(await list.$eval('#tag-input', (i) => (i as HTMLInputElement).value)).toBe('');
+    expect(await chipTexts(list)).toEqual(before);
+    await list.keyboard.press('Backspace'); // a fresh press in the empty box: the last chip goes
+    await waitFor(async () => (await chipTexts(list)).length === before.length - 1, 5_000, 'the last chip removed');
+    await chord(list, ['Control'], 'z');
+    await waitFor(async () => (await chipTexts(list)).length === before.length, 5_000, 'the removal undone');
+  });
+
+  it('never lets the pinned header cover what Tab or Shift+Tab focuses in the record below it', async () => {
+    await list.bringToFront();
+    await waitForShown(list, maya);
+    await list.waitForSelector('[data-testid=contact-card]');
+    expect(await list.evaluate(() => document.documentElement.scrollHeight > innerHeight + 200)).toBe(true);
+    const checked: string[] = [];
+    /** the focused control is wholly below the header, and the control itself is what shows at its centre */
+    const notCovered = async () => {
+      const seen = await list.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        const header = document.querySelector('[data-testid=pinned]')!.getBoundingClientRect();
+        const r = el.getBoundingClientRect();
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return { what: `${el.tagName} “${el.textContent?.trim().slice(0, 24)}”`, visible: !!hit && (hit === el || el.contains(hit)), top: r.top, headerBottom: header.bottom };
+      });
+      checked.push(`${seen.what} at ${Math.round(seen.top)} px (the header ends at ${Math.round(seen.headerBottom)})`);
+      expect(seen.visible, checked.join('; ')).toBe(true);
+      expect(seen.top, checked.join('; ')).toBeGreaterThanOrEqual(seen.headerBottom);
+    };
+    const inCard = () => list.evaluate(() => !!document.activeElement?.closest('[data-testid=contact-card]'));
+    // up the record from its last control (each one above the screen is scrolled in at the top)
+    await list.evaluate(() => {
+      const controls = [...document.querySelectorAll<HTMLElement>('[data-testid=contact-card] button, [data-testid=contact-card] a[href], [data-testid=contact-card] summary')];
+      controls.at(-1)!.focus();
+    });
+    for (let i = 0; i < 12 && (await inCard()); i++) {
+      await chord(list, ['Shift'], 'Tab');
+      if (await inCard()) await notCovered();
+    }
+    // down from the tag box after reading to the bottom: the next controls are above the screen
+    await list.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await list.focus('#tag-input');
+    const outside = () => list.evaluate(() => !document.querySelector('[data-testid=pinned]')!.contains(document.activeElement));
+    for (let i = 0; i < 10 && !(await outside()); i++) await list.keyboard.press('Tab');
+    for (let i = 0; i < 4; i++) {
+      await notCovered();
+      await list.keyboard.press('Tab');
+    }
+    console.warn(checked.join('\n'));
+  });
+
   it('tags everyone in GHL on the 6-person list in a row by keyboard only, ≤ 3 keys each besides the tags’ letters', { timeout: 60_000 }, async () => {
     await list.bringToFront();
     // who the page lists, and which of them are in GHL (read before counting)

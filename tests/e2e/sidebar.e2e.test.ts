@@ -9,6 +9,7 @@ import { connectWithToken, listedPeople, openPartnerPage, openSidebarFor, tabIdO
 import { partnerPeople } from '../../sandbox/partners/people';
 import type { Sandbox } from '../../sandbox/server';
 import { freshSandbox, partnerUrl, proxyOf } from './setup';
+import { clickOn } from './outbox-steps';
 import {
   axeViolations,
   chips,
@@ -103,7 +104,7 @@ describe('Chromium: working with a contact in the sidebar', () => {
   });
 
   it('adds a task with an assignee, then completes it', async () => {
-    await sidebar.click('[data-testid=contact-card] details.adder summary');
+    await clickOn(sidebar, '[data-testid=contact-card] details.adder summary');
     const form = 'form[aria-label="Add a task"]';
     await sidebar.type(`${form} input[name=title]`, 'Send the pilot proposal');
     const assignee = await sidebar.$eval(`${form} select option:nth-child(2)`, (o) => [(o as HTMLOptionElement).value, o.textContent]);
@@ -124,9 +125,9 @@ describe('Chromium: working with a contact in the sidebar', () => {
   });
 
   it('adds a note, shown first (newest first)', async () => {
-    await sidebar.click('[data-testid=notes] + details.adder summary');
+    await clickOn(sidebar, '[data-testid=notes] + details.adder summary');
     await sidebar.type('form[aria-label="New note"] textarea', 'Asked for a pilot in May.');
-    await sidebar.click('form[aria-label="New note"] button[type=submit]');
+    await clickOn(sidebar, 'form[aria-label="New note"] button[type=submit]');
     await waitForText(sidebar, '[data-testid=notes] > li', (t) => (t[0] ?? '').startsWith('Asked for a pilot in May.'), 'the note first');
     await waitForSandbox(sandbox, mayaId, (r) => r.notes.some((n) => n.body === 'Asked for a pilot in May.'), 'the note');
     await readmeShot(sidebar, '4-note', '[data-testid=notes]');
@@ -145,7 +146,7 @@ describe('Chromium: working with a contact in the sidebar', () => {
     await selectPerson(sidebar, 'Hannah Whitfield');
     await waitForText(sidebar, '[data-testid=match] button.primary', (t) => t.includes('Create contact in GHL'), 'the create button');
     await readmeShot(sidebar, '5-missing');
-    await sidebar.click('[data-testid=match] button.primary');
+    await clickOn(sidebar, '[data-testid=match] button.primary');
     await waitForContact(sidebar, 'Hannah Whitfield');
     const entry = (await listedPeople(sidebar)).find((p) => p.startsWith('Hannah Whitfield'));
     await sidebar.keyboard.press('Escape');

@@ -1,5 +1,5 @@
 // Many people looked up in few requests, against the sandbox over HTTP: emails asked together go
-// out as one search with an OR group (50 per request), names and companies likewise; the rules
+// out as one search with an OR group (100 per request), names and companies likewise; the rules
 // decide each person as before. A search HighLevel refuses costs only the value it refuses.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createGhlClient, GhlError, RateLimiter, type GhlClient } from '../../lib/ghl';
@@ -28,12 +28,12 @@ const leads = largeListContacts();
 const asPerson = (c: (typeof leads)[number]): DetectedPerson => ({ name: `${c.firstName} ${c.lastName}`, email: c.email!, company: c.companyName });
 
 describe('matching many people in few requests', () => {
-  it('matches the 200 people of a lead list by email with 4 searches (50 emails in each one’s OR group)', async () => {
+  it('matches the 200 people of a lead list by email with 2 searches (100 emails in each one’s OR group)', async () => {
     const lookup = contactLookup(client);
     const matches = await Promise.all(leads.map((c) => matchPerson(asPerson(c), lookup)));
     expect(matches.map((m) => [m.state, m.reason, m.contact?.id])).toEqual(leads.map((c) => ['matched', 'email', c.id]));
     const sent = await lookUps();
-    expect(sent).toHaveLength(4);
+    expect(sent).toHaveLength(2);
     expect(sent.every((r) => r.status === 200)).toBe(true);
   });
 
@@ -42,8 +42,8 @@ describe('matching many people in few requests', () => {
     const strangers = leads.map((c, i) => ({ name: `Nobody${i} Stranger${i}`, email: `nobody${i}@nowhere.example`, company: `Void ${i}` }));
     const matches = await Promise.all(strangers.map((p) => matchPerson(p, lookup)));
     expect(new Set(matches.map((m) => m.state))).toEqual(new Set(['missing']));
-    // emails 50 per search; the names of each email search's 50 people, 25 per search
-    expect((await lookUps()).length).toBeLessThanOrEqual(4 + 8);
+    // emails 100 per search; the names of each email search's 100 people, 25 per search
+    expect((await lookUps()).length).toBeLessThanOrEqual(2 + 8);
   });
 
   it('finds by name and company in a batch, only the exact pairs and company (an OR group of first names beside one of last names)', async () => {

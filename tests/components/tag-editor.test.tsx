@@ -1,0 +1,94 @@
+// @vitest-environment happy-dom
+// The shown person's tags as the user edits them from the keyboard: a held Backspace never deletes
+// a chip (only a fresh press in the empty box removes the last one, and a held key on a focused
+// chip removes that chip alone), and a new tag one typo away from one of the location's is met
+// with "Did you mean …?" before anything is created: Enter takes the existing tag, only
+// Shift+Enter (or the "Create tag …" row) creates the typed one.
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { TagEditor } from '@/components/TagEditor';
+import { useContact } from '@/components/state/contact';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+let root: Root;
+let host: HTMLElement;
+const addTag = vi.fn(async () => undefined);
+const removeTag = vi.fn(async () => undefined);
+
+beforeEach(() => {
+  addTag.mockClear();
+  removeTag.mockClear();
+  useContact.setState({
+    lists: { status: 'ready', value: { tags: ['vip', 'webinar', 'warm'] } as never },
+    draft: '',
+    recentTags: [],
+    addTag,
+    removeTag,
+  });
+  host = document.createElement('div');
+  document.body.append(host);
+  root = createRoot(host);
+  act(() => root.render(<TagEditor tags={['vip', 'warm']} />));
+});
+afterEach(() => {
+  act(() => root.unmount());
+  host.remove();
+});
+
+const input = () => host.querySelector<HTMLInputElement>('#tag-input')!;
+const key = (target: Element, k: string, init: KeyboardEventInit = {}) =>
+  act(() => void target.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true, ...init })));
+/** what the box holds, as typing (or a Backspace the browser applied) leaves it */
+const setText = (text: string) =>
+  act(() => {
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input(), text);
+    input().dispatchEvent(new Event('input', { bubbles: true }));
+  });
+const offers = () => [...host.querySelectorAll('[role=option]')].map((o) => [o.textContent, o.getAttribute('aria-selected')]);
+
+describe('held Backspace never deletes a chip', () => {
+  it('a held Backspace that empties the box stops there; the next fresh press removes the last chip, once', () => {
+    act(() => input().focus());
+    setText('ab');
+    key(input(), 'Backspace'); // the first press: the browser deletes a letter
+    setText('a');
+    key(input(), 'Backspace', { repeat: true });
+    setText('');
+    for (let i = 0; i < 5; i++) key(input(), 'Backspace', { repeat: true }); // still held, the box empty
+    expect(removeTag).not.toHaveBeenCalled();
+    key(input(), 'Backspace'); // let go, pressed again
+    expect(removeTag.mock.calls).toEqual([['warm']]);
+  });
+
+  it('a held Backspace (or Delete) on a focused chip removes that chip only', () => {
+    const chip = host.querySelector<HTMLButtonElement>('[data-testid=tags] button.chip')!;
+    act(() => chip.focus());
+    key(chip, 'Backspace');
+    for (let i = 0; i < 5; i++) key(chip, 'Backspace', { repeat: true });
+    expect(removeTag.mock.calls).toEqual([['vip']]);
+    key(chip, 'Delete', { repeat: true });
+    expect(removeTag).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('a new tag one typo away', () => {
+  it('is met with “Did you mean …?” highlighted above the Create row; Enter takes the existing tag', () => {
+    act(() => input().focus());
+    setText('webnar');
+    expect(offers()).toEqual([
+      ['Did you mean “webinar”?', 'true'],
+      ['Create tag “webnar” (Shift+Enter)', 'false'],
+    ]);
+    key(input(), 'Enter');
+    expect(addTag.mock.calls).toEqual([['webinar']]);
+  });
+
+  it('is created as typed only on purpose: Shift+Enter', () => {
+    act(() => input().focus());
+    setText('webnar');
+    key(input(), 'Enter', { shiftKey: true });
+    expect(addTag.mock.calls).toEqual([['webnar']]);
+  });
+});
