@@ -328,15 +328,21 @@ export async function teachThisSite(eb: ExtensionBrowser, sandbox: Sandbox, pref
   expect(await listedPeople(sidebar)).toHaveLength(SPEAKERS.length); // no one twice
   if (prefix === 'Chromium') await readmeShot(sidebar, '16-taught-list');
 
+  // the options list the site with what its rule found there
+  const listing = await eb.openExtensionPage('options.html');
+  await waitForText(listing, '[data-testid=taught-sites] li', (t) => t.length === 1 && t[0]!.includes(`https://${info.host}`) && t[0]!.includes('1 rule · found 4 people last time'), 'the taught site listed with what it found');
+  expect(await axeViolations(listing)).toEqual([]);
+  if (prefix === 'Chromium') await readmeShot(listing, '17-taught-sites', '#sites-title');
+  await listing.close();
+
   // a page of the same site without such cards: the rule found nobody, and the sidebar says so
   await page.goto(NOBODY_URL, { waitUntil: 'load' });
   await waitForText(sidebar, '[data-testid=taught-nobody]', (t) => t[0] === 'The rule for this site found nobody here — pick again?', 'the rule found nobody');
   expect(await axeViolations(sidebar)).toEqual([]);
 
-  // the options list the site with what its rule found; forgotten there, a reload lists nobody
+  // forgotten in the options (from the keyboard), a reload lists nobody
   const settings = await eb.openExtensionPage('options.html');
-  await waitForText(settings, '[data-testid=taught-sites] li', (t) => t.length === 1 && t[0]!.includes(`https://${info.host}`) && t[0]!.includes('1 rule'), 'the taught site listed');
-  expect(await axeViolations(settings)).toEqual([]);
+  await waitForText(settings, '[data-testid=taught-sites] li', (t) => t[0]?.includes('found 0 people last time') ?? false, 'the site listed with its last count');
   await settings.focus(`[data-testid=taught-sites] button[aria-label="Forget what was taught for https://${info.host}"]`);
   await settings.keyboard.press('Enter');
   await waitForText(settings, '[data-testid=taught-sites] li', (t) => t[0]?.startsWith('None yet.') ?? false, 'the site forgotten');
