@@ -31,8 +31,12 @@ export interface TaughtScope {
   ghlSidebarRefresh?: () => void;
 }
 
-/** Applies `rules` to every later report of this page (none: stops), and reports again. Self-contained. */
-export function installTaught(rules: TaughtRule[]): void {
+/**
+ * Applies `rules` to every later report of this page (none: stops), and reports again; on a page
+ * of another site than `origin` (the tab moved on meanwhile) it does nothing. Self-contained.
+ */
+export function installTaught(rules: TaughtRule[], origin?: string): void {
+  if (origin !== undefined && location.origin !== origin) return;
   const scope = globalThis as TaughtScope;
   const fields = ['name', 'email', 'phone', 'company', 'title'] as const;
   const textIn = (record: Element, selector: string) =>

@@ -105,7 +105,7 @@ export async function keepPageReport(input: unknown, from: { tabId?: number; url
   const incoming = parseDetection(input);
   if (!incoming.ok) throw refused(incoming.reason);
   const { disabledPartners } = await readSettings();
-  const { more, unreadable, ...detection } = incoming.detection;
+  const { more, unreadable, taught, ...detection } = incoming.detection;
   // a partner the user switched off in the options: its pages count as showing nobody
   const off = disabledPartners.includes(detection.site);
   const people = off ? [] : detection.people;
@@ -119,6 +119,7 @@ export async function keepPageReport(input: unknown, from: { tabId?: number; url
   };
   if (!off && more) page.more = more;
   if (!off && unreadable) page.unreadable = unreadable;
+  if (!off && taught !== undefined) page.taught = taught;
   await tabPeopleItem(from.tabId).setValue(page);
   return page;
 }

@@ -43,9 +43,9 @@ const foundItem = storage.defineItem<Record<string, number>>('session:taughtFoun
 
 const TeachInput = v.object({ origin: v.pipe(v.string(), v.maxLength(300)), rule: v.unknown(), tabId: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))) });
 
-/** Runs installTaught with `rules` in the content script's world of the tab (best effort: the tab may be gone). */
-async function handOver(tabId: number, rules: TaughtRule[]): Promise<void> {
-  await browser.scripting.executeScript({ target: { tabId }, func: installTaught, args: [rules] }).catch(() => undefined);
+/** Runs installTaught with the site's rules in the content script's world of the tab, if it still shows the site (best effort: the tab may be gone). */
+async function handOver(tabId: number, origin: string, rules: TaughtRule[]): Promise<void> {
+  await browser.scripting.executeScript({ target: { tabId }, func: installTaught, args: [rules, origin] }).catch(() => undefined);
 }
 
 const viewOf = (origin: string, t: Taught, found: Record<string, number>): TaughtSite => ({
@@ -72,7 +72,7 @@ export async function teachSite(input: unknown): Promise<TaughtSite> {
   const same = (r: TaughtRule) => JSON.stringify(r) === JSON.stringify(rule);
   const taught: Taught = { rules: [...(all[origin]?.rules ?? []).filter((r) => !same(r)), rule].slice(-MAX_RULES_PER_SITE), taughtAt: Date.now() };
   await taughtItem.setValue({ ...all, [origin]: taught });
-  if (parsed.output.tabId !== undefined) await handOver(parsed.output.tabId, taught.rules);
+  if (parsed.output.tabId !== undefined) await handOver(parsed.output.tabId, origin, taught.rules);
   return viewOf(origin, taught, await foundItem.getValue());
 }
 
@@ -102,8 +102,8 @@ export async function afterReport(input: unknown, from: { tabId?: number; url?: 
   if (!origin || from.tabId === undefined) return;
   const taught = (input as { taught?: unknown } | null)?.taught;
   const rules = (await taughtItem.getValue())[origin]?.rules ?? [];
-  if (taught === undefined) return rules.length ? handOver(from.tabId, rules) : undefined;
-  if (!rules.length) return handOver(from.tabId, []);
+  if (taught === undefined) return rules.length ? handOver(from.tabId, origin, rules) : undefined;
+  if (!rules.length) return handOver(from.tabId, origin, []);
   if (typeof taught !== 'number' || !Number.isInteger(taught) || taught < 0) return;
   const found = await foundItem.getValue();
   if (found[origin] !== taught) await foundItem.setValue({ ...found, [origin]: Math.min(taught, 1_000_000) });

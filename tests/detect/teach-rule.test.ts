@@ -81,6 +81,14 @@ describe('a rule taught from a pick', () => {
     expect(scope.ghlSidebarAdjust!(empty).people[1]).toMatchObject({ name: 'Piet Jansen', email: 'piet@kestrel-labs.com', phone: '+49 151 1234 5670' });
   });
 
+  it('does nothing on a page of another site (the tab moved on before the rules arrived)', () => {
+    show(speakers());
+    installTaught([{ container: 'div.speaker', fields: { name: ':scope > div.who' } }], 'https://elsewhere.example.org');
+    expect(scope.ghlSidebarAdjust).toBeUndefined();
+    installTaught([{ container: 'div.speaker', fields: { name: ':scope > div.who' } }], location.origin);
+    expect(scope.ghlSidebarAdjust!(empty).taught).toBe(4);
+  });
+
   it('is not made where nothing repeats', () => {
     const doc = show('<main><div class="profile"><div>Odile Brandt</div><div>Kestrel Labs</div></div></main>');
     expect(ruleFor(doc.querySelector('.profile')!, { name: 'Odile Brandt' })).toBeUndefined();

@@ -12,7 +12,7 @@ import { CONTENT_SCRIPT, connectedBackground, type Background } from '../backgro
 let sandbox: Sandbox;
 let bg: Background;
 let granted: Set<string>;
-let handed: { tabId: number; rules: unknown }[];
+let handed: { tabId: number; rules: unknown; origin: unknown }[];
 
 const ORIGIN = 'https://app.helloleads.io';
 const RULE = { container: 'div.speaker-grid > div.speaker', fields: { name: ':scope > div.who' } };
@@ -33,7 +33,7 @@ beforeEach(async () => {
   b.permissions = { contains: vi.fn(async ({ origins }: { origins: string[] }) => origins.every((o) => granted.has(o))) };
   b.scripting = {
     executeScript: vi.fn(async ({ target, args }: { target: { tabId: number }; args: unknown[] }) => {
-      handed.push({ tabId: target.tabId, rules: args[0] });
+      handed.push({ tabId: target.tabId, rules: args[0], origin: args[1] });
       return [];
     }),
   };
@@ -75,7 +75,7 @@ describe('teachSite', () => {
   it('keeps the rule, hands it to the tab and to the site’s later pages, lists what it found, and forgets it', async () => {
     const kept = await bg.ask('teachSite', { origin: ORIGIN, rule: RULE, tabId: 7 });
     expect(kept).toMatchObject({ origin: ORIGIN, rules: 1 });
-    expect(handed).toEqual([{ tabId: 7, rules: [RULE] }]);
+    expect(handed).toEqual([{ tabId: 7, rules: [RULE], origin: ORIGIN }]); // run only if the tab still shows the site
 
     // a reloaded page reports without the rule: it gets it; its next report says what it found
     await bg.send('reportPeople', report, PAGE);
@@ -95,7 +95,7 @@ describe('teachSite', () => {
     // a page still applying it is told to stop; one loaded afterwards gets nothing
     await bg.send('reportPeople', { ...report, taught: 2 }, PAGE);
     await settle();
-    expect(handed.at(-1)).toEqual({ tabId: 7, rules: [] });
+    expect(handed.at(-1)).toEqual({ tabId: 7, rules: [], origin: ORIGIN });
     const count = handed.length;
     await bg.send('reportPeople', report, PAGE);
     await settle();
