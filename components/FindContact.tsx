@@ -3,7 +3,8 @@
 // with no tab at all). Results show name, email, phone, company and tags; choosing one opens its
 // full record below. Focused by the find shortcut (the browser's, Alt+Shift+F by default: it works
 // from the page, sidebar closed) or by "/" inside the sidebar. The context menu's lookups and its
-// "Add to HighLevel" form arrive here too (findAskItem).
+// "Add to HighLevel" form arrive here too (findAskItem). After a pick, "Find people like this on this
+// site" teaches the site (lib/teach); a taught rule that found nobody on the page is said here.
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
@@ -57,8 +58,10 @@ export function FindContact() {
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLUListElement>(null);
-  const { query, results, notice, focusAt, draft, picking, type, choose, startDraft, pick, cancelPick } = useFind();
+  const { query, results, notice, focusAt, draft, picking, type, choose, startDraft, pick, cancelPick, teachable, teaching, teachError, teach } = useFind();
   const tabId = useSidebar((s) => s.tabId);
+  // the site's taught rule read nobody on this page: said, never silent
+  const taughtNobody = useSidebar((s) => valueOf(s.page)?.taught === 0);
   const site = useSidebar((s) => valueOf(s.page)?.site ?? s.site?.origin ?? '');
   const found = shownResults({ query, results });
   const keys = useShortcut();
@@ -125,6 +128,11 @@ export function FindContact() {
           )}
         </p>
       ) : null}
+      {taughtNobody && picking == null ? (
+        <p className="muted small" data-testid="taught-nobody">
+          {i18n.t('find.teach.nobody')}
+        </p>
+      ) : null}
       {notice ? (
         <p role="status" data-testid="find-notice">
           {notice}
@@ -161,6 +169,17 @@ export function FindContact() {
       {found && !found.length && !draft ? (
         <button onClick={() => startDraft(personFromQuery(query), '')}>{i18n.t('match.create')}</button>
       ) : null}
+      {teachable ? (
+        <div className="teach" data-testid="teach">
+          <p className="row">
+            <button disabled={teaching} onClick={() => void teach()}>
+              {i18n.t('find.teach.button')}
+            </button>
+          </p>
+          <p className="muted small">{i18n.t('find.teach.what', [isolate(new URL(teachable.origin).host)])}</p>
+        </div>
+      ) : null}
+      {teachError ? <ErrorNotice error={teachError} /> : null}
       {draft && !draft.correcting ? <PersonForm draft={draft} /> : null}
     </section>
   );

@@ -1,10 +1,11 @@
 // Options: where the extension looks for people — each partner app on or off, and the sites the
-// user enabled from the sidebar (removing one drops its access too).
+// user enabled from the sidebar (removing one drops its access too), and the sites taught from a pick.
 import { i18n } from '#i18n';
 import { siteAdapters } from '@/lib/detect';
 import type { Settings } from '@/lib/storage';
 import { useOptions } from './state/options';
 import { partnerName } from './partners';
+import { TaughtSites } from './TaughtSites';
 
 export function SitesSettings({ settings }: { settings: Settings }) {
   const { saveSettings, disableSite } = useOptions();
@@ -45,6 +46,7 @@ export function SitesSettings({ settings }: { settings: Settings }) {
           <li className="muted">{i18n.t('sites.none')}</li>
         ) : null}
       </ul>
+      <TaughtSites />
     </section>
   );
 }

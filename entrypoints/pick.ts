@@ -2,9 +2,13 @@
 // when they click "Pick on page"; not part of the content script. While it runs, the element under
 // the pointer that would be read as one person (a row, a card, a panel) is outlined; a click reads
 // it with the detector's per-record reading (lib/detect/pick.ts) and answers that person to the
-// sidebar (the answer of its executeScript call), Esc answers nothing. It sends no message, writes
-// nothing and leaves nothing behind. Its texts come from the sidebar (the extension's catalogue).
+// sidebar (the answer of its executeScript call), with the rule that would find people like them on
+// this site (lib/detect/teach-rule.ts; kept only if the user asks to teach the site), Esc answers
+// nothing. It sends no message, writes nothing and leaves nothing behind. Its texts come from the
+// sidebar (the extension's catalogue).
 import { pickAt, recordAt } from '@/lib/detect/pick';
+import { ruleFor } from '@/lib/detect/teach-rule';
+import type { TaughtRule } from '@/lib/detect/taught';
 import type { ReportedPerson } from '@/lib/detect';
 
 export interface PickTexts {
@@ -14,7 +18,13 @@ export interface PickTexts {
   nothing: string;
 }
 
-type Pick = (texts: PickTexts) => Promise<ReportedPerson | null>;
+/** What a pick answers: the person read, and the rule for people like them (none where nothing repeats). */
+export interface PickAnswer {
+  person: ReportedPerson;
+  rule?: TaughtRule;
+}
+
+type Pick = (texts: PickTexts) => Promise<PickAnswer | null>;
 
 export default defineUnlistedScript(() => {
   const scope = globalThis as { ghlSidebarPick?: Pick; ghlSidebarPickStop?: () => void };
@@ -48,7 +58,7 @@ export default defineUnlistedScript(() => {
         e.stopPropagation();
         const picked = e.target instanceof Element ? pickAt(e.target, location.href) : undefined;
         if (!picked) return void (banner.textContent = texts.nothing);
-        stop(picked.person);
+        stop({ person: picked.person, rule: ruleFor(picked.record, picked.person) });
       };
       const onKey = (e: KeyboardEvent) => {
         if (e.key !== 'Escape') return;
@@ -56,7 +66,7 @@ export default defineUnlistedScript(() => {
         stop(null);
       };
       const swallow = (e: Event) => (e.preventDefault(), e.stopPropagation());
-      function stop(answer: ReportedPerson | null) {
+      function stop(answer: PickAnswer | null) {
         cancelAnimationFrame(frame);
         removeEventListener('mousemove', onMove, true);
         removeEventListener('click', onClick, true);

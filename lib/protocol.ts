@@ -7,7 +7,7 @@
 // GHL data or ask for writes. Nothing in these types can carry a token or a secret.
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { storage } from 'wxt/utils/storage';
-import type { PageDetection, DetectedPerson } from './detect';
+import type { PageDetection, PageReport, DetectedPerson } from './detect';
 import type { Settings } from './storage';
 
 export type UserAction = 'reconnect' | 'retry' | 'none' | 'switch-location' | 'grant-access' | 'connect';
@@ -418,7 +418,7 @@ export interface FindRequest {
 
 export interface ProtocolMap {
   /** content script -> background: the people on the sender's own tab */
-  reportPeople(detection: PageDetection): Outcome<true>;
+  reportPeople(detection: PageReport): Outcome<true>;
 
   /** extension pages -> background */
   getState(): Outcome<AppState>;
@@ -451,6 +451,14 @@ export interface ProtocolMap {
   /** after the page got the optional host permission for `origin` from the user's click */
   enableSite(origin: string): Outcome<true>;
   disableSite(origin: string): Outcome<true>;
+  /**
+   * "Find people like this on this site": keeps the rule made from a pick for `origin` (after the
+   * page got that site's permission from the user's click) and hands it to the tab at once
+   */
+  teachSite(input: { origin: string; rule: unknown; tabId?: number }): Outcome<TaughtSite>;
+  /** the sites with taught rules (the options list them) */
+  getTaughtSites(): Outcome<TaughtSite[]>;
+  forgetTaughtSite(origin: string): Outcome<true>;
 
   /** writes: each answers the contact's state after the change */
   addTags(input: { contactId: string; tags: string[] }): Outcome<string[]>;
@@ -540,6 +548,9 @@ export const allowedSenders: Record<MessageType, SenderKind> = {
   getTabSite: 'extension-page',
   enableSite: 'extension-page',
   disableSite: 'extension-page',
+  teachSite: 'extension-page',
+  getTaughtSites: 'extension-page',
+  forgetTaughtSite: 'extension-page',
   addTags: 'extension-page',
   removeTags: 'extension-page',
   createTask: 'extension-page',
@@ -622,6 +633,17 @@ export interface TabPeople extends PageDetection {
   more?: number;
   /** people of the report with nothing readable to list them by (left out) */
   unreadable?: number;
+  /** how many people the site's taught rules found on the page (absent: no rule applied) */
+  taught?: number;
+}
+
+/** A site with taught rules, as the options list it. */
+export interface TaughtSite {
+  origin: string;
+  rules: number;
+  taughtAt: number;
+  /** how many people its rules found on the last page of the site reported since the browser started */
+  found?: number;
 }
 
 export const tabPeopleItem = (tabId: number) =>

@@ -9,6 +9,7 @@ import { create } from 'zustand';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { cleanPerson } from '@/lib/page-values';
+import { patternOf, webOrigin } from '@/lib/sites';
 import type { DetectedPerson } from '@/lib/detect';
 import { sendMessage, type ContactSummary, type FindAsk, type FoundContact, type PersonMatch, type UserError } from '@/lib/protocol';
 import { ask, valueOf, type Load } from './ask';
@@ -46,6 +47,13 @@ export interface FindState {
   draft?: Draft;
   /** the pick script runs on this tab */
   picking?: number;
+  /** the last pick's rule for people like the one picked, on the tab's site (checked by the background when taught) */
+  teachable?: { rule: unknown; tabId: number; origin: string };
+  /** the teaching under way or its failure */
+  teaching?: boolean;
+  teachError?: UserError;
+  /** "Find people like this on this site": the site's permission asked from the click, then the rule kept */
+  teach(): Promise<void>;
   type(query: string): void;
   /** Pick on page: the person the user clicks on the tab, read and shown in the form (nothing sent) */
   pick(tabId: number, site: string): Promise<void>;
@@ -105,7 +113,9 @@ export const useFind = create<FindState>((set, get) => {
     },
 
     async pick(tabId, site) {
-      set({ picking: tabId, notice: i18n.t('find.pick.picking'), draft: undefined });
+      set({ picking: tabId, notice: i18n.t('find.pick.picking'), draft: undefined, teachable: undefined, teachError: undefined });
+      const { page, site: tabSite } = useSidebar.getState();
+      const origin = webOrigin(valueOf(page)?.url) ?? tabSite?.origin;
       const texts = { banner: i18n.t('find.pick.banner'), nothing: i18n.t('find.pick.nothing') };
       try {
         // only on the user's click, only on this tab: activeTab (or the site's own permission) lets it in
@@ -116,16 +126,32 @@ export const useFind = create<FindState>((set, get) => {
           args: [texts],
         });
         if (get().picking !== tabId) return;
-        const raw = answer?.result;
+        const raw = answer?.result as { person?: unknown; rule?: unknown } | null | undefined;
         if (raw == null) return set({ picking: undefined, notice: undefined }); // cancelled
         // what the page gave is checked at the boundary like any report: cleaned, left out when wrong
-        const { person } = cleanPerson(typeof raw === 'object' ? (raw as Record<string, unknown>) : {});
+        // (the rule, when taught, by the background: lib/teach)
+        const { person } = cleanPerson(typeof raw.person === 'object' && raw.person ? (raw.person as Record<string, unknown>) : {});
         if (!person.name && !person.email && !person.phone && !person.linkedin) return set({ picking: undefined, notice: i18n.t('find.pick.empty') });
-        set({ picking: undefined, notice: undefined });
+        set({ picking: undefined, notice: undefined, teachable: raw.rule && origin ? { rule: raw.rule, tabId, origin } : undefined });
         get().startDraft(person, site);
       } catch {
         set({ picking: undefined, notice: i18n.t('find.pick.noAccess') });
       }
+    },
+
+    async teach() {
+      const { teachable } = get();
+      if (!teachable || get().teaching) return;
+      const { origin, rule, tabId } = teachable;
+      const host = new URL(origin).host;
+      set({ teaching: true, teachError: undefined });
+      // asked first thing in the click (a user gesture); a partner app's site is granted already
+      const granted = await browser.permissions.request({ origins: [patternOf(origin)] }).catch(() => false);
+      if (!granted) return set({ teaching: false, teachError: { kind: 'no-site-access', message: i18n.t('find.teach.notGranted', [host]), action: 'none' } });
+      const res = await ask(() => sendMessage('teachSite', { origin, rule, tabId }));
+      if (!res.ok) return set({ teaching: false, teachError: res.error });
+      set({ teaching: false, teachable: undefined, notice: i18n.t('find.teach.done', [host]) });
+      void useSidebar.getState().loadSite();
     },
 
     async cancelPick() {

@@ -2,7 +2,7 @@
 // outcome of the last action. All data comes from the background through messages.
 import { create } from 'zustand';
 import { i18n } from '#i18n';
-import { sendMessage, type AppState, type LocationLists, type OAuthConnectRequest, type Outcome, type UserError } from '@/lib/protocol';
+import { sendMessage, type AppState, type LocationLists, type OAuthConnectRequest, type Outcome, type TaughtSite, type UserError } from '@/lib/protocol';
 import type { Settings } from '@/lib/storage';
 
 /** Signing out of a connection that has changes not sent yet: the question, and how sending them goes. */
@@ -33,6 +33,9 @@ export interface OptionsState {
   loadLists(): Promise<void>;
   saveSettings(patch: Partial<Settings>, notice: string): Promise<boolean>;
   disableSite(origin: string): Promise<void>;
+  /** the sites taught from a pick (loaded with the state) */
+  taught?: TaughtSite[];
+  forgetTaught(origin: string): Promise<void>;
 }
 
 /** How long "Send first" waits for the changes to go before asking again. */
@@ -52,6 +55,14 @@ export const useOptions = create<OptionsState>((set, get) => {
       const res = await sendMessage('getState');
       if (res.ok) set({ app: res.value });
       else set({ error: res.error });
+      const taught = await sendMessage('getTaughtSites', undefined);
+      if (taught.ok) set({ taught: taught.value });
+    },
+    async forgetTaught(origin) {
+      const res = await sendMessage('forgetTaughtSite', origin);
+      const taught = res.ok ? await sendMessage('getTaughtSites', undefined) : res;
+      if (taught.ok) set({ taught: taught.value });
+      await after(taught, i18n.t('sites.forgotten', [origin]));
     },
     async connectWithToken(input) {
       set({ busy: true, error: undefined, notice: '' });

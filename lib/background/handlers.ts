@@ -1,6 +1,6 @@
 // Wiring: one line per message, from the message to the domain function that answers it. The
 // domain lives in lib/auth (connections), lib/match (people -> contacts), lib/record (records and
-// lists), lib/outbox (every write, the activity log), lib/sites (enabled sites) and lib/forget.ts.
+// lists), lib/outbox (every write), lib/sites (enabled sites), lib/teach (taught sites), lib/forget.ts.
 import { browser } from 'wxt/browser';
 import { appState, connectInBrowser, connectionView, type Session } from '../auth';
 import { forgetEverything } from '../forget';
@@ -23,6 +23,7 @@ import {
 import { UserFacingError, connectionsChangedItem, ok } from '../protocol';
 import { saveSettings } from '../settings';
 import { disableSite, enableSite, tabSite } from '../sites';
+import { afterReport } from '../teach';
 import { readSettings } from '../storage';
 import { locationServices, type LocationServicesRegistry } from './connections';
 import { findHandlers } from './find-handlers';
@@ -55,9 +56,8 @@ export function createHandlers(session: Session, services: LocationServicesRegis
   });
 
   return {
-    // the content script
-    reportPeople: (detection, caller) => answer(tabs.receive(detection, caller)),
-
+    // the content script (a taught site's page gets its rules once it reported: lib/teach)
+    reportPeople: (detection, caller) => answer(tabs.receive(detection, caller).finally(() => void afterReport(detection, caller).catch(() => undefined))),
     // connections, settings, sites
     getState: () => answer(appState(session)),
     saveSettings: (patch) => answer(saveSettings(patch)),

@@ -8,13 +8,18 @@
 import { watchPage } from './watch';
 import { adapterFor } from './sites';
 import { sendReport, type MessageRuntime } from './report';
+import type { TaughtScope } from './taught';
 
 const runtime = (globalThis as unknown as { chrome: { runtime: MessageRuntime & { id?: string } } }).chrome.runtime;
 // one watcher per page: a second injection (a site enabled while its page is open) replaces the first
-const scope = globalThis as { ghlSidebarStop?: () => void };
+const scope = globalThis as TaughtScope & { ghlSidebarStop?: () => void };
 scope.ghlSidebarStop?.();
-scope.ghlSidebarStop = watchPage(window, (report) => sendReport(runtime, report), {
+const watcher = watchPage(window, (report) => sendReport(runtime, report), {
   adapter: adapterFor(location.href),
   // an updated or reloaded extension leaves this copy behind: it stops instead of watching for nothing
   alive: () => !!runtime.id,
+  // a site's taught rules, once the background installed them in this script's world (taught.ts)
+  adjust: (report) => scope.ghlSidebarAdjust?.(report) ?? report,
 });
+scope.ghlSidebarStop = watcher;
+scope.ghlSidebarRefresh = watcher.report;

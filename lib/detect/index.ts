@@ -12,3 +12,6 @@ export type { DetectedPerson, DetailKind, PageDetection, PageReport, PartnerDeta
 // The value readers, for a text the user selected (lib/find reads a selection as detection reads a value).
 export { emailOf, looksLikeName } from './text';
 export { phoneCandidate } from './phone';
+
+// A site's taught rules (made by the pick script, kept by lib/teach, read on the page by installTaught).
+export { TAUGHT_FIELDS, installTaught, type TaughtField, type TaughtRule } from './taught';

@@ -5,7 +5,9 @@
 // again with the widest context around it (a table's header names its columns). A new entry of
 // lib/detect, used only by the pick script the sidebar injects on the user's click; the content
 // script does not include it. The picked person's phone is normalised as the background does (normalisePerson).
+// Where the detector reads nobody, a card repeated on the page (teach-rule.ts) is read by its name.
 import { scanPage } from './engine';
+import { cardOf, cardPerson } from './teach-rule';
 import { normalisePerson } from './normalise';
 import type { ScannedPerson } from './group';
 import type { ReportedPerson } from './types';
@@ -37,11 +39,15 @@ export function recordAt(target: Element, url: string): Picked | undefined {
     if (people.length > 1) {
       const mine = people.find((p) => p.records.some((r) => r.contains(target)));
       const record = mine?.records.find((r) => r.contains(target));
-      return mine && record ? { record, person: mine.person } : best;
+      if (mine && record) return { record, person: mine.person };
+      break;
     }
     if (people.length === 1) best = { record: el, person: people[0]!.person };
   }
-  return best;
+  if (best) return best;
+  const card = cardOf(target);
+  const person = card && cardPerson(card);
+  return card && person ? { record: card, person } : undefined;
 }
 
 const filled = (p: ReportedPerson) => Object.values(p).filter((v) => v !== undefined && v !== '').length;

@@ -57,5 +57,7 @@ export interface PageReport extends PageDetection {
   more?: number;
   /** the page's language (<html lang>), for the country names its people's rows are written in */
   lang?: string;
+  /** how many people the site's taught rules found (absent: no rule applied) */
+  taught?: number;
   people: ReportedPerson[];
 }

@@ -24,7 +24,12 @@ export interface WatchOptions {
   sliceMs?: number;
   /** the most people a report carries (default: the 500 the background accepts) */
   maxPeople?: number;
+  /** changes each report before it is sent (the site's taught rules add their people) */
+  adjust?: (report: PageReport) => PageReport;
 }
+
+/** stops the watcher; `report` sends the page's people again if they changed (a taught rule arrived) */
+export type Watcher = (() => void) & { report(): void };
 
 /** the longest a slice of a full scan reads for, in milliseconds (a task of over 50 ms makes a page stutter) */
 const SLICE_MS = 16;
@@ -39,7 +44,7 @@ const MAX_REMOVED = 1000;
 const WATCHED_ATTRIBUTES = ['hidden', 'aria-hidden', 'style', 'open', 'value'];
 
 /** watch the page and report its people; returns stop */
-export function watchPage(win: Window, onReport: (d: PageReport) => void, opts: WatchOptions = {}): () => void {
+export function watchPage(win: Window, onReport: (d: PageReport) => void, opts: WatchOptions = {}): Watcher {
   const doc = win.document;
   const debounce = opts.debounceMs ?? 250;
   let href = win.location.href;
@@ -71,9 +76,10 @@ export function watchPage(win: Window, onReport: (d: PageReport) => void, opts: 
 
   const report = () => {
     if (!scan) return;
-    const detection: PageReport = { ...scan.detection };
+    let detection: PageReport = { ...scan.detection };
     const i = focusedIndex(scan);
     if (i >= 0) detection.focused = i;
+    if (opts.adjust) detection = opts.adjust(detection);
     within(detection, opts.maxPeople ?? MAX_REPORTED);
     if (last && sameReport(last, detection)) return;
     last = detection;
@@ -211,7 +217,7 @@ export function watchPage(win: Window, onReport: (d: PageReport) => void, opts: 
     if (hoverTimer !== undefined) win.clearTimeout(hoverTimer);
     listening.abort();
   }
-  return stop;
+  return Object.assign(stop, { report: guard(report) });
 }
 
 /** runs `fn` when the page is idle (within 100 ms even when it never is), or at once after other tasks where idle callbacks are unknown */
@@ -235,7 +241,7 @@ function within(d: PageReport, max: number): void {
 
 /** whether two reports say the same: people compared field by field (one that was not re-read is the same object) */
 function sameReport(a: PageReport, b: PageReport): boolean {
-  if (a.people.length !== b.people.length || a.view !== b.view || a.site !== b.site || a.focused !== b.focused) return false;
+  if (a.people.length !== b.people.length || a.view !== b.view || a.site !== b.site || a.focused !== b.focused || a.taught !== b.taught) return false;
   return a.people.every((p, i) => {
     const q = b.people[i]!;
     if (p === q) return true;

@@ -28,6 +28,8 @@ const ReportSchema = v.object({
   more: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000))),
   /** the page's language, for the country names of its rows (a tag such as "de-DE"; anything else is ignored) */
   lang: v.optional(v.unknown()),
+  /** how many people the site's taught rules found (lib/detect/taught.ts; 0: the sidebar says so) */
+  taught: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000))),
 });
 
 /** a language tag as <html lang> holds one ("de", "pt-BR", "zh-Hant-TW") */
@@ -38,6 +40,7 @@ export interface ReadReport extends PageDetection {
   people: PagePerson[];
   more: number;
   unreadable: number;
+  taught?: number;
 }
 
 export type IncomingDetection = { ok: true; detection: ReadReport } | { ok: false; reason: string };
@@ -69,7 +72,7 @@ export function parseDetection(input: unknown): IncomingDetection {
     const where = issue.path ? ` (${v.getDotPath(issue)})` : '';
     return { ok: false, reason: i18n.t('errors.pageReportRefused', [`${issue.message}${where}`]) };
   }
-  const { people: reported, focused, view, site, more: leftOut = 0 } = res.output;
+  const { people: reported, focused, view, site, more: leftOut = 0, taught } = res.output;
   const lang = typeof res.output.lang === 'string' && LANG.test(res.output.lang) ? res.output.lang : undefined;
   const people: PagePerson[] = [];
   let listedFocus: number | undefined;
@@ -87,6 +90,7 @@ export function parseDetection(input: unknown): IncomingDetection {
   if (focused != null && focused >= read && focused < reported.length) take(focused);
   const detection: ReadReport = { people, view, site, more: reported.length - read + leftOut, unreadable };
   if (listedFocus !== undefined) detection.focused = listedFocus;
+  if (taught !== undefined) detection.taught = taught;
   return { ok: true, detection };
 }
 
@@ -101,7 +105,7 @@ export async function keepPageReport(input: unknown, from: { tabId?: number; url
   const incoming = parseDetection(input);
   if (!incoming.ok) throw refused(incoming.reason);
   const { disabledPartners } = await readSettings();
-  const { more, unreadable, ...detection } = incoming.detection;
+  const { more, unreadable, taught, ...detection } = incoming.detection;
   // a partner the user switched off in the options: its pages count as showing nobody
   const off = disabledPartners.includes(detection.site);
   const people = off ? [] : detection.people;
@@ -115,6 +119,7 @@ export async function keepPageReport(input: unknown, from: { tabId?: number; url
   };
   if (!off && more) page.more = more;
   if (!off && unreadable) page.unreadable = unreadable;
+  if (!off && taught !== undefined) page.taught = taught;
   await tabPeopleItem(from.tabId).setValue(page);
   return page;
 }

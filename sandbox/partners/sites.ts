@@ -31,6 +31,8 @@ export const partnerSites: Record<PartnerSite, PartnerSiteInfo> = {
       { path: '/index.php/app/account/layout', file: 'helloleads/layout.html', title: 'Leads (app shell, #/leads)', view: 'list' },
       { path: '/index.php/app/account/layout#/leaddetails/1042', file: 'helloleads/layout.html', title: 'Lead details (#/leaddetails/1042)', view: 'detail' },
       { path: '/index.php/app/account/eventForm/8f3c2a9d', file: 'helloleads/eventForm.html', title: 'Public event form (no contacts)', view: 'other' },
+      // names without an email, a phone or a link: detection finds nobody; a taught rule does (#14)
+      { path: '/index.php/app/account/eventSpeakers/8f3c2a9d', file: 'helloleads/speakers.html', title: 'Event speakers (names only: found by a taught rule)', view: 'other' },
     ],
   },
   sproutvideo: {

@@ -3,7 +3,7 @@
 // context menu's items made (Find in / Add to HighLevel, on a selection and on a link).
 import { describe, expect, it } from 'vitest';
 import { launchChromium } from '../../scripts/lib/browsers';
-import { contextMenuAsks, correctBeforeCreating, createFromSearch, pickOnPage, searchByNameAndTag, searchWithNoTab, sidebarOnNobody } from './find-steps';
+import { contextMenuAsks, correctBeforeCreating, createFromSearch, pickOnPage, searchByNameAndTag, searchWithNoTab, sidebarOnNobody, teachThisSite } from './find-steps';
 import { sandboxAndBrowser } from './setup';
 
 const world = sandboxAndBrowser(launchChromium);
@@ -21,6 +21,10 @@ describe('Chromium: when the sidebar finds nobody', () => {
 
   it('picks a person on the page: Esc cancels; a card read, corrected and created', { timeout: 120_000 }, async () => {
     await pickOnPage(world.eb, world.sandbox, 'Chromium');
+  });
+
+  it('teaches a site from a pick: its other cards listed, after a reload too; a page without them says so; forgotten in the options', { timeout: 120_000 }, async () => {
+    await teachThisSite(world.eb, world.sandbox, 'Chromium');
   });
 
   it('acts on what a right-click hands it: a selected email looked up, a tel: link in the form, a refused selection explained', { timeout: 60_000 }, async () => {

@@ -2,7 +2,7 @@
 // not in GHL created from the pre-filled, corrected form; the search with no web page to follow.
 import { describe, it } from 'vitest';
 import { launchFirefox } from '../../scripts/lib/browsers';
-import { contextMenuAsks, correctBeforeCreating, createFromSearch, pickOnPage, searchByNameAndTag, searchWithNoTab, sidebarOnNobody } from './find-steps';
+import { contextMenuAsks, correctBeforeCreating, createFromSearch, pickOnPage, searchByNameAndTag, searchWithNoTab, sidebarOnNobody, teachThisSite } from './find-steps';
 import { sandboxAndBrowser } from './setup';
 
 const world = sandboxAndBrowser(launchFirefox);
@@ -20,6 +20,10 @@ describe('Firefox: when the sidebar finds nobody', () => {
 
   it('picks a person on the page: Esc cancels; a card read, corrected and created', { timeout: 120_000 }, async () => {
     await pickOnPage(world.eb, world.sandbox, 'Firefox');
+  });
+
+  it('teaches a site from a pick: its other cards listed, after a reload too; a page without them says so; forgotten in the options', { timeout: 120_000 }, async () => {
+    await teachThisSite(world.eb, world.sandbox, 'Firefox');
   });
 
   it('acts on what a right-click hands it: a selected email looked up, a tel: link in the form, a refused selection explained', { timeout: 60_000 }, async () => {

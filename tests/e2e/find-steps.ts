@@ -256,3 +256,105 @@ async function sidebarFor(eb: ExtensionBrowser) {
   await sidebar.waitForSelector(BOX);
   return sidebar;
 }
+
+/** HelloLeads' event speakers: cards of names only, where detection finds nobody (tests/detect/demo-pages.test.ts pins it). */
+export const SPEAKERS_URL = `https://${info.host}${info.pages.find((p) => p.file === 'helloleads/speakers.html')!.path}`;
+const SPEAKERS = ['Odile Brandt', 'Matteo Ricci', 'Priya Natarajan', 'Jonas Ekberg'];
+
+/**
+ * Teach this site: on the speakers page (nobody found), a card picked, then "Find people like this
+ * on this site" → every card listed; after a reload still listed (the rule kept for the site); on
+ * a page of the site without such cards the sidebar says the rule found nobody; the options list
+ * the site with what it found, and once it is forgotten there a reload lists nobody again.
+ */
+export async function teachThisSite(eb: ExtensionBrowser, sandbox: Sandbox, prefix: string) {
+  let options = await eb.openExtensionPage('options.html');
+  await options.waitForSelector('#locationId');
+  if (!(await options.$eval('body', (b) => b.textContent ?? '')).includes('Connected to')) {
+    await options.close();
+    options = await connectWithToken(eb, sandbox);
+  }
+  for (const other of await eb.browser.pages()) if (other.url() === SPEAKERS_URL) await other.close();
+  const page = await openPartnerPage(eb, SPEAKERS_URL);
+  const tabId = await tabIdOf(eb, options, SPEAKERS_URL);
+  const sidebar = await openSidebarFor(eb, tabId);
+  await sidebar.setViewport({ width: 420, height: 900 });
+  await options.close();
+  await waitForText(sidebar, '.empty', (t) => t.includes('No people found on this page.'), 'that nobody was found');
+  /** the tab's last report as the background kept it (what the sidebar lists) */
+  const kept = () =>
+    sidebar.evaluate(async (key) => {
+      type Session = { storage: { session: { get(k: string): Promise<Record<string, { url: string; reportedAt: number; people: unknown[]; taught?: number }>> } } };
+      const g = globalThis as unknown as { browser?: Session; chrome: Session };
+      return (await (g.browser ?? g.chrome).storage.session.get(key))[key];
+    }, `tabPeople:${tabId}`);
+  /** waits for a report of `url` made after `since` that `fits` */
+  const reported = (url: string, since: number, fits: (r: { people: unknown[]; taught?: number }) => boolean, what: string) =>
+    waitFor(async () => {
+      const r = await kept();
+      return !!r && r.url === url && r.reportedAt > since && fits(r);
+    }, 15_000, what);
+
+  // pick the first speaker's card (by its talk: the card, not the name, is what is pointed at)
+  await sidebar.click('[data-testid=pick]');
+  await page.bringToFront();
+  await page.waitForFunction(() => [...document.documentElement.children].some((c) => c.tagName === 'DIV'));
+  await page.hover('.speaker .talk');
+  await new Promise((r) => setTimeout(r, 300));
+  if (prefix === 'Chromium') await readmeShot(page, '14-pick-card');
+  await page.click('.speaker .talk');
+  await sidebar.waitForSelector('[data-testid=person-form]');
+  await sidebar.bringToFront();
+  expect(await sidebar.$eval('[data-testid=person-form] input[name=first]', (i) => (i as HTMLInputElement).value)).toBe('Odile');
+  const teach = '[data-testid=teach] button';
+  await waitForText(sidebar, teach, (t) => t[0] === 'Find people like this on this site', 'the teach button');
+  expect(await axeViolations(sidebar)).toEqual([]);
+  if (prefix === 'Chromium') await readmeShot(sidebar, '15-teach', '[data-testid=teach]');
+  // keyboard: the button is reached and pressed like any other
+  await sidebar.focus(teach);
+  await sidebar.keyboard.press('Enter');
+  await waitForText(sidebar, '[data-testid=find-notice]', (t) => t[0]?.startsWith('Learnt.') ?? false, 'the site taught');
+  const allListed = async () => {
+    const listed = await listedPeople(sidebar).catch(() => [] as string[]);
+    return SPEAKERS.every((name) => listed.some((p) => p.startsWith(name)));
+  };
+  await waitFor(allListed, 15_000, 'every speaker listed at once');
+
+  // the rule is the site's: after a reload the cards are listed again
+  const reloaded = Date.now();
+  await page.reload({ waitUntil: 'load' });
+  await reported(SPEAKERS_URL, reloaded, (r) => r.taught === SPEAKERS.length && r.people.length === SPEAKERS.length, 'the reloaded page reported the speakers');
+  await waitFor(allListed, 15_000, 'every speaker listed after a reload');
+  expect(await listedPeople(sidebar)).toHaveLength(SPEAKERS.length); // no one twice
+  if (prefix === 'Chromium') await readmeShot(sidebar, '16-taught-list');
+
+  // the options list the site with what its rule found there
+  const listing = await eb.openExtensionPage('options.html');
+  await waitForText(listing, '[data-testid=taught-sites] li', (t) => t.length === 1 && t[0]!.includes(`https://${info.host}`) && t[0]!.includes('1 rule · found 4 people last time'), 'the taught site listed with what it found');
+  expect(await axeViolations(listing)).toEqual([]);
+  if (prefix === 'Chromium') await readmeShot(listing, '17-taught-sites', '#sites-title');
+  await listing.close();
+
+  // a page of the same site without such cards: the rule found nobody, and the sidebar says so
+  await page.goto(NOBODY_URL, { waitUntil: 'load' });
+  await waitForText(sidebar, '[data-testid=taught-nobody]', (t) => t[0] === 'The rule for this site found nobody here — pick again?', 'the rule found nobody');
+  expect(await axeViolations(sidebar)).toEqual([]);
+
+  // forgotten in the options (from the keyboard), a reload lists nobody
+  const settings = await eb.openExtensionPage('options.html');
+  await waitForText(settings, '[data-testid=taught-sites] li', (t) => t[0]?.includes('found 0 people last time') ?? false, 'the site listed with its last count');
+  await settings.focus(`[data-testid=taught-sites] button[aria-label="Forget what was taught for https://${info.host}"]`);
+  await settings.keyboard.press('Enter');
+  await waitForText(settings, '[data-testid=taught-sites] li', (t) => t[0]?.startsWith('None yet.') ?? false, 'the site forgotten');
+  await settings.close();
+  const forgotten = Date.now();
+  await page.goto(SPEAKERS_URL, { waitUntil: 'load' });
+  await reported(SPEAKERS_URL, forgotten, () => true, 'the speakers page reported again');
+  await new Promise((r) => setTimeout(r, 1_500)); // time enough for a rule to be handed over, were there one
+  expect(await kept()).toMatchObject({ url: SPEAKERS_URL, people: [] });
+  expect((await kept())?.taught).toBeUndefined();
+  await waitForText(sidebar, '.empty', (t) => t.includes('No people found on this page.'), 'nobody found once the rule is forgotten');
+  expect(await sidebar.$('[data-testid=taught-nobody]')).toBeNull();
+  await sidebar.close();
+  await page.close();
+}
