@@ -108,10 +108,13 @@ describe('Chromium: the outbox under chaos', () => {
     });
     const started = Date.now();
     let stops = 0;
-    const stoppedAt: number[] = [];
+    // each stop is a window, from the request to the worker reported stopped: the worker runs on
+    // (and may start an attempt) until the browser has stopped it
+    const stopWindows: { from: number; to: number }[] = [];
     const stop = async () => {
-      stoppedAt.push(Date.now());
+      const from = Date.now();
       await stopServiceWorker(eb, page);
+      stopWindows.push({ from, to: Date.now() });
       stops += 1;
       console.warn(`chaos: worker stop ${stops} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
     };
@@ -172,7 +175,7 @@ describe('Chromium: the outbox under chaos', () => {
     type Seen = { id: string; contactId: string; kind: string; state: string; attempts: number; sentAt?: number; nextAt?: number; updatedAt: number; reason?: string };
     const changes = (await page.evaluate(() => (globalThis as unknown as { outboxChanges: unknown[] }).outboxChanges)) as Seen[];
     const stalls = seen.filter((e) => e.fault === 'stall').map((e) => ({ contactId: e.path.split('/')[2]!, at: Date.parse(e.time) }));
-    const stopsIn = (from: number, to: number) => stoppedAt.filter((t) => t > from && t < to).length;
+    const stopsIn = (from: number, to: number) => stopWindows.filter((w) => w.to > from && w.from < to).length;
     const over: string[] = [];
     const worst = { attempt: 0, wait: 0, late: 0, held: 0, heldBound: 0 };
     const byWrite = new Map<string, Seen[]>();
