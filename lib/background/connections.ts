@@ -8,7 +8,7 @@ import { contactLookup, lookupBudget, pageMatches, tabMatches, type ContactLooku
 import { opportunityPerformers } from '../opportunities';
 import { createOutbox, type Outbox, type OutboxOptions } from '../outbox';
 import { UserFacingError } from '../protocol';
-import { forgetContactRecords, locationRecords, type LocationRecords } from '../record';
+import { forgetContactRecords, keptListsItem, locationRecords, type LocationRecords } from '../record';
 import { learnMissing, scopeOfWrite } from '../scopes';
 import { workflowPerformers } from '../workflows';
 
@@ -86,9 +86,10 @@ export function locationServices(session: Session, outboxOptions: Partial<Outbox
     of,
     /** The services already built for a connection, without building them. */
     built: (connectionId: string) => built.get(connectionId),
-    /** Forgets a connection's services and the contact records kept for its location (sign-out). */
+    /** Forgets a connection's services, its kept lists and the contact records kept for its location (sign-out, connected again). */
     async forget(connectionId: string, locationId: string | undefined) {
       built.delete(connectionId);
+      await keptListsItem(connectionId).removeValue();
       if (locationId) await forgetContactRecords(locationId);
     },
   };

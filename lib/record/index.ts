@@ -2,7 +2,7 @@
 // the pages, unsent writes laid over it (the one optimistic rule), and the location's lists.
 export { locationRecords, type LocationRecords } from './location-records';
 export { forgetContactRecords, type ContactRecords, type FreshRecord } from './keep';
-export type { LocationListsReader } from './location-lists';
+export { keptListsItem, type LocationListsReader } from './location-lists';
 export { layWrites, tagKey, withWrites, type ShownLists, type ShownWrite } from './optimistic';
 export { contactSummary, displayName } from './shape';
 export { MAX_FOLLOWERS, applyEdit, changeFollowers, checkEdit, editContactFields, type EditContext } from './contact-edit';

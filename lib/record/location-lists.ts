@@ -1,9 +1,12 @@
 // The active location's lists the pages pick from: users (owner, assignee and follower names and
 // pickers), the tag catalogue (tags used lately first), contact custom fields with their types,
 // pipelines with their stages, lost reasons and published workflows. All read at once (one round
-// trip, in parallel with a record's own reads) and kept ten minutes. Each list needs its scope: a
+// trip, in parallel with a record's own reads) and kept ten minutes, in memory and in storage.session:
+// the browser stops an idle worker after 30 s, and the next page's report would otherwise wait
+// behind six list reads (all of Chromium's connections to one host) before its look-up. Each list needs its scope: a
 // scope the connection lacks leaves its list empty and is named in `missingScopes` (the section
 // that needs it says so); a list HighLevel failed to answer is asked again at the next use.
+import { storage } from 'wxt/utils/storage';
 import type { GhlClient, User } from '../ghl';
 import { opportunityDefaults, opportunityLists } from '../opportunities';
 import type { CustomFieldDefinition, LocationLists, PipelineView, WorkflowOption } from '../protocol';
@@ -34,6 +37,12 @@ interface Loaded {
   workflows: WorkflowOption[];
 }
 
+/** The lists as kept in storage.session, for a restarted worker (users as a list). */
+type Kept = Omit<Loaded, 'users'> & { users: User[] };
+
+/** A connection's lists kept for a restarted worker; dropped with the connection's session storage at sign-out. */
+export const keptListsItem = (connectionId: string) => storage.defineItem<Kept | null>(`session:lists:${connectionId}`, { fallback: null });
+
 /** One list: its value, empty when its scope is missing; a failure marks the lists to be read again. */
 async function listOf<T>(connectionId: string, scope: Scope, read: () => Promise<T>, empty: T, failed: () => void): Promise<T> {
   try {
@@ -48,6 +57,7 @@ async function listOf<T>(connectionId: string, scope: Scope, read: () => Promise
 export function locationLists(client: GhlClient, connectionId: string, now: () => number = Date.now) {
   const locationId = client.locationId;
   let loaded: Promise<Loaded> | undefined;
+  const kept = keptListsItem(connectionId);
 
   function read(): Promise<Loaded> {
     let failed = false;
@@ -59,19 +69,33 @@ export function locationLists(client: GhlClient, connectionId: string, now: () =
       listOf(connectionId, SCOPES.customFields, async () => fieldDefinitions(await client.customFields.contactFields()), noFields, fail),
       listOf(connectionId, SCOPES.opportunitiesRead, () => opportunityLists(client), { pipelines: [], lostReasons: [] }, fail),
       listOf(connectionId, SCOPES.workflows, async () => publishedWorkflows(await client.workflows.list()), [] as WorkflowOption[], fail),
-    ]).then(([users, tags, fields, opportunities, workflows]) => ({
-      // read again at the next use when a list failed
-      at: failed ? -Infinity : now(),
-      users: new Map(users.map((u) => [u.id, u])),
-      tags: tags.map((t) => t.name),
-      fields,
-      ...opportunities,
-      workflows,
-    }));
+    ]).then(([users, tags, fields, opportunities, workflows]) => {
+      const l: Loaded = {
+        // read again at the next use when a list failed
+        at: failed ? -Infinity : now(),
+        users: new Map(users.map((u) => [u.id, u])),
+        tags: tags.map((t) => t.name),
+        fields,
+        ...opportunities,
+        workflows,
+      };
+      if (!failed) void keep(l);
+      return l;
+    });
+  }
+
+  /** keeps the lists for a restarted worker; a full storage.session only costs that */
+  const keep = (l: Loaded) => kept.setValue({ ...l, users: [...l.users.values()] }).catch(() => undefined);
+
+  /** the lists a worker before this one kept, while still fresh */
+  async function fromKept(): Promise<Loaded | undefined> {
+    const k = await kept.getValue().catch(() => null);
+    if (!k || now() - k.at > TTL_MS) return undefined;
+    return { ...k, users: new Map(k.users.map((u) => [u.id, u])) };
   }
 
   const load = () => {
-    loaded ??= read();
+    loaded ??= fromKept().then((k) => k ?? read());
     return loaded.then((l) => {
       if (now() - l.at > TTL_MS) loaded = undefined;
       return l;
@@ -107,7 +131,9 @@ export function locationLists(client: GhlClient, connectionId: string, now: () =
     /** After a write: the tags join the catalogue and the recent list. */
     async tagsUsed(tags: string[]) {
       const l = await load();
-      for (const t of tags) if (!l.tags.includes(t)) l.tags.push(t);
+      const added = tags.filter((t) => !l.tags.includes(t));
+      l.tags.push(...added);
+      if (added.length && l.at !== -Infinity) await keep(l);
       await rememberRecentTags(locationId, tags);
     },
   };

@@ -8,6 +8,7 @@ import type { Contact } from '../../sandbox/types';
 import { PEOPLE, openPeopleList, tabIdOf } from '../lib/flow';
 import { NAME_SHIM, ask, duplicates, loggedRequests, resetRequests, sleep, type BenchEnv } from './env';
 import { armClickToContact, benchResult, showsContact, timeOpenToContact } from './in-page';
+import { LOOP_PEOPLE } from './loop';
 import { campaignPage, fullName, leadPanelPage, openGeneratedPage } from './pages';
 import { summarise, type Summary } from './stats';
 
@@ -127,7 +128,8 @@ export async function measureSidebar(env: BenchEnv, people: Contact[], runs: num
   const open = [];
   for (let i = 1; i <= runs; i++) open.push(await coldOpen(env, people[i]!, i));
 
-  const listed = people.slice(runs + 1, runs + 2 + runs); // never fetched; the first is shown on opening
+  // never fetched; the first is shown on opening; enough for the clicks and for the quick-tag loop after
+  const listed = people.slice(runs + 1, runs + 1 + Math.max(runs + 1, LOOP_PEOPLE));
   const { tabId } = await openPartnerTab(env, 'https://app.heyreach.io/app/campaigns/4821?bench=list', campaignPage(listed), listed.length);
   const sidebar = await env.eb.browser.newPage();
   await sidebar.evaluateOnNewDocument(NAME_SHIM);
