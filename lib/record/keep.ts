@@ -27,6 +27,8 @@ const itemsOf = (locationId: string, contactIds: string[]) =>
 
 /** A record younger than this is answered without asking HighLevel again. */
 const FRESH_MS = 15_000;
+/** A record asked for this recently is taken as shown (a visible sidebar revalidates its record every 60 s). */
+const SHOWN_MS = 90_000;
 /** Records kept in the worker's memory (~3 KB each), and in storage.session (two copies of ~5 KB each). */
 export const MEMORY_KEPT = 1000;
 export const STORED_KEPT = 300;
@@ -130,13 +132,26 @@ export function contactRecords(
     return work;
   }
 
+  async function answer(contactId: string, fresh: boolean): Promise<ContactRecordAnswer> {
+    const last = fresh ? undefined : await known(contactId);
+    if (!last) return { details: await refresh(contactId), revalidating: false };
+    if (now() - last.fetchedAt < FRESH_MS) return { details: await show(last), revalidating: false };
+    refresh(contactId).catch(() => undefined); // the sidebar keeps the last record on failure
+    return { details: await show(last), revalidating: true };
+  }
+
+  /** when each contact was last asked for (a sidebar shows it, and revalidates it every minute) */
+  const asked = new Map<string, number>();
+  const ask = (contactId: string) => {
+    asked.delete(contactId);
+    asked.set(contactId, now());
+    if (asked.size > MEMORY_KEPT) asked.delete(asked.keys().next().value!);
+  };
+
   return {
     async get(contactId: string, fresh = false): Promise<ContactRecordAnswer> {
-      const last = fresh ? undefined : await known(contactId);
-      if (!last) return { details: await refresh(contactId), revalidating: false };
-      if (now() - last.fetchedAt < FRESH_MS) return { details: await show(last), revalidating: false };
-      refresh(contactId).catch(() => undefined); // the sidebar keeps the last record on failure
-      return { details: await show(last), revalidating: true };
+      ask(contactId);
+      return answer(contactId, fresh);
     },
 
     /**
@@ -144,6 +159,7 @@ export function contactRecords(
      * fresh record reaches the sidebar through its item. A read already running is joined.
      */
     async revalidate(contactId: string, hasRoom: () => boolean): Promise<{ skipped: boolean }> {
+      ask(contactId);
       if (!inflight.has(contactId) && !hasRoom()) return { skipped: true };
       await refresh(contactId);
       return { skipped: false };
@@ -151,7 +167,22 @@ export function contactRecords(
 
     /** Starts reading a record the sidebar will probably ask for (cached, errors ignored). */
     prefetch(contactId: string): void {
-      void this.get(contactId).catch(() => undefined);
+      void answer(contactId, false).catch(() => undefined);
+    },
+
+    /**
+     * HighLevel changed the contact in a way the kept record cannot show by itself (a bulk job
+     * ended: its answer says which contacts changed, not what their tags are now). A record a
+     * sidebar asked for lately (it is shown) is read again; any other is only marked stale and
+     * read again when next asked: a job over 500 kept contacts must not cost 2,500 reads.
+     */
+    async changedElsewhere(contactId: string): Promise<void> {
+      if (now() - (asked.get(contactId) ?? -Infinity) < SHOWN_MS) {
+        await refresh(contactId);
+        return;
+      }
+      const last = memory.get(contactId);
+      if (last) memory.set(contactId, { ...last, fetchedAt: 0 });
     },
 
     /** Applies a confirmed change to the kept record; answers the record as shown. */

@@ -5,7 +5,8 @@
 // failed or discarded one changes the shown record (a failed write rolls back). A running bulk tag
 // job counts as an unanswered tag write of each contact it has not reached (outbox.unanswered);
 // the contacts it reached get its tag in their confirmed record, and when it ends their records
-// are read again (a bulk answer says which contacts changed, not what their tags are now).
+// are read again, at once if shown, else when next asked (a bulk answer says which contacts
+// changed, not what their tags are now).
 import type { GhlClient } from '../ghl';
 import { awaitsAnswer, type BulkJob, type Outbox, type WriteRecord } from '../outbox';
 import type { ContactDetails } from '../protocol';
@@ -63,7 +64,7 @@ export function locationRecords(client: GhlClient, outbox: Pick<Outbox, 'unanswe
             const tagged = { kind: job.op === 'add' ? 'tag.add' : 'tag.remove', contactId, tags: job.tags } as const;
             await records.confirm(contactId, (d) => layWrites(d, [tagged], { users: n.users, lists: n.lists, at: job.updatedAt }));
           } else await records.repaint(contactId);
-          if (job.state !== 'running') await records.get(contactId, true);
+          if (job.state !== 'running') await records.changedElsewhere(contactId);
         }),
       );
     },

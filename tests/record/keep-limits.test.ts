@@ -82,3 +82,27 @@ describe('kept contact records', () => {
     expect(kept).toContain('c1009');
   });
 });
+
+describe('a change HighLevel made elsewhere (a bulk job ended)', () => {
+  it('reads again only the records asked for lately (shown); the others are read when next asked', async () => {
+    let at = 0;
+    const reads: string[] = [];
+    const records = contactRecords(LOCATION, async (id) => (reads.push(id), { details: { ...details(id), fetchedAt: at } }), { now: () => at });
+    for (const id of ids(10)) records.prefetch(id); // read ahead for a page, never asked for
+    await vi.waitFor(() => expect(reads).toHaveLength(10));
+    at = 100_000;
+    await records.get('c3', true); // the sidebar shows c3
+    reads.length = 0;
+    at = 130_000;
+    await Promise.all(ids(10).map((id) => records.changedElsewhere(id)));
+    expect(reads).toEqual(['c3']);
+    // another, when next asked: answered from memory at once, and read again
+    const next = await records.get('c5');
+    expect(next.revalidating).toBe(true);
+    await vi.waitFor(() => expect(reads).toEqual(['c3', 'c5']));
+    // a record asked for long ago is no longer taken as shown
+    at = 300_000;
+    await records.changedElsewhere('c3');
+    expect(reads).toEqual(['c3', 'c5']);
+  });
+});
