@@ -140,13 +140,9 @@ export function contactRecords(
     return { details: await show(last), revalidating: true };
   }
 
-  /** when each contact was last asked for (a sidebar shows it, and revalidates it every minute) */
-  const asked = new Map<string, number>();
-  const ask = (contactId: string) => {
-    asked.delete(contactId);
-    asked.set(contactId, now());
-    if (asked.size > MEMORY_KEPT) asked.delete(asked.keys().next().value!);
-  };
+  /** the contact last asked for, and when: the one a sidebar shows (it revalidates it every minute) */
+  let asked: { contactId: string; at: number } | undefined;
+  const ask = (contactId: string) => void (asked = { contactId, at: now() });
 
   return {
     async get(contactId: string, fresh = false): Promise<ContactRecordAnswer> {
@@ -172,12 +168,13 @@ export function contactRecords(
 
     /**
      * HighLevel changed the contact in a way the kept record cannot show by itself (a bulk job
-     * ended: its answer says which contacts changed, not what their tags are now). A record a
-     * sidebar asked for lately (it is shown) is read again; any other is only marked stale and
-     * read again when next asked: a job over 500 kept contacts must not cost 2,500 reads.
+     * ended: its answer says which contacts changed, not what their tags are now). The record
+     * last asked for, lately (the one shown), is read again; any other is only marked stale and
+     * read again when next asked (a second sidebar's, at its next minute's revalidation): a job
+     * over the contacts the user went through must not cost 5 reads for each.
      */
     async changedElsewhere(contactId: string): Promise<void> {
-      if (now() - (asked.get(contactId) ?? -Infinity) < SHOWN_MS) {
+      if (asked?.contactId === contactId && now() - asked.at < SHOWN_MS) {
         await refresh(contactId);
         return;
       }

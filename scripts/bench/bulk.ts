@@ -40,6 +40,9 @@ export interface BulkFigures {
   tagged: number;
 }
 
+/** a request's method, path (ids as {id}) and status */
+const kindOf = (r: { method: string; path: string; status: number }) => `${r.method} ${r.path.replace(/[A-Za-z0-9]{20,}/g, '{id}')} ${r.status}`;
+
 /**
  * Tags `people` of the location's contacts through the extension's bulk message at HighLevel's
  * real rate limit (100 requests / 10 s), a new tag per run, each timed in the page from the
@@ -70,6 +73,12 @@ export async function measureBulk(env: BenchEnv, contactIds: string[], runs: num
       if (state !== 'done') throw new Error(`the bulk job ended ${state}`);
       times.push(ms);
       const log = await loggedRequests(sandbox);
+      // BENCH_DEBUG=1: each run's requests by kind, one JSON line on stderr
+      if (process.env.BENCH_DEBUG) {
+        const kinds: Record<string, number> = {};
+        for (const r of log) kinds[kindOf(r)] = (kinds[kindOf(r)] ?? 0) + 1;
+        process.stderr.write(JSON.stringify({ bulkRun: run, ms, kinds }) + '\n');
+      }
       requests = log.length;
       rateLimited += log.filter((r) => r.status === 429).length;
       tagged = ids.filter((id) => sandbox.state.contacts.get(id)?.tags.includes(tag)).length;
