@@ -243,8 +243,8 @@ function bulkRows(bulk: BulkFigures, transport: string, floor: { ms: number; req
   ];
 }
 
-/** the CORS preflights the bench's API base URL costs (HighLevel's host, with its host permission, needs none) */
-const preflightNote = (f: SidebarFigures['coldOpen']) => (f.preflights ? `; plus ${f.preflights} CORS preflights in ${f.runs} runs, answered at once (the bench's API base URL only)` : '');
+/** the CORS preflights a loopback API address costs (BENCH_LOOPBACK=1; HighLevel's host, with its host permission, needs none) */
+const preflightNote = (f: SidebarFigures['coldOpen']) => (f.preflights ? `; plus ${f.preflights} CORS preflights in ${f.runs} runs, answered at once (the loopback API address only)` : '');
 
 function sidebarRows(s: SidebarFigures, rtt: number): Row[] {
   const cold = 2 * rtt + 100;

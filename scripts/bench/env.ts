@@ -7,6 +7,9 @@ import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { launchChromium, type ExtensionBrowser } from '../lib/browsers';
 import { connectWithToken } from '../lib/flow';
 
+/** HighLevel's API address: the partner proxy answers there with the sandbox (no CORS headers, as HighLevel's host) */
+const HIGHLEVEL_API = 'https://services.leadconnectorhq.com';
+
 export interface SentRequest {
   method: string;
   url: string;
@@ -36,7 +39,9 @@ export async function startBench(latencyMs: number, opts: { http2?: boolean; rat
   // timings are measured without the rate limit in the way, unless asked; the bulk row sets the real one
   const rateLimit = opts.rateLimit === 'highlevel' ? { max: 100, intervalMs: 10_000 } : { max: 1_000_000 };
   const sandbox = await startSandbox({ port: 0, latencyMs, rateLimit, http2: opts.http2 });
-  const apiUrl = sandbox.http2Url ?? sandbox.baseUrl;
+  // HTTP/1.1 at HighLevel's own address (through the partner proxy, TLS, no CORS: the extension's
+  // host permission covers it, as for users); HTTP/2 at the sandbox's own HTTPS address
+  const apiUrl = sandbox.http2Url ?? (process.env.BENCH_LOOPBACK ? sandbox.baseUrl : HIGHLEVEL_API);
   let eb: ExtensionBrowser | undefined;
   try {
     // the sandbox's HTTPS server has the partner proxy's key: the same SPKI makes Chromium trust it
