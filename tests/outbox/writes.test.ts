@@ -258,8 +258,9 @@ describe('surviving the worker', () => {
     await until(async () => (await recordOf(first.outbox, write))?.reason !== undefined, 'the first failure');
     const waiting = (await recordOf(first.outbox, write))!;
     expect(waiting).toMatchObject({ state: 'pending', attempts: 1 });
+    // the alarm moves from the in-flight watchdog to the retry once the attempt has ended (just after its record is stored)
+    await until(async () => (await fakeBrowser.alarms.get(ALARM_NAME))?.scheduledTime === waiting.nextAt, 'the alarm at the retry');
     const alarm = await fakeBrowser.alarms.get(ALARM_NAME);
-    expect(alarm?.scheduledTime).toBe(waiting.nextAt);
     first.kill();
     await admin(world.sandbox).clearFaults();
 
