@@ -1,11 +1,12 @@
 // The active location's lists the pages pick from: users (owner, assignee and follower names and
 // pickers), the tag catalogue (tags used lately first), contact custom fields with their types,
 // pipelines with their stages, lost reasons and published workflows. All read at once (one round
-// trip, in parallel with a record's own reads) and kept ten minutes, in memory and in storage.session:
-// the browser stops an idle worker after 30 s, and the next page's report would otherwise wait
-// behind six list reads (all of Chromium's connections to one host) before its look-up. Each list needs its scope: a
-// scope the connection lacks leaves its list empty and is named in `missingScopes` (the section
-// that needs it says so); a list HighLevel failed to answer is asked again at the next use.
+// trip, in parallel with a record's own reads) and kept ten minutes, in memory and in
+// storage.session: the browser stops an idle worker after 30 s, and the next page's report would
+// otherwise wait behind six list reads (all of Chromium's connections to one host) before its
+// look-up. Each list needs its scope: a scope the connection lacks leaves its list empty and is
+// named in `missingScopes` (the section that needs it says so); a list HighLevel failed to answer
+// is asked again at the next use (and the lists are not kept).
 import { storage } from 'wxt/utils/storage';
 import type { GhlClient, User } from '../ghl';
 import { opportunityDefaults, opportunityLists } from '../opportunities';
@@ -40,7 +41,7 @@ interface Loaded {
 /** The lists as kept in storage.session, for a restarted worker (users as a list). */
 type Kept = Omit<Loaded, 'users'> & { users: User[] };
 
-/** A connection's lists kept for a restarted worker; dropped with the connection's session storage at sign-out. */
+/** A connection's lists kept for a restarted worker; removed when it signs out or is connected again. */
 export const keptListsItem = (connectionId: string) => storage.defineItem<Kept | null>(`session:lists:${connectionId}`, { fallback: null });
 
 /** One list: its value, empty when its scope is missing; a failure marks the lists to be read again. */
