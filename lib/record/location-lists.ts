@@ -105,6 +105,11 @@ export function locationLists(client: GhlClient, connectionId: string, now: () =
 
   return {
     load,
+    /** Forgets the lists, here and kept: the next use reads them again (the user asked for a fresh record). */
+    async forget(): Promise<void> {
+      loaded = undefined;
+      await kept.removeValue();
+    },
     users: async () => (await load()).users,
     /** the location's contact custom fields, or undefined when they could not be read */
     fields: async () => (await load()).fields,

@@ -161,11 +161,14 @@ describe('keeping the shown record fresh', () => {
     }
   });
 
-  it('Refresh reads the record fresh', async () => {
-    send.mockResolvedValueOnce({ ok: true, value: { details: record, revalidating: false } });
+  it('Refresh reads the record fresh, then the location’s lists the pickers show (read again with it)', async () => {
+    const added = { ...lists, workflows: [...lists.workflows, { id: 'w2', name: 'Added in HighLevel' }] };
+    send.mockImplementation(async (type: string) => (type === 'getLocationLists' ? { ok: true, value: added } : { ok: true, value: { details: record, revalidating: false } }));
     render();
     await act(async () => button('Refresh')!.click());
-    expect(send).toHaveBeenCalledWith('getContactDetails', { contactId: 'c1', fresh: true });
+    expect(send.mock.calls.map(([type, data]) => [type, data])).toEqual([['getContactDetails', { contactId: 'c1', fresh: true }], ['getLocationLists', undefined]]);
+    const shown = useContact.getState().lists;
+    expect(shown.status === 'ready' && shown.value.workflows.map((w) => w.name)).toEqual(['New lead nurture', 'Added in HighLevel']);
   });
 });
 

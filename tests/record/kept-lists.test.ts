@@ -1,7 +1,8 @@
 // The location's lists (users, tags, custom fields, pipelines, lost reasons, workflows) are kept in
 // storage.session as well as in memory: the browser stops an idle worker after 30 s, and without
 // them the next record waited behind six list reads. Kept ten minutes from when they were read,
-// never when a list failed, and forgotten when the connection is made again or signed out.
+// never when a list failed, and forgotten when the connection is made again or signed out. A
+// fresh record the user asks for (Refresh) reads them again, with the record.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { keptListsItem } from '../../lib/record';
 import { openSandbox, type Sandbox } from '../ghl/sandbox-helpers';
@@ -15,15 +16,24 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 beforeEach(async () => {
-  sandbox.setFaults({ errorRate: 0, paths: [] });
+  sandbox.setFaults({ errorRate: 0, latencyMs: 0, paths: [] });
   bg = await connectedBackground(sandbox);
 });
 
 const LIST_PATHS = [/^\/users\/$/, /\/tags$/, /\/customFields$/, /^\/opportunities\/pipelines$/, /^\/opportunities\/lost-reason$/, /^\/workflows\/$/];
 
-/** the list reads the sandbox saw since `since` */
-const listReads = (since: number) =>
-  sandbox.ctx.log.recent(2000).filter((r) => Date.parse(r.time) >= since && r.method === 'GET' && LIST_PATHS.some((p) => p.test(r.path))).map((r) => r.path);
+/** the GETs the sandbox saw since `since`, of the lists, or of the paths given */
+const reads = (since: number, paths = LIST_PATHS) =>
+  sandbox.ctx.log.recent(2000).filter((r) => Date.parse(r.time) >= since && r.method === 'GET' && paths.some((p) => p.test(r.path)));
+const listReads = (since: number) => reads(since).map((r) => r.path);
+const CONTACT = [/^\/contacts\/[^/]+$/];
+
+/** a restarted worker reads the record again (the revalidation a visible sidebar asks for every minute), then answers it */
+async function readAgainAfterRestart() {
+  const restarted = bg.restart();
+  await restarted.ask('revalidateContact', { contactId: contact() });
+  return { restarted, ...(await restarted.ask('getContactDetails', { contactId: contact() })) };
+}
 
 const contact = () => sandbox.seed.partnerContactIds['Maya Okafor']!;
 
@@ -33,8 +43,8 @@ describe('the location’s lists across a worker restart', () => {
     expect(await keptListsItem(bg.connection.id).getValue()).not.toBeNull();
 
     const since = Date.now();
-    const restarted = bg.restart();
-    const { details } = await restarted.ask('getContactDetails', { contactId: contact(), fresh: true });
+    const { restarted, details } = await readAgainAfterRestart();
+    expect(reads(since, CONTACT)).toHaveLength(1); // the record was read again
     expect(listReads(since)).toEqual([]);
     expect(details.opportunities?.length).toBeGreaterThan(0);
     // named from the kept users and pipelines
@@ -53,7 +63,7 @@ describe('the location’s lists across a worker restart', () => {
     const kept = (await item.getValue())!;
     await item.setValue({ ...kept, at: Date.now() - 601_000 });
     const since = Date.now();
-    await bg.restart().ask('getContactDetails', { contactId: contact(), fresh: true });
+    await readAgainAfterRestart();
     expect(listReads(since).length).toBe(LIST_PATHS.length);
   });
 
@@ -63,7 +73,7 @@ describe('the location’s lists across a worker restart', () => {
     sandbox.setFaults({ errorRate: 0, paths: [] });
     expect(await keptListsItem(bg.connection.id).getValue()).toBeNull();
     const since = Date.now();
-    await bg.restart().ask('getContactDetails', { contactId: contact(), fresh: true });
+    await readAgainAfterRestart();
     expect(listReads(since).length).toBe(LIST_PATHS.length);
   });
 
@@ -76,5 +86,21 @@ describe('the location’s lists across a worker restart', () => {
     expect(await keptListsItem(again.id).getValue()).not.toBeNull();
     await bg.ask('signOut', again.id);
     expect(await keptListsItem(again.id).getValue()).toBeNull();
+  });
+
+  it('are read again with a fresh record the user asks for (Refresh), in the same round trip', async () => {
+    await bg.ask('getContactDetails', { contactId: contact(), fresh: true });
+    const since = Date.now();
+    await bg.ask('getContactDetails', { contactId: contact() }); // kept: nothing read
+    expect(reads(since, [...LIST_PATHS, ...CONTACT])).toEqual([]);
+    sandbox.setFaults({ latencyMs: 150, paths: [] }); // answers take long enough to tell one round from two
+    await bg.ask('getContactDetails', { contactId: contact(), fresh: true });
+    sandbox.setFaults({ latencyMs: 0 });
+    const lists = reads(since);
+    expect(lists.map((r) => r.path)).toHaveLength(LIST_PATHS.length);
+    // every list went out before the contact's own read was answered: one round trip
+    const contactAnswered = Math.min(...reads(since, CONTACT).map((r) => Date.parse(r.time) + r.durationMs));
+    expect(Math.max(...lists.map((r) => Date.parse(r.time)))).toBeLessThanOrEqual(contactAnswered);
+    expect(await keptListsItem(bg.connection.id).getValue()).not.toBeNull();
   });
 });
