@@ -4,7 +4,7 @@
 // tags and the tag box. The focus stays in the tag box while moving from person to person.
 // The page keeps its height as scroll padding (--pinned-height, theme.css), so a control reached
 // with Tab is scrolled into view below the header, never under it.
-import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { i18n } from '#i18n';
 import { describeMatch } from '@/lib/match';
 import { useContact } from './state/contact';
@@ -30,10 +30,12 @@ function blockedWhy(entry: PersonEntry): string | undefined {
   }
 }
 
-/** Keeps `--pinned-height` on the page at the pinned header's height while it shows (it grows with the tags and the tag box's offers). */
-function usePinnedHeight(header: RefObject<HTMLElement | null>) {
-  useLayoutEffect(() => {
-    const el = header.current;
+/**
+ * A ref for the pinned header: keeps `--pinned-height` on the page at its height while it shows
+ * (it grows with the tags and the tag box's offers), and drops it when the header goes.
+ */
+function usePinnedHeight() {
+  return useCallback((el: HTMLElement | null) => {
     if (!el) return;
     const root = document.documentElement;
     const keep = () => root.style.setProperty('--pinned-height', `${el.getBoundingClientRect().height}px`);
@@ -44,15 +46,14 @@ function usePinnedHeight(header: RefObject<HTMLElement | null>) {
       observer.disconnect();
       root.style.removeProperty('--pinned-height');
     };
-  });
+  }, []);
 }
 
 /** A contact opened from the search box (no person of the page): its name and tags, pinned the same way. */
 function OpenedByHand() {
   const openedByHand = useSidebar((s) => s.openedByHand);
   const record = valueOf(useContact((s) => s.details));
-  const header = useRef<HTMLElement>(null);
-  usePinnedHeight(header);
+  const header = usePinnedHeight();
   if (!openedByHand || record?.contact.id !== openedByHand) return null;
   return (
     <section ref={header} className="pinned" aria-label={i18n.t('sidebar.shownPerson')} data-testid="pinned">
@@ -76,8 +77,7 @@ export function PinnedPerson() {
   const { details, focusTags } = useContact();
   const [listOpen, setListOpen] = useState(false);
   const toggle = useRef<HTMLButtonElement>(null);
-  const header = useRef<HTMLElement>(null);
-  usePinnedHeight(header);
+  const header = usePinnedHeight();
   const entries = peopleOf(sidebar);
   const entry = sidebar.selected != null ? entries[sidebar.selected] : undefined;
   const record = valueOf(details);

@@ -100,11 +100,11 @@ export function createHandlers(session: Session, services: LocationServicesRegis
     matchTab: ({ tabId, now }) => answer(tabs.show(tabId, now)),
     matchPeople: async (people) => ok(await markCreating(await matches.matchAll(people))),
     getContactDetails: async ({ contactId, fresh }) => {
-      const services = await active();
+      const location = await active();
       // a fresh record asked for (Refresh, Retry) reads the location's lists again with it, in the
       // same round trip: a field, stage or workflow added in HighLevel meanwhile shows
-      if (fresh) await services.lists.forget();
-      return ok(await services.records.get(contactId, fresh));
+      if (fresh) await location.lists.forget();
+      return ok(await location.records.get(contactId, fresh));
     },
     relinkPerson: async (input) => ok(await relinkPerson(input, await active(), matches, tabs)),
     getLocationLists: async () => ok(await (await active()).lists.lists()),

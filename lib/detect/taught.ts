@@ -23,7 +23,7 @@ export interface TaughtRule {
   fields: Partial<Record<TaughtField, string>>;
 }
 
-/** What installTaught leaves in the content script's world (called by entrypoints/detector.ts). */
+/** What installTaught leaves in the content script's world (called by lib/detect/content-script.ts). */
 export interface TaughtScope {
   /** the report with the rules' people added */
   ghlSidebarAdjust?: (report: PageReport) => PageReport;

@@ -10,7 +10,6 @@ import type { CallOptions } from '../ghl';
 /** Sends one look-up request of the matcher, with the call options of its lane. */
 export type LookupLane = <T>(request: (o: CallOptions) => Promise<T>) => Promise<T>;
 
-
 /**
  * Emails per search: 100 filters in one OR group, a body of about 6 KB (a 200-lead page is the
  * focused person's small search and two of these). HighLevel documents no limit on a group's

@@ -17,7 +17,6 @@ import { FIRST_LOOKED_UP } from './lookup-budget';
 /** Answers are gathered this long before they are published (one storage write for a batch's people). */
 const PUBLISH_MS = 30;
 
-
 interface Run {
   page: TabPeople;
   connectionId: string;

@@ -63,7 +63,10 @@ async function openPartnerTab(env: BenchEnv, url: string, html: string, people: 
 async function viewRequests(env: BenchEnv): Promise<{ count: number; dup: number; kinds: string[]; preflights: number }> {
   await sleep(SETTLE_MS);
   const logged = await loggedRequests(env.sandbox);
-  return { count: logged.length, dup: duplicates(env.sent), kinds: logged.map(kindOf), preflights: env.sent.filter((r) => r.method === 'OPTIONS').length };
+  // duplicates are counted from what the worker sent (seen over CDP): a view whose requests were not seen there would count none whatever it sent
+  const seen = env.sent.filter((r) => r.method !== 'OPTIONS').length;
+  if (logged.length && !seen) throw new Error(`the worker's ${logged.length} requests were not seen over CDP (looked for ${env.apiUrl})`);
+  return { count: logged.length, dup: duplicates(env.sent), kinds: logged.map(kindOf), preflights: env.sent.length - seen };
 }
 
 async function startView(env: BenchEnv) {

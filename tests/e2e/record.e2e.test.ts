@@ -11,7 +11,7 @@ import { connectWithToken, waitForContact } from '../../scripts/lib/flow';
 import type { Sandbox } from '../../sandbox/server';
 import { clickButton, sidebarOn } from './outbox-steps';
 import { activityLines, expectWalkApplied, planWalk, walkTheRecord, WALK_ACTIVITY, MAYA, type WalkPlan } from './record-steps';
-import { freshSandbox, partnerUrl, proxyOf } from './setup';
+import { freshSandbox, partnerUrl, proxyOf, screenshot } from './setup';
 import { axeViolations, readmeShot, selectPerson } from './sidebar-steps';
 
 let sandbox: Sandbox;
@@ -77,6 +77,20 @@ describe('Chromium: the whole record beside a HeyReach page', () => {
     await clickButton(sidebar, 'Lost', `${item} form`);
     await waitFor(() => sandbox.state.opportunities.get(created.id)!.status === 'lost', 15_000, 'the opportunity never reached the sandbox lost');
     expect(sandbox.state.opportunities.get(created.id)!.lostReasonId).toBe(reason.id);
+  });
+
+  it('Refresh, from the keyboard, lists a workflow added in HighLevel meanwhile (the location’s lists read again with the record)', async () => {
+    const name = 'Added in HighLevel meanwhile';
+    const at = new Date().toISOString();
+    sandbox.state.workflows.get(sandbox.locationId)!.push({ id: 'wf-added-meanwhile', name, status: 'published', version: 1, createdAt: at, updatedAt: at, locationId: sandbox.locationId });
+    const offered = () => sidebar.$$eval('[data-testid=workflow-picker] select option', (options) => options.map((o) => o.textContent ?? ''));
+    await clickButton(sidebar, 'Add to workflow…', '[data-testid=workflows]');
+    expect(await offered()).not.toContain(name); // the lists are kept ten minutes
+    await sidebar.focus('[data-testid=freshness] button');
+    await sidebar.keyboard.press('Enter');
+    await waitFor(async () => (await offered()).includes(name), 15_000, 'Refresh never listed the new workflow');
+    await screenshot(sidebar, 'record-refresh-lists');
+    await clickButton(sidebar, 'Cancel', '[data-testid=workflow-picker]');
   });
 
   it('has no accessibility violations in the card with its new sections, light and dark', async () => {
