@@ -6,5 +6,5 @@ export { contactLookup, searchContacts, userLane, type LookupLane } from './look
 export { lookupBudget, TAB_LOOKUPS_PER_MINUTE, type LookupBudget } from './lookup-budget';
 export { pageMatches, type MatchServices, type PageMatches } from './page-matches';
 export { MAX_LISTED, parseDetection, tabPeople, type IncomingDetection } from './page-report';
-export { firstShown, tabMatches, type TabMatchesService } from './tab-matches';
+export { AHEAD_WAIT_MS, firstShown, tabMatches, type TabMatchesService } from './tab-matches';
 export { linkPendingCreate, markCreating, rematchCreated, relinkPerson, settleCreate } from './links';

@@ -20,7 +20,8 @@ export interface MatchServices {
   pageLookup(tabId: number, signal: AbortSignal): ContactLookup;
   /** the look-ups of a tab still waiting for their turn or the tab's budget */
   pageLookupsWaiting(tabId: number): number;
-  records: { prefetch(contactId: string): void };
+  /** reads a record ahead; settles when it is read (or failed) */
+  records: { prefetch(contactId: string): Promise<void> };
 }
 
 /** The same person whatever the order of its fields (browser storage hands them back sorted); details the partner shows do not change who they are. */

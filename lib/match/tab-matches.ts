@@ -1,7 +1,7 @@
 // The people of each tab and their matches, published as they are found. A report is kept at
 // once (the sidebar lists the names, each pending), then its people are matched: the focused one
-// and the top of the page first (what shows), then the others in page order, their look-ups batched and
-// paced for the tab (lookup-budget.ts); what the look-ups answer is published to
+// and the top of the page first (what shows), then, once the focused record is read, the others
+// in page order, their look-ups batched and paced for the tab (lookup-budget.ts); what the look-ups answer is published to
 // `tabMatchesItem(tabId)` a few times a second, which the sidebar watches. A newer report of the
 // tab drops the look-ups of the older one still waiting. People the user opens are looked up at
 // once in the user's lane (`show` with `now`), and so are those a hand link or a new contact
@@ -16,6 +16,8 @@ import { FIRST_LOOKED_UP } from './lookup-budget';
 
 /** Answers are gathered this long before they are published (one storage write for a batch's people). */
 const PUBLISH_MS = 30;
+/** The page's other look-ups wait at most this long for the record read ahead. */
+export const AHEAD_WAIT_MS = 2_000;
 
 interface Run {
   page: TabPeople;
@@ -25,6 +27,8 @@ interface Run {
   timer?: ReturnType<typeof setTimeout>;
   /** whose record was read ahead */
   readAhead: boolean;
+  /** settles when the record read ahead is read (or failed) */
+  ahead?: Promise<void>;
   services: MatchServices;
 }
 
@@ -78,7 +82,7 @@ export function tabMatches(matches: PageMatches, active: () => Promise<MatchServ
     const match = shown === undefined ? undefined : run.entries[shown]!;
     if (!match || match.state === 'pending') return;
     run.readAhead = true;
-    if (match.state === 'matched' && match.contact) run.services.records.prefetch(match.contact.id);
+    if (match.state === 'matched' && match.contact) run.ahead = run.services.records.prefetch(match.contact.id);
   }
 
   function settle(run: Run, index: number, found: PromiseSettledResult<PersonMatch>) {
@@ -87,6 +91,14 @@ export function tabMatches(matches: PageMatches, active: () => Promise<MatchServ
     else if (!run.stop.signal.aborted) run.entries[index] = { ...pending(run.page.people[index]!), error: lookupError(found.reason) };
     readAhead(run);
     publish(run);
+  }
+
+  /** Settles when the record read ahead is read, or after AHEAD_WAIT_MS (a slow answer holds the page's look-ups no longer). */
+  function readFirst(run: Run): Promise<void> {
+    if (!run.ahead) return Promise.resolve();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, AHEAD_WAIT_MS)));
+    return Promise.race([run.ahead, late]).finally(() => clearTimeout(timer));
   }
 
   /** Matches the people of `indexes` and publishes each as it settles; resolves when all have. */
@@ -111,14 +123,16 @@ export function tabMatches(matches: PageMatches, active: () => Promise<MatchServ
     const run: Run = { page, connectionId: services.connectionId, stop: new AbortController(), entries: page.people.map(pending), readAhead: false, services };
     runs.set(page.tabId, run);
     // the focused person and the top of the page first, in a search of their own (small, so
-    // answered first, and the focused record read ahead at once); the rest a moment later
+    // answered first, and the focused record read ahead at once); the rest once that record is
+    // read (its reads are not queued behind a big search, at HighLevel or in the worker), or
+    // after AHEAD_WAIT_MS at most
     const rest = page.people.map((_, i) => i);
     const first = rest.splice(0, FIRST_LOOKED_UP);
     if (page.focused != null && page.focused >= FIRST_LOOKED_UP) first.unshift(...rest.splice(page.focused - FIRST_LOOKED_UP, 1));
     else if (page.focused != null) first.unshift(...first.splice(page.focused, 1));
     const asker = { kind: 'page', tabId: page.tabId, signal: run.stop.signal } as const;
-    void lookUp(run, first, asker).catch(() => undefined);
-    setTimeout(() => void lookUp(run, rest, asker).catch(() => undefined), 0);
+    const firstDone = lookUp(run, first, asker).catch(() => undefined);
+    if (rest.length) void firstDone.then(() => readFirst(run)).then(() => (current(run) ? lookUp(run, rest, asker) : undefined)).catch(() => undefined);
     return run;
   }
 

@@ -161,9 +161,9 @@ export function contactRecords(
       return { skipped: false };
     },
 
-    /** Starts reading a record the sidebar will probably ask for (cached, errors ignored). */
-    prefetch(contactId: string): void {
-      void answer(contactId, false).catch(() => undefined);
+    /** Starts reading a record the sidebar will probably ask for (cached, errors ignored); settles when it is read. */
+    prefetch(contactId: string): Promise<void> {
+      return answer(contactId, false).then(() => undefined, () => undefined);
     },
 
     /**

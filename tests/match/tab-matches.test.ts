@@ -3,10 +3,10 @@
 // one's waiting look-ups, people the user opens looked up at once, a failed look-up kept to its
 // person. The rules are the real ones; HighLevel stands behind a fake ContactLookup here (the
 // tests over the sandbox are in page-budget.test.ts).
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { GhlError } from '../../lib/ghl';
-import { pageMatches, tabMatches, type ContactLookup, type MatchServices } from '../../lib/match';
+import { AHEAD_WAIT_MS, pageMatches, tabMatches, type ContactLookup, type MatchServices } from '../../lib/match';
 import { tabMatchesItem, tabPeopleItem, type ContactSummary, type TabMatches } from '../../lib/protocol';
 
 const TAB = 7;
@@ -47,6 +47,8 @@ function world(opts: Parameters<typeof fakeLookup>[0] = {}) {
   const page = fakeLookup(opts);
   const user = fakeLookup(opts);
   const prefetched: string[] = [];
+  /** how a record read ahead goes: read at once unless the test says otherwise */
+  const reads = { ahead: async (): Promise<void> => undefined };
   const signals: AbortSignal[] = [];
   const services: MatchServices = {
     connectionId: 'conn-1',
@@ -54,11 +56,11 @@ function world(opts: Parameters<typeof fakeLookup>[0] = {}) {
     lookup: user.lookup,
     pageLookup: (_tabId, signal) => (signals.push(signal), page.lookup),
     pageLookupsWaiting: () => page.waiting(),
-    records: { prefetch: (id) => void prefetched.push(id) },
+    records: { prefetch: (id) => (prefetched.push(id), reads.ahead()) },
   };
   const active = async () => services;
   const tabs = tabMatches(pageMatches(active), active);
-  return { tabs, page, user, prefetched, signals };
+  return { tabs, page, user, prefetched, reads, signals };
 }
 
 async function published(check: (m: TabMatches) => boolean): Promise<TabMatches> {
@@ -81,12 +83,42 @@ describe('a tab’s people and their matches', () => {
     await new Promise((r) => setTimeout(r, 20));
     // the focused person, then the top of the page, then the rest
     expect(w.page.asked.slice(0, 3)).toEqual(['lead16@example.com', 'lead0@example.com', 'lead1@example.com']);
-    expect(w.page.asked.indexOf('lead9@example.com')).toBeLessThan(w.page.asked.indexOf('lead10@example.com'));
     w.page.release();
     const done = await published((m) => m.pending === 0);
+    expect(w.page.asked.indexOf('lead9@example.com')).toBeLessThan(w.page.asked.indexOf('lead10@example.com'));
     expect(done.matches.map((m) => m.state)).toEqual(['matched', 'matched', 'matched', 'missing', ...Array<string>(26).fill('matched')]);
     expect(done.connectionId).toBe('conn-1');
     expect(w.prefetched).toEqual(['c-lead16']);
+  });
+
+  it('looks the rest of the page up once the focused record is read (its reads go first)', async () => {
+    const w = world();
+    let read!: () => void;
+    w.reads.ahead = () => new Promise<void>((resolve) => (read = resolve));
+    await w.tabs.receive({ people: Array.from({ length: 30 }, (_, i) => person(i)), focused: 16, view: 'list', site: 'heyreach' }, from);
+    await published((m) => m.pending === 19); // the focused person and the top 10 matched
+    expect(w.prefetched).toEqual(['c-lead16']);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(w.page.asked).toHaveLength(11); // nobody else asked while the record is read
+    read();
+    await published((m) => m.pending === 0);
+    expect(w.page.asked).toHaveLength(30);
+  });
+
+  it('a record read ahead that does not answer holds the rest of the page for AHEAD_WAIT_MS at most', async () => {
+    vi.useFakeTimers();
+    try {
+      const w = world();
+      w.reads.ahead = () => new Promise<void>(() => undefined); // never answers
+      await w.tabs.receive({ people: Array.from({ length: 30 }, (_, i) => person(i)), focused: 16, view: 'list', site: 'heyreach' }, from);
+      await vi.advanceTimersByTimeAsync(AHEAD_WAIT_MS - 100);
+      expect(w.prefetched).toEqual(['c-lead16']);
+      expect(w.page.asked).toHaveLength(11);
+      await vi.advanceTimersByTimeAsync(200);
+      expect(w.page.asked).toHaveLength(30);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('a newer report of the tab drops the older one’s look-ups that still wait', async () => {
