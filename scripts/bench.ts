@@ -221,8 +221,14 @@ function bigPageRows(f: BigPageFigures, rtt: number, goal: { matchedMs: number; 
       note: 'the sidebar open on the tab; no request in between' },
   ];
   if (n === 200) {
-    rows.push({ name: `${n}-lead page: report → the focused person's record in full`, unit: 'ms', value: f.recordMs, limit: 2 * rtt,
-      goal: `≤ 2 round trips (< ${3 * rtt} ms)`, met: f.recordMs.median < 3 * rtt, note: 'the look-up (in the first search), then the record' });
+    const trips = f.recordRoundTrips.max;
+    rows.push(
+      { name: `${n}-lead page: the focused person's record, round trips to HighLevel`, unit: 'round trips', value: f.recordRoundTrips, limit: 2,
+        goal: '≤ 2 round trips', met: trips <= 2, note: 'counted on the sandbox\'s log: the look-up (in the first search), then the record\'s 5 reads at once; the most in a run' },
+      { name: `${n}-lead page: report → the focused person's record in full`, unit: 'ms', value: f.recordMs, limit: f.bareRecordMs.median,
+        note: `limit: the same 2 round trips by a bare fetch in the same browser (${f.bareRecordMs.min.toFixed(0)}–${f.bareRecordMs.max.toFixed(0)} ms); ` +
+          `above it: the worker's start from stopped, the report kept and published, the record shaped, kept and drawn` },
+    );
   }
   rows.push(
     { name: `${n}-lead page: report → all ${n} matched`, unit: 'ms', value: f.matchedMs, limit: searches * rtt, goal: `≤ ${goal.matchedMs} ms`, met: f.matchedMs.median <= goal.matchedMs,

@@ -15,7 +15,8 @@ import { contentScriptWorld } from '../../tests/e2e/session-steps';
 import { NAME_SHIM, loggedRequests, resetRequests, sleep, type BenchEnv } from './env';
 import { showsContact } from './in-page';
 import { fullName, openGeneratedPage } from './pages';
-import { summarise, type Summary } from './stats';
+import { FIRST_LOOKED_UP } from '../../lib/match/lookup-budget';
+import { roundTrips, summarise, type Summary } from './stats';
 
 const RATE_WINDOW_MS = 10_000;
 
@@ -25,6 +26,10 @@ export interface BigPageFigures {
   listedMs: Summary;
   /** report → the focused person's record shown in full */
   recordMs: Summary;
+  /** the record's requests in a chain: its look-up, then its reads, each wave waiting on the one before */
+  recordRoundTrips: Summary;
+  /** the same requests (the first search, then the 5 reads at once) sent by a bare fetch from an extension page */
+  bareRecordMs: Summary;
   /** report → nobody pending */
   matchedMs: Summary;
   /** searches and duplicate checks, per run */
@@ -67,6 +72,9 @@ function armBigPage(count: number, name: string, shows: string): void {
 
 const EMPTY_LIST = '<!doctype html><html lang="en"><head><title>Lead list</title></head><body><main><h1>Lead list</h1></main></body></html>';
 
+/** The parts of the record the sidebar shows in full, each its own request. */
+const RECORD_PARTS = new Set(['contact', 'tasks', 'notes', 'appointments', 'opportunities']);
+
 /** What a request was for, in a word: a look-up, a part of the record, the business's list. */
 function kindOf(path: string): string {
   if (path.startsWith('/contacts/search')) return 'look-up';
@@ -76,7 +84,7 @@ function kindOf(path: string): string {
   return part ?? (/^\/contacts\/[^/]+$/.test(path) ? 'contact' : path);
 }
 
-async function onePage(env: BenchEnv, contacts: Contact[], focused: number, run: number): Promise<Timed & { report: number; lookUps: number; requests: number; kinds: string[]; rateLimited: number }> {
+async function onePage(env: BenchEnv, contacts: Contact[], focused: number, run: number): Promise<Timed & { report: number; lookUps: number; requests: number; kinds: string[]; rateLimited: number; roundTrips: number }> {
   await stopServiceWorker(env.eb, env.extensionPage); // nothing matched kept from the run before
   const url = `https://app.heyreach.io/app/lists/bench-${contacts.length}-${run}`;
   const tab = await openGeneratedPage(() => env.eb.browser.newPage(), url, EMPTY_LIST);
@@ -110,7 +118,37 @@ async function onePage(env: BenchEnv, contacts: Contact[], focused: number, run:
     requests: caused.length,
     kinds: caused.map((r) => kindOf(r.path)),
     rateLimited: caused.filter((r) => r.status === 429).length,
+    // the record's chain: the first look-up (the focused person's), then the record's reads
+    roundTrips: roundTrips(caused.filter((r, i) => i === caused.findIndex((x) => kindOf(x.path) === 'look-up') || RECORD_PARTS.has(kindOf(r.path)))
+      .map((r) => ({ arrived: Date.parse(r.time), answered: Date.parse(r.time) + r.durationMs }))),
   };
+}
+
+/**
+ * The floor of the focused record: the requests its chain is made of, sent by a bare fetch from
+ * an extension page of the same browser (the same network, the same sandbox and latency, no
+ * extension code): the first search (the focused person and the top of the page, by email), then
+ * the record's 5 reads at once. Times from the first request to the last answer read.
+ */
+async function bareRecord(env: BenchEnv, contacts: Contact[], focused: number): Promise<number> {
+  const emails = [contacts[focused]!, ...contacts.slice(0, FIRST_LOOKED_UP)].map((c) => c.email!);
+  const { apiUrl, sandbox } = env;
+  await env.extensionPage.evaluate(NAME_SHIM);
+  return (await env.extensionPage.evaluate(async (api: string, token: string, locationId: string, emails: string[], contactId: string) => {
+    const headers = (version: string) => ({ authorization: `Bearer ${token}`, version, 'content-type': 'application/json', accept: 'application/json' });
+    const get = (path: string, version = '2021-07-28') => fetch(`${api}/${path}`, { headers: headers(version) }).then((r) => r.json());
+    await get(`contacts/${contactId}`); // a warm connection, as the worker's are (the sidebar's own reads went before)
+    const t0 = performance.now();
+    await fetch(`${api}/contacts/search`, {
+      method: 'POST', headers: headers('2021-07-28'),
+      body: JSON.stringify({ locationId, pageLimit: 200, filters: [{ group: 'OR', filters: emails.map((value) => ({ field: 'email', operator: 'eq', value })) }] }),
+    }).then((r) => r.json());
+    await Promise.all([
+      get(`contacts/${contactId}`), get(`contacts/${contactId}/tasks`), get(`contacts/${contactId}/notes`),
+      get(`contacts/${contactId}/appointments`, '2021-04-15'), get(`opportunities/search?location_id=${locationId}&contact_id=${contactId}`),
+    ]);
+    return performance.now() - t0;
+  }, apiUrl, sandbox.token, sandbox.locationId, emails, contacts[focused]!.id)) as number;
 }
 
 /**
@@ -123,11 +161,18 @@ export async function measureBigPage(env: BenchEnv, contacts: Contact[], size: n
   if (leads.length < size) throw new Error(`only ${leads.length} contacts for a ${size}-lead page`);
   await sleep(RATE_WINDOW_MS + 200); // the sandbox's window holds no earlier request
   const samples = [];
-  for (let run = 0; run < runs; run++) samples.push(await onePage(env, leads, Math.floor(size * 0.7) + run, run));
+  const bare: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const focused = Math.floor(size * 0.7) + run;
+    samples.push(await onePage(env, leads, focused, run));
+    bare.push(await bareRecord(env, leads, focused));
+  }
   return {
     people: size,
     listedMs: summarise(samples.map((s) => s.listed - s.report)),
     recordMs: summarise(samples.map((s) => s.record - s.report)),
+    recordRoundTrips: summarise(samples.map((s) => s.roundTrips)),
+    bareRecordMs: summarise(bare),
     matchedMs: summarise(samples.map((s) => s.matched - s.report)),
     lookUps: summarise(samples.map((s) => s.lookUps)),
     requests: summarise(samples.map((s) => s.requests)),

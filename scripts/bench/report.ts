@@ -8,7 +8,7 @@ import type { Summary } from './stats';
 export interface Row {
   /** what was measured, in the user's words */
   name: string;
-  unit: 'ms' | 'requests' | 'keys' | 'KB' | 'MB' | '×';
+  unit: 'ms' | 'requests' | 'round trips' | 'keys' | 'KB' | 'MB' | '×';
   /** the figures; a single value is given as min = median = max with runs = 1 */
   value?: Summary;
   /** the physical limit (same unit), or words when it has none */
@@ -23,7 +23,7 @@ export interface Row {
 export const single = (v: number): Summary => ({ runs: 1, min: v, median: v, max: v });
 
 const fmt = (n: number, unit: Row['unit']) =>
-  unit === 'requests' || unit === 'keys' ? String(Math.round(n * 10) / 10) : n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2);
+  unit === 'requests' || unit === 'round trips' || unit === 'keys' ? String(Math.round(n * 10) / 10) : n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2);
 
 function cells(r: Row): string[] {
   const v = r.value;

@@ -21,3 +21,20 @@ export async function repeat(runs: number, measure: (run: number) => Promise<num
   for (let i = 0; i < runs; i++) samples.push(await measure(i));
   return summarise(samples);
 }
+
+/**
+ * Round trips in a chain of requests, counted on the sandbox's log: a request that arrived after
+ * one before it was answered could have waited for it, and starts a new round trip; requests
+ * that arrived while none of the current round trip was answered yet go with it.
+ */
+export function roundTrips(requests: { arrived: number; answered: number }[]): number {
+  let trips = 0;
+  let firstAnswered = -Infinity;
+  for (const r of [...requests].sort((a, b) => a.arrived - b.arrived)) {
+    if (trips === 0 || r.arrived >= firstAnswered) {
+      trips += 1;
+      firstAnswered = r.answered;
+    } else firstAnswered = Math.min(firstAnswered, r.answered);
+  }
+  return trips;
+}
