@@ -139,7 +139,10 @@ export function tabMatches(matches: PageMatches, active: () => Promise<MatchServ
   return {
     /** A content script's report: kept (the sidebar lists it at once), then its people matched. */
     async receive(input: unknown, from: { tabId?: number; url?: string }): Promise<true> {
+      // the connection's services (built once, on a worker's first use) are made ready while the report is checked and kept
+      const ready = active().catch(() => undefined);
       const page = await keepPageReport(input, from);
+      await ready;
       // not connected, or offline: the sidebar asks again when it shows the tab
       await start(page).catch(() => runs.delete(page.tabId));
       return true;
