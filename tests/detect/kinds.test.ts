@@ -271,6 +271,15 @@ describe('the page behind a modal, and lists in navigation landmarks', () => {
       <nav aria-label="Conversations"><ul><li><span>AP</span><span>Ada Park</span><p>See you then</p></li><li><span>BO</span><span>Ben Ode</span><p>Thanks!</p></li></ul></nav>
       <p>Write to sam@growthlane.co</p>`)).toEqual([{ name: 'Ada Park' }, { name: 'Ben Ode' }]);
   });
+  it('reads the people an unlabelled <nav> or role=navigation lists (entries: a name and more), never a menu or the account entry', () => {
+    expect(detect(`<nav><a href="/inbox">Inbox</a><a href="/help">Help Center</a><a href="/settings">Settings</a></nav>
+      <nav><div role="button"><span>SC</span><span>Sam Carter</span><p>Online</p></div></nav>
+      <nav><div role="button"><span>AP</span><span>Ada Park</span><p>See you then</p><span>10:42</span></div>
+        <div role="button"><span>BO</span><span>Ben Ode</span><p>Thanks!</p><span>Yesterday</span></div></nav>
+      <div role="navigation"><ul role="listbox"><a role="option" href="/conversations/7"><span>CL</span><span>Cy Lu</span><p>Booked.</p></a>
+        <a role="option" href="/conversations/8"><span>DM</span><span>Dee Moss</span><p>Got it</p></a></ul></div>
+      <p>Assigned to Sam Carter</p>`)).toEqual([{ name: 'Ada Park' }, { name: 'Ben Ode' }, { name: 'Cy Lu' }, { name: 'Dee Moss' }]);
+  });
 });
 
 describe('the signed-in user', () => {
