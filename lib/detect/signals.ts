@@ -391,6 +391,8 @@ function readAfterDialCode(text: string, parent: Element, opts: WalkOptions, out
 
 function readLabel(label: Element, field: Field, opts: WalkOptions, out: Signal[]): void {
   const found = valueOfLabel(label);
-  const s = found ? signalFor(field, found.text, found.el, 2, opts.phone) : undefined;
+  // a name shown with its avatar ("Contact" over "LA Linnea Ashworth"): the name, not the initials
+  const text = found && field === 'name' && !found.el.contains(label) ? nameText(found.el) || found.text : found?.text;
+  const s = found ? signalFor(field, text!, found.el, 2, opts.phone) : undefined;
   if (s) out.push({ ...s, fromLabel: true });
 }

@@ -136,6 +136,12 @@ describe('grids that are not tables', () => {
 });
 
 describe('conversation lists', () => {
+  it('reads a name label whose value is an avatar and the name (the initials are not part of it)', () => {
+    expect(detect(`<div class="lead"><span>Contact</span><div><div class="av">LA</div><h6>Linnea Ashworth</h6></div>
+      <div><div>Email</div><div><a href="mailto:linnea@harbourlight.co.uk">linnea@harbourlight.co.uk</a></div></div>
+      <div><div>Phone</div><div>+44 113 496 0183</div></div><div><div>Company</div><div>Harbourlight Biotech</div></div></div>`))
+      .toEqual([{ name: 'Linnea Ashworth', email: 'linnea@harbourlight.co.uk', phone: '+441134960183', company: 'Harbourlight Biotech' }]);
+  });
   it('reads entries that show only an avatar and a name, and merges the open one with its lead panel', () => {
     expect(detect(`<div class="inbox"><ul class="threads">
       <li><div class="av">MO</div><div><div class="t"><span>Maya</span> <span>Okafor</span></div><p>Sounds great, Tuesday works.</p><time>2m</time></div></li>
