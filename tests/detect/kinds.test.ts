@@ -212,6 +212,17 @@ describe('mail threads', () => {
   });
 });
 
+describe('the user in a mail thread', () => {
+  it('learns the address of the user’s own messages ("me <address>") and leaves the account block showing it out', () => {
+    expect(detect(`<header><button aria-label="Account settings for Sam Carter"><span>SC</span></button></header>
+      <aside><ul><li>Inbox</li><li>Sent</li></ul><div><div>SC</div><div><b>Sam Carter</b><div>sam@growthlane.co</div></div></div></aside>
+      <main><article><div>Helena Brandt &lt;helena@kestrel.de&gt;</div><div>to me</div><p>Hi Sam, see the plan attached.</p></article>
+      <article><div>me &lt;<span>sam@growthlane.co</span>&gt;</div><div>to Helena Brandt</div><p>Thanks!</p>
+        <p>Best regards,</p><p>Sam Carter</p><p>Account Executive</p><p>Growthlane</p></article></main>`))
+      .toEqual([{ name: 'Helena Brandt', email: 'helena@kestrel.de' }]);
+  });
+});
+
 describe('what is never a person', () => {
   it('leaves out a company’s switchboard number, ids, dates, amounts, code samples, closed dialogs and hidden menus', () => {
     expect(detect(`<section class="company"><h2>Acme Logistics</h2><p>Main line: +44 20 7946 0000</p><p>Call us +1 800 555 0100</p></section>
