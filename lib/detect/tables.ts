@@ -166,9 +166,10 @@ function rowsOf(header: Element): { rows: Element[]; cellPath: number[] } | unde
   if (header.tagName === 'TR') {
     const table = header.closest('table');
     if (!table) return undefined;
-    const rows = tableRows(table, header);
-    // a header table apart from its body's table (fixed headers): the next table beside it
-    return { rows: rows.length ? rows : tableRows(nextTable(table), header), cellPath: [] };
+    let rows = tableRows(table, header);
+    // a header table apart from its body's table (fixed headers): the next table beside it, or rows of divs (virtualised bodies)
+    if (!rows.length) rows = tableRows(nextTable(table), header);
+    return { rows: rows.length ? rows : rowsBeside(table, header.childElementCount), cellPath: [] };
   }
   if (header.getAttribute('role') === 'row') {
     const grid = header.closest(GRID) ?? header.parentElement?.parentElement;
@@ -188,6 +189,23 @@ function tableRows(table: Element | null, header: Element): Element[] {
     else add(part);
   }
   return rows;
+}
+
+/**
+ * rows beside a header apart from them (a virtualised table's body of divs, in a scrolling box of
+ * its own): after `head` or one of its first three ancestors, the first box, or a box down its first
+ * children, holding at least two rows of as many cells as the header
+ */
+function rowsBeside(head: Element, cells: number): Element[] {
+  for (let anchor: Element | null = head, level = 0; anchor && level < 4; level++, anchor = anchor.parentElement) {
+    for (let s = anchor.nextElementSibling; s; s = s.nextElementSibling) {
+      for (let box: Element | null = s, depth = 0; box && depth < 4; depth++, box = box.firstElementChild) {
+        const rows = [...box.children].filter((r) => r.childElementCount === cells);
+        if (rows[1]) return rows;
+      }
+    }
+  }
+  return [];
 }
 
 /** the first table after `table` within three of its ancestors' next siblings */

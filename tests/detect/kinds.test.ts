@@ -110,6 +110,13 @@ describe('grids that are not tables', () => {
       <tr><td>Ada Park</td><td>ada@park.dev</td><td>Park Labs</td><td>CFO</td></tr><tr><td>Ben Ode</td><td>ben@ode.io</td><td>Ode Inc</td><td>Founder</td></tr></tbody></table></div></div>`))
       .toEqual(want);
   });
+  it('reads a header table apart from its virtualised body of div rows (fixed-width cells in a scrolling box)', () => {
+    expect(detect(`<div><div class="head"><table><thead><tr><th>Name</th><th>Email</th><th>Country</th><th>Phone</th><th>Job title</th></tr></thead></table></div>
+      <div class="scroll"><div style="height: 8800px; position: relative">
+        <div style="transform: translateY(0px)"><div>Ada Park</div><div>ada@park.dev</div><div>Germany</div><div>030 23125 123</div><div>CFO</div></div>
+        <div style="transform: translateY(44px)"><div>Ben Ode</div><div>ben@ode.io</div><div>France</div><div>01 99 00 12 34</div><div>Founder</div></div></div></div></div>`))
+      .toEqual([{ name: 'Ada Park', email: 'ada@park.dev', phone: '+493023125123', title: 'CFO' }, { name: 'Ben Ode', email: 'ben@ode.io', phone: '+33199001234', title: 'Founder' }]);
+  });
   it('reads a CSS grid whose header cells and data cells are all siblings', () => {
     expect(detect(`<div class="grid" style="display:grid;grid-template-columns:repeat(4,1fr)">
       <div>Name</div><div>Email</div><div>Company</div><div>Title</div>
