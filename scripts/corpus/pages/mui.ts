@@ -337,12 +337,12 @@ export const muiPages: CorpusPage[] = [
       };
     },
   },
-  {
-    name: 'mui-virtual-table',
+  ...[false, true].map((divs): CorpusPage => ({
+    name: divs ? 'mui-virtual-divs' : 'mui-virtual-table',
     half: 'tuning',
-    library: 'MUI Table (head) + virtualised div rows',
-    layout: 'virtualised table: the header a <table><thead> in a container of its own, the body absolutely placed div rows of fixed-width flex cells in a scrolling container (only the rows in view rendered); Name, Email, Country, national Phone, Company, Job title',
-    url: 'https://app.tallyroute.com/contacts',
+    library: divs ? 'MUI Box (virtualised div rows)' : 'MUI Table (head) + virtualised div rows',
+    layout: (divs ? 'virtualised grid of divs: the header a row of divs' : 'virtualised table: the header a <table><thead>') + ' in a container of its own, the body absolutely placed div rows of fixed-width flex cells in a scrolling container (only the rows in view rendered); Name, Email, Country, national Phone, Company, Job title',
+    url: divs ? 'https://app.tallyroute.com/accounts/people' : 'https://app.tallyroute.com/contacts',
     lang: 'en',
     title: 'Contacts · Tallyroute',
     client: 'mui-virtual-table.tsx',
@@ -354,6 +354,7 @@ export const muiPages: CorpusPage[] = [
           me: { name: me.name, email: me.email },
           rows: list.map((p) => ({ name: p.name, email: p.email, country: COUNTRY_NAMES[p.country], phone: p.phone.national, company: p.company, title: p.title, updated: p.date })),
           mailboxes: mailboxes('tallyroute.com', ['support']),
+          divs,
         },
         truth: {
           view: 'list',
@@ -363,5 +364,5 @@ export const muiPages: CorpusPage[] = [
         rows: list.map((_, i) => i),
       };
     },
-  },
+  })),
 ];
