@@ -176,7 +176,7 @@ function rowsOf(header: Element): { rows: Element[]; cellPath: number[] } | unde
     const rows = grid ? [...grid.querySelectorAll('[role=row]')].filter((r) => r !== header && !r.querySelector('[role=columnheader]')) : [];
     return { rows, cellPath: [] };
   }
-  return rowsShapedLike(header);
+  return rowsShapedLike(header) ?? { rows: rowsBeside(header, header.childElementCount), cellPath: [] };
 }
 
 function tableRows(table: Element | null, header: Element): Element[] {
@@ -228,6 +228,8 @@ function nextTable(table: Element): Element | null {
 function rowsShapedLike(header: Element): { rows: Element[]; cellPath: number[] } | undefined {
   let anchor: Element = header;
   const path: number[] = [];
+  // a row has about as many cells as the header (one more or less: a checkbox, an actions column), never a box of rows
+  const alike = (r: Element, p: number[]) => Math.abs(cellsAt(r, p).length - Math.max(header.childElementCount, 3)) <= 1;
   for (let level = 0; level <= 3; level++) {
     const rows: Element[] = [];
     let cellPath = path;
@@ -235,13 +237,13 @@ function rowsShapedLike(header: Element): { rows: Element[]; cellPath: number[] 
     const inner = path.slice(1);
     for (let s = anchor.nextElementSibling; s; s = s.nextElementSibling) {
       // a body beside the head: its children are the rows, their cells where the header's are
-      const body = level > 0 && !rows.length ? [...s.children].filter((r) => cellsAt(r, inner).length >= 2) : [];
+      const body = level > 0 && !rows.length ? [...s.children].filter((r) => alike(r, inner)) : [];
       if (body.length >= 2) {
         for (const r of body) rows.push(r);
         cellPath = inner;
         break;
       }
-      if ((s.tagName === anchor.tagName || s.tagName === rowTag) && cellsAt(s, path).length >= 2) rows.push(s);
+      if ((s.tagName === anchor.tagName || s.tagName === rowTag) && alike(s, path)) rows.push(s);
     }
     if (rows.length) return { rows, cellPath };
     const parent = anchor.parentElement;

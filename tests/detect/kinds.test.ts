@@ -117,6 +117,13 @@ describe('grids that are not tables', () => {
         <div style="transform: translateY(44px)"><div>Ben Ode</div><div>ben@ode.io</div><div>France</div><div>01 99 00 12 34</div><div>Founder</div></div></div></div></div>`))
       .toEqual([{ name: 'Ada Park', email: 'ada@park.dev', phone: '+493023125123', title: 'CFO' }, { name: 'Ben Ode', email: 'ben@ode.io', phone: '+33199001234', title: 'Founder' }]);
   });
+  it('reads a head row of divs apart from its virtualised body, never the box of rows as one row', () => {
+    expect(detect(`<div><div class="head"><div><div>Name</div><div>Email</div><div>Country</div><div>Phone</div><div>Job title</div></div></div>
+      <div class="scroll"><div style="height: 8800px; position: relative">
+        <div><div>Ada Park</div><div>ada@park.dev</div><div>Germany</div><div>030 23125 123</div><div>CFO</div></div>
+        <div><div>Ben Ode</div><div>ben@ode.io</div><div>France</div><div>01 99 00 12 34</div><div>Founder</div></div></div></div></div>`))
+      .toEqual([{ name: 'Ada Park', email: 'ada@park.dev', phone: '+493023125123', title: 'CFO' }, { name: 'Ben Ode', email: 'ben@ode.io', phone: '+33199001234', title: 'Founder' }]);
+  });
   it('reads a CSS grid whose header cells and data cells are all siblings', () => {
     expect(detect(`<div class="grid" style="display:grid;grid-template-columns:repeat(4,1fr)">
       <div>Name</div><div>Email</div><div>Company</div><div>Title</div>
