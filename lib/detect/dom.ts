@@ -1,6 +1,6 @@
 // Cheap DOM rules shared by every signal: which elements are never read (scripts, code samples,
 // hidden elements) and bounded text readers. No getComputedStyle: only attributes are checked.
-import { clean } from './text';
+import { clean, INITIALS, looksLikeName } from './text';
 
 /** elements whose content is never a contact on the page */
 export const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'PRE', 'CODE', 'KBD', 'SAMP', 'SVG', 'svg',
@@ -106,14 +106,30 @@ const RECORD_PARTS = 'article, [role=article], [role=dialog], dialog, aside, li,
 export function isChrome(el: Element, tag: string, role: string | null, cls: string | null): boolean {
   if (tag === 'NAV') {
     const label = el.getAttribute('aria-label');
-    return !label || NAVIGATION_LABEL.test(label);
+    return (!label || NAVIGATION_LABEL.test(label)) && !listsPeople(el);
   }
   if (tag === 'HEADER' || tag === 'FOOTER') return !el.parentElement?.closest(RECORD_PARTS);
   if (!el.hasAttributes()) return false;
-  if (role && CHROME_ROLES.has(role)) return true;
+  if (role && CHROME_ROLES.has(role)) return role !== 'navigation' || !listsPeople(el);
   const label = el.getAttribute('aria-label');
   if (label && /account|user menu/i.test(label)) return true;
   const popup = el.getAttribute('aria-haspopup');
   if (popup && popup !== 'false' && !el.parentElement?.closest(RECORD_PARTS)) return true;
   return CHROME_NAME.test(`${cls ?? ''} ${el.id}`);
+}
+
+/**
+ * a navigation landmark that lists people (conversations, contacts): most of its first entries
+ * start with a full name and show more than it (an avatar, a last message); a menu's entries are
+ * one or two words each, the account entry one person
+ */
+function listsPeople(nav: Element): boolean {
+  let n = 0;
+  let named = 0;
+  for (const item of nav.querySelectorAll('a, li, [role=button], [role=option], [role=listitem]')) {
+    const name = firstText(item, (t) => !INITIALS.test(t));
+    if (name.includes(' ') && looksLikeName(name) && clean(item.textContent ?? '').length > name.length) named++;
+    if (++n >= 10) break;
+  }
+  return named >= 2 && named * 2 > n;
 }

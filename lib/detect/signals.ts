@@ -10,7 +10,8 @@ import { cardName } from './cards';
 import { readChip, readSignature } from './mail';
 import { findPhones, type PhoneReader } from './phone';
 import { nameText } from './names';
-import { findEmails, findNamedEmails, INITIALS, looksLikeName, clean } from './text';
+import { emailOf, findEmails, findNamedEmails, INITIALS, looksLikeName, clean } from './text';
+import { selfKey } from './self';
 import { readRow } from './rows';
 import { cellOf, findTables, type HeaderCell, type Table } from './tables';
 import { DIGIT, phoneSignal, signal, signalFor, type Signal } from './values';
@@ -66,6 +67,9 @@ const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 const COLON = /[:：]/;
 /** the badge a members list puts on the signed-in user's own row: "You", "(You)", "Sam Carter (you)" */
 const YOU = /(^|\s)\(you\)$|^you$/i;
+/** the user named as a sender or recipient with their address: "me <sam@growthlane.co>", "You (sam@…)" */
+const ME_SENDER = /^(me|you)\s*[<(]\s*(\S+@[^\s>)]+)\s*[>)]$/i;
+const meSender = (el: Element | null) => el && ME_SENDER.exec(clean(el.textContent ?? '', 120));
 /** a number as written after a calling code: digits, spaces, dashes, brackets, dots */
 const NATIONAL = /^[\d\s().-]{6,20}$/;
 /** what an email (@), an international phone (+, 00) or a LinkedIn URL needs in a text */
@@ -356,6 +360,12 @@ function readText(node: Text, opts: WalkOptions, out: Walk): boolean {
   if (trimmed.length <= 60 && cardName(trimmed, parent)) signals.push(shownName(clean(trimmed, 80), parent));
   // most texts (dates, statuses, names) hold none of what the finders look for
   if (MAY_HOLD_VALUES.test(text)) {
+    // the user's own address in a mail header ("me <sam@growthlane.co>"; the parts may be texts of their own)
+    const me = opts.self && text.includes('@') ? meSender(parent) ?? (parent.childNodes.length < 2 ? meSender(parent.parentElement) : null) : null;
+    if (me) {
+      opts.self!.add(selfKey('email', emailOf(me[2]!) ?? ''));
+      return false;
+    }
     for (const { name, email } of findNamedEmails(text)) {
       signals.push(signal('email', email, parent, 3), signal('name', name, parent, 2));
     }
@@ -391,6 +401,8 @@ function readAfterDialCode(text: string, parent: Element, opts: WalkOptions, out
 
 function readLabel(label: Element, field: Field, opts: WalkOptions, out: Signal[]): void {
   const found = valueOfLabel(label);
-  const s = found ? signalFor(field, found.text, found.el, 2, opts.phone) : undefined;
+  // a name shown with its avatar ("Contact" over "LA Linnea Ashworth"): the name, not the initials
+  const text = found && field === 'name' && !found.el.contains(label) ? nameText(found.el) || found.text : found?.text;
+  const s = found ? signalFor(field, text!, found.el, 2, opts.phone) : undefined;
   if (s) out.push({ ...s, fromLabel: true });
 }

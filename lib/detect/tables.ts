@@ -166,16 +166,17 @@ function rowsOf(header: Element): { rows: Element[]; cellPath: number[] } | unde
   if (header.tagName === 'TR') {
     const table = header.closest('table');
     if (!table) return undefined;
-    const rows = tableRows(table, header);
-    // a header table apart from its body's table (fixed headers): the next table beside it
-    return { rows: rows.length ? rows : tableRows(nextTable(table), header), cellPath: [] };
+    let rows = tableRows(table, header);
+    // a header table apart from its body's table (fixed headers): the next table beside it, or rows of divs (virtualised bodies)
+    if (!rows.length) rows = tableRows(nextTable(table), header);
+    return { rows: rows.length ? rows : rowsBeside(table, header.childElementCount), cellPath: [] };
   }
   if (header.getAttribute('role') === 'row') {
     const grid = header.closest(GRID) ?? header.parentElement?.parentElement;
     const rows = grid ? [...grid.querySelectorAll('[role=row]')].filter((r) => r !== header && !r.querySelector('[role=columnheader]')) : [];
     return { rows, cellPath: [] };
   }
-  return rowsShapedLike(header);
+  return rowsShapedLike(header) ?? { rows: rowsBeside(header, header.childElementCount), cellPath: [] };
 }
 
 function tableRows(table: Element | null, header: Element): Element[] {
@@ -188,6 +189,23 @@ function tableRows(table: Element | null, header: Element): Element[] {
     else add(part);
   }
   return rows;
+}
+
+/**
+ * rows beside a header apart from them (a virtualised table's body of divs, in a scrolling box of
+ * its own): after `head` or one of its first three ancestors, the first box, or a box down its first
+ * children, holding at least two rows of as many cells as the header
+ */
+function rowsBeside(head: Element, cells: number): Element[] {
+  for (let anchor: Element | null = head, level = 0; anchor && level < 4; level++, anchor = anchor.parentElement) {
+    for (let s = anchor.nextElementSibling; s; s = s.nextElementSibling) {
+      for (let box: Element | null = s, depth = 0; box && depth < 4; depth++, box = box.firstElementChild) {
+        const rows = [...box.children].filter((r) => r.childElementCount === cells);
+        if (rows[1]) return rows;
+      }
+    }
+  }
+  return [];
 }
 
 /** the first table after `table` within three of its ancestors' next siblings */
@@ -210,6 +228,8 @@ function nextTable(table: Element): Element | null {
 function rowsShapedLike(header: Element): { rows: Element[]; cellPath: number[] } | undefined {
   let anchor: Element = header;
   const path: number[] = [];
+  // a row has about as many cells as the header (one more or less: a checkbox, an actions column), never a box of rows
+  const alike = (r: Element, p: number[]) => Math.abs(cellsAt(r, p).length - Math.max(header.childElementCount, 3)) <= 1;
   for (let level = 0; level <= 3; level++) {
     const rows: Element[] = [];
     let cellPath = path;
@@ -217,13 +237,13 @@ function rowsShapedLike(header: Element): { rows: Element[]; cellPath: number[] 
     const inner = path.slice(1);
     for (let s = anchor.nextElementSibling; s; s = s.nextElementSibling) {
       // a body beside the head: its children are the rows, their cells where the header's are
-      const body = level > 0 && !rows.length ? [...s.children].filter((r) => cellsAt(r, inner).length >= 2) : [];
+      const body = level > 0 && !rows.length ? [...s.children].filter((r) => alike(r, inner)) : [];
       if (body.length >= 2) {
         for (const r of body) rows.push(r);
         cellPath = inner;
         break;
       }
-      if ((s.tagName === anchor.tagName || s.tagName === rowTag) && cellsAt(s, path).length >= 2) rows.push(s);
+      if ((s.tagName === anchor.tagName || s.tagName === rowTag) && alike(s, path)) rows.push(s);
     }
     if (rows.length) return { rows, cellPath };
     const parent = anchor.parentElement;

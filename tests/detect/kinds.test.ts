@@ -110,6 +110,20 @@ describe('grids that are not tables', () => {
       <tr><td>Ada Park</td><td>ada@park.dev</td><td>Park Labs</td><td>CFO</td></tr><tr><td>Ben Ode</td><td>ben@ode.io</td><td>Ode Inc</td><td>Founder</td></tr></tbody></table></div></div>`))
       .toEqual(want);
   });
+  it('reads a header table apart from its virtualised body of div rows (fixed-width cells in a scrolling box)', () => {
+    expect(detect(`<div><div class="head"><table><thead><tr><th>Name</th><th>Email</th><th>Country</th><th>Phone</th><th>Job title</th></tr></thead></table></div>
+      <div class="scroll"><div style="height: 8800px; position: relative">
+        <div style="transform: translateY(0px)"><div>Ada Park</div><div>ada@park.dev</div><div>Germany</div><div>030 23125 123</div><div>CFO</div></div>
+        <div style="transform: translateY(44px)"><div>Ben Ode</div><div>ben@ode.io</div><div>France</div><div>01 99 00 12 34</div><div>Founder</div></div></div></div></div>`))
+      .toEqual([{ name: 'Ada Park', email: 'ada@park.dev', phone: '+493023125123', title: 'CFO' }, { name: 'Ben Ode', email: 'ben@ode.io', phone: '+33199001234', title: 'Founder' }]);
+  });
+  it('reads a head row of divs apart from its virtualised body, never the box of rows as one row', () => {
+    expect(detect(`<div><div class="head"><div><div>Name</div><div>Email</div><div>Country</div><div>Phone</div><div>Job title</div></div></div>
+      <div class="scroll"><div style="height: 8800px; position: relative">
+        <div><div>Ada Park</div><div>ada@park.dev</div><div>Germany</div><div>030 23125 123</div><div>CFO</div></div>
+        <div><div>Ben Ode</div><div>ben@ode.io</div><div>France</div><div>01 99 00 12 34</div><div>Founder</div></div></div></div></div>`))
+      .toEqual([{ name: 'Ada Park', email: 'ada@park.dev', phone: '+493023125123', title: 'CFO' }, { name: 'Ben Ode', email: 'ben@ode.io', phone: '+33199001234', title: 'Founder' }]);
+  });
   it('reads a CSS grid whose header cells and data cells are all siblings', () => {
     expect(detect(`<div class="grid" style="display:grid;grid-template-columns:repeat(4,1fr)">
       <div>Name</div><div>Email</div><div>Company</div><div>Title</div>
@@ -136,6 +150,12 @@ describe('grids that are not tables', () => {
 });
 
 describe('conversation lists', () => {
+  it('reads a name label whose value is an avatar and the name (the initials are not part of it)', () => {
+    expect(detect(`<div class="lead"><span>Contact</span><div><div class="av">LA</div><h6>Linnea Ashworth</h6></div>
+      <div><div>Email</div><div><a href="mailto:linnea@harbourlight.co.uk">linnea@harbourlight.co.uk</a></div></div>
+      <div><div>Phone</div><div>+44 113 496 0183</div></div><div><div>Company</div><div>Harbourlight Biotech</div></div></div>`))
+      .toEqual([{ name: 'Linnea Ashworth', email: 'linnea@harbourlight.co.uk', phone: '+441134960183', company: 'Harbourlight Biotech' }]);
+  });
   it('reads entries that show only an avatar and a name, and merges the open one with its lead panel', () => {
     expect(detect(`<div class="inbox"><ul class="threads">
       <li><div class="av">MO</div><div><div class="t"><span>Maya</span> <span>Okafor</span></div><p>Sounds great, Tuesday works.</p><time>2m</time></div></li>
@@ -206,6 +226,17 @@ describe('mail threads', () => {
   });
 });
 
+describe('the user in a mail thread', () => {
+  it('learns the address of the user’s own messages ("me <address>") and leaves the account block showing it out', () => {
+    expect(detect(`<header><button aria-label="Account settings for Sam Carter"><span>SC</span></button></header>
+      <aside><ul><li>Inbox</li><li>Sent</li></ul><div><div>SC</div><div><b>Sam Carter</b><div>sam@growthlane.co</div></div></div></aside>
+      <main><article><div>Helena Brandt &lt;helena@kestrel.de&gt;</div><div>to me</div><p>Hi Sam, see the plan attached.</p></article>
+      <article><div>me &lt;<span>sam@growthlane.co</span>&gt;</div><div>to Helena Brandt</div><p>Thanks!</p>
+        <p>Best regards,</p><p>Sam Carter</p><p>Account Executive</p><p>Growthlane</p></article></main>`))
+      .toEqual([{ name: 'Helena Brandt', email: 'helena@kestrel.de' }]);
+  });
+});
+
 describe('what is never a person', () => {
   it('leaves out a company’s switchboard number, ids, dates, amounts, code samples, closed dialogs and hidden menus', () => {
     expect(detect(`<section class="company"><h2>Acme Logistics</h2><p>Main line: +44 20 7946 0000</p><p>Call us +1 800 555 0100</p></section>
@@ -270,6 +301,15 @@ describe('the page behind a modal, and lists in navigation landmarks', () => {
     expect(detect(`<nav><a href="/">Home</a><a href="mailto:sam@growthlane.co">Sam Carter</a></nav>
       <nav aria-label="Conversations"><ul><li><span>AP</span><span>Ada Park</span><p>See you then</p></li><li><span>BO</span><span>Ben Ode</span><p>Thanks!</p></li></ul></nav>
       <p>Write to sam@growthlane.co</p>`)).toEqual([{ name: 'Ada Park' }, { name: 'Ben Ode' }]);
+  });
+  it('reads the people an unlabelled <nav> or role=navigation lists (entries: a name and more), never a menu or the account entry', () => {
+    expect(detect(`<nav><a href="/inbox">Inbox</a><a href="/help">Help Center</a><a href="/settings">Settings</a></nav>
+      <nav><div role="button"><span>SC</span><span>Sam Carter</span><p>Online</p></div></nav>
+      <nav><div role="button"><span>AP</span><span>Ada Park</span><p>See you then</p><span>10:42</span></div>
+        <div role="button"><span>BO</span><span>Ben Ode</span><p>Thanks!</p><span>Yesterday</span></div></nav>
+      <div role="navigation"><ul role="listbox"><a role="option" href="/conversations/7"><span>CL</span><span>Cy Lu</span><p>Booked.</p></a>
+        <a role="option" href="/conversations/8"><span>DM</span><span>Dee Moss</span><p>Got it</p></a></ul></div>
+      <p>Assigned to Sam Carter</p>`)).toEqual([{ name: 'Ada Park' }, { name: 'Ben Ode' }, { name: 'Cy Lu' }, { name: 'Dee Moss' }]);
   });
 });
 

@@ -280,4 +280,89 @@ export const muiPages: CorpusPage[] = [
       };
     },
   },
+  ...[false, true].map((links): CorpusPage => ({
+    name: links ? 'mui-inbox-links' : 'mui-inbox-nav',
+    half: 'tuning',
+    library: 'MUI (List component=nav, ListItemButton, Drawer, Badge)',
+    layout: links
+      ? 'conversation list in a role=navigation container, a listbox whose entries are links (/conversations/<id>, role=option): avatar, name, last message, time, unread count; unlabelled app and account navs in a drawer; the open lead’s details beside'
+      : 'conversation list in an unlabelled <nav> (ListItemButton entries: avatar, name, last message, time, unread count); the app’s labelled navigation and the user’s account entry in a drawer; the open lead’s details beside',
+    url: links ? 'https://app.relaydesk.io/conversations/c-5821' : 'https://app.relaydesk.io/inbox/open',
+    lang: links ? 'en-US' : 'en-GB',
+    title: 'Inbox · Relaydesk',
+    client: 'mui-inbox-nav.tsx',
+    build(rng) {
+      const me = user(rng, 'relaydesk.io');
+      const list = people(rng, 10, links ? ['US'] : ['GB']);
+      const open = links ? 0 : 3;
+      const lead = list[open]!;
+      return {
+        props: {
+          me: { name: me.name, email: me.email },
+          links,
+          menu: links ? ['Inbox', 'Contacts', 'Help Center', 'Reports', 'Settings'] : ['Inbox', 'Contacts', 'Reports', 'Settings'],
+          entries: list.map((p, i) => ({ id: `c-${5821 + i * 7}`, name: p.name, preview: rng.pick(['Can we move the call to Friday?', 'Got it, thanks!', 'What does the Pro plan include?', 'The invoice is attached.', 'Is there a discount for annual billing?']), time: rng.pick(['10:42', '09:05', 'Yesterday', 'Mon', '3 Mar']), unread: rng.chance(0.4) ? 1 + rng.int(4) : 0 })),
+          open,
+          lead: { name: lead.name, email: lead.email, phone: lead.phone.international, company: lead.company },
+        },
+        truth: {
+          view: 'detail',
+          focused: lead.email,
+          people: list.map((p, i) => (i === open ? shown(p, ['name', 'email', 'phone', 'company']) : shown(p, ['name']))),
+          excluded: never(me),
+        },
+      };
+    },
+  })),
+  {
+    name: 'mui-mail-me',
+    half: 'tuning',
+    library: 'MUI (Drawer, Card, Tooltip, Chip)',
+    layout: 'mail thread: the user’s own message sent as "me <address>" with their signature, others addressed "to me"; the account block (avatar, name, email) at the foot of the folders drawer in an <aside>; the header’s account button named by a tooltip; participants as chips, sender lines and signatures',
+    url: 'https://larkmail.io/mail/inbox/t/9f31c2',
+    lang: 'en-GB',
+    title: 'Q3 rollout plan — Larkmail',
+    client: 'mui-mail-me.tsx',
+    build(rng) {
+      const me = user(rng, 'larkmail.io');
+      const [a, b] = people(rng, 2, ['GB']);
+      const sender = (p: typeof a) => ({ name: p!.name, email: p!.email, title: p!.title, company: p!.company, phone: p!.phone.international });
+      return {
+        props: { me: { name: me.name, email: me.email, title: me.title }, a: sender(a), b: sender(b), folders: ['Inbox', 'Starred', 'Sent', 'Drafts', 'Archive'] },
+        truth: {
+          view: 'list',
+          people: [shown(a!, ['name', 'email', 'phone', 'company', 'title']), shown(b!, ['name', 'email', 'company', 'title'])],
+          excluded: never(me),
+        },
+      };
+    },
+  },
+  ...[false, true].map((divs): CorpusPage => ({
+    name: divs ? 'mui-virtual-divs' : 'mui-virtual-table',
+    half: 'tuning',
+    library: divs ? 'MUI Box (virtualised div rows)' : 'MUI Table (head) + virtualised div rows',
+    layout: (divs ? 'virtualised grid of divs: the header a row of divs' : 'virtualised table: the header a <table><thead>') + ' in a container of its own, the body absolutely placed div rows of fixed-width flex cells in a scrolling container (only the rows in view rendered); Name, Email, Country, national Phone, Company, Job title',
+    url: divs ? 'https://app.tallyroute.com/accounts/people' : 'https://app.tallyroute.com/contacts',
+    lang: 'en',
+    title: 'Contacts · Tallyroute',
+    client: 'mui-virtual-table.tsx',
+    build(rng) {
+      const me = user(rng, 'tallyroute.com');
+      const list = people(rng, 60, ['GB', 'US', 'AU', 'DE', 'FR']);
+      return {
+        props: {
+          me: { name: me.name, email: me.email },
+          rows: list.map((p) => ({ name: p.name, email: p.email, country: COUNTRY_NAMES[p.country], phone: p.phone.national, company: p.company, title: p.title, updated: p.date })),
+          mailboxes: mailboxes('tallyroute.com', ['support']),
+          divs,
+        },
+        truth: {
+          view: 'list',
+          people: list.map((p) => shown(p, ['name', 'email', 'phone', 'company', 'title'])),
+          excluded: [...never(me), 'support@tallyroute.com'],
+        },
+        rows: list.map((_, i) => i),
+      };
+    },
+  })),
 ];
