@@ -365,4 +365,95 @@ export const muiPages: CorpusPage[] = [
       };
     },
   })),
+
+  ...(['buttons', 'select', 'tabs', 'aside'] as const).map((build): CorpusPage => ({
+    name: `mui-inbox-${build}`,
+    half: 'tuning',
+    library: { buttons: 'MUI (ListItemButton component=button, Badge)', select: 'MUI (List role=listbox, ListItem role=option, Checkbox)', tabs: 'MUI (Tabs orientation=vertical, Tab)', aside: 'MUI (Box as <aside><ul><li>, Typography)' }[build],
+    layout: {
+      buttons: 'conversation list of <button> entries (avatar, name, last message, time, unread count) in a plain Paper, no landmark; the open lead’s details beside',
+      select: 'multi-select role=listbox of role=option entries, a checkbox each (avatar, name, "Title · Company", time, unread count); the open lead’s details beside',
+      tabs: 'conversations as a vertical role=tablist of role=tab buttons (avatar, name, last message, time, unread count), the open one’s role=tabpanel and the lead’s details beside',
+      aside: 'conversation list as a plain <ul> in an <aside>, each entry one line "Name · last message" (name and preview in one parent), time, unread count; the open lead’s details beside',
+    }[build],
+    url: `https://app.threadline.io/inbox/${build === 'select' ? 'leads' : 'all'}`,
+    lang: build === 'tabs' ? 'en-US' : 'en-GB',
+    title: 'Inbox · Threadline',
+    client: 'mui-inbox-lists.tsx',
+    build(rng) {
+      const me = user(rng, 'threadline.io');
+      const list = people(rng, 9, build === 'tabs' ? ['US'] : ['GB']).filter((p) => p.name !== me.name).slice(0, 8); // never the user's namesake
+      const open = build === 'buttons' ? 0 : build === 'select' ? 2 : build === 'tabs' ? 5 : 3;
+      const lead = list[open]!;
+      const position = build === 'select';
+      return {
+        props: {
+          me: { name: me.name, email: me.email },
+          build,
+          entries: list.map((p, i) => ({ id: `t-${4410 + i * 3}`, name: p.name, second: position ? `${p.title} · ${p.company}` : rng.pick(['Can we move the call to Friday?', 'Got it, thanks!', 'What does the Pro plan include?', 'The invoice is attached.', 'Sounds good, talk soon.']), time: rng.pick(['10:42', '09:05', 'Yesterday', 'Mon', '3 Mar']), unread: rng.chance(0.4) ? 1 + rng.int(4) : 0 })),
+          open,
+          lead: { name: lead.name, email: lead.email, phone: lead.phone.international, company: lead.company, title: lead.title },
+        },
+        truth: {
+          view: 'detail',
+          focused: lead.email,
+          people: list.map((p, i) => (i === open ? shown(p, ['name', 'email', 'phone', 'company', 'title']) : shown(p, position ? ['name', 'title', 'company'] : ['name']))),
+          excluded: never(me),
+        },
+      };
+    },
+  })),
+  ...[false, true].map((popover): CorpusPage => ({
+    name: popover ? 'mui-crm-popover' : 'mui-crm-owner',
+    half: 'tuning',
+    library: popover ? 'MUI (Popper, Tooltip, Card, Drawer)' : 'MUI (Drawer, Tooltip, Card)',
+    layout: (popover
+      ? 'the user’s account block (avatar, name, email, phone, "My profile", "Sign out") in the account popover shown open (a non-modal role=dialog)'
+      : 'the user’s account block (avatar, name, email, "My profile", "Sign out") at the foot of the side drawer, outside any landmark') +
+      '; the header’s account button (aria-label and tooltip "Account settings for <user>", aria-haspopup=menu); lead cards (name heading, company, email, phone) with "Owner: <user>"/"Assigned to <user>" lines; an activity feed naming the user; no "me" line',
+    url: popover ? 'https://app.pipewell.io/leads?owner=me' : 'https://app.pipewell.io/leads',
+    lang: 'en-GB',
+    title: 'My leads · Pipewell',
+    client: 'mui-crm-owner.tsx',
+    build(rng) {
+      const me = user(rng, 'pipewell.io');
+      const list = people(rng, 6, ['GB']);
+      return {
+        props: {
+          me: { name: me.name, email: me.email, phone: me.phone.international },
+          popover,
+          menu: ['Dashboard', 'Leads', 'Deals', 'Tasks', 'Reports'],
+          leads: list.map((p) => ({ name: p.name, email: p.email, phone: p.phone.international, company: p.company, stage: rng.pick(['New', 'Qualified', 'Proposal', 'Negotiation']) })),
+        },
+        truth: {
+          view: 'list',
+          people: list.map((p) => shown(p, ['name', 'email', 'phone', 'company'])),
+          excluded: [...never(me), ...(popover ? phoneForms(me.phone) : [])],
+        },
+      };
+    },
+  })),
+  {
+    name: 'mui-prospects',
+    half: 'tuning',
+    library: 'MUI (Card, List, Typography as h3, <strong>)',
+    layout: 'prospects without contact details: cards whose name is an <h3>, and a list whose name is a <strong>, each followed by a role line "Title at Company" and a city',
+    url: 'https://app.scoutline.io/prospects/suggested',
+    lang: 'en-US',
+    title: 'Suggested prospects · Scoutline',
+    client: 'mui-prospects.tsx',
+    build(rng) {
+      const me = user(rng, 'scoutline.io');
+      const list = people(rng, 10, ['US', 'GB']);
+      const row = (p: (typeof list)[number]) => ({ name: p.name, role: `${p.title} at ${p.company}`, city: p.city });
+      return {
+        props: { me: { name: me.name, email: me.email }, cards: list.slice(0, 6).map(row), list: list.slice(6).map(row) },
+        truth: {
+          view: 'list',
+          people: list.map((p) => shown(p, ['name', 'title', 'company'])),
+          excluded: never(me),
+        },
+      };
+    },
+  },
 ];
