@@ -125,6 +125,9 @@ export function* groupInSteps(signals: Signal[], rules: GroupRules): Generator<v
 
 function assemble(signals: Signal[], record: Element, rules: GroupRules): ReportedPerson | undefined {
   if (signals.some((s) => s.field !== 'name' && rules.isSelf(s))) return undefined;
+  // a record whose only name is the user's (their account block) is theirs: its email and phone too
+  const names = signals.filter((s) => s.field.endsWith('ame'));
+  if (names.length && names.every(rules.isSelf)) return undefined;
   const best: Partial<Record<Field, Signal>> = {};
   for (const s of signals) {
     if (s.field === 'name' && rules.isSelf(s)) continue;

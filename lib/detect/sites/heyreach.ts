@@ -15,8 +15,8 @@ export const heyreach: SiteAdapter = {
     { match: /^\/app\/(prospects|lists|generate-prospects)/, view: 'list' },
     { match: /^\/app\/inbox/, view: 'detail' },
   ],
-  // the app's toolbar (Angular Material) shows the user and the LinkedIn sender they act as
-  exclude: 'mat-toolbar',
+  // the app's toolbar (the user and the LinkedIn sender they act as) needs no exclusion: a record
+  // whose only name is the user's is theirs (group.ts)
   // a campaign lead's row carries its id; its campaign status (the API's leadCampaignStatus) shows as "Status"
   idAttr: 'data-lead-id',
   details: { status: /^(lead |campaign )?status$/i },
