@@ -8,8 +8,8 @@ import { headerWord } from './vocabulary';
 
 /** a line that is only words (no digits, addresses, labels or separators) */
 const PLAIN = /^[\p{L}&'’.\- ]{2,60}$/u;
-/** "Growth Lead · Copperfield Health": a position and a company on one line */
-const TITLE_DOT_COMPANY = /^(.{2,60}?)\s+[·•]\s+(.{2,60})$/;
+/** "Growth Lead · Copperfield Health", "Head of Sales at Acme": a position and a company on one line */
+const TITLE_DOT_COMPANY = /^(.{2,60}?)\s+(?:[·•]|at)\s+(.{2,60})$/;
 /** a headline ("Head of Growth at BrightPath | Scaling B2B SaaS"): never read as a position */
 const HEADLINE = /\s(at|@)\s|\||\s[·•]\s.*\s[·•]\s/i;
 
@@ -44,10 +44,13 @@ function linesAfterName(el: Element, top: Element, max: number, name: string): s
   return lines;
 }
 
-/** the position shown under a name in a card: its title and company, if the lines say so (a headline says nothing) */
-export function positionAfter(nameEl: Element, card: Element, name: string): { title?: string; company?: string } {
+/**
+ * the position shown under a name in a card: its title and company, if the lines say so (on a
+ * profile page, a line under a name is a headline, which says nothing)
+ */
+export function positionAfter(nameEl: Element, card: Element, name: string, profile?: boolean): { title?: string; company?: string } {
   const [first, second] = linesAfterName(nameEl, card, 2, name);
-  if (!first || HEADLINE.test(first)) return {};
+  if (!first || (profile && HEADLINE.test(first))) return {};
   const both = TITLE_DOT_COMPANY.exec(first);
   if (both) return looksLikeTitle(both[1]!) && companyLine(both[2]!) ? { title: both[1], company: both[2] } : {};
   if (titleLine(first)) return second && companyLine(second) ? { title: first, company: second } : { title: first };

@@ -289,7 +289,7 @@ function rules(scan: PageScan, root: Element, rows: Set<Element>): GroupRules {
     isMarkedSelf: scan.youMarks.length ? (record) => scan.youMarks.some((m) => record.contains(m)) : undefined,
     learnSelf: (s) => scan.context.self.values.add(selfKey(s.field, s.value)),
     // a card's lines under its name; a table row has columns, and a profile's headline is no position
-    positionOf: (s, record) => (rows.has(record) || partOf.has(record) || s.el === scan.subject?.el ? {} : positionAfter(s.el, record, s.value)),
+    positionOf: (s, record) => (rows.has(record) || partOf.has(record) || s.el === scan.subject?.el ? {} : positionAfter(s.el, record, s.value, !!scan.subject)),
     // a row's name is its name column's, read already
     nameOf: (record) => (named.some((t) => isRowOf(t, record)) ? undefined
       : nameIn(record, scan.context.excluded, record !== scan.scope) ?? subjectsDialog(scan, record)),
