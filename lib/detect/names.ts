@@ -33,7 +33,8 @@ export function nameText(el: Element, leading = false): string {
   const pieces: Piece[] = [];
   eachNode(el, (node) => {
     if (node.nodeType !== 3) return false;
-    const text = clean(node.nodeValue ?? '', 80);
+    // "Ada Park · See you then": a name ends where a separator starts the next part of its line
+    const text = clean(node.nodeValue ?? '', 80).split(/ [·•|] /)[0]!;
     if (text) pieces.push({ text, line: lineOf(node.parentElement, el) });
     return pieces.length >= 12;
   }, { nodes: 120 });
