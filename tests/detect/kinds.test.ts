@@ -322,3 +322,34 @@ describe('the signed-in user', () => {
       { email: 'wil@saltmarsh.co.uk', name: 'Wil Ivanova' }, { name: 'Aurelio Halvorsen', title: 'Sales Director', company: 'Driftwood Labs' }]);
   });
 });
+
+describe('the signed-in user with no "me" line', () => {
+  it('leaves out a record whose only name is the user’s (an account block outside any landmark), its email and phone too', () => {
+    expect(detect(`<header><button aria-haspopup="menu" aria-label="Account settings for Sam Carter"><span>SC</span></button></header>
+      <div class="drawer"><ul><li>Leads</li><li>Deals</li></ul><div><span>SC</span><div><b>Sam Carter</b><div>sam@growthlane.co</div><div>+44 20 7946 0999</div></div>
+        <a href="/me">My profile</a><button>Sign out</button></div></div>
+      <div class="cards"><div class="card"><h2>Ada Park</h2><a href="mailto:ada@park.dev">ada@park.dev</a><p>Owner: Sam Carter</p></div>
+        <div class="card"><h2>Ben Ode</h2><a href="mailto:ben@ode.io">ben@ode.io</a><p>Assigned to Sam Carter</p></div></div>`))
+      .toEqual([{ name: 'Ada Park', email: 'ada@park.dev' }, { name: 'Ben Ode', email: 'ben@ode.io' }]);
+  });
+  it('never learns the current item of a breadcrumb as the user’s name (it names the page’s record)', () => {
+    expect(detect(`<nav aria-label="Breadcrumb"><ol><li><a href="/contacts">Contacts</a></li><li aria-current="page">Ada Park</li></ol></nav>
+      <main><h1>Ada Park</h1><p><a href="mailto:ada@park.dev">ada@park.dev</a></p></main>`, { url: 'https://crm.example.org/contacts/7' }))
+      .toEqual([{ name: 'Ada Park', email: 'ada@park.dev' }]);
+  });
+});
+
+describe('entries named in a heading or <strong>, and names sharing a line', () => {
+  it('reads "Title at Company" under a card’s name as its position', () => {
+    expect(detect(`<div class="grid"><div class="card"><span>AP</span><div><h3>Ada Park</h3><p>Head of Marketing at Park Labs</p></div></div>
+      <div class="card"><span>BO</span><div><h3>Ben Ode</h3><p>VP Sales at Ode Robotics</p></div></div></div>
+      <ul><li><span>CL</span><div><p><strong>Cy Lu</strong></p><p>Growth Lead at Lu Labs</p></div></li><li><span>DM</span><div><p><strong>Dee Moss</strong></p><p>Office Manager at Moss Freight</p></div></li></ul>`))
+      .toEqual([{ name: 'Ada Park', title: 'Head of Marketing', company: 'Park Labs' }, { name: 'Ben Ode', title: 'VP Sales', company: 'Ode Robotics' },
+        { name: 'Cy Lu', title: 'Growth Lead', company: 'Lu Labs' }, { name: 'Dee Moss', title: 'Office Manager', company: 'Moss Freight' }]);
+  });
+  it('reads the name an avatar stands before when the name and the last message share one text ("Ada Park · See you then")', () => {
+    expect(detect(`<aside><ul><li><span>AP</span><p>Ada Park · See you then</p><span>10:42</span></li>
+      <li><span>BO</span><p>Ben Ode · Thanks!</p><span>Mon</span></li></ul></aside>`))
+      .toEqual([{ name: 'Ada Park' }, { name: 'Ben Ode' }]);
+  });
+});
