@@ -83,7 +83,7 @@ export function startScan(root: Document | Element, opts: DetectOptions): ScanJo
   const scope = root === doc ? doc.body ?? doc.documentElement : (root as Element);
   const route = adapter ? routeOf(adapter, opts.url) : undefined;
   const empty: PageScan = { detection: { people: [], view: 'other', site: adapter?.id ?? 'generic' }, people: [], roster: rosterOf([]), scope,
-    tables: [], context: { phone: () => undefined, excluded: new Set(), self: { values: new Set() } }, dialogs: [], youMarks: [], panels: [], route, opts };
+    tables: [], context: { excluded: new Set(), self: { values: new Set() } }, dialogs: [], youMarks: [], panels: [], route, opts };
   const done: ScanJob = { run: () => empty, sofar: () => empty, stale: () => false };
   if (!scope || route?.view === 'ignore') return done;
   let scan: PageScan;
@@ -228,7 +228,7 @@ function startReading(scopes: Element[], scan: PageScan, wholeDocument?: boolean
   const out = newWalk();
   // rows appended to a known table are read by its columns
   if (wholeDocument === undefined) for (const s of scopes) for (const t of scan.tables) if (isRowOf(t, s)) out.rowTables.set(s, t);
-  const walkOpts = { phone: context.phone, excluded: context.excluded, budget, base: opts.url, self: context.self.values };
+  const walkOpts = { excluded: context.excluded, budget, base: opts.url, self: context.self.values };
   const jobs = scopes.filter((s) => !isSkippedAbove(s, scan.scope)).map((s) => startWalk(s, walkOpts, out));
   return { scopes, jobs, out, budget, wholeDocument, chromeLearnt: 0 };
 }
@@ -259,14 +259,14 @@ function endReading(reading: Reading, scan: PageScan, final: boolean) {
     for (const t of tables) {
       const readNow = (r: Element) => {
         if (rows.has(r) || isSkippedAbove(r, scan.scope) || (budget.nodes -= 8) < 0) return;
-        readRow(t, r, context.phone, out.signals);
+        readRow(t, r, out.signals);
         rows.add(r);
       };
       for (const r of t.rows) readNow(r);
       if (!t.span) for (const r of t.partOf.keys()) readNow(r);
     }
     const structured = new Set<Element>();
-    for (const s of scopes) readStructured(wholeDocument ? s.ownerDocument : s, out.structured.filter((x) => s.contains(x)), context.phone, out.signals, structured);
+    for (const s of scopes) readStructured(wholeDocument ? s.ownerDocument : s, out.structured.filter((x) => s.contains(x)), out.signals, structured);
     for (const r of structured) rows.add(r);
   }
   const headers = tables.flatMap((t) => t.headerRows);
@@ -281,6 +281,7 @@ function rules(scan: PageScan, root: Element, rows: Set<Element>): GroupRules {
   for (const t of scan.tables) for (const [part, row] of t.partOf) partOf.set(part, row);
   return {
     root,
+    country: scan.context.country,
     isRecord: (el) => rows.has(el) || partOf.has(el) || matches(el, adapter?.records),
     ownerOf: partOf.size ? (el) => partOf.get(el) : undefined,
     rowOwnsCells: !adapter?.records,

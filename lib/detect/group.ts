@@ -3,7 +3,7 @@
 // value of any field (so one card = one person, a list of cards = many), never climbing past a
 // dialog or side panel. Signals of one record make one person; people sharing an email,
 // LinkedIn URL, phone (however written: see sameNumber), or name + company are merged.
-import { phoneDigits, sameNumber, type PhoneCandidate } from './phone';
+import { phoneDigits, sameNumber, type CountryCode } from './phone';
 import type { ReportedPerson } from './types';
 import type { Signal } from './values';
 import type { Field } from './vocabulary';
@@ -16,6 +16,8 @@ export interface ScannedPerson {
 
 export interface GroupRules {
   root: Element;
+  /** the country a national phone number is dialled in (the page's), if known */
+  country?: CountryCode;
   /** elements that are one person each (table rows, structured data, adapter records) */
   isRecord: (el: Element) => boolean;
   /** the row a record is a part of (a pinned part of a grid row, a flat grid's cell) */
@@ -136,10 +138,11 @@ function assemble(signals: Signal[], record: Element, rules: GroupRules): Report
   if (name) p.name = name;
   for (const f of COPIED) if (best[f]) p[f] = best[f]!.value;
   if (best.phone) {
-    const phone = phoneOfRecord(best.phone, best.dialCode?.value);
-    p.phone = phone.value;
-    if (phone.country) p.phoneCountry = phone.country;
-    if (!p.phone.startsWith('+') && best.country) p.countryText = best.country.value;
+    p.phone = phoneOfRecord(best.phone.value, best.dialCode?.value);
+    if (!p.phone.startsWith('+')) {
+      if (rules.country) p.phoneCountry = rules.country;
+      if (best.country) p.countryText = best.country.value;
+    }
   }
   if (!p.email && !p.linkedin) {
     // a name alone is a person only when a label or column says so, inside a row, beside a
@@ -167,14 +170,13 @@ function assemble(signals: Signal[], record: Element, rules: GroupRules): Report
 
 /**
  * a phone as its record shows it: an international number as written; a national one with the
- * calling code shown beside it ("+44" in its own cell), else with the page's country (the record's
- * own country, a country or location column or a "Country:" label, travels beside it as written,
- * and the background prefers it when it names one); with none, national (never guessed)
+ * calling code shown beside it ("+44" in its own cell), else as written, sent with the page's
+ * country (the record's own country, a country or location column or a "Country:" label, travels
+ * beside it as written, and the background prefers it when it names one); with none, national
+ * (never guessed)
  */
-function phoneOfRecord(phone: Signal, dialCode: string | undefined): PhoneCandidate {
-  if (phone.value.startsWith('+')) return { value: phone.value };
-  if (dialCode) return { value: `${dialCode} ${phone.value}` };
-  return phone.country ? { value: phone.value, country: phone.country } : { value: phone.value };
+function phoneOfRecord(phone: string, dialCode: string | undefined): string {
+  return dialCode && !phone.startsWith('+') ? `${dialCode} ${phone}` : phone;
 }
 
 /**

@@ -58,7 +58,7 @@ export function readSignature(signOff: Text, text: string, out: Signal[]): boole
     }
   }
   const push = (field: 'title' | 'company', value: string | undefined, el: Element) => {
-    const s = value ? signalFor(field, value, el, 2, () => undefined) : undefined;
+    const s = value ? signalFor(field, value, el, 2) : undefined;
     if (s) out.push(s);
   };
   const split = rest.length === 1 && parts.length === 1 ? TITLE_AT_COMPANY.exec(rest[0]!.text) : null;

@@ -42,7 +42,7 @@ export function subjectSignals(subject: Subject, scope: Element, url: string, ou
   const position = currentPosition(scope);
   if (!position) return;
   for (const [field, text] of [['title', position.title], ['company', position.company]] as const) {
-    const s = text ? signalFor(field, text, subject.el, 2, () => undefined) : undefined;
+    const s = text ? signalFor(field, text, subject.el, 2) : undefined;
     if (s) out.push(s);
   }
 }

@@ -2,18 +2,17 @@
 // inputs, emails/phones/LinkedIn URLs in text, label/value pairs, and the texts that may be
 // column headers (aligned afterwards by tables.ts). Skips code, hidden and excluded elements.
 import { nameBesideInitials, nameBesidePicture } from './avatars';
-import { DIAL_CODE, dialCodeOf } from './phone';
+import { DIAL_CODE, dialCodeOf, findPhones, phoneCandidate } from './phone';
 import { controlValue, isChrome, isHidden, SKIP_TAGS } from './dom';
 import { valueOfLabel, splitInlineLabel } from './labels';
 import { findLinkedins, linkedinOf } from './linkedin';
 import { cardName } from './cards';
 import { readChip, readSignature } from './mail';
-import { findPhones, type PhoneReader } from './phone';
 import { nameText } from './names';
-import { findEmails, findNamedEmails, INITIALS, looksLikeName, clean } from './text';
+import { decoded, findEmails, findNamedEmails, INITIALS, looksLikeName, clean } from './text';
 import { readRow } from './rows';
 import { cellOf, findTables, type HeaderCell, type Table } from './tables';
-import { DIGIT, phoneSignal, signal, signalFor, type Signal } from './values';
+import { DIGIT, signal, signalFor, type Signal } from './values';
 import { headerWord, labelField, type Field } from './vocabulary';
 
 export interface Budget {
@@ -22,8 +21,6 @@ export interface Budget {
 }
 
 export interface WalkOptions {
-  /** reads phones with the page's country */
-  phone: PhoneReader;
   /** subtrees not read (page chrome, regions an adapter excludes) */
   excluded: Set<Element>;
   budget: Budget;
@@ -152,7 +149,7 @@ function walkIn(scope: Element, opts: WalkOptions, out: Walk, state: WalkState, 
           } else if (table) {
             // a row read by column is finished here, without entering it: its other parts are read one by one
             out.rowsRead.add(el);
-            readRow(table, el, opts.phone, out.signals, (part) => readPart(el, part, opts, out, state));
+            readRow(table, el, out.signals, (part) => readPart(el, part, opts, out, state));
             tw.currentNode = el;
           } else {
             readElement(el, opts, out.signals);
@@ -253,7 +250,7 @@ function readElement(el: Element, opts: WalkOptions, out: Signal[]): void {
   if (aria && el.childElementCount === 0) {
     const field = labelField(aria);
     const text = el.textContent ?? '';
-    const s = field && text.trim() !== aria.trim() ? signalFor(field, text, el, 2, opts.phone) : undefined;
+    const s = field && text.trim() !== aria.trim() ? signalFor(field, text, el, 2) : undefined;
     if (s) out.push(s);
   }
 }
@@ -261,14 +258,9 @@ function readElement(el: Element, opts: WalkOptions, out: Signal[]): void {
 function readLink(a: Element, opts: WalkOptions, out: Signal[]): void {
   const href = a.getAttribute('href') ?? '';
   let key: Signal | undefined;
-  if (/^mailto:/i.test(href)) {
-    let addr = href.slice(7);
-    try { addr = decodeURIComponent(addr); } catch { /* as is */ }
-    const email = findEmails(addr.split('?')[0] ?? '')[0];
-    if (email) key = signal('email', email, a, 1);
-  } else if (/^tel:/i.test(href)) {
-    const phone = opts.phone(href, true);
-    if (phone) key = phoneSignal(phone, a, 1);
+  const mail = /^mailto:/i.test(href);
+  if (mail || /^tel:/i.test(href)) {
+    key = mail ? signalFor('email', decoded(href), a, 1) : signalFor('phone', href, a, 1);
   } else if (href.includes('linkedin.com/') || (opts.base && RELATIVE_PROFILE.test(href))) {
     const url = linkedinOf(href.includes('linkedin.com/') ? href : absolute(href, opts.base!));
     if (url) key = signal('linkedin', url, a, 1);
@@ -302,7 +294,7 @@ function readControl(el: Element, opts: WalkOptions, out: Signal[]): void {
   const value = controlValue(el);
   if (!value.trim()) return;
   const field = type === 'email' ? 'email' : type === 'tel' ? 'phone' : controlField(el);
-  const s = field ? signalFor(field, value, el, 1, opts.phone) : undefined;
+  const s = field ? signalFor(field, value, el, 1) : undefined;
   if (s) out.push(s);
 }
 
@@ -361,12 +353,12 @@ function readText(node: Text, opts: WalkOptions, out: Walk): boolean {
     }
     for (const email of findEmails(text)) signals.push(signal('email', email, parent, 3));
     for (const url of findLinkedins(text)) signals.push(signal('linkedin', url, parent, 3));
-    for (const phone of findPhones(text, opts.phone)) signals.push(phoneSignal(phone, parent, 3));
+    for (const phone of findPhones(text)) signals.push(signal('phone', phone.value, parent, 3));
   }
   if (trimmed.length < 180 && COLON.test(trimmed)) {
     const inline = splitInlineLabel(trimmed);
     const field = inline && labelField(inline.label);
-    const s = field && inline ? signalFor(field, inline.value, parent, 2, opts.phone) : undefined;
+    const s = field && inline ? signalFor(field, inline.value, parent, 2) : undefined;
     if (s) signals.push(s);
   }
   return false;
@@ -382,15 +374,15 @@ function readAfterDialCode(text: string, parent: Element, opts: WalkOptions, out
     out.dial = undefined;
     return false;
   }
-  const phone = NATIONAL.test(text) ? opts.phone(`${dial.code} ${text}`, false) : undefined;
+  const phone = NATIONAL.test(text) ? phoneCandidate(`${dial.code} ${text}`, false) : undefined;
   if (!phone) return false;
   out.dial = undefined;
-  out.signals.push(phoneSignal(phone, parent, 3));
+  out.signals.push(signal('phone', phone.value, parent, 3));
   return true;
 }
 
 function readLabel(label: Element, field: Field, opts: WalkOptions, out: Signal[]): void {
   const found = valueOfLabel(label);
-  const s = found ? signalFor(field, found.text, found.el, 2, opts.phone) : undefined;
+  const s = found ? signalFor(field, found.text, found.el, 2) : undefined;
   if (s) out.push({ ...s, fromLabel: true });
 }

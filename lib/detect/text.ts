@@ -58,6 +58,15 @@ function isPersonalEmail(email: string): boolean {
   return !FAKE_DOMAIN.test(email) && !NOT_PERSON.test(email.slice(0, email.indexOf('@') + 1)) && !FILE_LIKE.test(email);
 }
 
+/** a URL's part decoded (%20, %2B), or as it is when it is not validly encoded */
+export function decoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 /** whitespace collapsed and trimmed; long texts cut */
 export function clean(text: string, max = 200): string {
   const t = text.length > max * 4 ? text.slice(0, max * 4) : text;
