@@ -3,7 +3,7 @@
 // looks like (text.ts), the position read from the lines after a name, and names that a repeated card
 // shows without any label (a deal card's contact, followed by their company).
 import { linesAfter } from './dom';
-import { CAPITALISED, WHEN, clean, looksLikeName, looksLikeTitle } from './text';
+import { CAPITALISED, WHEN, looksLikeName, looksLikeTitle } from './text';
 import { headerWord } from './vocabulary';
 
 /** a line that is only words (no digits, addresses, labels or separators) */
@@ -72,9 +72,8 @@ function cardOf(el: Element): Element | undefined {
 
 /** whether a name-like text comes before el in its card (the card's name is its first) */
 function nameBefore(el: Element, card: Element): boolean {
-  const walker = card.ownerDocument.createTreeWalker(card, 4);
-  for (let n = walker.nextNode(); n && !el.contains(n); n = walker.nextNode()) {
-    const text = clean(n.nodeValue ?? '', 80);
+  for (const { text, node } of linesAfter(card)) {
+    if (el.contains(node)) break;
     if (text.includes(' ') && looksLikeName(text)) return true;
   }
   return false;

@@ -4,7 +4,7 @@
 // engine serves every site: an adapter only adds routes and selectors.
 import { learnSelf, pageContext, safeQuery, type PageContext } from './context';
 import { isSelf, selfKey } from './self';
-import { isSkipped } from './dom';
+import { isSkippedAbove } from './dom';
 import { groupInSteps, groupPeople, runSteps, type GroupRules, type ScannedPerson } from './group';
 import type { CountryCode } from './phone';
 import { newWalk, startWalk, walkOn, type Budget, type Walk, type WalkJob } from './signals';
@@ -249,9 +249,8 @@ function endReading(reading: Reading, scan: PageScan, final: boolean) {
   const { context } = scan;
   learnSelf(context, out.chrome.slice(reading.chromeLearnt));
   reading.chromeLearnt = out.chrome.length;
-  scan.dialogs = [...(full ? [] : scan.dialogs.filter((d) => d.isConnected)), ...out.dialogs];
-  scan.youMarks = [...(full ? [] : scan.youMarks.filter((d) => d.isConnected)), ...out.youMarks];
-  scan.panels = [...(full ? [] : scan.panels.filter((d) => d.isConnected)), ...out.panels];
+  // a part's read adds what it met to what is still on the page; a whole page's read replaces it
+  for (const kind of ['dialogs', 'youMarks', 'panels'] as const) scan[kind] = [...(full ? [] : scan[kind].filter((d) => d.isConnected)), ...out[kind]];
   const rows = out.rowsRead;
   const tables = out.tables;
   if (final) {
@@ -350,7 +349,3 @@ function matches(el: Element, selector: string | undefined): boolean {
   }
 }
 
-function isSkippedAbove(el: Element, stop: Element): boolean {
-  for (let e: Element | null = el; e && e !== stop; e = e.parentElement) if (isSkipped(e)) return true;
-  return false;
-}

@@ -5,7 +5,7 @@
 import { linesAfter } from './dom';
 import { selfKey } from './self';
 import { clean, emailOf, looksLikeName } from './text';
-import { signal, signalFor, type Signal } from './values';
+import { addSignal, signal, type Signal } from './values';
 
 const ME = /^(me|you|myself)$/i;
 const SIGN_OFF = /^(--|best|regards|best regards|kind regards|warm regards|many thanks|thanks|thank you|cheers|sincerely|all the best|talk soon)[,.!]?$/i;
@@ -57,17 +57,13 @@ export function readSignature(signOff: Text, text: string, out: Signal[]): boole
       rest.push(line);
     }
   }
-  const push = (field: 'title' | 'company', value: string | undefined, el: Element) => {
-    const s = value ? signalFor(field, value, el, 2) : undefined;
-    if (s) out.push(s);
-  };
   const split = rest.length === 1 && parts.length === 1 ? TITLE_AT_COMPANY.exec(rest[0]!.text) : null;
   if (split) {
-    push('title', split[1], rest[0]!.el);
-    push('company', split[2], rest[0]!.el);
+    addSignal(out, 'title', split[1], rest[0]!.el, 2);
+    addSignal(out, 'company', split[2], rest[0]!.el, 2);
   } else {
-    push('title', rest[0]?.text, rest[0]?.el ?? first.el);
-    push('company', rest[1]?.text, rest[1]?.el ?? first.el);
+    addSignal(out, 'title', rest[0]?.text, rest[0]?.el ?? first.el, 2);
+    addSignal(out, 'company', rest[1]?.text, rest[1]?.el ?? first.el, 2);
   }
   return true;
 }

@@ -6,7 +6,7 @@
 import { firstText, isSkipped, visibleText } from './dom';
 import { nameText } from './names';
 import type { Table } from './tables';
-import { signalFor, type Signal } from './values';
+import { addSignal, type Signal } from './values';
 import type { Field, HeaderWord } from './vocabulary';
 
 /** text that the walk would read for nothing else than the column does (no email, phone, LinkedIn or label in it) */
@@ -67,11 +67,8 @@ function readCell(cell: Element, word: HeaderWord | undefined, row: Element, out
   // a cell of text only (most cells of long lists): read once, here
   let plain = cell.firstElementChild ? undefined : cell.textContent ?? '';
   if (plain !== undefined && plain.trim().length < 2) plain = undefined;
-  const s = signalFor(word, plain ?? cellText(word, cell), cell, 2);
-  if (s) {
-    s.row = row;
-    out.push(s);
-  }
+  const s = addSignal(out, word, plain ?? cellText(word, cell), cell, 2);
+  if (s) s.row = row;
   if (plain === undefined || !((word === 'email' || word === 'phone') ? !plain.includes('<') : NOTHING_ELSE.test(plain) && !PHONE_OR_LINKEDIN.test(plain))) rest?.(cell);
 }
 

@@ -5,14 +5,14 @@ import { nameBesideInitials, nameBesidePicture } from './avatars';
 import { DIAL_CODE, dialCodeOf, findPhones, phoneCandidate } from './phone';
 import { controlValue, isChrome, isHidden, SKIP_TAGS } from './dom';
 import { valueOfLabel, splitInlineLabel } from './labels';
-import { findLinkedins, linkedinOf } from './linkedin';
+import { findLinkedins } from './linkedin';
 import { cardName } from './cards';
 import { readChip, readSignature } from './mail';
 import { nameText } from './names';
 import { decoded, findEmails, findNamedEmails, INITIALS, looksLikeName, clean } from './text';
 import { readRow } from './rows';
 import { cellOf, findTables, type HeaderCell, type Table } from './tables';
-import { DIGIT, signal, signalFor, type Signal } from './values';
+import { addSignal, DIGIT, shownName, signal, type Signal } from './values';
 import { headerWord, labelField, type Field } from './vocabulary';
 
 export interface Budget {
@@ -58,7 +58,7 @@ export interface Walk {
 export const newWalk = (): Walk => ({ signals: [], headerCells: [], tables: [], rowTables: new Map(), rowsRead: new Set(), chrome: [], structured: [], dialogs: [], youMarks: [], panels: [] });
 
 const MAX_TEXT = 2000;
-const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+const HEADING = /^H[1-6]$/;
 
 const COLON = /[:：]/;
 /** the badge a members list puts on the signed-in user's own row: "You", "(You)", "Sam Carter (you)" */
@@ -223,13 +223,6 @@ function classify(el: Element, opts: WalkOptions, out: Walk): boolean {
   return true;
 }
 
-/** a name an avatar shows (see avatars.ts) */
-function shownName(name: string, el: Element): Signal {
-  const s = signal('name', name, el, 2);
-  s.shown = true;
-  return s;
-}
-
 function readElement(el: Element, opts: WalkOptions, out: Signal[]): void {
   const tag = el.tagName;
   if (tag === 'A') return readLink(el, opts, out);
@@ -238,8 +231,8 @@ function readElement(el: Element, opts: WalkOptions, out: Signal[]): void {
     if (found) out.push(shownName(found.name, found.el));
     return;
   }
-  if (tag === 'INPUT' || tag === 'TEXTAREA') return readControl(el, opts, out);
-  if (HEADINGS.has(tag)) {
+  if (tag === 'INPUT' || tag === 'TEXTAREA') return readControl(el, out);
+  if (HEADING.test(tag)) {
     // a card's heading names it with a full name (its parts too: "Ada" and "Park" in two spans; "Qualified"
     // names a column); weak, so a Name label or column wins
     const name = nameText(el);
@@ -247,26 +240,18 @@ function readElement(el: Element, opts: WalkOptions, out: Signal[]): void {
   }
   if (!el.hasAttributes() || readChip(el, opts.self, out)) return;
   const aria = el.getAttribute('aria-label');
-  if (aria && el.childElementCount === 0) {
-    const field = labelField(aria);
-    const text = el.textContent ?? '';
-    const s = field && text.trim() !== aria.trim() ? signalFor(field, text, el, 2) : undefined;
-    if (s) out.push(s);
-  }
+  const text = el.textContent ?? '';
+  if (aria && el.childElementCount === 0 && text.trim() !== aria.trim()) addSignal(out, labelField(aria), text, el, 2);
 }
 
 function readLink(a: Element, opts: WalkOptions, out: Signal[]): void {
   const href = a.getAttribute('href') ?? '';
-  let key: Signal | undefined;
-  const mail = /^mailto:/i.test(href);
-  if (mail || /^tel:/i.test(href)) {
-    key = mail ? signalFor('email', decoded(href), a, 1) : signalFor('phone', href, a, 1);
-  } else if (href.includes('linkedin.com/') || (opts.base && RELATIVE_PROFILE.test(href))) {
-    const url = linkedinOf(href.includes('linkedin.com/') ? href : absolute(href, opts.base!));
-    if (url) key = signal('linkedin', url, a, 1);
-  }
+  const linkedin = href.includes('linkedin.com/');
+  const key = /^mailto:/i.test(href) ? addSignal(out, 'email', decoded(href), a, 1)
+    : /^tel:/i.test(href) ? addSignal(out, 'phone', href, a, 1)
+      : linkedin || (opts.base && RELATIVE_PROFILE.test(href)) ? addSignal(out, 'linkedin', linkedin ? href : absolute(href, opts.base!), a, 1)
+        : undefined;
   if (!key) return;
-  out.push(key);
   // a link's text names its person when it is a full name ("Write", "Email" are what links say)
   const text = a.firstElementChild ? nameText(a) : clean(a.textContent ?? '', 80);
   if (text.includes(' ') && looksLikeName(text)) out.push(signal('name', text, a, 3));
@@ -288,14 +273,12 @@ const LANDMARKS = new Set(['NAV', 'HEADER', 'FOOTER', 'DIALOG', 'ASIDE']);
 
 const SKIP_INPUT = /^(hidden|password|checkbox|radio|submit|button|reset|file|image|search|date|number|range|color)$/;
 
-function readControl(el: Element, opts: WalkOptions, out: Signal[]): void {
+function readControl(el: Element, out: Signal[]): void {
   const type = (el.getAttribute('type') ?? 'text').toLowerCase();
   if (SKIP_INPUT.test(type)) return;
   const value = controlValue(el);
   if (!value.trim()) return;
-  const field = type === 'email' ? 'email' : type === 'tel' ? 'phone' : controlField(el);
-  const s = field ? signalFor(field, value, el, 1) : undefined;
-  if (s) out.push(s);
+  addSignal(out, type === 'email' ? 'email' : type === 'tel' ? 'phone' : controlField(el), value, el, 1);
 }
 
 /** a control's name/id/autocomplete to the field it holds, first match wins */
@@ -319,13 +302,13 @@ function readText(node: Text, opts: WalkOptions, out: Walk): boolean {
   const parent = node.parentElement;
   if (!trimmed || !parent) return false;
   const { signals } = out;
-  if (out.dial && readAfterDialCode(trimmed, parent, opts, out)) return false;
+  if (out.dial && readAfterDialCode(trimmed, parent, out)) return false;
   // no header word holds a digit: most cell texts (dates, numbers, ids) skip the look-up
   if (trimmed.length <= 32 && !DIGIT.test(trimmed)) {
     const word = headerWord(trimmed);
     if (word) {
       out.headerCells.push({ el: parent, word });
-      if (word !== 'other') readLabel(parent, word, opts, signals);
+      if (word !== 'other') readLabel(parent, word, signals);
       return true;
     }
   }
@@ -357,9 +340,7 @@ function readText(node: Text, opts: WalkOptions, out: Walk): boolean {
   }
   if (trimmed.length < 180 && COLON.test(trimmed)) {
     const inline = splitInlineLabel(trimmed);
-    const field = inline && labelField(inline.label);
-    const s = field && inline ? signalFor(field, inline.value, parent, 2) : undefined;
-    if (s) signals.push(s);
+    if (inline) addSignal(signals, labelField(inline.label), inline.value, parent, 2);
   }
   return false;
 }
@@ -368,7 +349,7 @@ function readText(node: Text, opts: WalkOptions, out: Walk): boolean {
  * a text after a calling code shown on its own ("+44" in a span, then "20 7946 0123"): the two are
  * one international number; the code waits two texts at most. True when the text was that number.
  */
-function readAfterDialCode(text: string, parent: Element, opts: WalkOptions, out: Walk): boolean {
+function readAfterDialCode(text: string, parent: Element, out: Walk): boolean {
   const dial = out.dial!;
   if (--dial.texts < 0 || text.startsWith('+')) {
     out.dial = undefined;
@@ -381,8 +362,8 @@ function readAfterDialCode(text: string, parent: Element, opts: WalkOptions, out
   return true;
 }
 
-function readLabel(label: Element, field: Field, opts: WalkOptions, out: Signal[]): void {
+function readLabel(label: Element, field: Field, out: Signal[]): void {
   const found = valueOfLabel(label);
-  const s = found ? signalFor(field, found.text, found.el, 2) : undefined;
-  if (s) out.push({ ...s, fromLabel: true });
+  const s = found && addSignal(out, field, found.text, found.el, 2);
+  if (s) s.fromLabel = true;
 }

@@ -2,7 +2,7 @@
 // employee), schema.org microdata (itemtype …/Person) and hCard/h-card. Each is its own record.
 import { visibleText } from './dom';
 import { linkedinOf } from './linkedin';
-import { signalFor, type Signal } from './values';
+import { addSignal, type Signal } from './values';
 import type { Field } from './vocabulary';
 
 const MAX_JSON = 100_000;
@@ -19,7 +19,7 @@ const SCOPED: [Field, string, string][] = [
 
 /**
  * structured-data signals: JSON-LD scripts under root, and the microdata/hCard scopes the walk met;
- * `records` receives each person's element; phones are read as written internationally (rank 0: see signalFor)
+ * `records` receives each person's element; phones are read as written internationally (rank 0: see addSignal)
  */
 export function readStructured(root: Element | Document, scopes: Element[], out: Signal[], records: Set<Element>): void {
   for (const script of root.getElementsByTagName('script')) {
@@ -43,9 +43,8 @@ export function readStructured(root: Element | Document, scopes: Element[], out:
       const el = scope.querySelector(micro ? inMicrodata : inHcard);
       if (!el) continue;
       const raw = el.getAttribute('content') ?? el.getAttribute('href') ?? visibleText(el);
-      // a mailto: or tel: link's address is read as the value (signalFor reads past the scheme)
-      const s = signalFor(field, raw, el, 0);
-      if (s) out.push(s);
+      // a mailto: or tel: link's address is read as the value (addSignal reads past the scheme)
+      addSignal(out, field, raw, el, 0);
     }
     records.add(scope);
   }
@@ -68,8 +67,7 @@ function jsonPerson(p: Record<string, unknown>, el: Element, out: Signal[]): boo
     ['company', typeof works === 'string' ? works : works?.name], ['title', p.jobTitle], ['linkedin', links.find((u) => typeof u === 'string' && linkedinOf(u))]];
   const before = out.length;
   for (const [field, raw] of fields) {
-    const s = typeof raw === 'string' ? signalFor(field, raw, el, 0) : undefined;
-    if (s) out.push(s);
+    if (typeof raw === 'string') addSignal(out, field, raw, el, 0);
   }
   return out.length > before;
 }

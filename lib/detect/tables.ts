@@ -40,6 +40,8 @@ const CELL_ROLES = new Set(['columnheader', 'gridcell', 'cell', 'rowheader']);
 const GRID = '[role=grid], [role=treegrid], [role=table]';
 const isCell = (el: Element) => CELL_TAGS.has(el.tagName) || CELL_ROLES.has(el.getAttribute('role') ?? '');
 const KEYS = new Set<HeaderWord>(['name', 'firstName', 'email', 'phone', 'linkedin']);
+/** a header names a person's columns: two kinds of column at least, one of them a key (a name, an email…) */
+const namesPeople = (words: Set<HeaderWord>) => words.size >= 2 && [...words].some((w) => KEYS.has(w));
 
 /** the tables described by the header texts found in a walk (`known`: the tables found before, not made twice) */
 export function findTables(headerCells: HeaderCell[], known: Table[] = []): Table[] {
@@ -63,7 +65,7 @@ export function findTables(headerCells: HeaderCell[], known: Table[] = []): Tabl
   }
   for (const [headerRow, cells] of byRow) {
     const words = new Set(cells.values());
-    if (cells.size < 2 || words.size < 2 || ![...words].some((w) => KEYS.has(w))) continue;
+    if (!namesPeople(words)) continue;
     const columns = Array.from(headerRow.children, (c) => cells.get(c));
     const boxed = boxedRows(headerRow, columns);
     if (boxed) {
@@ -106,8 +108,7 @@ function gridTable(grid: Element): Table | undefined {
     const row = h.closest('[role=row]');
     if (row) headerRows.add(row);
   }
-  const words = new Set(byColIndex.values());
-  if (words.size < 2 || ![...words].some((w) => KEYS.has(w))) return undefined;
+  if (!namesPeople(new Set(byColIndex.values()))) return undefined;
   const partOf = new Map<Element, Element>();
   const rows = gridRows(grid, headerRows, partOf);
   return rows.length ? { headerRows: [...headerRows], columns: [], byColIndex, rows, body: rows[0]!.parentElement, cellPath: [], grid, partOf } : undefined;

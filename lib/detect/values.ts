@@ -26,12 +26,26 @@ export const DIGIT = /\d/;
 export const signal = (field: Field, value: string, el: Element, rank: Rank): Signal =>
   ({ field, value, el, rank, fromLabel: undefined, row: undefined, shown: undefined });
 
+/** a name an avatar or a profile's heading says is a person's (see avatars.ts) */
+export function shownName(name: string, el: Element): Signal {
+  const s = signal('name', name, el, 2);
+  s.shown = true;
+  return s;
+}
+
 /**
- * a value read for a known field, validated; the field may change (an email in a "Contact" column).
- * A phone is national only where the page says it is one: structured data (rank 0) says nothing of
- * the page's country, so its phones are read as written internationally.
+ * a value read for a known field, validated, added to `out` (and returned); the field may change (an
+ * email in a "Contact" column); no field or no value: nothing. A phone is national only where the
+ * page says it is one: structured data (rank 0) says nothing of the page's country, so its phones
+ * are read as written internationally.
  */
-export function signalFor(field: Field, raw: string, el: Element, rank: Rank): Signal | undefined {
+export function addSignal(out: Signal[], field: Field | undefined, raw: string | undefined, el: Element, rank: Rank): Signal | undefined {
+  const s = field && raw ? signalFor(field, raw, el, rank) : undefined;
+  if (s) out.push(s);
+  return s;
+}
+
+function signalFor(field: Field, raw: string, el: Element, rank: Rank): Signal | undefined {
   const text = raw.trim();
   if (!text) return undefined;
   const email = text.includes('@') ? emailOf(text) : undefined;
