@@ -26,7 +26,6 @@ const NOT_DIGITS_OR_LEADING_ZEROS = /^[\D0]+|\D/g;
 const DATE = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[ T]\d{1,2}:\d{2}.*)?$/;
 const VERSION = /^v?\d+\.\d+\.\d+/i;
 const PRICE = /[$€£¥₹%]|\d[.,]\d{2}$|\b(usd|eur|gbp|inr)\b/i;
-const DIGITS_ONLY_SHORT = /^\d{1,7}$/;
 const PHONE_CHARS = /^[+(]?[\d\s().\-/]{6,24}$/;
 /** an international number inside free text */
 const IN_TEXT = /(?:\+|\b00)\d[\d\s().\-/]{6,20}\d/g;
@@ -42,7 +41,7 @@ export function phoneCandidate(raw: string, labelled: boolean, country?: Country
     v = v.replace(/^tel:/i, '').replace(/[;,]?\s*(ext\.?|x)\s*\d+$/i, '');
     v = decoded(v).replace(/^(phone|mobile|tel)\s*[:.]?\s*/i, '').trim();
   }
-  if (!PHONE_CHARS.test(v) || DATE.test(v) || VERSION.test(v) || DIGITS_ONLY_SHORT.test(v)) return undefined;
+  if (!PHONE_CHARS.test(v) || DATE.test(v) || VERSION.test(v)) return undefined;
   if (!INTERNATIONAL.test(v) && PRICE.test(raw)) return undefined;
   if (!DIGITS_8_TO_15.test(v)) return undefined;
   if (v.startsWith('00')) v = '+' + v.slice(2);
