@@ -19,7 +19,7 @@ export interface PageContext {
 export function pageContext(scope: Element, adapter: SiteAdapter | undefined, country?: CountryCode): PageContext {
   const doc = scope.ownerDocument;
   const excluded = new Set<Element>();
-  const ctx: PageContext = { country: country ?? countryFromLang(doc.documentElement?.getAttribute('lang')), excluded, self: { values: new Set() } };
+  const ctx: PageContext = { country: country ?? countryFromLang(doc.documentElement?.getAttribute('lang')), excluded, self: new Set() };
   if (adapter?.exclude) for (const el of safeQuery(scope, adapter.exclude)) excluded.add(el);
   // menus (an account menu is often kept on the page, hidden, until opened) show the user too
   learnSelf(ctx, [...excluded, ...safeQuery(scope, '[role=menu]')]);
@@ -32,7 +32,7 @@ export function learnSelf(ctx: PageContext, chrome: Element[]): void {
   for (const el of chrome) {
     ctx.excluded.add(el);
     const found = walk(el, { excluded: new Set(), budget, inChrome: true });
-    for (const s of found.signals) ctx.self.values.add(selfKey(s.field, s.value));
+    for (const s of found.signals) ctx.self.add(selfKey(s.field, s.value));
     collectNames(el, ctx.self, budget);
   }
 }
@@ -49,13 +49,13 @@ function collectNames(el: Element, self: Self, budget: Budget): void {
 /** "Account of Sam Carter", "Sam Carter (sam@growthlane.co)": the emails, and each part's name (the words it ends with) */
 function collectFrom(text: string, self: Self): void {
   if (!text.trim()) return;
-  for (const email of findEmails(text)) self.values.add(selfKey('email', email));
+  for (const email of findEmails(text)) self.add(selfKey('email', email));
   for (const part of text.split(/[:()<>,|·\n]/)) {
     const words = clean(part, 80).split(' ');
     for (let i = 0; i < words.length - 1; i++) {
       const name = words.slice(i).join(' ');
       if (looksLikeName(name)) {
-        self.values.add(selfKey('name', name));
+        self.add(selfKey('name', name));
         break;
       }
     }

@@ -3,7 +3,6 @@
 // slices, each ending at a deadline, so a long page is read without holding the page up. The same
 // engine serves every site: an adapter only adds routes and selectors.
 import { learnSelf, pageContext, safeQuery, type PageContext } from './context';
-import { isSelf, selfKey } from './self';
 import { isSkippedAbove } from './dom';
 import { groupInSteps, groupPeople, runSteps, type GroupRules, type ScannedPerson } from './group';
 import type { CountryCode } from './phone';
@@ -83,7 +82,7 @@ export function startScan(root: Document | Element, opts: DetectOptions): ScanJo
   const scope = root === doc ? doc.body ?? doc.documentElement : (root as Element);
   const route = adapter ? routeOf(adapter, opts.url) : undefined;
   const empty: PageScan = { detection: { people: [], view: 'other', site: adapter?.id ?? 'generic' }, people: [], roster: rosterOf([]), scope,
-    tables: [], context: { excluded: new Set(), self: { values: new Set() } }, dialogs: [], youMarks: [], panels: [], route, opts };
+    tables: [], context: { excluded: new Set(), self: new Set() }, dialogs: [], youMarks: [], panels: [], route, opts };
   const done: ScanJob = { run: () => empty, sofar: () => empty, stale: () => false };
   if (!scope || route?.view === 'ignore') return done;
   let scan: PageScan;
@@ -117,7 +116,7 @@ export function startScan(root: Document | Element, opts: DetectOptions): ScanJo
     },
     sofar() {
       try {
-        return finish({ ...scan }, endReading(reading, scan, false));
+        return runSteps(peopleInSteps({ ...scan }, endReading(reading, scan, false)));
       } catch {
         return empty;
       }
@@ -126,12 +125,7 @@ export function startScan(root: Document | Element, opts: DetectOptions): ScanJo
   };
 }
 
-/** a scan's people from its signals, in page order, merged, with its view and focus */
-function finish(scan: PageScan, read: ReturnType<typeof endReading>): PageScan {
-  return runSteps(peopleInSteps(scan, read));
-}
-
-/** finish in steps: the signals grouped into people, put in page order and merged */
+/** a scan's people from its signals, in steps: grouped into people, put in page order and merged, with its view and focus */
 function* peopleInSteps(scan: PageScan, { signals, tables, rows }: ReturnType<typeof endReading>): Generator<void, PageScan> {
   const { scope, opts } = scan;
   if (scan.subject) subjectSignals(scan.subject, scope, opts.url, signals);
@@ -228,7 +222,7 @@ function startReading(scopes: Element[], scan: PageScan, wholeDocument?: boolean
   const out = newWalk();
   // rows appended to a known table are read by its columns
   if (wholeDocument === undefined) for (const s of scopes) for (const t of scan.tables) if (isRowOf(t, s)) out.rowTables.set(s, t);
-  const walkOpts = { excluded: context.excluded, budget, base: opts.url, self: context.self.values };
+  const walkOpts = { excluded: context.excluded, budget, base: opts.url, self: context.self };
   const jobs = scopes.filter((s) => !isSkippedAbove(s, scan.scope)).map((s) => startWalk(s, walkOpts, out));
   return { scopes, jobs, out, budget, wholeDocument, chromeLearnt: 0 };
 }
@@ -285,9 +279,8 @@ function rules(scan: PageScan, root: Element, rows: Set<Element>): GroupRules {
     ownerOf: partOf.size ? (el) => partOf.get(el) : undefined,
     rowOwnsCells: !adapter?.records,
     isCeiling: (el) => CEILING_TAGS.has(el.tagName) || CEILING_ROLES.has(el.getAttribute('role') ?? ''),
-    isSelf: (s) => isSelf(scan.context.self, s),
+    self: scan.context.self,
     isMarkedSelf: scan.youMarks.length ? (record) => scan.youMarks.some((m) => record.contains(m)) : undefined,
-    learnSelf: (s) => scan.context.self.values.add(selfKey(s.field, s.value)),
     // a card's lines under its name; a table row has columns, and a profile's headline is no position
     positionOf: (s, record) => (rows.has(record) || partOf.has(record) || s.el === scan.subject?.el ? {} : positionAfter(s.el, record, s.value)),
     // a row's name is its name column's, read already

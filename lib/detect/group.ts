@@ -4,6 +4,7 @@
 // dialog or side panel. Signals of one record make one person; people sharing an email,
 // LinkedIn URL, phone (however written: see sameNumber), or name + company are merged.
 import { phoneDigits, sameNumber, type CountryCode } from './phone';
+import { isSelf, selfKey, type Self } from './self';
 import type { ReportedPerson } from './types';
 import type { Signal } from './values';
 import type { Field } from './vocabulary';
@@ -26,14 +27,12 @@ export interface GroupRules {
   rowOwnsCells?: boolean;
   /** elements a record never climbs past (dialogs, side panels, articles) */
   isCeiling: (el: Element) => boolean;
-  /** the signed-in user's own email/phone/LinkedIn/name: a record holding one is left out */
-  isSelf: (s: Signal) => boolean;
+  /** the signed-in user's own email/phone/LinkedIn/name (a record holding one is left out); learns what a record marked as theirs shows */
+  self?: Self;
   /** a name for a record that has none (its heading) */
   nameOf: (record: Element) => string | undefined;
   /** whether a record is marked as the signed-in user's own ("(You)") */
   isMarkedSelf?: (record: Element) => boolean;
-  /** learns a value of the user's own, left out wherever else it shows */
-  learnSelf?: (s: Signal) => void;
   /** the title and company a card shows under a name (see cards.ts); none for table rows */
   positionOf?: (name: Signal, record: Element) => { title?: string; company?: string };
 }
@@ -112,7 +111,7 @@ export function* groupInSteps(signals: Signal[], rules: GroupRules): Generator<v
     if (i % STEP === STEP - 1) yield;
   }
   // the user's own record ("(You)"): what it shows is theirs, here and in every other record
-  if (rules.isMarkedSelf) for (const [record, list] of groups) if (rules.isMarkedSelf(record)) for (const s of list) rules.learnSelf?.(s);
+  if (rules.isMarkedSelf) for (const [record, list] of groups) if (rules.isMarkedSelf(record)) for (const s of list) rules.self?.add(selfKey(s.field, s.value));
   const people: ScannedPerson[] = [];
   let done = 0;
   for (const [record, list] of groups) {
@@ -126,10 +125,11 @@ export function* groupInSteps(signals: Signal[], rules: GroupRules): Generator<v
 }
 
 function assemble(signals: Signal[], record: Element, rules: GroupRules): ReportedPerson | undefined {
-  if (signals.some((s) => s.field !== 'name' && rules.isSelf(s))) return undefined;
+  const { self } = rules;
+  if (self && signals.some((s) => s.field !== 'name' && isSelf(self, s))) return undefined;
   const best: Partial<Record<Field, Signal>> = {};
   for (const s of signals) {
-    if (s.field === 'name' && rules.isSelf(s)) continue;
+    if (self && s.field === 'name' && isSelf(self, s)) continue;
     const had = best[s.field];
     if (!had || s.rank < had.rank || (s.field === 'linkedin' && !had.value.includes('/in/') && s.value.includes('/in/'))) best[s.field] = s;
   }

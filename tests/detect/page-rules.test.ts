@@ -134,7 +134,7 @@ describe('grouping people', () => {
     const row = el('row');
     const signals = [{ ...signal('name', 'Ada Park', el('name'), 2), row }, { ...signal('email', 'ada@park.dev', el('email'), 2), row }];
     const rules = (rowOwnsCells: boolean) => ({ root: doc.body, rowOwnsCells, isRecord: (e: Element) => e === row || e.hasAttribute('data-lead'),
-      isCeiling: () => false, isSelf: () => false, nameOf: () => undefined });
+      isCeiling: () => false, nameOf: () => undefined });
     expect(groupPeople(signals, rules(true)).map((p) => p.records.map((r) => r.id))).toEqual([['row']]);
     expect(groupPeople(signals, rules(false)).map((p) => p.records.map((r) => r.id))).toEqual([['lead'], ['row']]);
   });
