@@ -3,7 +3,7 @@
 // looks like (text.ts), the position read from the lines after a name, and names that a repeated card
 // shows without any label (a deal card's contact, followed by their company).
 import { linesAfter } from './dom';
-import { CAPITALISED, WHEN, looksLikeName, looksLikeTitle } from './text';
+import { CAPITALISED, WHEN, looksLikeFullName, looksLikeTitle } from './text';
 import { headerWord } from './vocabulary';
 
 /** a line that is only words (no digits, addresses, labels or separators) */
@@ -74,7 +74,7 @@ function cardOf(el: Element): Element | undefined {
 function nameBefore(el: Element, card: Element): boolean {
   for (const { text, node } of linesAfter(card)) {
     if (el.contains(node)) break;
-    if (text.includes(' ') && looksLikeName(text)) return true;
+    if (looksLikeFullName(text)) return true;
   }
   return false;
 }
@@ -84,7 +84,7 @@ function nameBefore(el: Element, card: Element): boolean {
  * cards alike, followed by a position or a company line (a deal card's contact)
  */
 export function cardName(text: string, el: Element): boolean {
-  if (!text.includes(' ') || !looksLikeName(text) || el.childElementCount) return false;
+  if (!looksLikeFullName(text) || el.childElementCount) return false;
   const card = cardOf(el);
   if (!card) return false;
   const [next] = linesAfterName(el, card, 1, text);

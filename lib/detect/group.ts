@@ -134,7 +134,7 @@ function assemble(signals: Signal[], record: Element, rules: GroupRules): Report
     if (!had || s.rank < had.rank || (s.field === 'linkedin' && !had.value.includes('/in/') && s.value.includes('/in/'))) best[s.field] = s;
   }
   const p: ReportedPerson = {};
-  const name = best.name?.value ?? (best.firstName || best.lastName ? [best.firstName?.value, best.lastName?.value].filter(Boolean).join(' ') : undefined);
+  const name = best.name?.value ?? [best.firstName?.value, best.lastName?.value].filter(Boolean).join(' ');
   if (name) p.name = name;
   for (const f of COPIED) if (best[f]) p[f] = best[f]!.value;
   if (best.phone) {

@@ -4,7 +4,7 @@
 // ("Head of Procurement, Kestrel Robotics" or one per line) before the contact lines.
 import { linesAfter } from './dom';
 import { selfKey } from './self';
-import { clean, emailOf, looksLikeName } from './text';
+import { clean, emailOf, looksLikeFullName, looksLikeName } from './text';
 import { addSignal, signal, type Signal } from './values';
 
 const ME = /^(me|you|myself)$/i;
@@ -48,7 +48,7 @@ export function readSignature(signOff: Text, text: string, out: Signal[]): boole
   // "Aurelio Halvorsen | Sales Director | Driftwood Labs": the whole signature on one line
   const parts = first.text.split(/\s+[|·•]\s+/);
   const name = parts[0]!;
-  if (!name.includes(' ') || !looksLikeName(name)) return true;
+  if (!looksLikeFullName(name)) return true;
   out.push(signal('name', name, first.el, 2));
   const rest: { text: string; el: Element }[] = parts.length > 1 ? parts.slice(1, 3).map((text) => ({ text, el: first.el })) : [];
   if (parts.length === 1) {

@@ -9,7 +9,7 @@ import { findLinkedins } from './linkedin';
 import { cardName } from './cards';
 import { readChip, readSignature } from './mail';
 import { nameText } from './names';
-import { decoded, findEmails, findNamedEmails, INITIALS, looksLikeName, clean } from './text';
+import { decoded, findEmails, findNamedEmails, INITIALS, looksLikeFullName, clean } from './text';
 import { readRow } from './rows';
 import { cellOf, findTables, type HeaderCell, type Table } from './tables';
 import { addSignal, DIGIT, shownName, signal, type Signal } from './values';
@@ -254,7 +254,7 @@ function readLink(a: Element, opts: WalkOptions, out: Signal[]): void {
   if (!key) return;
   // a link's text names its person when it is a full name ("Write", "Email" are what links say)
   const text = a.firstElementChild ? nameText(a) : clean(a.textContent ?? '', 80);
-  if (text.includes(' ') && looksLikeName(text)) out.push(signal('name', text, a, 3));
+  if (looksLikeFullName(text)) out.push(signal('name', text, a, 3));
 }
 
 /** a profile link relative to the page (LinkedIn's own pages link /in/<slug>) */

@@ -137,6 +137,11 @@ export function looksLikeName(text: string): boolean {
     !words.some((w) => NOT_NAME.has(w.toLowerCase()) || WHEN.test(w));
 }
 
+/** whether a text looks like a full name: a name of two words or more ("Ada Park"; "Ada" alone names no one for sure) */
+export function looksLikeFullName(text: string): boolean {
+  return text.includes(' ') && looksLikeName(text);
+}
+
 const NAME_BEFORE_EMAIL = /(["']?)([\p{Lu}][\p{L}'’.-]*(?: [\p{L}'’.-]+){0,3})\1\s*<\s*([^<>\s]+@[^<>\s]+)\s*>/gu;
 
 /** "Jane Doe <jane@acme.com>" pairs, as in mail headers */
