@@ -58,7 +58,7 @@ export interface Walk {
 export const newWalk = (): Walk => ({ signals: [], headerCells: [], tables: [], rowTables: new Map(), rowsRead: new Set(), chrome: [], structured: [], dialogs: [], youMarks: [], panels: [] });
 
 const MAX_TEXT = 2000;
-const HEADING = /^H[1-6]$/;
+const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 
 const COLON = /[:：]/;
 /** the badge a members list puts on the signed-in user's own row: "You", "(You)", "Sam Carter (you)" */
@@ -232,7 +232,7 @@ function readElement(el: Element, opts: WalkOptions, out: Signal[]): void {
     return;
   }
   if (tag === 'INPUT' || tag === 'TEXTAREA') return readControl(el, out);
-  if (HEADING.test(tag)) {
+  if (HEADINGS.has(tag)) {
     // a card's heading names it with a full name (its parts too: "Ada" and "Park" in two spans; "Qualified"
     // names a column); weak, so a Name label or column wins
     const name = nameText(el);
