@@ -4,7 +4,7 @@
 // email or link. The name is the text that follows the avatar (in its next siblings, or its
 // parents' next siblings, two levels up at most).
 import { nameText } from './names';
-import { clean, looksLikeName } from './text';
+import { clean, looksLikeFullName } from './text';
 
 /** whether initials are those of the name ("MO": Maya Okafor; "M": Maya) */
 function initialsOf(name: string, initials: string): boolean {
@@ -35,7 +35,7 @@ export function nameBesideInitials(avatar: Element, initials: string): { name: s
 /** the person a picture names: its alt text, when it is a full name and the name shown beside it */
 export function nameBesidePicture(img: Element): { name: string; el: Element } | undefined {
   const alt = clean(img.getAttribute('alt') ?? '', 80);
-  if (!alt.includes(' ') || !looksLikeName(alt)) return undefined;
+  if (!looksLikeFullName(alt)) return undefined;
   const found = nameAfter(img);
   return found && found.name.toLowerCase() === alt.toLowerCase() ? found : undefined;
 }

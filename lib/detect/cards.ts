@@ -3,7 +3,7 @@
 // looks like (text.ts), the position read from the lines after a name, and names that a repeated card
 // shows without any label (a deal card's contact, followed by their company).
 import { linesAfter } from './dom';
-import { CAPITALISED, WHEN, clean, looksLikeName, looksLikeTitle } from './text';
+import { CAPITALISED, WHEN, looksLikeFullName, looksLikeTitle } from './text';
 import { headerWord } from './vocabulary';
 
 /** a line that is only words (no digits, addresses, labels or separators) */
@@ -75,10 +75,9 @@ function cardOf(el: Element): Element | undefined {
 
 /** whether a name-like text comes before el in its card (the card's name is its first) */
 function nameBefore(el: Element, card: Element): boolean {
-  const walker = card.ownerDocument.createTreeWalker(card, 4);
-  for (let n = walker.nextNode(); n && !el.contains(n); n = walker.nextNode()) {
-    const text = clean(n.nodeValue ?? '', 80);
-    if (text.includes(' ') && looksLikeName(text)) return true;
+  for (const { text, node } of linesAfter(card)) {
+    if (el.contains(node)) break;
+    if (looksLikeFullName(text)) return true;
   }
   return false;
 }
@@ -88,7 +87,7 @@ function nameBefore(el: Element, card: Element): boolean {
  * cards alike, followed by a position or a company line (a deal card's contact)
  */
 export function cardName(text: string, el: Element): boolean {
-  if (!text.includes(' ') || !looksLikeName(text) || el.childElementCount) return false;
+  if (!looksLikeFullName(text) || el.childElementCount) return false;
   const card = cardOf(el);
   if (!card) return false;
   const [next] = linesAfterName(el, card, 1, text);

@@ -1,26 +1,25 @@
 // What a scan needs to know about the page before reading it: how phones are read (with the
 // default country for national numbers), the regions never read (app header, navigation, account menu, adapter
 // exclusions) and the signed-in user's own identity found there, to be left out everywhere.
-import { countryFromLang, phoneReader, type CountryCode, type PhoneReader } from './phone';
+import { countryFromLang, type CountryCode } from './phone';
 import { selfKey, type Self } from './self';
 import { walk, type Budget } from './signals';
 import { findEmails, looksLikeName, clean } from './text';
 import type { SiteAdapter } from './sites/types';
 
 export interface PageContext {
-  /** reads phones as candidates with the page's country */
-  phone: PhoneReader;
+  /** the country national phone numbers are dialled in: the caller's, else the page's <html lang> region */
+  country?: CountryCode;
   /** regions never read: page chrome found while walking, and the adapter's exclusions */
   excluded: Set<Element>;
   self: Self;
 }
 
-/** the adapter's excluded regions, and the phone reader with the default country for national numbers */
+/** the adapter's excluded regions, and the default country for national phone numbers */
 export function pageContext(scope: Element, adapter: SiteAdapter | undefined, country?: CountryCode): PageContext {
   const doc = scope.ownerDocument;
   const excluded = new Set<Element>();
-  const region = country ?? countryFromLang(doc.documentElement?.getAttribute('lang'));
-  const ctx: PageContext = { phone: phoneReader(region), excluded, self: { values: new Set() } };
+  const ctx: PageContext = { country: country ?? countryFromLang(doc.documentElement?.getAttribute('lang')), excluded, self: new Set() };
   if (adapter?.exclude) for (const el of safeQuery(scope, adapter.exclude)) excluded.add(el);
   // menus (an account menu is often kept on the page, hidden, until opened) show the user too
   learnSelf(ctx, [...excluded, ...safeQuery(scope, '[role=menu]')]);
@@ -32,8 +31,8 @@ export function learnSelf(ctx: PageContext, chrome: Element[]): void {
   const budget: Budget = { nodes: 5000, chars: 50_000 };
   for (const el of chrome) {
     ctx.excluded.add(el);
-    const found = walk(el, { excluded: new Set(), budget, phone: ctx.phone, inChrome: true });
-    for (const s of found.signals) ctx.self.values.add(selfKey(s.field, s.value));
+    const found = walk(el, { excluded: new Set(), budget, inChrome: true });
+    for (const s of found.signals) ctx.self.add(selfKey(s.field, s.value));
     collectNames(el, ctx.self, budget);
   }
 }
@@ -51,13 +50,13 @@ function collectNames(el: Element, self: Self, budget: Budget): void {
 /** "Account of Sam Carter", "Sam Carter (sam@growthlane.co)": the emails, and each part's name (the words it ends with) */
 function collectFrom(text: string, self: Self): void {
   if (!text.trim()) return;
-  for (const email of findEmails(text)) self.values.add(selfKey('email', email));
+  for (const email of findEmails(text)) self.add(selfKey('email', email));
   for (const part of text.split(/[:()<>,|·\n]/)) {
     const words = clean(part, 80).split(' ');
     for (let i = 0; i < words.length - 1; i++) {
       const name = words.slice(i).join(' ');
       if (looksLikeName(name)) {
-        self.values.add(selfKey('name', name));
+        self.add(selfKey('name', name));
         break;
       }
     }

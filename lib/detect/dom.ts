@@ -34,6 +34,14 @@ export function isSkipped(el: Element): boolean {
   return SKIP_TAGS.has(el.tagName) || isHidden(el);
 }
 
+/** whether el or an ancestor below `stop` is never read; with `chrome`, or is page chrome */
+export function isSkippedAbove(el: Element, stop: Element, chrome?: boolean): boolean {
+  for (let e: Element | null = el; e && e !== stop; e = e.parentElement) {
+    if (isSkipped(e) || (chrome && isChrome(e, e.tagName, e.getAttribute('role'), e.getAttribute('class')))) return true;
+  }
+  return false;
+}
+
 /**
  * visits el's visible texts and elements in document order (hidden and code subtrees left out) until
  * `visit` returns true or `limit.nodes` nodes were seen (the limit is shared by the calls given it)

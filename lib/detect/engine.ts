@@ -3,8 +3,7 @@
 // slices, each ending at a deadline, so a long page is read without holding the page up. The same
 // engine serves every site: an adapter only adds routes and selectors.
 import { learnSelf, pageContext, safeQuery, type PageContext } from './context';
-import { isSelf, selfKey } from './self';
-import { isSkipped } from './dom';
+import { isSkippedAbove } from './dom';
 import { groupInSteps, groupPeople, runSteps, type GroupRules, type ScannedPerson } from './group';
 import type { CountryCode } from './phone';
 import { newWalk, startWalk, walkOn, type Budget, type Walk, type WalkJob } from './signals';
@@ -83,7 +82,7 @@ export function startScan(root: Document | Element, opts: DetectOptions): ScanJo
   const scope = root === doc ? doc.body ?? doc.documentElement : (root as Element);
   const route = adapter ? routeOf(adapter, opts.url) : undefined;
   const empty: PageScan = { detection: { people: [], view: 'other', site: adapter?.id ?? 'generic' }, people: [], roster: rosterOf([]), scope,
-    tables: [], context: { phone: () => undefined, excluded: new Set(), self: { values: new Set() } }, dialogs: [], youMarks: [], panels: [], route, opts };
+    tables: [], context: { excluded: new Set(), self: new Set() }, dialogs: [], youMarks: [], panels: [], route, opts };
   const done: ScanJob = { run: () => empty, sofar: () => empty, stale: () => false };
   if (!scope || route?.view === 'ignore') return done;
   let scan: PageScan;
@@ -117,7 +116,7 @@ export function startScan(root: Document | Element, opts: DetectOptions): ScanJo
     },
     sofar() {
       try {
-        return finish({ ...scan }, endReading(reading, scan, false));
+        return runSteps(peopleInSteps({ ...scan }, endReading(reading, scan, false)));
       } catch {
         return empty;
       }
@@ -126,12 +125,7 @@ export function startScan(root: Document | Element, opts: DetectOptions): ScanJo
   };
 }
 
-/** a scan's people from its signals, in page order, merged, with its view and focus */
-function finish(scan: PageScan, read: ReturnType<typeof endReading>): PageScan {
-  return runSteps(peopleInSteps(scan, read));
-}
-
-/** finish in steps: the signals grouped into people, put in page order and merged */
+/** a scan's people from its signals, in steps: grouped into people, put in page order and merged, with its view and focus */
 function* peopleInSteps(scan: PageScan, { signals, tables, rows }: ReturnType<typeof endReading>): Generator<void, PageScan> {
   const { scope, opts } = scan;
   if (scan.subject) subjectSignals(scan.subject, scope, opts.url, signals);
@@ -228,7 +222,7 @@ function startReading(scopes: Element[], scan: PageScan, wholeDocument?: boolean
   const out = newWalk();
   // rows appended to a known table are read by its columns
   if (wholeDocument === undefined) for (const s of scopes) for (const t of scan.tables) if (isRowOf(t, s)) out.rowTables.set(s, t);
-  const walkOpts = { phone: context.phone, excluded: context.excluded, budget, base: opts.url, self: context.self.values };
+  const walkOpts = { excluded: context.excluded, budget, base: opts.url, self: context.self };
   const jobs = scopes.filter((s) => !isSkippedAbove(s, scan.scope)).map((s) => startWalk(s, walkOpts, out));
   return { scopes, jobs, out, budget, wholeDocument, chromeLearnt: 0 };
 }
@@ -249,9 +243,8 @@ function endReading(reading: Reading, scan: PageScan, final: boolean) {
   const { context } = scan;
   learnSelf(context, out.chrome.slice(reading.chromeLearnt));
   reading.chromeLearnt = out.chrome.length;
-  scan.dialogs = [...(full ? [] : scan.dialogs.filter((d) => d.isConnected)), ...out.dialogs];
-  scan.youMarks = [...(full ? [] : scan.youMarks.filter((d) => d.isConnected)), ...out.youMarks];
-  scan.panels = [...(full ? [] : scan.panels.filter((d) => d.isConnected)), ...out.panels];
+  // a part's read adds what it met to what is still on the page; a whole page's read replaces it
+  for (const kind of ['dialogs', 'youMarks', 'panels'] as const) scan[kind] = [...(full ? [] : scan[kind].filter((d) => d.isConnected)), ...out[kind]];
   const rows = out.rowsRead;
   const tables = out.tables;
   if (final) {
@@ -259,14 +252,14 @@ function endReading(reading: Reading, scan: PageScan, final: boolean) {
     for (const t of tables) {
       const readNow = (r: Element) => {
         if (rows.has(r) || isSkippedAbove(r, scan.scope) || (budget.nodes -= 8) < 0) return;
-        readRow(t, r, context.phone, out.signals);
+        readRow(t, r, out.signals);
         rows.add(r);
       };
       for (const r of t.rows) readNow(r);
       if (!t.span) for (const r of t.partOf.keys()) readNow(r);
     }
     const structured = new Set<Element>();
-    for (const s of scopes) readStructured(wholeDocument ? s.ownerDocument : s, out.structured.filter((x) => s.contains(x)), context.phone, out.signals, structured);
+    for (const s of scopes) readStructured(wholeDocument ? s.ownerDocument : s, out.structured.filter((x) => s.contains(x)), out.signals, structured);
     for (const r of structured) rows.add(r);
   }
   const headers = tables.flatMap((t) => t.headerRows);
@@ -281,13 +274,13 @@ function rules(scan: PageScan, root: Element, rows: Set<Element>): GroupRules {
   for (const t of scan.tables) for (const [part, row] of t.partOf) partOf.set(part, row);
   return {
     root,
+    country: scan.context.country,
     isRecord: (el) => rows.has(el) || partOf.has(el) || matches(el, adapter?.records),
     ownerOf: partOf.size ? (el) => partOf.get(el) : undefined,
     rowOwnsCells: !adapter?.records,
     isCeiling: (el) => CEILING_TAGS.has(el.tagName) || CEILING_ROLES.has(el.getAttribute('role') ?? ''),
-    isSelf: (s) => isSelf(scan.context.self, s),
+    self: scan.context.self,
     isMarkedSelf: scan.youMarks.length ? (record) => scan.youMarks.some((m) => record.contains(m)) : undefined,
-    learnSelf: (s) => scan.context.self.values.add(selfKey(s.field, s.value)),
     // a card's lines under its name; a table row has columns, and a profile's headline is no position
     positionOf: (s, record) => (rows.has(record) || partOf.has(record) || s.el === scan.subject?.el ? {} : positionAfter(s.el, record, s.value, !!scan.subject)),
     // a row's name is its name column's, read already
@@ -349,7 +342,3 @@ function matches(el: Element, selector: string | undefined): boolean {
   }
 }
 
-function isSkippedAbove(el: Element, stop: Element): boolean {
-  for (let e: Element | null = el; e && e !== stop; e = e.parentElement) if (isSkipped(e)) return true;
-  return false;
-}

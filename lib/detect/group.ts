@@ -3,7 +3,8 @@
 // value of any field (so one card = one person, a list of cards = many), never climbing past a
 // dialog or side panel. Signals of one record make one person; people sharing an email,
 // LinkedIn URL, phone (however written: see sameNumber), or name + company are merged.
-import { phoneDigits, sameNumber, type PhoneCandidate } from './phone';
+import { phoneDigits, sameNumber, type CountryCode } from './phone';
+import { isSelf, selfKey, type Self } from './self';
 import type { ReportedPerson } from './types';
 import type { Signal } from './values';
 import type { Field } from './vocabulary';
@@ -16,6 +17,8 @@ export interface ScannedPerson {
 
 export interface GroupRules {
   root: Element;
+  /** the country a national phone number is dialled in (the page's), if known */
+  country?: CountryCode;
   /** elements that are one person each (table rows, structured data, adapter records) */
   isRecord: (el: Element) => boolean;
   /** the row a record is a part of (a pinned part of a grid row, a flat grid's cell) */
@@ -24,14 +27,12 @@ export interface GroupRules {
   rowOwnsCells?: boolean;
   /** elements a record never climbs past (dialogs, side panels, articles) */
   isCeiling: (el: Element) => boolean;
-  /** the signed-in user's own email/phone/LinkedIn/name: a record holding one is left out */
-  isSelf: (s: Signal) => boolean;
+  /** the signed-in user's own email/phone/LinkedIn/name (a record holding one is left out); learns what a record marked as theirs shows */
+  self?: Self;
   /** a name for a record that has none (its heading) */
   nameOf: (record: Element) => string | undefined;
   /** whether a record is marked as the signed-in user's own ("(You)") */
   isMarkedSelf?: (record: Element) => boolean;
-  /** learns a value of the user's own, left out wherever else it shows */
-  learnSelf?: (s: Signal) => void;
   /** the title and company a card shows under a name (see cards.ts); none for table rows */
   positionOf?: (name: Signal, record: Element) => { title?: string; company?: string };
 }
@@ -110,7 +111,7 @@ export function* groupInSteps(signals: Signal[], rules: GroupRules): Generator<v
     if (i % STEP === STEP - 1) yield;
   }
   // the user's own record ("(You)"): what it shows is theirs, here and in every other record
-  if (rules.isMarkedSelf) for (const [record, list] of groups) if (rules.isMarkedSelf(record)) for (const s of list) rules.learnSelf?.(s);
+  if (rules.isMarkedSelf) for (const [record, list] of groups) if (rules.isMarkedSelf(record)) for (const s of list) rules.self?.add(selfKey(s.field, s.value));
   const people: ScannedPerson[] = [];
   let done = 0;
   for (const [record, list] of groups) {
@@ -124,25 +125,27 @@ export function* groupInSteps(signals: Signal[], rules: GroupRules): Generator<v
 }
 
 function assemble(signals: Signal[], record: Element, rules: GroupRules): ReportedPerson | undefined {
-  if (signals.some((s) => s.field !== 'name' && rules.isSelf(s))) return undefined;
+  const { self } = rules;
+  if (self && signals.some((s) => s.field !== 'name' && isSelf(self, s))) return undefined;
   // a record whose only name is the user's (their account block) is theirs: its email and phone too
   const names = signals.filter((s) => s.field.endsWith('ame'));
-  if (names.length && names.every(rules.isSelf)) return undefined;
+  if (self && names.length && names.every((s) => isSelf(self, s))) return undefined;
   const best: Partial<Record<Field, Signal>> = {};
   for (const s of signals) {
-    if (s.field === 'name' && rules.isSelf(s)) continue;
+    if (self && s.field === 'name' && isSelf(self, s)) continue;
     const had = best[s.field];
     if (!had || s.rank < had.rank || (s.field === 'linkedin' && !had.value.includes('/in/') && s.value.includes('/in/'))) best[s.field] = s;
   }
   const p: ReportedPerson = {};
-  const name = best.name?.value ?? (best.firstName || best.lastName ? [best.firstName?.value, best.lastName?.value].filter(Boolean).join(' ') : undefined);
+  const name = best.name?.value ?? [best.firstName?.value, best.lastName?.value].filter(Boolean).join(' ');
   if (name) p.name = name;
   for (const f of COPIED) if (best[f]) p[f] = best[f]!.value;
   if (best.phone) {
-    const phone = phoneOfRecord(best.phone, best.dialCode?.value);
-    p.phone = phone.value;
-    if (phone.country) p.phoneCountry = phone.country;
-    if (!p.phone.startsWith('+') && best.country) p.countryText = best.country.value;
+    p.phone = phoneOfRecord(best.phone.value, best.dialCode?.value);
+    if (!p.phone.startsWith('+')) {
+      if (rules.country) p.phoneCountry = rules.country;
+      if (best.country) p.countryText = best.country.value;
+    }
   }
   if (!p.email && !p.linkedin) {
     // a name alone is a person only when a label or column says so, inside a row, beside a
@@ -170,14 +173,13 @@ function assemble(signals: Signal[], record: Element, rules: GroupRules): Report
 
 /**
  * a phone as its record shows it: an international number as written; a national one with the
- * calling code shown beside it ("+44" in its own cell), else with the page's country (the record's
- * own country, a country or location column or a "Country:" label, travels beside it as written,
- * and the background prefers it when it names one); with none, national (never guessed)
+ * calling code shown beside it ("+44" in its own cell), else as written, sent with the page's
+ * country (the record's own country, a country or location column or a "Country:" label, travels
+ * beside it as written, and the background prefers it when it names one); with none, national
+ * (never guessed)
  */
-function phoneOfRecord(phone: Signal, dialCode: string | undefined): PhoneCandidate {
-  if (phone.value.startsWith('+')) return { value: phone.value };
-  if (dialCode) return { value: `${dialCode} ${phone.value}` };
-  return phone.country ? { value: phone.value, country: phone.country } : { value: phone.value };
+function phoneOfRecord(phone: string, dialCode: string | undefined): string {
+  return dialCode && !phone.startsWith('+') ? `${dialCode} ${phone}` : phone;
 }
 
 /**

@@ -7,22 +7,22 @@ const CONTROLS = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
 
 /** the value for a label element, or undefined */
 export function valueOfLabel(label: Element): { text: string; el: Element } | undefined {
-  const doc = label.ownerDocument;
   const tag = label.tagName;
   if (tag === 'LABEL') {
     const id = label.getAttribute('for');
-    const control = id ? doc.getElementById(id) : label.querySelector('input, textarea, select');
+    const control = id ? label.ownerDocument.getElementById(id) : label.querySelector('input, textarea, select');
     if (control) return read(control);
   }
-  if (tag === 'MAT-LABEL' || label.closest('mat-label')) {
+  if (label.closest('mat-label')) {
     const field = label.closest('mat-form-field');
     const control = field?.querySelector('input, textarea, mat-select, select');
     if (control) return read(control);
   }
-  if (tag === 'DT') return sibling(label, 'DD');
+  // a term's description: the label is the <dt> or sits in it
+  const term = tag === 'DT' ? label : label.parentElement?.tagName === 'DT' ? label.parentElement : null;
+  if (term) return sibling(term, 'DD');
   // a key/value table labels a row by its first cell; a word in a later cell is a value ("Viewer" as a role)
   if (tag === 'TH' || tag === 'TD') return label.parentElement?.tagName === 'TR' && !label.previousElementSibling ? sibling(label) : undefined;
-  if (label.parentElement?.tagName === 'DT') return sibling(label.parentElement, 'DD');
   // <b>Email:</b> jane@acme.com — the value is the text right after the label
   const after = label.nextSibling;
   if (after && after.nodeType === 3 && (after.nodeValue ?? '').trim()) {

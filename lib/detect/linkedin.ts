@@ -2,6 +2,8 @@
 // trailing slash, any country subdomain). Sales Navigator leads (/sales/lead/<id>,…) keep their
 // lead id, lowercased the same way, as https://www.linkedin.com/sales/lead/<id>.
 
+import { decoded } from './text';
+
 const PROFILE = /(?:https?:\/\/)?(?:[a-z]{2,3}\.|www\.|m\.)?linkedin\.com\/(in|sales\/lead|sales\/people)\/([^/?#\s"'<>,]+)/i;
 const IN_TEXT = new RegExp(PROFILE.source, 'gi');
 
@@ -9,9 +11,7 @@ const IN_TEXT = new RegExp(PROFILE.source, 'gi');
 export function linkedinOf(url: string): string | undefined {
   const m = PROFILE.exec(url);
   if (!m) return undefined;
-  let slug = m[2] ?? '';
-  try { slug = decodeURIComponent(slug); } catch { /* keep encoded */ }
-  slug = slug.toLowerCase().trim();
+  const slug = decoded(m[2] ?? '').toLowerCase().trim();
   if (!slug || slug.length > 100 || /\s/.test(slug)) return undefined;
   const kind = m[1]!.toLowerCase() === 'in' ? 'in' : 'sales/lead';
   return `https://www.linkedin.com/${kind}/${slug}`;

@@ -4,8 +4,8 @@
 // ("Head of Procurement, Kestrel Robotics" or one per line) before the contact lines.
 import { linesAfter } from './dom';
 import { selfKey } from './self';
-import { clean, emailOf, looksLikeName } from './text';
-import { signal, signalFor, type Signal } from './values';
+import { clean, emailOf, looksLikeFullName, looksLikeName } from './text';
+import { addSignal, signal, type Signal } from './values';
 
 const ME = /^(me|you|myself)$/i;
 const SIGN_OFF = /^(--|best|regards|best regards|kind regards|warm regards|many thanks|thanks|thank you|cheers|sincerely|all the best|talk soon)[,.!]?$/i;
@@ -48,7 +48,7 @@ export function readSignature(signOff: Text, text: string, out: Signal[]): boole
   // "Aurelio Halvorsen | Sales Director | Driftwood Labs": the whole signature on one line
   const parts = first.text.split(/\s+[|·•]\s+/);
   const name = parts[0]!;
-  if (!name.includes(' ') || !looksLikeName(name)) return true;
+  if (!looksLikeFullName(name)) return true;
   out.push(signal('name', name, first.el, 2));
   const rest: { text: string; el: Element }[] = parts.length > 1 ? parts.slice(1, 3).map((text) => ({ text, el: first.el })) : [];
   if (parts.length === 1) {
@@ -57,17 +57,13 @@ export function readSignature(signOff: Text, text: string, out: Signal[]): boole
       rest.push(line);
     }
   }
-  const push = (field: 'title' | 'company', value: string | undefined, el: Element) => {
-    const s = value ? signalFor(field, value, el, 2, () => undefined) : undefined;
-    if (s) out.push(s);
-  };
   const split = rest.length === 1 && parts.length === 1 ? TITLE_AT_COMPANY.exec(rest[0]!.text) : null;
   if (split) {
-    push('title', split[1], rest[0]!.el);
-    push('company', split[2], rest[0]!.el);
+    addSignal(out, 'title', split[1], rest[0]!.el, 2);
+    addSignal(out, 'company', split[2], rest[0]!.el, 2);
   } else {
-    push('title', rest[0]?.text, rest[0]?.el ?? first.el);
-    push('company', rest[1]?.text, rest[1]?.el ?? first.el);
+    addSignal(out, 'title', rest[0]?.text, rest[0]?.el ?? first.el, 2);
+    addSignal(out, 'company', rest[1]?.text, rest[1]?.el ?? first.el, 2);
   }
   return true;
 }

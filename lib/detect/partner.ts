@@ -6,7 +6,7 @@
 import { safeQuery } from './context';
 import type { ScannedPerson } from './group';
 import type { SiteAdapter, SiteRoute } from './sites/types';
-import { isRowOf, type Table } from './tables';
+import { cellsAt, isRowOf, type Table } from './tables';
 import { eachNode, visibleText } from './dom';
 import { plainValue } from './text';
 import type { DetailKind, PartnerDetails, ReportedPerson } from './types';
@@ -53,9 +53,8 @@ function labelled(record: Element, label: RegExp, tables: Table[]): string | und
   const t = tables.find((x) => !x.span && !x.grid && isRowOf(x, record));
   if (t) {
     const col = [...t.headerRows[0]!.children].findIndex((h) => label.test(visibleText(h, 40).trim()));
-    let cells: Element | undefined = record;
-    for (const i of t.cellPath) cells = cells?.children[i];
-    return col < 0 || !cells ? undefined : text(cells.children[col + Math.max(0, cells.childElementCount - t.columns.length)]);
+    const cells = cellsAt(record, t.cellPath);
+    return col < 0 ? undefined : text(cells[col + Math.max(0, cells.length - t.columns.length)]);
   }
   // a field label: a visible element with only the label's text, its value the next element
   let value: string | undefined;

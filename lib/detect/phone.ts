@@ -2,9 +2,12 @@
 // small). The background turns candidates into E.164 with libphonenumber-js (./normalise.ts).
 // Rule: free text only yields numbers written internationally ("+44 20 7946 0123", "0049 …").
 // A national number ("020 7946 0123") is a candidate only where the page says it is a phone (a
-// tel: link, a "Phone"/"Mobile" label or column) AND a country is known (the caller's `country`,
-// or the page's <html lang="en-GB"> region); it travels with that country as its hint. Dates,
-// ids, prices, versions and zip codes are rejected here, before any parsing.
+// tel: link, a "Phone"/"Mobile" label or column); it travels with the country it is dialled in
+// (the caller's `country`, or the page's <html lang="en-GB"> region), added to it when its person
+// is put together (group.ts). Dates, ids, prices, versions and zip codes are rejected here, before
+// any parsing.
+import { decoded } from './text';
+
 /** a region code that libphonenumber-js knows ("GB", "US", "IN") */
 export type CountryCode = string;
 
@@ -15,10 +18,6 @@ export interface PhoneCandidate {
   country?: CountryCode;
 }
 
-/** reads one raw value as a phone; `labelled`: the page says it is a phone (national numbers allowed) */
-export type PhoneReader = (raw: string, labelled: boolean) => PhoneCandidate | undefined;
-
-
 const LETTERS = /[a-z%]/i;
 const INTERNATIONAL = /^(\+|00)/;
 const DIGITS_8_TO_15 = /^\D*(?:\d\D*){8,15}$/;
@@ -27,42 +26,38 @@ const NOT_DIGITS_OR_LEADING_ZEROS = /^[\D0]+|\D/g;
 const DATE = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[ T]\d{1,2}:\d{2}.*)?$/;
 const VERSION = /^v?\d+\.\d+\.\d+/i;
 const PRICE = /[$€£¥₹%]|\d[.,]\d{2}$|\b(usd|eur|gbp|inr)\b/i;
-const DIGITS_ONLY_SHORT = /^\d{1,7}$/;
 const PHONE_CHARS = /^[+(]?[\d\s().\-/]{6,24}$/;
 /** an international number inside free text */
 const IN_TEXT = /(?:\+|\b00)\d[\d\s().\-/]{6,20}\d/g;
 
-/** one value ("+1 (415) 555-0134", "tel:+14155550134", "Mobile: 020 7946 0123") to a candidate, or undefined */
+/**
+ * one value ("+1 (415) 555-0134", "tel:+14155550134", "Mobile: 020 7946 0123") to a candidate, or
+ * undefined; `labelled`: the page says it is a phone (national numbers allowed). The detector reads
+ * without a country: the page's is added when the person is put together (group.ts).
+ */
 export function phoneCandidate(raw: string, labelled: boolean, country?: CountryCode): PhoneCandidate | undefined {
   let v = raw.trim();
   if (LETTERS.test(v)) {
     v = v.replace(/^tel:/i, '').replace(/[;,]?\s*(ext\.?|x)\s*\d+$/i, '');
-    try { v = decodeURIComponent(v); } catch { /* keep as is */ }
-    v = v.replace(/^(phone|mobile|tel)\s*[:.]?\s*/i, '').trim();
+    v = decoded(v).replace(/^(phone|mobile|tel)\s*[:.]?\s*/i, '').trim();
   }
-  if (!PHONE_CHARS.test(v) || DATE.test(v) || VERSION.test(v) || DIGITS_ONLY_SHORT.test(v)) return undefined;
+  if (!PHONE_CHARS.test(v) || DATE.test(v) || VERSION.test(v)) return undefined;
   if (!INTERNATIONAL.test(v) && PRICE.test(raw)) return undefined;
   if (!DIGITS_8_TO_15.test(v)) return undefined;
   if (v.startsWith('00')) v = '+' + v.slice(2);
   if (v.startsWith('+')) return { value: v };
-  // a national number: its country is the page's here, the row's or card's when the person is put together (group.ts)
   if (!labelled) return undefined;
   return country ? { value: v, country } : { value: v };
 }
 
-/** the reader a scan uses: candidates with the page's country */
-export function phoneReader(country: CountryCode | undefined): PhoneReader {
-  return (raw, labelled) => phoneCandidate(raw, labelled, country);
-}
-
 /** the international phone numbers written in a free text */
-export function findPhones(text: string, read: PhoneReader = (raw) => phoneCandidate(raw, false)): PhoneCandidate[] {
+export function findPhones(text: string): PhoneCandidate[] {
   if (!/[+]|00/.test(text)) return [];
   const out: PhoneCandidate[] = [];
   for (const m of text.matchAll(IN_TEXT)) {
     const end = m.index + m[0].length;
     if (/[\d.,]/.test(text.charAt(end)) && /\d/.test(text.charAt(end + 1))) continue;
-    const phone = read(m[0], false);
+    const phone = phoneCandidate(m[0], false);
     if (phone) out.push(phone);
   }
   return out;

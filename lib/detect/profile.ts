@@ -3,10 +3,10 @@
 // alt text is the name); a LinkedIn profile's own address is their LinkedIn URL; their current
 // position and company come from the experience entry that runs to the present. A headline
 // ("CRO at Tidewater · Speaker") is never read as a job title.
-import { isChrome, isSkipped, linesAfter, visibleText } from './dom';
+import { isSkippedAbove, linesAfter, visibleText } from './dom';
 import { linkedinOf } from './linkedin';
 import { nameText } from './names';
-import { signal, signalFor, type Signal } from './values';
+import { addSignal, shownName, type Signal } from './values';
 
 export interface Subject {
   name: string;
@@ -21,7 +21,7 @@ const CURRENT = /[–—-]\s*(present|now|today|current)\b/i;
 
 /** the page's subject, if it is a profile page */
 export function subjectOf(scope: Element, url: string): Subject | undefined {
-  const h1 = [...scope.getElementsByTagName('h1')].find((h) => !hiddenOrChrome(h, scope));
+  const h1 = [...scope.getElementsByTagName('h1')].find((h) => !isSkippedAbove(h, scope, true));
   const name = h1 ? nameText(h1) : '';
   if (!h1 || !name.includes(' ')) return undefined;
   const words = folded(name).split(' ');
@@ -34,24 +34,18 @@ export function subjectOf(scope: Element, url: string): Subject | undefined {
 
 /** the subject's signals: the name (a person on its own), a LinkedIn profile's address, the current position */
 export function subjectSignals(subject: Subject, scope: Element, url: string, out: Signal[]): void {
-  const name = signal('name', subject.name, subject.el, 2);
-  name.shown = true;
-  out.push(name);
-  const linkedin = linkedinOf(url);
-  if (linkedin) out.push(signal('linkedin', linkedin, subject.el, 1));
+  out.push(shownName(subject.name, subject.el));
+  addSignal(out, 'linkedin', linkedinOf(url), subject.el, 1);
   const position = currentPosition(scope);
-  if (!position) return;
-  for (const [field, text] of [['title', position.title], ['company', position.company]] as const) {
-    const s = text ? signalFor(field, text, subject.el, 2, () => undefined) : undefined;
-    if (s) out.push(s);
-  }
+  addSignal(out, 'title', position?.title, subject.el, 2);
+  addSignal(out, 'company', position?.company, subject.el, 2);
 }
 
 /** the title and company of the first experience entry that runs to the present */
 function currentPosition(scope: Element): { title: string; company?: string } | undefined {
   for (const item of scope.getElementsByTagName('li')) {
     const text = visibleText(item, 300);
-    if (!CURRENT.test(text) || hiddenOrChrome(item, scope)) continue;
+    if (!CURRENT.test(text) || isSkippedAbove(item, scope, true)) continue;
     const lines = linesOf(item);
     if (!lines.length || CURRENT.test(lines[0]!)) continue;
     // "Tidewater Analytics · Full-time · Jan 2023 – Present": the company before the employment type and dates
@@ -71,9 +65,3 @@ function linesOf(el: Element): string[] {
   return out;
 }
 
-function hiddenOrChrome(el: Element, scope: Element): boolean {
-  for (let e: Element | null = el; e && e !== scope; e = e.parentElement) {
-    if (isSkipped(e) || isChrome(e, e.tagName, e.getAttribute('role'), e.getAttribute('class'))) return true;
-  }
-  return false;
-}

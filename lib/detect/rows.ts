@@ -5,9 +5,8 @@
 // the cells by their aria-colindex.
 import { firstText, isSkipped, visibleText } from './dom';
 import { nameText } from './names';
-import type { PhoneReader } from './phone';
 import type { Table } from './tables';
-import { signalFor, type Signal } from './values';
+import { addSignal, type Signal } from './values';
 import type { Field, HeaderWord } from './vocabulary';
 
 /** text that the walk would read for nothing else than the column does (no email, phone, LinkedIn or label in it) */
@@ -18,21 +17,21 @@ const PHONE_OR_LINKEDIN = /00|linkedin\.com/i;
  * one row's signals, one per mapped column. Every other part of the row goes to `rest`, in page
  * order, for the walk to read. (`el`, `depth`: where it is on the way to the cells.)
  */
-export function readRow(table: Table, row: Element, phone: PhoneReader, out: Signal[], rest?: (node: Node) => void, el = row, depth = 0): void {
+export function readRow(table: Table, row: Element, out: Signal[], rest?: (node: Node) => void, el = row, depth = 0): void {
   const { columns, cellPath, byColIndex, span } = table;
   const owner = table.partOf.get(row) ?? row;
   if (span) {
     // a flat grid's row: this cell and the ones after it
     let cell: Element | null = row;
-    for (let i = 0; cell && i < span; i++, cell = cell.nextElementSibling) readCell(cell, columns[i], owner, phone, out, rest);
+    for (let i = 0; cell && i < span; i++, cell = cell.nextElementSibling) readCell(cell, columns[i], owner, out, rest);
     return;
   }
-  if (byColIndex) return readNumberedCells(row, byColIndex, owner, phone, out, rest);
+  if (byColIndex) return readNumberedCells(row, byColIndex, owner, out, rest);
   if (depth < cellPath.length) {
     // on the way to the cells
     const next = el.children[cellPath[depth]!];
     for (let n = rest ? el.firstChild : next; n; n = rest ? n.nextSibling : null) {
-      if (n === next) readRow(table, row, phone, out, rest, next, depth + 1);
+      if (n === next) readRow(table, row, out, rest, next, depth + 1);
       else rest!(n);
     }
     return;
@@ -45,22 +44,22 @@ export function readRow(table: Table, row: Element, phone: PhoneReader, out: Sig
       continue;
     }
     const cell = n as Element;
-    readCell(cell, columns[i++], owner, phone, out, rest);
+    readCell(cell, columns[i++], owner, out, rest);
   }
 }
 
 /** a row of a grid that numbers its columns: each cell by its aria-colindex, however deep in wrappers (pinned and scrolling parts) */
-function readNumberedCells(el: Element, byColIndex: Map<string, HeaderWord>, row: Element, phone: PhoneReader, out: Signal[], rest?: (node: Node) => void): void {
+function readNumberedCells(el: Element, byColIndex: Map<string, HeaderWord>, row: Element, out: Signal[], rest?: (node: Node) => void): void {
   for (let n = el.firstChild; n; n = n.nextSibling) {
     const part = n as Element;
     const index = n.nodeType === 1 ? part.getAttribute('aria-colindex') : null;
-    if (index !== null) readCell(part, byColIndex.get(index), row, phone, out, rest);
-    else if (n.nodeType === 1 && part.querySelector('[aria-colindex]')) readNumberedCells(part, byColIndex, row, phone, out, rest);
+    if (index !== null) readCell(part, byColIndex.get(index), row, out, rest);
+    else if (n.nodeType === 1 && part.querySelector('[aria-colindex]')) readNumberedCells(part, byColIndex, row, out, rest);
     else rest?.(n);
   }
 }
 
-function readCell(cell: Element, word: HeaderWord | undefined, row: Element, phone: PhoneReader, out: Signal[], rest?: (node: Node) => void): void {
+function readCell(cell: Element, word: HeaderWord | undefined, row: Element, out: Signal[], rest?: (node: Node) => void): void {
   if (!word || word === 'other' || isSkipped(cell)) {
     rest?.(cell);
     return;
@@ -68,11 +67,8 @@ function readCell(cell: Element, word: HeaderWord | undefined, row: Element, pho
   // a cell of text only (most cells of long lists): read once, here
   let plain = cell.firstElementChild ? undefined : cell.textContent ?? '';
   if (plain !== undefined && plain.trim().length < 2) plain = undefined;
-  const s = signalFor(word, plain ?? cellText(word, cell), cell, 2, phone);
-  if (s) {
-    s.row = row;
-    out.push(s);
-  }
+  const s = addSignal(out, word, plain ?? cellText(word, cell), cell, 2);
+  if (s) s.row = row;
   if (plain === undefined || !((word === 'email' || word === 'phone') ? !plain.includes('<') : NOTHING_ELSE.test(plain) && !PHONE_OR_LINKEDIN.test(plain))) rest?.(cell);
 }
 

@@ -3,9 +3,8 @@
 import { phoneDigits } from './phone';
 import type { Signal } from './values';
 
-export interface Self {
-  values: Set<string>;
-}
+/** the user's own values, each under its selfKey */
+export type Self = Set<string>;
 
 /** the key under which a value is remembered as the user's own */
 export function selfKey(field: string, value: string): string {
@@ -16,7 +15,7 @@ export function selfKey(field: string, value: string): string {
 
 /** whether a signal is the signed-in user's own name, email, phone or LinkedIn */
 export function isSelf(self: Self, s: Signal): boolean {
-  if (!self.values.size) return false;
+  if (!self.size) return false;
   const key = selfKey(s.field, s.value);
-  return key !== '' && self.values.has(key);
+  return key !== '' && self.has(key);
 }

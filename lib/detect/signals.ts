@@ -2,19 +2,18 @@
 // inputs, emails/phones/LinkedIn URLs in text, label/value pairs, and the texts that may be
 // column headers (aligned afterwards by tables.ts). Skips code, hidden and excluded elements.
 import { nameBesideInitials, nameBesidePicture } from './avatars';
-import { DIAL_CODE, dialCodeOf } from './phone';
+import { DIAL_CODE, dialCodeOf, findPhones, phoneCandidate } from './phone';
 import { controlValue, isChrome, isHidden, SKIP_TAGS } from './dom';
 import { valueOfLabel, splitInlineLabel } from './labels';
-import { findLinkedins, linkedinOf } from './linkedin';
+import { findLinkedins } from './linkedin';
 import { cardName } from './cards';
 import { readChip, readSignature } from './mail';
-import { findPhones, type PhoneReader } from './phone';
 import { nameText } from './names';
-import { emailOf, findEmails, findNamedEmails, INITIALS, looksLikeName, clean } from './text';
+import { decoded, emailOf, findEmails, findNamedEmails, INITIALS, looksLikeFullName, clean } from './text';
 import { selfKey } from './self';
 import { readRow } from './rows';
 import { cellOf, findTables, type HeaderCell, type Table } from './tables';
-import { DIGIT, phoneSignal, signal, signalFor, type Signal } from './values';
+import { addSignal, DIGIT, shownName, signal, type Signal } from './values';
 import { headerWord, labelField, type Field } from './vocabulary';
 
 export interface Budget {
@@ -23,8 +22,6 @@ export interface Budget {
 }
 
 export interface WalkOptions {
-  /** reads phones with the page's country */
-  phone: PhoneReader;
   /** subtrees not read (page chrome, regions an adapter excludes) */
   excluded: Set<Element>;
   budget: Budget;
@@ -156,7 +153,7 @@ function walkIn(scope: Element, opts: WalkOptions, out: Walk, state: WalkState, 
           } else if (table) {
             // a row read by column is finished here, without entering it: its other parts are read one by one
             out.rowsRead.add(el);
-            readRow(table, el, opts.phone, out.signals, (part) => readPart(el, part, opts, out, state));
+            readRow(table, el, out.signals, (part) => readPart(el, part, opts, out, state));
             tw.currentNode = el;
           } else {
             readElement(el, opts, out.signals);
@@ -230,13 +227,6 @@ function classify(el: Element, opts: WalkOptions, out: Walk): boolean {
   return true;
 }
 
-/** a name an avatar shows (see avatars.ts) */
-function shownName(name: string, el: Element): Signal {
-  const s = signal('name', name, el, 2);
-  s.shown = true;
-  return s;
-}
-
 function readElement(el: Element, opts: WalkOptions, out: Signal[]): void {
   const tag = el.tagName;
   if (tag === 'A') return readLink(el, opts, out);
@@ -245,7 +235,7 @@ function readElement(el: Element, opts: WalkOptions, out: Signal[]): void {
     if (found) out.push(shownName(found.name, found.el));
     return;
   }
-  if (tag === 'INPUT' || tag === 'TEXTAREA') return readControl(el, opts, out);
+  if (tag === 'INPUT' || tag === 'TEXTAREA') return readControl(el, out);
   if (HEADINGS.has(tag)) {
     // a card's heading names it with a full name (its parts too: "Ada" and "Park" in two spans; "Qualified"
     // names a column); weak, so a Name label or column wins
@@ -254,34 +244,21 @@ function readElement(el: Element, opts: WalkOptions, out: Signal[]): void {
   }
   if (!el.hasAttributes() || readChip(el, opts.self, out)) return;
   const aria = el.getAttribute('aria-label');
-  if (aria && el.childElementCount === 0) {
-    const field = labelField(aria);
-    const text = el.textContent ?? '';
-    const s = field && text.trim() !== aria.trim() ? signalFor(field, text, el, 2, opts.phone) : undefined;
-    if (s) out.push(s);
-  }
+  const text = el.textContent ?? '';
+  if (aria && el.childElementCount === 0 && text.trim() !== aria.trim()) addSignal(out, labelField(aria), text, el, 2);
 }
 
 function readLink(a: Element, opts: WalkOptions, out: Signal[]): void {
   const href = a.getAttribute('href') ?? '';
-  let key: Signal | undefined;
-  if (/^mailto:/i.test(href)) {
-    let addr = href.slice(7);
-    try { addr = decodeURIComponent(addr); } catch { /* as is */ }
-    const email = findEmails(addr.split('?')[0] ?? '')[0];
-    if (email) key = signal('email', email, a, 1);
-  } else if (/^tel:/i.test(href)) {
-    const phone = opts.phone(href, true);
-    if (phone) key = phoneSignal(phone, a, 1);
-  } else if (href.includes('linkedin.com/') || (opts.base && RELATIVE_PROFILE.test(href))) {
-    const url = linkedinOf(href.includes('linkedin.com/') ? href : absolute(href, opts.base!));
-    if (url) key = signal('linkedin', url, a, 1);
-  }
+  const linkedin = href.includes('linkedin.com/');
+  const key = /^mailto:/i.test(href) ? addSignal(out, 'email', decoded(href), a, 1)
+    : /^tel:/i.test(href) ? addSignal(out, 'phone', href, a, 1)
+      : linkedin || (opts.base && RELATIVE_PROFILE.test(href)) ? addSignal(out, 'linkedin', linkedin ? href : absolute(href, opts.base!), a, 1)
+        : undefined;
   if (!key) return;
-  out.push(key);
   // a link's text names its person when it is a full name ("Write", "Email" are what links say)
   const text = a.firstElementChild ? nameText(a) : clean(a.textContent ?? '', 80);
-  if (text.includes(' ') && looksLikeName(text)) out.push(signal('name', text, a, 3));
+  if (looksLikeFullName(text)) out.push(signal('name', text, a, 3));
 }
 
 /** a profile link relative to the page (LinkedIn's own pages link /in/<slug>) */
@@ -300,14 +277,12 @@ const LANDMARKS = new Set(['NAV', 'HEADER', 'FOOTER', 'DIALOG', 'ASIDE']);
 
 const SKIP_INPUT = /^(hidden|password|checkbox|radio|submit|button|reset|file|image|search|date|number|range|color)$/;
 
-function readControl(el: Element, opts: WalkOptions, out: Signal[]): void {
+function readControl(el: Element, out: Signal[]): void {
   const type = (el.getAttribute('type') ?? 'text').toLowerCase();
   if (SKIP_INPUT.test(type)) return;
   const value = controlValue(el);
   if (!value.trim()) return;
-  const field = type === 'email' ? 'email' : type === 'tel' ? 'phone' : controlField(el);
-  const s = field ? signalFor(field, value, el, 1, opts.phone) : undefined;
-  if (s) out.push(s);
+  addSignal(out, type === 'email' ? 'email' : type === 'tel' ? 'phone' : controlField(el), value, el, 1);
 }
 
 /** a control's name/id/autocomplete to the field it holds, first match wins */
@@ -331,13 +306,13 @@ function readText(node: Text, opts: WalkOptions, out: Walk): boolean {
   const parent = node.parentElement;
   if (!trimmed || !parent) return false;
   const { signals } = out;
-  if (out.dial && readAfterDialCode(trimmed, parent, opts, out)) return false;
+  if (out.dial && readAfterDialCode(trimmed, parent, out)) return false;
   // no header word holds a digit: most cell texts (dates, numbers, ids) skip the look-up
   if (trimmed.length <= 32 && !DIGIT.test(trimmed)) {
     const word = headerWord(trimmed);
     if (word) {
       out.headerCells.push({ el: parent, word });
-      if (word !== 'other') readLabel(parent, word, opts, signals);
+      if (word !== 'other') readLabel(parent, word, signals);
       return true;
     }
   }
@@ -371,13 +346,11 @@ function readText(node: Text, opts: WalkOptions, out: Walk): boolean {
     }
     for (const email of findEmails(text)) signals.push(signal('email', email, parent, 3));
     for (const url of findLinkedins(text)) signals.push(signal('linkedin', url, parent, 3));
-    for (const phone of findPhones(text, opts.phone)) signals.push(phoneSignal(phone, parent, 3));
+    for (const phone of findPhones(text)) signals.push(signal('phone', phone.value, parent, 3));
   }
   if (trimmed.length < 180 && COLON.test(trimmed)) {
     const inline = splitInlineLabel(trimmed);
-    const field = inline && labelField(inline.label);
-    const s = field && inline ? signalFor(field, inline.value, parent, 2, opts.phone) : undefined;
-    if (s) signals.push(s);
+    if (inline) addSignal(signals, labelField(inline.label), inline.value, parent, 2);
   }
   return false;
 }
@@ -386,23 +359,24 @@ function readText(node: Text, opts: WalkOptions, out: Walk): boolean {
  * a text after a calling code shown on its own ("+44" in a span, then "20 7946 0123"): the two are
  * one international number; the code waits two texts at most. True when the text was that number.
  */
-function readAfterDialCode(text: string, parent: Element, opts: WalkOptions, out: Walk): boolean {
+function readAfterDialCode(text: string, parent: Element, out: Walk): boolean {
   const dial = out.dial!;
   if (--dial.texts < 0 || text.startsWith('+')) {
     out.dial = undefined;
     return false;
   }
-  const phone = NATIONAL.test(text) ? opts.phone(`${dial.code} ${text}`, false) : undefined;
+  const phone = NATIONAL.test(text) ? phoneCandidate(`${dial.code} ${text}`, false) : undefined;
   if (!phone) return false;
   out.dial = undefined;
-  out.signals.push(phoneSignal(phone, parent, 3));
+  out.signals.push(signal('phone', phone.value, parent, 3));
   return true;
 }
 
-function readLabel(label: Element, field: Field, opts: WalkOptions, out: Signal[]): void {
+function readLabel(label: Element, field: Field, out: Signal[]): void {
   const found = valueOfLabel(label);
+  if (!found) return;
   // a name shown with its avatar ("Contact" over "LA Linnea Ashworth"): the name, not the initials
-  const text = found && field === 'name' && !found.el.contains(label) ? nameText(found.el) || found.text : found?.text;
-  const s = found ? signalFor(field, text!, found.el, 2, opts.phone) : undefined;
-  if (s) out.push({ ...s, fromLabel: true });
+  const text = field === 'name' && !found.el.contains(label) ? nameText(found.el) || found.text : found.text;
+  const s = addSignal(out, field, text, found.el, 2);
+  if (s) s.fromLabel = true;
 }

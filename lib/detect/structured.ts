@@ -2,8 +2,7 @@
 // employee), schema.org microdata (itemtype …/Person) and hCard/h-card. Each is its own record.
 import { visibleText } from './dom';
 import { linkedinOf } from './linkedin';
-import type { PhoneReader } from './phone';
-import { phoneSignal, signal, signalFor, type Signal } from './values';
+import { addSignal, type Signal } from './values';
 import type { Field } from './vocabulary';
 
 const MAX_JSON = 100_000;
@@ -20,10 +19,9 @@ const SCOPED: [Field, string, string][] = [
 
 /**
  * structured-data signals: JSON-LD scripts under root, and the microdata/hCard scopes the walk met;
- * `records` receives each person's element; phones are read as written internationally
+ * `records` receives each person's element; phones are read as written internationally (rank 0: see addSignal)
  */
-export function readStructured(root: Element | Document, scopes: Element[], phone: PhoneReader, out: Signal[], records: Set<Element>): void {
-  const international: PhoneReader = (raw) => phone(raw, false);
+export function readStructured(root: Element | Document, scopes: Element[], out: Signal[], records: Set<Element>): void {
   for (const script of root.getElementsByTagName('script')) {
     if (script.getAttribute('type') !== 'application/ld+json') continue;
     const text = script.textContent ?? '';
@@ -34,7 +32,7 @@ export function readStructured(root: Element | Document, scopes: Element[], phon
       found.slice(0, 50).forEach((p, i) => {
         // each person needs its own record element; a script holding several gets stand-ins
         const el = i === 0 ? script : script.ownerDocument.createElement('span');
-        if (jsonPerson(p, el, international, out)) records.add(el);
+        if (jsonPerson(p, el, out)) records.add(el);
       });
     } catch { /* bad JSON is the page's problem */ }
   }
@@ -45,8 +43,8 @@ export function readStructured(root: Element | Document, scopes: Element[], phon
       const el = scope.querySelector(micro ? inMicrodata : inHcard);
       if (!el) continue;
       const raw = el.getAttribute('content') ?? el.getAttribute('href') ?? visibleText(el);
-      const s = signalFor(field, raw.replace(/^(mailto|tel):/i, ''), el, 0, international);
-      if (s) out.push(s);
+      // a mailto: or tel: link's address is read as the value (addSignal reads past the scheme)
+      addSignal(out, field, raw, el, 0);
     }
     records.add(scope);
   }
@@ -61,23 +59,15 @@ function persons(node: unknown, out: Record<string, unknown>[], depth: number): 
   for (const v of Object.values(obj)) if (v && typeof v === 'object') persons(v, out, depth + 1);
 }
 
-function jsonPerson(p: Record<string, unknown>, el: Element, phone: PhoneReader, out: Signal[]): boolean {
-  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-  const before = out.length;
-  const add = (field: Field, raw: string | undefined) => {
-    const s = raw ? signalFor(field, raw.replace(/^mailto:/i, ''), el, 0, phone) : undefined;
-    if (s) out.push(s);
-  };
-  add('name', str(p.name));
-  add('email', str(p.email));
-  const telephone = str(p.telephone);
-  const found = telephone ? phone(telephone, false) : undefined;
-  if (found) out.push(phoneSignal(found, el, 0));
+/** a JSON-LD Person's signals; true when it has any */
+function jsonPerson(p: Record<string, unknown>, el: Element, out: Signal[]): boolean {
   const works = p.worksFor as Record<string, unknown> | string | undefined;
-  add('company', typeof works === 'string' ? works : str(works?.name));
-  add('title', str(p.jobTitle));
-  const same = ([] as unknown[]).concat(p.sameAs ?? [], p.url ?? []);
-  const li = same.map((u) => (typeof u === 'string' ? linkedinOf(u) : undefined)).find(Boolean);
-  if (li) out.push(signal('linkedin', li, el, 0));
+  const links = ([] as unknown[]).concat(p.sameAs ?? [], p.url ?? []);
+  const fields: [Field, unknown][] = [['name', p.name], ['email', p.email], ['phone', p.telephone],
+    ['company', typeof works === 'string' ? works : works?.name], ['title', p.jobTitle], ['linkedin', links.find((u) => typeof u === 'string' && linkedinOf(u))]];
+  const before = out.length;
+  for (const [field, raw] of fields) {
+    if (typeof raw === 'string') addSignal(out, field, raw, el, 0);
+  }
   return out.length > before;
 }

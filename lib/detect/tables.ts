@@ -38,8 +38,12 @@ export interface Table {
 const CELL_TAGS = new Set(['TH', 'TD', 'MAT-HEADER-CELL', 'CDK-HEADER-CELL']);
 const CELL_ROLES = new Set(['columnheader', 'gridcell', 'cell', 'rowheader']);
 const GRID = '[role=grid], [role=treegrid], [role=table]';
+/** a grid's row of column headers */
+const isHeaderRow = (row: Element) => !!row.querySelector('[role=columnheader]');
 const isCell = (el: Element) => CELL_TAGS.has(el.tagName) || CELL_ROLES.has(el.getAttribute('role') ?? '');
 const KEYS = new Set<HeaderWord>(['name', 'firstName', 'email', 'phone', 'linkedin']);
+/** a header names a person's columns: two kinds of column at least, one of them a key (a name, an email…) */
+const namesPeople = (words: Set<HeaderWord>) => words.size >= 2 && [...words].some((w) => KEYS.has(w));
 
 /** the tables described by the header texts found in a walk (`known`: the tables found before, not made twice) */
 export function findTables(headerCells: HeaderCell[], known: Table[] = []): Table[] {
@@ -63,7 +67,7 @@ export function findTables(headerCells: HeaderCell[], known: Table[] = []): Tabl
   }
   for (const [headerRow, cells] of byRow) {
     const words = new Set(cells.values());
-    if (cells.size < 2 || words.size < 2 || ![...words].some((w) => KEYS.has(w))) continue;
+    if (!namesPeople(words)) continue;
     const columns = Array.from(headerRow.children, (c) => cells.get(c));
     const boxed = boxedRows(headerRow, columns);
     if (boxed) {
@@ -106,8 +110,7 @@ function gridTable(grid: Element): Table | undefined {
     const row = h.closest('[role=row]');
     if (row) headerRows.add(row);
   }
-  const words = new Set(byColIndex.values());
-  if (words.size < 2 || ![...words].some((w) => KEYS.has(w))) return undefined;
+  if (!namesPeople(new Set(byColIndex.values()))) return undefined;
   const partOf = new Map<Element, Element>();
   const rows = gridRows(grid, headerRows, partOf);
   return rows.length ? { headerRows: [...headerRows], columns: [], byColIndex, rows, body: rows[0]!.parentElement, cellPath: [], grid, partOf } : undefined;
@@ -118,7 +121,7 @@ function gridRows(grid: Element, headerRows: Set<Element>, partOf: Map<Element, 
   const rows: Element[] = [];
   const byIndex = new Map<string, Element>();
   for (const r of grid.querySelectorAll('[role=row]')) {
-    if (headerRows.has(r) || r.querySelector('[role=columnheader]') || r.closest(GRID) !== grid) continue;
+    if (headerRows.has(r) || isHeaderRow(r) || r.closest(GRID) !== grid) continue;
     const index = r.getAttribute('aria-rowindex');
     const first = index ? byIndex.get(index) : undefined;
     if (first) {
@@ -173,7 +176,7 @@ function rowsOf(header: Element): { rows: Element[]; cellPath: number[] } | unde
   }
   if (header.getAttribute('role') === 'row') {
     const grid = header.closest(GRID) ?? header.parentElement?.parentElement;
-    const rows = grid ? [...grid.querySelectorAll('[role=row]')].filter((r) => r !== header && !r.querySelector('[role=columnheader]')) : [];
+    const rows = grid ? [...grid.querySelectorAll('[role=row]')].filter((r) => r !== header && !isHeaderRow(r)) : [];
     return { rows, cellPath: [] };
   }
   return rowsShapedLike(header) ?? { rows: rowsBeside(header, header.childElementCount), cellPath: [] };
@@ -267,7 +270,7 @@ function hasCell(row: Element): boolean {
 
 /** whether el is one of the table's data rows (for rows appended later) */
 export function isRowOf(table: Table, el: Element): boolean {
-  if (table.grid) return el.getAttribute('role') === 'row' && el.closest(GRID) === table.grid && !el.querySelector('[role=columnheader]');
+  if (table.grid) return el.getAttribute('role') === 'row' && el.closest(GRID) === table.grid && !isHeaderRow(el);
   const first = table.rows[0];
   return !!first && !table.span && el.parentElement === table.body && el.tagName === first.tagName && !table.headerRows.includes(el);
 }

@@ -2,8 +2,8 @@
 // and whether a text looks like a person's name.
 
 const EMAIL = /[a-z0-9][a-z0-9._%+'-]*@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,24}/gi;
-/** characters that, right before or after an address, mean it is masked or part of something else */
-const MASK = /[*•·…#x×/\\=&?%$]/i;
+/** a character that, right before an address, means it is masked or part of something else (a longer word, a path, a query) */
+const MASKED_BEFORE = /[*•·…#×/\\=&?%$a-z0-9_@]/i;
 const MAILTO = /^mailto:/i;
 /** a value that is exactly one plain address (nothing masked around it: it has no other characters) */
 const WHOLE_EMAIL = new RegExp(`^${EMAIL.source}$`, 'i');
@@ -33,7 +33,7 @@ export function findEmails(text: string): string[] {
     // charAt: '' at either end (reading a string past its end is slow)
     const before = text.charAt(m.index - 1);
     const after = text.charAt(m.index + m[0].length);
-    if (MASK.test(before) || /[a-z0-9_*@]/i.test(before) || after === '*' || after === '@') continue;
+    if (MASKED_BEFORE.test(before) || after === '*' || after === '@') continue;
     const email = m[0].toLowerCase(); // it ends with a letter: no trailing dot to trim
     if (isPersonalEmail(email)) found.push(email);
   }
@@ -58,6 +58,15 @@ function isPersonalEmail(email: string): boolean {
   return !FAKE_DOMAIN.test(email) && !NOT_PERSON.test(email.slice(0, email.indexOf('@') + 1)) && !FILE_LIKE.test(email);
 }
 
+/** a URL's part decoded (%20, %2B), or as it is when it is not validly encoded */
+export function decoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 /** whitespace collapsed and trimmed; long texts cut */
 export function clean(text: string, max = 200): string {
   const t = text.length > max * 4 ? text.slice(0, max * 4) : text;
@@ -78,7 +87,7 @@ const TITLE_WORDS = new Set(('ceo cfo cto coo cmo cio cpo ciso cro vp svp evp av
   'president chief officer engineer developer designer analyst consultant specialist coordinator strategist executive administrator ' +
   'associate assistant recruiter buyer architect accountant advisor adviser principal scientist researcher editor writer producer ' +
   'intern representative agent broker attorney lawyer counsel paralegal supervisor controller treasurer secretary chair chairman ' +
-  'chairwoman partner owner operator technician manager directeur directrice gérant gérante responsable chef ingénieur commercial ' +
+  'chairwoman partner owner operator technician directeur directrice gérant gérante responsable chef ingénieur commercial ' +
   'geschäftsführer geschäftsführerin leiter leiterin berater beraterin gerente jefe').split(' '));
 
 const WORDS = /[\p{L}&'’.-]+/gu;
@@ -89,17 +98,17 @@ export function looksLikeTitle(text: string): boolean {
   return words.length > 0 && words.length <= 7 && words.some((w) => TITLE_WORDS.has(w));
 }
 
-/** words that make a heading a page title, not a person ("Campaign leads", "Team members") */
-const NOT_NAME = new Set(('leads lead contacts contact members member settings dashboard inbox campaign campaigns ' +
+/** words that make a heading a page title, not a person ("Campaign leads", "Team members"); the title words too ("Lead", "Owner") */
+const NOT_NAME = new Set(('leads contacts contact members member settings dashboard inbox campaign campaigns ' +
   'video videos analytics profile details detail overview account workspace recipients recipient team logins login ' +
   'lists list prospects home report reports billing help new all my your our the sign about welcome messages ' +
   'conversation conversations viewers viewer users user activity company companies people directory search ' +
   'linkedin email phone website twitter view send call message open edit delete add ' +
   // badges shown beside a name: roles and states, not part of it
-  'admin owner editor creator pending active invited inactive guest you me online offline away busy verified ' +
+  'admin creator pending active invited inactive guest you me online offline away busy verified ' +
   // what companies are called: a logo's alt text or a company's name is no person's
   'inc ltd llc plc corp corporation co gmbh ag sa bv labs lab group holdings technologies tech solutions systems partners ' +
-  'capital ventures media studio studios agency software analytics consulting industries international global bank ' +
+  'capital ventures media studio studios agency software consulting industries international global bank ' +
   'logistics freight digital foundation institute university school hospital clinic').split(' ').concat([...TITLE_WORDS]));
 
 // module constants: a build that lowers Unicode property escapes turns them into `new RegExp(...)`
@@ -126,6 +135,11 @@ export function looksLikeName(text: string): boolean {
   if (words.length > 4 || INITIALS.test(t)) return false; // avatar initials ("MO")
   return words.every((w) => CAPITALISED.test(w) || PARTICLE.test(w)) &&
     !words.some((w) => NOT_NAME.has(w.toLowerCase()) || WHEN.test(w));
+}
+
+/** whether a text looks like a full name: a name of two words or more ("Ada Park"; "Ada" alone names no one for sure) */
+export function looksLikeFullName(text: string): boolean {
+  return text.includes(' ') && looksLikeName(text);
 }
 
 const NAME_BEFORE_EMAIL = /(["']?)([\p{Lu}][\p{L}'’.-]*(?: [\p{L}'’.-]+){0,3})\1\s*<\s*([^<>\s]+@[^<>\s]+)\s*>/gu;

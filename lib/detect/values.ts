@@ -1,7 +1,7 @@
 // Turning a raw value into a signal for a field: emails validated, phones read as candidates,
 // LinkedIn URLs normalised, names/companies/titles cleaned, countries kept as written. Shared by labels, columns, inputs and links.
 import { linkedinOf, findLinkedins } from './linkedin';
-import { dialCodeOf, type PhoneCandidate, type PhoneReader } from './phone';
+import { dialCodeOf, phoneCandidate } from './phone';
 import { clean, emailOf, findEmails, plainValue } from './text';
 import { headerWord, type Field } from './vocabulary';
 
@@ -17,8 +17,6 @@ export interface Signal {
   fromLabel?: true;
   /** read from a table's data cell by its column: the row */
   row?: Element;
-  /** a national phone's country */
-  country?: string;
   /** a name an avatar says is a person's: a person even with nothing else */
   shown?: true;
 }
@@ -26,10 +24,28 @@ export interface Signal {
 export const DIGIT = /\d/;
 /** a signal (one object shape for all, its optional marks included: the engine reads many thousands) */
 export const signal = (field: Field, value: string, el: Element, rank: Rank): Signal =>
-  ({ field, value, el, rank, fromLabel: undefined, row: undefined, country: undefined, shown: undefined });
+  ({ field, value, el, rank, fromLabel: undefined, row: undefined, shown: undefined });
 
-/** a value read for a known field, validated; the field may change (an email in a "Contact" column) */
-export function signalFor(field: Field, raw: string, el: Element, rank: Rank, phone: PhoneReader): Signal | undefined {
+/** a name an avatar or a profile's heading says is a person's (see avatars.ts) */
+export function shownName(name: string, el: Element): Signal {
+  const s = signal('name', name, el, 2);
+  s.shown = true;
+  return s;
+}
+
+/**
+ * a value read for a known field, validated, added to `out` (and returned); the field may change (an
+ * email in a "Contact" column); no field or no value: nothing. A phone is national only where the
+ * page says it is one: structured data (rank 0) says nothing of the page's country, so its phones
+ * are read as written internationally.
+ */
+export function addSignal(out: Signal[], field: Field | undefined, raw: string | undefined, el: Element, rank: Rank): Signal | undefined {
+  const s = field && raw ? signalFor(field, raw, el, rank) : undefined;
+  if (s) out.push(s);
+  return s;
+}
+
+function signalFor(field: Field, raw: string, el: Element, rank: Rank): Signal | undefined {
   const text = raw.trim();
   if (!text) return undefined;
   const email = text.includes('@') ? emailOf(text) : undefined;
@@ -40,8 +56,8 @@ export function signalFor(field: Field, raw: string, el: Element, rank: Rank, ph
       return first ? signal(field, first, el, rank) : undefined;
     }
     case 'phone': {
-      const found = phone(text, true);
-      return found ? phoneSignal(found, el, rank) : undefined;
+      const found = phoneCandidate(text, rank > 0);
+      return found ? signal(field, found.value, el, rank) : undefined;
     }
     case 'linkedin': {
       const url = linkedinOf(text) ?? findLinkedins(text)[0];
@@ -60,11 +76,4 @@ export function signalFor(field: Field, raw: string, el: Element, rank: Rank, ph
       return !value || headerWord(value) ? undefined : signal(field, value, el, rank);
     }
   }
-}
-
-/** a phone signal, carrying a national number's country */
-export function phoneSignal(phone: PhoneCandidate, el: Element, rank: Rank): Signal {
-  const s = signal('phone', phone.value, el, rank);
-  if (phone.country) s.country = phone.country;
-  return s;
 }

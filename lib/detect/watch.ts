@@ -157,7 +157,7 @@ export function watchPage(win: Window, onReport: (d: PageReport) => void, opts: 
     for (const r of records) {
       if (r.type === 'childList') {
         r.addedNodes.forEach((n) => {
-          const el = n.nodeType === 1 ? (n as Element) : n.parentElement;
+          const el = asElement(n);
           if (el) changed.add(el);
         });
         if (r.removedNodes.length && r.target.nodeType === 1) {
@@ -165,7 +165,7 @@ export function watchPage(win: Window, onReport: (d: PageReport) => void, opts: 
           r.removedNodes.forEach((n) => removed.push(n));
         }
       } else {
-        const el = r.target.nodeType === 1 ? (r.target as Element) : r.target.parentElement;
+        const el = asElement(r.target);
         if (el) changed.add(el);
       }
     }
@@ -250,7 +250,7 @@ function sameReport(a: PageReport, b: PageReport): boolean {
   });
 }
 
-/** the element an event happened on (text nodes count as their parent) */
+/** the element an event happened on or a change was made to (text nodes count as their parent) */
 function asElement(t: EventTarget | null): Element | undefined {
   const node = t as Node | null;
   if (!node || typeof node.nodeType !== 'number') return undefined;

@@ -4,7 +4,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectPeople } from '../../lib/detect';
 import { parseHtml } from './helpers';
-import { phoneReader } from '../../lib/detect/phone';
 import { walk } from '../../lib/detect/signals';
 import { dedupe, groupPeople } from '../../lib/detect/group';
 import type { ReportedPerson } from '../../lib/detect/types';
@@ -85,7 +84,7 @@ describe('tables and grids aligned to their headers', () => {
     const doc = parseHtml(`<html><body><table><tr><th></th><th>Name</th><th>Email</th><th>Notes</th></tr>
       <tr><td><input type="checkbox"></td><td>Ada Park</td><td><!---->ada@park.dev<!----></td><td>+44 20 7946 0123</td></tr>
       <tr><td><input type="email" value="ben@ode.io"></td><td>Ben Ode</td><td>ben@ode.io</td><td><a href="tel:+14155550134"></a></td></tr></table></body></html>`);
-    const out = walk(doc.body, { phone: phoneReader(undefined), excluded: new Set(), budget: { nodes: 1e4, chars: 1e6 } });
+    const out = walk(doc.body, { excluded: new Set(), budget: { nodes: 1e4, chars: 1e6 } });
     const read = out.signals.map((s) => `${s.field} ${s.value}${s.row ? ' (column)' : ''}`);
     expect(read.sort()).toEqual([
       'email ada@park.dev (column)', 'email ben@ode.io', 'email ben@ode.io (column)', 'name Ada Park (column)', 'name Ben Ode (column)',
@@ -135,7 +134,7 @@ describe('grouping people', () => {
     const row = el('row');
     const signals = [{ ...signal('name', 'Ada Park', el('name'), 2), row }, { ...signal('email', 'ada@park.dev', el('email'), 2), row }];
     const rules = (rowOwnsCells: boolean) => ({ root: doc.body, rowOwnsCells, isRecord: (e: Element) => e === row || e.hasAttribute('data-lead'),
-      isCeiling: () => false, isSelf: () => false, nameOf: () => undefined });
+      isCeiling: () => false, nameOf: () => undefined });
     expect(groupPeople(signals, rules(true)).map((p) => p.records.map((r) => r.id))).toEqual([['row']]);
     expect(groupPeople(signals, rules(false)).map((p) => p.records.map((r) => r.id))).toEqual([['lead'], ['row']]);
   });
