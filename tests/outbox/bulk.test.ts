@@ -272,6 +272,8 @@ describe('bulk tags', () => {
     release();
     await finished(worker, job.jobId, 'cancelled');
     expect(await worker.outbox.bulkProgress(job.jobId)).toMatchObject({ state: 'cancelled', done: 200, notSent: 0, total: 200, undoable: 200 });
+    // the watcher reads the progress after each change: its last read may still be on its way
+    await until(() => seen.some((s) => s.startsWith('cancelled')), 'the watcher to see the job cancelled');
     expect(seen.filter((s) => s.startsWith('cancelled'))).toEqual(['cancelled 200/200, 0 not sent']); // once, and only at the end
     expect(await tagged('bulk-late')).toBe(200);
   });
