@@ -7,6 +7,7 @@ import { useContact } from './state/contact';
 import { isolate } from './bidi';
 import { ConfirmDelete } from './ConfirmDelete';
 import { FormButtons, useEditInPlace } from './FormParts';
+import { useStableKeys } from './stable-keys';
 import { when } from './when';
 
 function NoteForm(props: { body?: string; label: string; onSave: (body: string) => Promise<boolean>; onCancel?: () => void }) {
@@ -79,11 +80,12 @@ function NoteItem({ note }: { note: NoteView }) {
 
 export function NoteList({ notes }: { notes: NoteView[] }) {
   const { createNote } = useContact();
+  const keys = useStableKeys(notes, (n) => n.body);
   return (
     <>
       <ul className="plain" data-testid="notes" aria-label={i18n.t('contact.notes')}>
-        {notes.map((n) => (
-          <NoteItem key={n.id} note={n} />
+        {notes.map((n, i) => (
+          <NoteItem key={keys[i]} note={n} />
         ))}
         {notes.length === 0 ? <li className="muted">{i18n.t('notes.none')}</li> : null}
       </ul>

@@ -6,6 +6,7 @@ import { useContact } from './state/contact';
 import { isolate } from './bidi';
 import { ConfirmDelete } from './ConfirmDelete';
 import { useEditInPlace } from './FormParts';
+import { useStableKeys } from './stable-keys';
 import { TaskForm } from './TaskForm';
 import { when } from './when';
 
@@ -62,11 +63,12 @@ function TaskItem({ task, users, now }: { task: TaskView; users: UserOption[]; n
 /** `owner`: the contact's owner, the new task's assignee unless the user picks another. */
 export function TaskList({ tasks, users, now, owner }: { tasks: TaskView[]; users: UserOption[]; now: number; owner?: string }) {
   const { createTask } = useContact();
+  const keys = useStableKeys(tasks, (t) => t.title);
   return (
     <>
       <ul className="plain" data-testid="tasks" aria-label={i18n.t('contact.tasks')}>
-        {tasks.map((t) => (
-          <TaskItem key={t.id} task={t} users={users} now={now} />
+        {tasks.map((t, i) => (
+          <TaskItem key={keys[i]} task={t} users={users} now={now} />
         ))}
         {tasks.length === 0 ? <li className="muted">{i18n.t('tasks.none')}</li> : null}
       </ul>
