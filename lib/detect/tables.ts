@@ -231,7 +231,8 @@ function nextTable(table: Element): Element | null {
 function rowsShapedLike(header: Element): { rows: Element[]; cellPath: number[] } | undefined {
   let anchor: Element = header;
   const path: number[] = [];
-  // a row has about as many cells as the header (one more or less: a checkbox, an actions column), never a box of rows
+  // a row has about as many cells as the header (one more or less: a checkbox, an actions column;
+  // a header of two still takes rows of two to four, as any row of two cells was taken before), never a box of rows
   const alike = (r: Element, p: number[]) => Math.abs(cellsAt(r, p).length - Math.max(header.childElementCount, 3)) <= 1;
   for (let level = 0; level <= 3; level++) {
     const rows: Element[] = [];

@@ -1,8 +1,9 @@
 // The people of each tab and their matches, published as they are found. A report is kept at
 // once (the sidebar lists the names, each pending), then its people are matched: the focused one
 // and the top of the page first (what shows), then, once the focused record is read, the others
-// in page order, their look-ups batched and paced for the tab (lookup-budget.ts); what the look-ups answer is published to
-// `tabMatchesItem(tabId)` a few times a second, which the sidebar watches. A newer report of the
+// in page order, their look-ups batched and paced for the tab (lookup-budget.ts); what the
+// look-ups answer is published to `tabMatchesItem(tabId)` a few times a second, which the sidebar
+// watches. A newer report of the
 // tab drops the look-ups of the older one still waiting. People the user opens are looked up at
 // once in the user's lane (`show` with `now`), and so are those a hand link or a new contact
 // changed (`refresh`). The focused (else the first matched) person's record is read ahead.

@@ -15,6 +15,7 @@ import { contentScriptWorld } from '../../tests/e2e/session-steps';
 import { NAME_SHIM, loggedRequests, resetRequests, sleep, type BenchEnv } from './env';
 import { showsContact } from './in-page';
 import { fullName, openGeneratedPage } from './pages';
+import { API_VERSION } from '../../lib/ghl/http';
 import { FIRST_LOOKED_UP } from '../../lib/match/lookup-budget';
 import { roundTrips, summarise, type Summary } from './stats';
 
@@ -134,21 +135,23 @@ async function bareRecord(env: BenchEnv, contacts: Contact[], focused: number): 
   const emails = [contacts[focused]!, ...contacts.slice(0, FIRST_LOOKED_UP)].map((c) => c.email!);
   const { apiUrl, sandbox } = env;
   await env.extensionPage.evaluate(NAME_SHIM);
-  return (await env.extensionPage.evaluate(async (api: string, token: string, locationId: string, emails: string[], contactId: string) => {
+  return (await env.extensionPage.evaluate(async (api: string, token: string, locationId: string, emails: string[], contactId: string, versions: typeof API_VERSION) => {
     const headers = (version: string) => ({ authorization: `Bearer ${token}`, version, 'content-type': 'application/json', accept: 'application/json' });
-    const get = (path: string, version = '2021-07-28') => fetch(`${api}/${path}`, { headers: headers(version) }).then((r) => r.json());
+    // an answer other than 200 would time something else than the record's requests
+    const read = (r: Response) => (r.ok ? r.json() : Promise.reject(new Error(`the bare client's ${r.url} was answered ${r.status}`)));
+    const get = (path: string, version: string = versions.contacts) => fetch(`${api}/${path}`, { headers: headers(version) }).then(read);
     await get(`contacts/${contactId}`); // a warm connection, as the worker's are (the sidebar's own reads went before)
     const t0 = performance.now();
     await fetch(`${api}/contacts/search`, {
-      method: 'POST', headers: headers('2021-07-28'),
+      method: 'POST', headers: headers(versions.contacts),
       body: JSON.stringify({ locationId, pageLimit: 200, filters: [{ group: 'OR', filters: emails.map((value) => ({ field: 'email', operator: 'eq', value })) }] }),
-    }).then((r) => r.json());
+    }).then(read);
     await Promise.all([
       get(`contacts/${contactId}`), get(`contacts/${contactId}/tasks`), get(`contacts/${contactId}/notes`),
-      get(`contacts/${contactId}/appointments`, '2021-04-15'), get(`opportunities/search?location_id=${locationId}&contact_id=${contactId}`),
+      get(`contacts/${contactId}/appointments`), get(`opportunities/search?location_id=${locationId}&contact_id=${contactId}`, versions.opportunities),
     ]);
     return performance.now() - t0;
-  }, apiUrl, sandbox.token, sandbox.locationId, emails, contacts[focused]!.id)) as number;
+  }, apiUrl, sandbox.token, sandbox.locationId, emails, contacts[focused]!.id, API_VERSION)) as number;
 }
 
 /**
