@@ -7,7 +7,7 @@ import { nameText } from './names';
 import { clean, looksLikeFullName } from './text';
 
 /** whether initials are those of the name ("MO": Maya Okafor; "M": Maya) */
-function initialsOf(name: string, initials: string): boolean {
+export function initialsOf(name: string, initials: string): boolean {
   const words = name.split(' ').map((w) => w[0]!.toUpperCase());
   const first = words[0]!;
   return initials === first || initials === first + words[words.length - 1] || initials === words.join('');

@@ -3,7 +3,8 @@
 // looks like (text.ts), the position read from the lines after a name, and names that a repeated card
 // shows without any label (a deal card's contact, followed by their company).
 import { linesAfter } from './dom';
-import { CAPITALISED, WHEN, looksLikeFullName, looksLikeTitle } from './text';
+import { initialsOf } from './avatars';
+import { CAPITALISED, INITIALS, WHEN, looksLikeFullName, looksLikeTitle } from './text';
 import { headerWord } from './vocabulary';
 
 /** a line that is only words (no digits, addresses, labels or separators) */
@@ -26,6 +27,11 @@ function companyLine(text: string): boolean {
     CAPITALISED.test(text) && words.every((w) => CAPITALISED.test(w) || JOINERS.test(w));
 }
 
+function isAction(el: Element, card: Element): boolean {
+  const action = el.closest('a, button');
+  return !!action && action !== card && card.contains(action);
+}
+
 /**
  * the visible texts after the name shown in el, within `top`, at most `max`: what comes before the
  * name in el (an avatar's initials) and the name's own parts are passed over
@@ -37,8 +43,9 @@ function linesAfterName(el: Element, top: Element, max: number, name: string): s
   let named = false;
   for (const line of linesAfter(top, el)) {
     if (!lines.length && partOfName(line.text)) named = true;
-    // a link's or button's text is an action ("Email", "Write"), never a position
-    else if (named || !el.contains(line.node)) lines.push(line.el.closest('a, button') ? '' : line.text);
+    // a link's or button's text in the card is an action ("Email", "Write"), never a position (a
+    // card that is a link as a whole, a conversation's entry, is read as any card)
+    else if (named || !el.contains(line.node)) lines.push(isAction(line.el, top) ? '' : line.text);
     if (lines.length >= max) break;
   }
   return lines;
@@ -58,6 +65,16 @@ export function positionAfter(nameEl: Element, card: Element, name: string, prof
   return second && titleLine(second) ? { company: first, title: second } : { company: first };
 }
 
+/** whether s is drawn as e is: the same tag and classes, give or take a state's ("active", "Mui-selected") */
+function isTwin(e: Element, cls: string, s: Element | null): boolean {
+  if (!s || s.tagName !== e.tagName) return false;
+  const other = s.getAttribute('class') ?? '';
+  if (other === cls) return true;
+  const [fewer, more] = other.length < cls.length ? [other, cls] : [cls, other];
+  const has = new Set(more.split(' '));
+  return !!fewer && fewer.split(' ').every((c) => has.has(c));
+}
+
 /** the card el sits in: one of several alike (same tag and classes, side by side), or a list entry */
 function cardOf(el: Element): Element | undefined {
   // a card holds more than the name's own element
@@ -67,8 +84,7 @@ function cardOf(el: Element): Element | undefined {
     if (!parent || parent.childElementCount < 2) continue;
     if (e.tagName === 'LI' || e.getAttribute('role') === 'listitem') return e;
     const cls = e.getAttribute('class');
-    const twin = (s: Element | null) => !!s && s.tagName === e!.tagName && s.getAttribute('class') === cls;
-    if (cls && (twin(e.previousElementSibling) || twin(e.nextElementSibling))) return e;
+    if (cls && (isTwin(e, cls, e.previousElementSibling) || isTwin(e, cls, e.nextElementSibling))) return e;
   }
   return undefined;
 }
@@ -83,13 +99,27 @@ function nameBefore(el: Element, card: Element): boolean {
 }
 
 /**
- * a name a card shows with no label: a full name on a line of its own, the first in one of several
- * cards alike, followed by a position or a company line (a deal card's contact)
+ * a full name a card shows first, on a line of its own, with no label: the card (one of several
+ * alike, or a list entry), and whether the card itself says it is a person's: a position or a
+ * company line follows the name (a deal card's contact). A name that is only first in its card
+ * (a conversation's entry: the name, the last message) is a person's when its list is one of
+ * people (see listedPeople in engine.ts).
  */
-export function cardName(text: string, el: Element): boolean {
-  if (!looksLikeFullName(text) || el.childElementCount) return false;
+export function cardName(text: string, el: Element): { card: Element; shown: boolean } | undefined {
+  if (!looksLikeFullName(text) || el.childElementCount) return undefined;
   const card = cardOf(el);
-  if (!card) return false;
+  if (!card || nameBefore(el, card)) return undefined;
   const [next] = linesAfterName(el, card, 1, text);
-  return !!next && (companyLine(next) || looksLikeTitle(next)) && !nameBefore(el, card);
+  const shown = !!next && (companyLine(next) || looksLikeTitle(next));
+  // an entry whose avatar shows other initials is not this name's (a newsletter, a group)
+  return shown || !otherInitials(el, card, text) ? { card, shown } : undefined;
+}
+
+/** whether an avatar's initials before el in its card are not those of the name ("QX" before "Weekly Digest") */
+function otherInitials(el: Element, card: Element, name: string): boolean {
+  for (const { text, node } of linesAfter(card)) {
+    if (el.contains(node)) break;
+    if (INITIALS.test(text)) return !initialsOf(name, text);
+  }
+  return false;
 }

@@ -26,14 +26,20 @@ export function pageContext(scope: Element, adapter: SiteAdapter | undefined, co
   return ctx;
 }
 
-/** remember the identity shown in chrome regions (the signed-in user) and skip those regions */
+/**
+ * remember the identity shown in chrome regions (the signed-in user) and skip those regions; a
+ * region that shows more full names than an account does (the user, a workspace's owner, a label
+ * naming them again) lists people, and none of its names is taken for the user's
+ */
 export function learnSelf(ctx: PageContext, chrome: Element[]): void {
   const budget: Budget = { nodes: 5000, chars: 50_000 };
   for (const el of chrome) {
     ctx.excluded.add(el);
     const found = walk(el, { excluded: new Set(), budget, inChrome: true });
-    for (const s of found.signals) ctx.self.add(selfKey(s.field, s.value));
-    collectNames(el, ctx.self, budget);
+    const own: Self = new Set(found.signals.map((s) => selfKey(s.field, s.value)));
+    collectNames(el, own, budget);
+    const people = [...own].filter((k) => k.startsWith('name:') && k.includes(' ')).length;
+    for (const k of own) if (people <= 3 || !k.startsWith('name:')) ctx.self.add(k);
   }
 }
 

@@ -126,6 +126,9 @@ export function isChrome(el: Element, tag: string, role: string | null, cls: str
   return CHROME_NAME.test(`${cls ?? ''} ${el.id}`);
 }
 
+/** an icon font's glyph name ("person", "account_circle"): the text of an icon, not of the entry */
+const ICON_NAME = /^[a-z]+(_[a-z]+)*$/;
+
 /**
  * a navigation landmark that lists people (conversations, contacts): most of its first entries
  * start with a full name and show more than it (an avatar, a last message); a menu's entries are
@@ -135,7 +138,7 @@ function listsPeople(nav: Element): boolean {
   let n = 0;
   let named = 0;
   for (const item of nav.querySelectorAll('a, li, [role=button], [role=option], [role=listitem]')) {
-    const name = firstText(item, (t) => !INITIALS.test(t));
+    const name = firstText(item, (t) => !INITIALS.test(t) && !ICON_NAME.test(t));
     if (name.includes(' ') && looksLikeName(name) && clean(item.textContent ?? '').length > name.length) named++;
     if (++n >= 10) break;
   }

@@ -4,7 +4,7 @@
 // engine serves every site: an adapter only adds routes and selectors.
 import { learnSelf, pageContext, safeQuery, type PageContext } from './context';
 import { isSkippedAbove } from './dom';
-import { groupInSteps, groupPeople, runSteps, type GroupRules, type ScannedPerson } from './group';
+import { groupInSteps, groupPeople, listedPeople, runSteps, type GroupRules, type ScannedPerson } from './group';
 import type { CountryCode } from './phone';
 import { newWalk, startWalk, walkOn, type Budget, type Walk, type WalkJob } from './signals';
 import { routeOf, type SiteAdapter, type SiteRoute } from './sites/types';
@@ -126,11 +126,12 @@ export function startScan(root: Document | Element, opts: DetectOptions): ScanJo
 }
 
 /** a scan's people from its signals, in steps: grouped into people, put in page order and merged, with its view and focus */
-function* peopleInSteps(scan: PageScan, { signals, tables, rows }: ReturnType<typeof endReading>): Generator<void, PageScan> {
+function* peopleInSteps(scan: PageScan, { signals, tables, rows, entries }: ReturnType<typeof endReading>): Generator<void, PageScan> {
   const { scope, opts } = scan;
   if (scan.subject) subjectSignals(scan.subject, scope, opts.url, signals);
   scan.tables = tables;
   const found = yield* groupInSteps(signals, rules(scan, scope, rows));
+  found.push(...listedPeople(entries, signals, found, scan.context.self));
   yield;
   // records come in the order of their first signal; a later signal can name an earlier record
   const after = (a: ScannedPerson, b: ScannedPerson) => follows(a.records[0]!, b.records[0]!, scope);
@@ -168,13 +169,15 @@ export function rescanParts(prev: PageScan, changed: Element[], removed?: Node[]
     // a person also read from a record outside the changed parts stays
     for (const p of gone) if (p.records.some((r) => r.isConnected && !above(r, scopes))) gone.delete(p);
     const scan: PageScan = { ...prev };
-    const { signals, tables, rows } = read(parts, scan);
+    const { signals, tables, rows, entries } = read(parts, scan);
     if (tables.length) return undefined;
     const byPart = new Map<Element, Signal[]>(parts.map((p) => [p, []]));
     for (const s of signals) byPart.get(above(s.el, scopes)!)?.push(s);
     drop(roster, gone);
     for (const [part, list] of byPart) {
-      for (const p of rosterOf(groupPeople(list, rules(scan, part, rows)), prev.opts.adapter?.refine).people) enrol(roster, p);
+      const found = groupPeople(list, rules(scan, part, rows));
+      found.push(...listedPeople(entries.filter((s) => part.contains(s.el)), list, found, scan.context.self, roster));
+      for (const p of rosterOf(found, prev.opts.adapter?.refine).people) enrol(roster, p);
     }
     scan.people = roster.people;
     scan.detection = summarise(scan);
@@ -264,7 +267,7 @@ function endReading(reading: Reading, scan: PageScan, final: boolean) {
   }
   const headers = tables.flatMap((t) => t.headerRows);
   const signals = out.signals.filter((s) => !(s.rank === 2 && !s.row && headers.some((h) => h.contains(s.el))) && !(s.fromLabel && above(s.el, rows)));
-  return { signals, tables, rows };
+  return { signals, tables, rows, entries: out.entries };
 }
 
 function rules(scan: PageScan, root: Element, rows: Set<Element>): GroupRules {

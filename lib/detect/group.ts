@@ -171,6 +171,51 @@ function assemble(signals: Signal[], record: Element, rules: GroupRules): Report
   return p;
 }
 
+/** the people of a scan, by merge key and by record (see roster.ts) */
+export interface KnownPeople {
+  byKey: Map<string, ScannedPerson>;
+  byRecord: Map<Element, ScannedPerson>;
+}
+
+/**
+ * the people a list's entries show by name alone (see cardName), when the list is one of people:
+ * one of its entries is a person already (it holds one, or its name is that of a person found
+ * with an email, phone or profile: a conversation's entry and its open lead panel). A list of
+ * video or document titles never has one, so its titles stay titles. `known`: the people found
+ * before, when only part of the page is read again (a new entry in a list of people already read).
+ */
+export function listedPeople(entries: Signal[], signals: Signal[], found: ScannedPerson[], self?: Self, known?: KnownPeople): ScannedPerson[] {
+  if (!entries.length) return [];
+  const records = new Set<Element>();
+  const reached = new Set<string>();
+  const reachable = (p: ReportedPerson) => !!(p.name && (p.email || p.phone || p.linkedin));
+  for (const p of found) {
+    for (const r of p.records) records.add(r);
+    if (reachable(p.person)) reached.add(p.person.name!.toLowerCase());
+  }
+  const isPerson = (name: string) => reached.has(name) || !!(known && reachable(known.byKey.get(`${name}|`)?.person ?? {}));
+  const knownList = (list: Element | null) => !!(known && list && [...list.children].some((e) => known.byRecord.has(e)));
+  // whether the entry already yielded a person (a record between its name and the entry)
+  const covered = (s: Signal) => {
+    for (let e: Element | null = s.el; e; e = e.parentElement) {
+      if (records.has(e)) return true;
+      if (e === s.entry) return false;
+    }
+    return false;
+  };
+  const lists = new Set<Element | null>();
+  for (const s of entries) if (covered(s) || isPerson(s.value.toLowerCase()) || knownList(s.entry!.parentElement)) lists.add(s.entry!.parentElement);
+  // an entry holding values that made no person (the user's own address, a role mailbox) is not one either
+  let values: Set<Element> | undefined;
+  const holdsValues = (entry: Element) => {
+    values ??= new Set(signals.filter((s) => s.field !== 'name').map((s) => s.el));
+    return values.has(entry) || [...entry.getElementsByTagName('*')].some((e) => values!.has(e));
+  };
+  return entries
+    .filter((s) => lists.has(s.entry!.parentElement) && !covered(s) && !(self && isSelf(self, s)) && !holdsValues(s.entry!))
+    .map((s) => ({ person: { name: s.value }, records: [s.entry!] }));
+}
+
 /**
  * a phone as its record shows it: an international number as written; a national one with the
  * calling code shown beside it ("+44" in its own cell), else as written, sent with the page's

@@ -39,16 +39,28 @@ function signatureLines(signOff: Text): { text: string; el: Element }[] {
   return lines;
 }
 
-/** a signature after a sign-off text: its name, title and company; false when the text is no sign-off */
+/**
+ * a signature after a sign-off: its name, title and company. The sign-off is a text of its own,
+ * the signature in the texts after it; or a line of a text kept with its line breaks (a mail body
+ * shown as written, white-space: pre-line), the signature in the lines after it. True when the
+ * text is a sign-off alone (nothing else in it to read).
+ */
 export function readSignature(signOff: Text, text: string, out: Signal[]): boolean {
-  if (!SIGN_OFF.test(text)) return false;
-  const lines = signatureLines(signOff);
+  const own = text.includes('\n') ? text.split('\n').map((l) => clean(l)).filter(Boolean) : [text];
+  const at = own.findIndex((l) => SIGN_OFF.test(l));
+  if (at < 0) return false;
+  const el = signOff.parentElement!;
+  readSigned(at < own.length - 1 ? own.slice(at + 1, at + 9).map((line) => ({ text: line, el })) : signatureLines(signOff), out);
+  return own.length === 1;
+}
+
+function readSigned(lines: { text: string; el: Element }[], out: Signal[]): void {
   const first = lines[0];
-  if (!first) return true;
+  if (!first) return;
   // "Aurelio Halvorsen | Sales Director | Driftwood Labs": the whole signature on one line
   const parts = first.text.split(/\s+[|·•]\s+/);
   const name = parts[0]!;
-  if (!looksLikeFullName(name)) return true;
+  if (!looksLikeFullName(name)) return;
   out.push(signal('name', name, first.el, 2));
   const rest: { text: string; el: Element }[] = parts.length > 1 ? parts.slice(1, 3).map((text) => ({ text, el: first.el })) : [];
   if (parts.length === 1) {
@@ -65,5 +77,4 @@ export function readSignature(signOff: Text, text: string, out: Signal[]): boole
     addSignal(out, 'title', rest[0]?.text, rest[0]?.el ?? first.el, 2);
     addSignal(out, 'company', rest[1]?.text, rest[1]?.el ?? first.el, 2);
   }
-  return true;
 }

@@ -54,9 +54,11 @@ export interface Walk {
   youMarks: Element[];
   /** side panels met on the way (on a detail page, the person in one is the one looked at) */
   panels: Element[];
+  /** names first in a list's entry, with nothing else saying they are people's (see cardName) */
+  entries: Signal[];
 }
 
-export const newWalk = (): Walk => ({ signals: [], headerCells: [], tables: [], rowTables: new Map(), rowsRead: new Set(), chrome: [], structured: [], dialogs: [], youMarks: [], panels: [] });
+export const newWalk = (): Walk => ({ signals: [], headerCells: [], tables: [], rowTables: new Map(), rowsRead: new Set(), chrome: [], structured: [], dialogs: [], youMarks: [], panels: [], entries: [] });
 
 const MAX_TEXT = 2000;
 const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
@@ -316,7 +318,7 @@ function readText(node: Text, opts: WalkOptions, out: Walk): boolean {
       return true;
     }
   }
-  if (trimmed.length <= 24 && readSignature(node, trimmed, signals)) return false;
+  if ((trimmed.length <= 24 || trimmed.includes('\n')) && readSignature(node, trimmed, signals)) return false;
   if (trimmed.length <= 80 && YOU.test(trimmed)) {
     out.youMarks.push(parent);
     return false;
@@ -332,7 +334,13 @@ function readText(node: Text, opts: WalkOptions, out: Walk): boolean {
     signals.push(signal('dialCode', code, parent, 3));
     return false;
   }
-  if (trimmed.length <= 60 && cardName(trimmed, parent)) signals.push(shownName(clean(trimmed, 80), parent));
+  const card = trimmed.length <= 60 ? cardName(trimmed, parent) : undefined;
+  if (card?.shown) signals.push(shownName(clean(trimmed, 80), parent));
+  else if (card) {
+    const s = signal('name', clean(trimmed, 80), parent, 3);
+    s.entry = card.card;
+    out.entries.push(s);
+  }
   // most texts (dates, statuses, names) hold none of what the finders look for
   if (MAY_HOLD_VALUES.test(text)) {
     // the user's own address in a mail header ("me <sam@growthlane.co>"; the parts may be texts of their own)

@@ -46,6 +46,20 @@ describe('rescanParts', () => {
     expect(next.detection.people[1]).toBe(before[1]);
   });
 
+  it('reads a new entry of a conversation list whose people are found by name alone (the list is known as one of people)', () => {
+    win = new Window({ url: URL });
+    const doc = win.document as unknown as Document;
+    const entry = (name: string) => `<li class="entry"><p>${name}</p><p>See you then</p></li>`;
+    doc.body.innerHTML = `<ul class="list">${['Ada Park', 'Ben Ode'].map(entry).join('')}${entry('Cy Lu')}</ul>
+      <aside><h2>Cy Lu</h2><p>Email: <a href="mailto:cy@lu.dev">cy@lu.dev</a></p></aside>`;
+    const first = scanPage(doc, { url: URL });
+    expect(first.detection.people.map((p) => p.name).sort()).toEqual(['Ada Park', 'Ben Ode', 'Cy Lu']);
+    const list = doc.querySelector('ul')!;
+    list.insertAdjacentHTML('afterbegin', entry('Dee Moss'));
+    const next = rescanParts(first, [list.firstElementChild!])!;
+    expect(next.detection.people.map((p) => p.name).sort()).toEqual(['Ada Park', 'Ben Ode', 'Cy Lu', 'Dee Moss']);
+  });
+
   it('drops the people of removed rows and keeps the others as they were', () => {
     const doc = load([['Ada Park', 'ada@park.dev'], ['Ben Ode', 'ben@ode.io'], ['Cy Lu', 'cy@lu.io']]);
     const first = scanPage(doc, { url: URL });

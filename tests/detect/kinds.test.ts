@@ -353,3 +353,55 @@ describe('entries named in a heading or <strong>, and names sharing a line', () 
       .toEqual([{ name: 'Ada Park' }, { name: 'Ben Ode' }]);
   });
 });
+
+describe('conversation entries whose avatar says nothing of the name', () => {
+  const lead = `<section aria-label="Contact"><h2>Cy Lu</h2><p>Email: <a href="mailto:cy@lu.dev">cy@lu.dev</a></p><p>Phone: +44 20 7946 0123</p></section>`;
+  it('reads every entry of a list whose one entry is the open lead (photos with an empty alt, icons, no avatar; the time anywhere)', () => {
+    const people = detect(`<ul class="list"><li class="entry"><img src="a.png" alt=""><p>Ada Park</p><p>See you then</p></li>
+      <li class="entry"><svg aria-hidden="true"></svg><p>Ben Ode</p><p>Thanks!</p><small>Mon</small></li>
+      <li class="entry selected"><small>10:42</small><p>Cy Lu</p><p>Booked.</p></li></ul>${lead}`);
+    expect(people).toHaveLength(3); // the open entry and its lead are one person
+    expect(people).toEqual(expect.arrayContaining([{ name: 'Ada Park' }, { name: 'Ben Ode' }, { name: 'Cy Lu', email: 'cy@lu.dev', phone: '+442079460123' }]));
+  });
+  it('reads the entries of links alike, the open one drawn with a state class of its own ("active")', () => {
+    expect(detect(`<div class="group"><a href="/c/1" class="item action"><div><h6>Ada Park</h6><small>2 days ago</small></div><p>Invoice</p></a>
+      <a href="/c/2" class="item action active"><div><h6>Cy Lu</h6><small>3 mins ago</small></div><p>Export</p></a>
+      <a href="/c/3" class="item action"><div><h6>Ben Ode</h6><small>Mon</small></div><p>Thanks</p></a></div>${lead}`).map((p) => p.name).sort())
+      .toEqual(['Ada Park', 'Ben Ode', 'Cy Lu']);
+  });
+  it('reads the position under the name of cards that are links as a whole (a directory of profile cards)', () => {
+    expect(detect(`<div class="dir"><a class="person" href="/p/1"><h3>Ada Park</h3><p>Head of Growth</p></a>
+      <a class="person" href="/p/2"><h3>Ben Ode</h3><p>Data Lead</p></a></div>`))
+      .toEqual([{ name: 'Ada Park', title: 'Head of Growth' }, { name: 'Ben Ode', title: 'Data Lead' }]);
+  });
+  it('never reads a list of titles as people: no entry of it is a person found otherwise', () => {
+    expect(detect(`<div class="grid"><div class="card"><img src="t1.jpg" alt=""><p>Product Tour</p><span>2:31</span><span>3 days ago</span></div>
+      <div class="card"><img src="t2.jpg" alt=""><p>Quarterly Kickoff</p><span>12:05</span><span>Mar 3</span></div>
+      <div class="card"><img src="t3.jpg" alt=""><p>Pricing Explained</p><span>4:10</span><span>Yesterday</span></div></div>${lead}`))
+      .toEqual([{ name: 'Cy Lu', email: 'cy@lu.dev', phone: '+442079460123' }]);
+  });
+  it('reads a navigation landmark of entries starting with an icon font’s glyph ("account_circle"), never learning their names as the user’s', () => {
+    const entry = (name: string) => `<a class="item" href="/c/${name.length}"><span class="material-icons">account_circle</span><span>${name}</span><p>See you then</p></a>`;
+    expect(detect(`<div role="navigation">${['Ada Park', 'Ben Ode', 'Cy Lu'].map(entry).join('')}</div>${lead}`).map((p) => p.name).sort())
+      .toEqual(['Ada Park', 'Ben Ode', 'Cy Lu']);
+  });
+  it('takes none of the names of a chrome region listing several people for the user’s (its emails still are)', () => {
+    expect(detect(`<nav><a href="/a">Ada Park</a><a href="/b">Ben Ode</a><a href="/c">Cy Lu</a><a href="/d">Dee Moss</a><a href="mailto:sam@growthlane.co">Sam</a></nav>
+      <main><div class="card"><h2>Ben Ode</h2><a href="mailto:ben@ode.io">ben@ode.io</a></div><div class="card"><h2>Sam Carter</h2><a href="mailto:sam@growthlane.co">sam@growthlane.co</a></div></main>`))
+      .toEqual([{ name: 'Ben Ode', email: 'ben@ode.io' }]);
+  });
+});
+
+describe('a mail body kept as written', () => {
+  it('reads the signature from the lines of one text after its sign-off (white-space: pre-line)', () => {
+    expect(detect(`<p style="white-space: pre-line">Hi Sam,
+      Could we move the call to Friday?
+
+      Kind regards,
+      Ada Park
+      Head of Growth
+      Park Labs
+      M: +44 20 7946 0123</p><p>From: <a href="mailto:ada@parklabs.io">ada@parklabs.io</a></p>`))
+      .toEqual([{ name: 'Ada Park', title: 'Head of Growth', company: 'Park Labs', phone: '+442079460123', email: 'ada@parklabs.io' }]);
+  });
+});

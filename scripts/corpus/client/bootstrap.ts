@@ -113,6 +113,29 @@ switch (data.kind) {
     footer(data.mailboxes));
     break;
   }
+  case 'inbox': {
+    // Bootstrap's list group with custom content, as its documentation shows it: each entry a link
+    // with a heading (the sender's name) and a <small> time on one line, the last message under it;
+    // no avatars. The open conversation's contact card beside it.
+    const entries = data.entries as Record<string, string>[];
+    const lead = data.lead as Record<string, string>;
+    page.append(navbar('Tidewell Helpdesk'), h('main', { class: 'container-fluid mt-3' }, h('div', { class: 'row' },
+      h('div', { class: 'col-4' }, h('div', { class: 'list-group' }, entries.map((e, i) =>
+        h('a', { href: `/inbox/c/${e.id}`, class: `list-group-item list-group-item-action${i === data.open ? ' active' : ''}`, ...(i === data.open ? { 'aria-current': 'true' } : {}) },
+          h('div', { class: 'd-flex w-100 justify-content-between' }, h('h6', { class: 'mb-1' }, e.name!), h('small', {}, e.time!)),
+          h('p', { class: 'mb-1 small text-truncate' }, e.preview!))))),
+      h('div', { class: 'col-5' }, h('h1', { class: 'h5' }, lead.name!),
+        h('div', { class: 'card card-body mb-2' }, 'Hi — the export to CSV has stopped working since Monday.'),
+        h('div', { class: 'card card-body text-bg-light ms-5' }, 'Thanks for flagging it, we are on it.')),
+      h('div', { class: 'col-3' }, h('div', { class: 'card' }, h('div', { class: 'card-body' },
+        h('h2', { class: 'h6 card-title' }, lead.name!),
+        h('p', { class: 'card-subtitle mb-2 text-body-secondary small' }, lead.company!),
+        h('ul', { class: 'list-unstyled small mb-0' },
+          h('li', {}, h('a', { href: `mailto:${lead.email}` }, lead.email!)),
+          h('li', {}, h('a', { href: tel(lead.phone!) }, lead.phone!)))))))),
+    footer([data.mailboxes[0]]));
+    break;
+  }
   case 'grid': {
     const rows = data.rows as Record<string, string>[];
     const cols = ['Attendee', 'Email', 'Phone', 'Country', 'Company', 'Title'];

@@ -90,6 +90,38 @@ export const bootstrapPages: CorpusPage[] = [
     },
   },
   {
+    name: 'bootstrap-inbox',
+    half: 'tuning',
+    library: 'Bootstrap list group, card',
+    layout: 'helpdesk inbox as Bootstrap’s list group with custom content: each entry a link with the sender’s name in an <h6>, a <small> time, the last message under it; no avatars; the open conversation’s contact card (name, company, email, phone) beside',
+    url: 'https://desk.tidewell.io/inbox/c/7731',
+    lang: 'en-GB',
+    title: 'Inbox – Tidewell Helpdesk',
+    client: 'bootstrap.ts',
+    css,
+    build(rng) {
+      const me = user(rng, 'tidewell.io');
+      const list = people(rng, 9, ['GB']).filter((p) => p.name !== me.name).slice(0, 8); // never the user's namesake
+      const open = 2;
+      const lead = list[open]!;
+      return {
+        props: {
+          kind: 'inbox', me: { name: me.name, email: me.email }, open,
+          entries: list.map((p, i) => ({ id: String(7727 + i * 2), name: p.name,
+            preview: rng.pick(['The export has stopped working', 'Invoice for March', 'Re: onboarding call', 'Password reset not arriving', 'Thanks for the quick fix!']),
+            time: rng.pick(['3 mins ago', '1 hour ago', '2 days ago', '14:05', 'Mon']) })),
+          lead: { name: lead.name, email: lead.email, phone: lead.phone.national, company: lead.company },
+          mailboxes: mailboxes('tidewell.io', ['support']),
+        },
+        truth: {
+          view: 'detail', focused: lead.email,
+          people: list.map((p, i) => (i === open ? shown(p, ['name', 'email', 'phone', 'company']) : shown(p, ['name']))),
+          excluded: [...never(me), 'support@tidewell.io'],
+        },
+      };
+    },
+  },
+  {
     name: 'helloleads-leads',
     half: 'tuning',
     library: 'Bootstrap table, navbar',

@@ -403,6 +403,40 @@ export const muiPages: CorpusPage[] = [
       };
     },
   })),
+  ...(['picture', 'icon'] as const).map((face): CorpusPage => ({
+    name: `mui-inbox-${face === 'picture' ? 'photos' : 'icons'}`,
+    half: 'tuning',
+    library: 'MUI (List, ListItemButton, Avatar)',
+    layout: `conversation list whose avatars say nothing of the name (${face === 'picture' ? 'a photo with an empty alt text' : 'MUI’s default person icon'}): each entry the name with the time at the end of its line, the last message under it; the open lead’s details beside, in a section labelled Contact`,
+    url: `https://app.parleyo.com/inbox/${face === 'picture' ? 'mine' : 'unassigned'}/c-2290`,
+    lang: 'en-US',
+    title: 'Inbox · Parleyo',
+    client: 'mui-inbox-faces.tsx',
+    build(rng) {
+      const me = user(rng, 'parleyo.com');
+      const list = people(rng, 10, ['US']).filter((p) => p.name !== me.name).slice(0, 9); // never the user's namesake
+      const open = face === 'picture' ? 1 : 4;
+      const lead = list[open]!;
+      const picture = (i: number) => `data:image/svg+xml,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><rect width="40" height="40" fill="hsl(${(i * 47) % 360} 45% 60%)"/></svg>`)}`;
+      return {
+        props: {
+          me: { name: me.name, email: me.email },
+          face,
+          entries: list.map((p, i) => ({ id: `c-${2290 + i * 7}`, name: p.name, picture: picture(i), unread: rng.chance(0.3),
+            preview: rng.pick(['Thanks, that works for me.', 'Can you resend the invoice?', 'Are you free on Thursday?', 'Loved the demo yesterday!', 'Quick question about seats']),
+            time: rng.pick(['9:41 AM', '11:02 AM', 'Yesterday', 'Tue', 'Mar 3']) })),
+          open,
+          lead: { name: lead.name, email: lead.email, phone: lead.phone.international, company: lead.company, title: lead.title, picture: picture(open) },
+        },
+        truth: {
+          view: 'detail',
+          focused: lead.email,
+          people: list.map((p, i) => (i === open ? shown(p, ['name', 'email', 'phone', 'company', 'title']) : shown(p, ['name']))),
+          excluded: never(me),
+        },
+      };
+    },
+  })),
   ...[false, true].map((popover): CorpusPage => ({
     name: popover ? 'mui-crm-popover' : 'mui-crm-owner',
     half: 'tuning',
