@@ -57,6 +57,11 @@ describe('phones split over elements or written nationally', () => {
       <li><b>Ben Ode</b> <a href="mailto:ben@ode.io">ben@ode.io</a> <span>(+49)</span> <span>0151 1234 5678</span></li></ul>`))
       .toEqual([{ name: 'Ada Park', email: 'ada@park.dev', phone: '+442079460123' }, { name: 'Ben Ode', email: 'ben@ode.io', phone: '+4915112345678' }]);
   });
+  it('reads a code column whose cells name the country beside the calling code ("GB +44", "DE (+49)", "+33 (FR)")', () => {
+    expect(detect(`<table><tr><th>Name</th><th>Code</th><th>Phone</th></tr><tr><td>Ada Park</td><td>GB +44</td><td>20 7946 0123</td></tr>
+      <tr><td>Ben Ode</td><td>DE (+49)</td><td>151 1234 5678</td></tr><tr><td>Cy Lu</td><td>+33 (FR)</td><td>1 99 00 12 34</td></tr></table>`).map((p) => p.phone))
+      .toEqual(['+442079460123', '+4915112345678', '+33199001234']);
+  });
   it('reads a national number with its row’s calling-code cell or country column, before the page’s language', () => {
     expect(detect(`<table><tr><th>Name</th><th>Country</th><th>Mobile</th></tr>
       <tr><td>Ada Park</td><td>Germany</td><td>0151 1234 5678</td></tr>
