@@ -4,11 +4,12 @@
 // ("Head of Procurement, Kestrel Robotics" or one per line) before the contact lines.
 import { linesAfter } from './dom';
 import { selfKey } from './self';
-import { clean, emailOf, looksLikeFullName, looksLikeName } from './text';
+import { clean, emailOf, looksLikeName } from './text';
 import { addSignal, signal, type Signal } from './values';
 
 const ME = /^(me|you|myself)$/i;
-const SIGN_OFF = /^(--|best|regards|best regards|kind regards|warm regards|many thanks|thanks|thank you|cheers|sincerely|all the best|talk soon)[,.!]?$/i;
+/** a sign-off line ("Best regards,", "--", "—"), with the writer's first name after it on the line, if any ("Cheers, Ada") */
+const SIGN_OFF = /^(?:--|—|–|best|regards|best regards|kind regards|warm regards|many thanks|thanks|thank you|cheers|sincerely|all the best|talk soon)(?:[,.!]|,\s*(\p{L}[\p{L}'’-]+(?: \p{L}[\p{L}'’-]+)?))?$/iu;
 /** a line of contact details, where the title and company end */
 const CONTACT_LINE = /[@+]|\d{3}|https?:|www\.|^(t|m|p|tel|phone|mobile|cell|email|e|w|web)\b\.?\s*[:.]/i;
 const TITLE_AT_COMPANY = /^(.{2,60}?)\s*(?:,|\||·|•| at | @ )\s*(.{2,60})$/;
@@ -47,10 +48,14 @@ function signatureLines(signOff: Text): { text: string; el: Element }[] {
  */
 export function readSignature(signOff: Text, text: string, out: Signal[]): boolean {
   const own = text.includes('\n') ? text.split('\n').map((l) => clean(l)).filter(Boolean) : [text];
-  const at = own.findIndex((l) => SIGN_OFF.test(l));
-  if (at < 0) return false;
+  let at = 0;
+  let signed: RegExpExecArray | null = null;
+  for (; at < own.length && !signed; at++) signed = SIGN_OFF.exec(own[at]!);
+  if (!signed) return false;
   const el = signOff.parentElement!;
-  readSigned(at < own.length - 1 ? own.slice(at + 1, at + 9).map((line) => ({ text: line, el })) : signatureLines(signOff), out);
+  const lines = at < own.length ? own.slice(at, at + 8).map((line) => ({ text: line, el })) : signatureLines(signOff);
+  if (signed[1]) lines.unshift({ text: signed[1], el }); // "Cheers, Ada": the name on the sign-off's line
+  readSigned(lines, out);
   return own.length === 1;
 }
 
@@ -60,8 +65,9 @@ function readSigned(lines: { text: string; el: Element }[], out: Signal[]): void
   // "Aurelio Halvorsen | Sales Director | Driftwood Labs": the whole signature on one line
   const parts = first.text.split(/\s+[|·•]\s+/);
   const name = parts[0]!;
-  if (!looksLikeFullName(name)) return;
-  out.push(signal('name', name, first.el, 2));
+  if (!looksLikeName(name)) return;
+  // a first name alone ("Ada") names the writer the thread shows in full: only the position is read
+  if (name.includes(' ')) out.push(signal('name', name, first.el, 2));
   const rest: { text: string; el: Element }[] = parts.length > 1 ? parts.slice(1, 3).map((text) => ({ text, el: first.el })) : [];
   if (parts.length === 1) {
     for (const line of lines.slice(1, 3)) {

@@ -397,6 +397,23 @@ describe('conversation entries whose avatar says nothing of the name', () => {
   });
 });
 
+describe('signatures signed with a first name or a dash', () => {
+  const message = (signature: string, email: string, name: string) =>
+    `<article><p>From: ${name} &lt;${email}&gt;</p><p>Could we move the call to Friday?</p>${signature}</article>`;
+  it('reads the position under a signature signed with the first name alone, on its own line or the sign-off’s ("Cheers, Ada")', () => {
+    expect(detect(message('<p>Kind regards,</p><p>Ada</p><p>Head of Growth</p><p>Park Labs</p>', 'ada@parklabs.io', 'Ada Park') +
+      message('<p>Cheers, Ben</p><p>Data Lead, Ode Robotics</p>', 'ben@ode.io', 'Ben Ode')))
+      .toEqual([{ name: 'Ada Park', email: 'ada@parklabs.io', title: 'Head of Growth', company: 'Park Labs' },
+        { name: 'Ben Ode', email: 'ben@ode.io', title: 'Data Lead', company: 'Ode Robotics' }]);
+  });
+  it('reads a signature after a dash line ("—"), and never takes "Regards" without a comma for a name', () => {
+    expect(detect(message('<p>—</p><p>Ada Park</p><p>Head of Growth</p><p>Park Labs</p>', 'ada@parklabs.io', 'Ada Park') +
+      message('<p>Best Regards</p><p>Ben Ode</p><p>Data Lead</p><p>Ode Robotics</p>', 'ben@ode.io', 'Ben Ode')))
+      .toEqual([{ name: 'Ada Park', email: 'ada@parklabs.io', title: 'Head of Growth', company: 'Park Labs' },
+        { name: 'Ben Ode', email: 'ben@ode.io', title: 'Data Lead', company: 'Ode Robotics' }]);
+  });
+});
+
 describe('a mail body kept as written', () => {
   it('reads the signature from the lines of one text after its sign-off (white-space: pre-line)', () => {
     expect(detect(`<p style="white-space: pre-line">Hi Sam,
