@@ -56,6 +56,15 @@ function linesAfterName(el: Element, top: Element, max: number, name: string): s
  * profile page, a line under a name is a headline, which says nothing)
  */
 export function positionAfter(nameEl: Element, card: Element, name: string, profile?: boolean): { title?: string; company?: string } {
+  const found = positionBelow(nameEl, card, name, profile);
+  if (found.title || found.company || profile) return found;
+  // a signature with no sign-off: the writer's name again, on a line of its own, then the position
+  let again: Element | undefined;
+  for (const line of linesAfter(card, nameEl)) if (line.text === name && !nameEl.contains(line.node)) again = line.el;
+  return again ? positionBelow(again, card, name) : found;
+}
+
+function positionBelow(nameEl: Element, card: Element, name: string, profile?: boolean): { title?: string; company?: string } {
   const [first, second] = linesAfterName(nameEl, card, 2, name);
   if (!first || (profile && HEADLINE.test(first))) return {};
   const both = TITLE_DOT_COMPANY.exec(first);

@@ -406,6 +406,10 @@ describe('signatures signed with a first name or a dash', () => {
       .toEqual([{ name: 'Ada Park', email: 'ada@parklabs.io', title: 'Head of Growth', company: 'Park Labs' },
         { name: 'Ben Ode', email: 'ben@ode.io', title: 'Data Lead', company: 'Ode Robotics' }]);
   });
+  it('reads the position under the writer’s name repeated at the end of the message, with no sign-off before it', () => {
+    expect(detect(message('<p>Ada Park</p><p>Head of Growth</p><p>Park Labs</p>', 'ada@parklabs.io', 'Ada Park')))
+      .toEqual([{ name: 'Ada Park', email: 'ada@parklabs.io', title: 'Head of Growth', company: 'Park Labs' }]);
+  });
   it('reads a signature after a dash line ("—"), and never takes "Regards" without a comma for a name', () => {
     expect(detect(message('<p>—</p><p>Ada Park</p><p>Head of Growth</p><p>Park Labs</p>', 'ada@parklabs.io', 'Ada Park') +
       message('<p>Best Regards</p><p>Ben Ode</p><p>Data Lead</p><p>Ode Robotics</p>', 'ben@ode.io', 'Ben Ode')))
