@@ -17,8 +17,8 @@ const words: Record<HeaderWord, string> = {
   email: 'email|e-mail|email address|e-mail address|work email|email id',
   phone: 'phone|mobile|cell|telephone|tel|phone number|mobile number|mobile no|work phone|whatsapp',
   linkedin: 'linkedin|linkedin url|linkedin profile|profile url',
-  company: 'company|company name|organisation|organization|employer',
-  title: 'title|job title|designation|position|job',
+  company: 'company|company name|organisation|organization|organisation name|organization name|org|employer|account|account name|business|business name|firm|workplace',
+  title: 'title|job title|designation|position|job|job role|occupation',
   country: 'country|location|country region|country name',
   dialCode: 'code|country code|dial code|calling code|phone code|isd code|isd',
   other: 'headline|tags|tag|stage|lead stage|status|role|potential|deal size|created|added|date|last seen|' +

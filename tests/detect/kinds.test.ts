@@ -33,6 +33,14 @@ describe('names split over elements', () => {
   });
 });
 
+describe('column headers as CRMs word them', () => {
+  it('reads "Account", "Org", "Business" columns as the company and "Occupation", "Job role" as the title', () => {
+    expect(detect(`<table><tr><th>Name</th><th>Email</th><th>Account</th><th>Occupation</th></tr><tr><td>Ada Park</td><td>ada@park.dev</td><td>Park Labs</td><td>Head of Growth</td></tr></table>
+      <table><tr><th>Name</th><th>Email</th><th>Business</th><th>Job role</th></tr><tr><td>Ben Ode</td><td>ben@ode.io</td><td>Ode Robotics</td><td>Data Lead</td></tr></table>`))
+      .toEqual([{ name: 'Ada Park', email: 'ada@park.dev', company: 'Park Labs', title: 'Head of Growth' }, { name: 'Ben Ode', email: 'ben@ode.io', company: 'Ode Robotics', title: 'Data Lead' }]);
+  });
+});
+
 describe('never people', () => {
   it('never reads a role mailbox or a placeholder address as a person, wherever it is', () => {
     for (const x of ['support@acme.io', 'hello@acme.io', 'info@acme.co.uk', 'sales@acme.io', 'noreply@acme.io', 'no-reply@acme.io',
