@@ -121,6 +121,20 @@ describe('a tab’s people and their matches', () => {
     }
   });
 
+  it('looks the rest of the page up at once when the focused person is not in GHL (no record to read first)', async () => {
+    vi.useFakeTimers();
+    try {
+      const w = world({ known: (e) => e !== 'lead16@example.com' });
+      w.reads.ahead = () => new Promise<void>(() => undefined); // a read that would hold the page, were one made
+      await w.tabs.receive({ people: Array.from({ length: 30 }, (_, i) => person(i)), focused: 16, view: 'list', site: 'heyreach' }, from);
+      await vi.advanceTimersByTimeAsync(100);
+      expect(w.prefetched).toEqual([]);
+      expect(w.page.asked).toHaveLength(30);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('a newer report of the tab drops the older one’s look-ups that still wait', async () => {
     const w = world();
     w.page.hold();
