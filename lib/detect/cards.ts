@@ -4,7 +4,7 @@
 // shows without any label (a deal card's contact, followed by their company).
 import { linesAfter } from './dom';
 import { initialsOf } from './avatars';
-import { CAPITALISED, INITIALS, WHEN, looksLikeFullName, looksLikeTitle } from './text';
+import { BADGES, CAPITALISED, INITIALS, WHEN, looksLikeFullName, looksLikeTitle } from './text';
 import { headerWord } from './vocabulary';
 
 /** a line that is only words (no digits, addresses, labels or separators) */
@@ -62,6 +62,12 @@ export function positionAfter(nameEl: Element, card: Element, name: string, prof
   let again: Element | undefined;
   for (const line of linesAfter(card, nameEl)) if (line.text === name && !nameEl.contains(line.node)) again = line.el;
   return again ? positionBelow(again, card, name) : found;
+}
+
+/** the position stacked under a name in a table's cell ("Ada Park" over "Park Labs"); a role or state badge is none */
+export function positionInCell(cell: Element, name: string): { title?: string; company?: string } {
+  const found = positionBelow(cell, cell, name);
+  return BADGES.has((found.title ?? found.company ?? '').toLowerCase()) ? {} : found;
 }
 
 function positionBelow(nameEl: Element, card: Element, name: string, profile?: boolean): { title?: string; company?: string } {

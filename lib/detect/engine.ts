@@ -13,7 +13,7 @@ import { readStructured } from './structured';
 import { idInUrl, withPartnerData } from './partner';
 import { readRow } from './rows';
 import { isRowOf, type Table } from './tables';
-import { positionAfter } from './cards';
+import { positionAfter, positionInCell } from './cards';
 import { nameText } from './names';
 import { subjectOf, subjectSignals, type Subject } from './profile';
 import type { PageReport, ReportedPerson } from './types';
@@ -284,8 +284,10 @@ function rules(scan: PageScan, root: Element, rows: Set<Element>): GroupRules {
     isCeiling: (el) => CEILING_TAGS.has(el.tagName) || CEILING_ROLES.has(el.getAttribute('role') ?? ''),
     self: scan.context.self,
     isMarkedSelf: scan.youMarks.length ? (record) => scan.youMarks.some((m) => record.contains(m)) : undefined,
-    // a card's lines under its name; a table row has columns, and a profile's headline is no position
-    positionOf: (s, record) => (rows.has(record) || partOf.has(record) || s.el === scan.subject?.el ? {} : positionAfter(s.el, record, s.value, !!scan.subject)),
+    // a card's lines under its name; a row's, those under the name in its own cell (the company
+    // stacked under it), other cells being columns; a profile's headline is no position
+    positionOf: (s, record) => (s.el === scan.subject?.el ? {} : s.row ? positionInCell(s.el, s.value)
+      : rows.has(record) || partOf.has(record) ? {} : positionAfter(s.el, record, s.value, !!scan.subject)),
     // a row's name is its name column's, read already
     nameOf: (record) => (named.some((t) => isRowOf(t, record)) ? undefined
       : nameIn(record, scan.context.excluded, record !== scan.scope) ?? subjectsDialog(scan, record)),

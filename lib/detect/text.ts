@@ -98,18 +98,19 @@ export function looksLikeTitle(text: string): boolean {
   return words.length > 0 && words.length <= 7 && words.some((w) => TITLE_WORDS.has(w));
 }
 
+/** badges shown beside a name: roles and states, never part of a name, a company or a position */
+export const BADGES = new Set('admin owner member viewer editor creator pending active invited inactive guest you me online offline away busy verified'.split(' '));
+
 /** words that make a heading a page title, not a person ("Campaign leads", "Team members"); the title words too ("Lead", "Owner") */
 const NOT_NAME = new Set(('leads contacts contact members member settings dashboard inbox campaign campaigns ' +
   'video videos analytics profile details detail overview account workspace recipients recipient team logins login ' +
   'lists list prospects home report reports billing help new all my your our the sign about welcome messages ' +
   'conversation conversations viewers viewer users user activity company companies people directory search ' +
   'linkedin email phone website twitter view send call message open edit delete add ' +
-  // badges shown beside a name: roles and states, not part of it
-  'admin creator pending active invited inactive guest you me online offline away busy verified ' +
   // what companies are called: a logo's alt text or a company's name is no person's
   'inc ltd llc plc corp corporation co gmbh ag sa bv labs lab group holdings technologies tech solutions systems partners ' +
   'capital ventures media studio studios agency software consulting industries international global bank ' +
-  'logistics freight digital foundation institute university school hospital clinic').split(' ').concat([...TITLE_WORDS]));
+  'logistics freight digital foundation institute university school hospital clinic').split(' ').concat([...TITLE_WORDS, ...BADGES]));
 
 // module constants: a build that lowers Unicode property escapes turns them into `new RegExp(...)`
 /** an avatar's initials ("MO"): one to three capitals */

@@ -41,6 +41,18 @@ describe('column headers as CRMs word them', () => {
   });
 });
 
+describe('a row’s name cell with more under the name', () => {
+  it('reads the company or title stacked under the name in its cell, never a role or state badge', () => {
+    expect(detect(`<table><tr><th>Name</th><th>Email</th></tr>
+      <tr><td><div>Ada Park</div><div class="muted">Park Labs</div></td><td>ada@park.dev</td></tr>
+      <tr><td><div>Ben Ode</div><small>Head of Growth</small></td><td>ben@ode.io</td></tr>
+      <tr><td><div>Cy Lu</div><span class="badge">Admin</span></td><td>cy@lu.io</td></tr>
+      <tr><td><div>Dee Moss</div><span class="badge">Owner</span></td><td>dee@moss.io</td></tr></table>`))
+      .toEqual([{ name: 'Ada Park', email: 'ada@park.dev', company: 'Park Labs' }, { name: 'Ben Ode', email: 'ben@ode.io', title: 'Head of Growth' },
+        { name: 'Cy Lu', email: 'cy@lu.io' }, { name: 'Dee Moss', email: 'dee@moss.io' }]);
+  });
+});
+
 describe('never people', () => {
   it('never reads a role mailbox or a placeholder address as a person, wherever it is', () => {
     for (const x of ['support@acme.io', 'hello@acme.io', 'info@acme.co.uk', 'sales@acme.io', 'noreply@acme.io', 'no-reply@acme.io',
