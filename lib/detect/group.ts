@@ -111,12 +111,14 @@ export function* groupInSteps(signals: Signal[], rules: GroupRules): Generator<v
     if (i % STEP === STEP - 1) yield;
   }
   // the user's own record ("(You)"): what it shows is theirs, here and in every other record
-  if (rules.isMarkedSelf) for (const [record, list] of groups) if (rules.isMarkedSelf(record)) for (const s of list) rules.self?.add(selfKey(s.field, s.value));
+  if (rules.isMarkedSelf) groups.forEach((list, record) => { if (rules.isMarkedSelf!(record)) for (const s of list) rules.self?.add(selfKey(s.field, s.value)); });
   const people: ScannedPerson[] = [];
   let done = 0;
-  for (const [record, list] of groups) {
+  // by key, not by [record, list] entries: a page's first scan runs this before the engine has optimised
+  // it, and there taking each entry apart costs more than the lookup (so do the forEach loops below)
+  for (const record of groups.keys()) {
     try {
-      const person = assemble(list, record, rules);
+      const person = assemble(groups.get(record)!, record, rules);
       if (person) people.push({ person, records: [record] });
     } catch { /* skip this record, keep the others */ }
     if (++done % STEP === 0) yield;
@@ -126,20 +128,25 @@ export function* groupInSteps(signals: Signal[], rules: GroupRules): Generator<v
 
 function assemble(signals: Signal[], record: Element, rules: GroupRules): ReportedPerson | undefined {
   const { self } = rules;
-  if (self && signals.some((s) => s.field !== 'name' && isSelf(self, s))) return undefined;
-  // a record whose only name is the user's (their account block) is theirs: its email and phone too
-  const names = signals.filter((s) => s.field.endsWith('ame'));
-  if (self && names.length && names.every((s) => isSelf(self, s))) return undefined;
+  // the user's own values, when any are known (on most pages none: nothing to look up for each record)
+  if (self?.size) {
+    if (signals.some((s) => s.field !== 'name' && isSelf(self, s))) return undefined;
+    // a record whose only name is the user's (their account block) is theirs: its email and phone too
+    const names = signals.filter((s) => s.field.endsWith('ame'));
+    if (names.length && names.every((s) => isSelf(self, s))) return undefined;
+  }
   const best: Partial<Record<Field, Signal>> = {};
-  for (const s of signals) {
-    if (self && s.field === 'name' && isSelf(self, s)) continue;
+  signals.forEach((s) => {
+    if (self && s.field === 'name' && isSelf(self, s)) return;
     const had = best[s.field];
     if (!had || s.rank < had.rank || (s.field === 'linkedin' && !had.value.includes('/in/') && s.value.includes('/in/'))) best[s.field] = s;
-  }
+  });
   const p: ReportedPerson = {};
   const name = best.name?.value ?? [best.firstName?.value, best.lastName?.value].filter(Boolean).join(' ');
   if (name) p.name = name;
-  for (const f of COPIED) if (best[f]) p[f] = best[f]!.value;
+  COPIED.forEach((f) => {
+    if (best[f]) p[f] = best[f]!.value;
+  });
   if (best.phone) {
     p.phone = phoneOfRecord(best.phone.value, best.dialCode?.value);
     if (!p.phone.startsWith('+')) {
@@ -285,15 +292,12 @@ export function* dedupeInSteps(people: ScannedPerson[], index: Map<string, Scann
     if (++done % STEP === 0) yield;
     let target = item;
     const keys = mergeKeys(item.person);
-    for (const k of keys) {
-      const into = sameAs(index, k, item.person);
-      if (!into) continue;
+    const into = keys.map((k) => sameAs(index, k, item.person)).find(Boolean);
+    if (into) {
       target = merged(into, item);
       out[out.indexOf(into)] = target;
       for (const key of mergeKeys(into.person)) if (index.get(key) === into) index.set(key, target);
-      break;
-    }
-    if (target === item) out.push(item);
+    } else out.push(item);
     for (const k of target === item ? keys : mergeKeys(target.person)) if (!index.has(k)) index.set(k, target);
   }
   return out;

@@ -201,7 +201,7 @@ function stepOver(tw: TreeWalker, scope: Element): Node | null {
 function tablesFrom(out: Walk, from: number): void {
   for (const table of findTables(out.headerCells.slice(from), out.tables)) {
     out.tables.push(table);
-    for (const row of table.rows) out.rowTables.set(row, table);
+    table.rows.forEach((row) => out.rowTables.set(row, table)); // thousands of rows: forEach is cheaper than for…of on a first scan
     for (const part of table.partOf.keys()) out.rowTables.set(part, table);
   }
 }

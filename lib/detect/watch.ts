@@ -61,7 +61,8 @@ export function watchPage(win: Window, onReport: (d: PageReport) => void, opts: 
   /** the full scan under way, read in slices, and the address it reads */
   let job: ScanJob | undefined;
   let jobHref = '';
-  let slice: (() => void) | undefined;
+  /** the browser's last idle period: while it has time left, the page has nothing else to do */
+  let idle: IdleDeadline | undefined;
 
   const guard = <A extends unknown[]>(fn: (...a: A) => void) => (...a: A) => {
     if (stopped) return;
@@ -121,8 +122,8 @@ export function watchPage(win: Window, onReport: (d: PageReport) => void, opts: 
     runSlice(true);
   };
 
-  const runSlice = guard((first: boolean) => {
-    slice = undefined;
+  /** the next slice of the full scan under way; `first`: the one that starts it */
+  const runSlice = guard((first?: boolean) => {
     if (!job) return;
     // navigated, or the place the walk goes on from left the page: read the page again from the top
     if (win.location.href !== jobHref || job.stale()) return startJob();
@@ -141,8 +142,13 @@ export function watchPage(win: Window, onReport: (d: PageReport) => void, opts: 
       scan = job.sofar();
       report();
     }
-    slice = () => runSlice(false);
-    later(win, slice);
+    // the page still idle (its idle period has time left): the next slice follows at once, in a task of its
+    // own; else it waits for the next idle period (one asked for now comes after this one ends: up to 50 ms
+    // away on a page that shows nothing new), within 100 ms even when the page is never idle. Where idle
+    // callbacks are unknown, it follows after other tasks.
+    const whenIdle = (win as Window & { requestIdleCallback?: (cb: IdleRequestCallback, o: IdleRequestOptions) => number }).requestIdleCallback;
+    if (!whenIdle || idle?.timeRemaining()) win.setTimeout(runSlice, 0);
+    else whenIdle.call(win, (deadline) => { idle = deadline; runSlice(); }, { timeout: 100 });
   });
 
   const schedule = (delay = debounce) => {
@@ -218,13 +224,6 @@ export function watchPage(win: Window, onReport: (d: PageReport) => void, opts: 
     listening.abort();
   }
   return Object.assign(stop, { report: guard(report) });
-}
-
-/** runs `fn` when the page is idle (within 100 ms even when it never is), or at once after other tasks where idle callbacks are unknown */
-function later(win: Window, fn: () => void): void {
-  const idle = (win as Window & { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => number }).requestIdleCallback;
-  if (idle) idle.call(win, fn, { timeout: 100 });
-  else win.setTimeout(fn, 0);
 }
 
 /** a report cut to `max` people, the one looked at kept */

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { adapterFor, watchPage } from '../../lib/detect';
 import { scanPage, startScan } from '../../lib/detect/engine';
 import type { PageReport } from '../../lib/detect/types';
@@ -63,6 +63,7 @@ describe('the watcher reads a long page in slices', () => {
   afterEach(async () => {
     stop?.();
     await win?.happyDOM.close();
+    vi.restoreAllMocks();
   });
   const watch = (rows: number, onReport?: (d: PageReport, doc: Document) => void) => {
     win = new Window({ url: 'https://crm.example.org/all' });
@@ -105,5 +106,60 @@ describe('the watcher reads a long page in slices', () => {
     await until(() => reports[reports.length - 1]?.people.length === 449);
     // no report after the first carries the row that left (a walk going on from it would read it)
     for (const r of reports.slice(1)) expect(r.people.map((p) => p.email)).not.toContain(removed);
+  });
+
+  describe('with idle callbacks, on a clock that moves 1 ms each time it is read', () => {
+    // a slice of 2 ms: it reads the clock every 64 rows, so it reads 192 rows (its first look past
+    // the budget ends it) and looks at the clock 6 times in all, with the watcher's own looks
+    const SLICE = 2;
+    const LOOKS = 6;
+    /** the watcher's idle callbacks, run when the test says, and the time (ms) each was asked for at */
+    const idle: { run: IdleRequestCallback; at: number }[] = [];
+    let now = 0;
+    const start = (rows: number) => {
+      idle.length = 0;
+      now = 0;
+      vi.spyOn(performance, 'now').mockImplementation(() => now++);
+      win = new Window({ url: 'https://crm.example.org/all' });
+      win.document.body.innerHTML = list(rows);
+      const w = win as unknown as globalThis.Window;
+      w.requestIdleCallback = (run) => idle.push({ run, at: now });
+      const reports: PageReport[] = [];
+      stop = watchPage(w, (d) => reports.push(d), { debounceMs: 20, pollMs: 20, sliceMs: SLICE });
+      return reports;
+    };
+    /** runs the next idle callback with `remaining` ms of idle time, until the watcher asks for the next; the time it ran for */
+    const runIdle = async (remaining: number) => {
+      await until(() => idle.length > 0);
+      const { run } = idle.shift()!;
+      const at = now;
+      run({ didTimeout: false, timeRemaining: () => Math.max(0, at + remaining - now) });
+      await until(() => idle.length > 0);
+      return idle[0]!.at - at;
+    };
+
+    it('a slice stops at its budget, then waits for the next idle period when the page has no idle time left', async () => {
+      start(1000);
+      expect(await runIdle(0)).toBeLessThanOrEqual(LOOKS);
+    });
+
+    it('while the idle period lasts, the next slice follows at once, in a task of its own', async () => {
+      start(1000);
+      // three slices in the 15 ms, the last of them ending past it
+      const ran = await runIdle(15);
+      expect(ran).toBeGreaterThanOrEqual(15);
+      expect(ran).toBeLessThanOrEqual(15 + LOOKS);
+    });
+
+    it('reads the whole page that way', async () => {
+      const reports = start(480);
+      const all = () => reports[reports.length - 1]?.people.length === 480;
+      for (let i = 0; i < 100 && !all(); i++) {
+        await until(() => idle.length > 0 || all());
+        const end = now + 15;
+        idle.shift()?.run({ didTimeout: false, timeRemaining: () => Math.max(0, end - now) });
+      }
+      expect(reports[reports.length - 1]!.people.map((p) => p.email)).toEqual(Array.from({ length: 480 }, (_, i) => `user${i}@bigco.io`));
+    });
   });
 });
