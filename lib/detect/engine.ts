@@ -328,7 +328,7 @@ function summarise(scan: PageScan): PageReport {
   if (focused < 0 && view === 'detail' && list.length >= 1) focused = 0;
   if (focused >= 0) detection.focused = focused;
   // a detail page's URL names the record it shows: the one person looked at
-  const id = view === 'detail' && focused >= 0 && a?.idInUrl && idInUrl(a, opts.url);
+  const id = route?.view === 'detail' && focused >= 0 && idInUrl(route, opts.url);
   if (id) list[focused] = { ...list[focused], partnerId: id };
   return detection;
 }

@@ -6,7 +6,10 @@ import type { DetailKind, ReportedPerson } from '../types';
 export type View = 'list' | 'detail' | 'other';
 
 export interface SiteRoute {
-  /** tested against path + search + hash, e.g. "/index.php/app/account/layout#/leads" */
+  /**
+   * tested against path + search + hash, e.g. "/index.php/app/account/layout#/leads"; a detail
+   * route's first group, if it has one, is the app's own id of the person the page shows
+   */
   match: RegExp;
   /** 'ignore': a page with no leads (login, settings, public forms, colleagues) */
   view: View | 'ignore';
@@ -30,24 +33,26 @@ export interface SiteAdapter {
   exclude?: string;
   /** the attribute the app puts on a person's record (its row) holding its own id of the person */
   idAttr?: string;
-  /** a detail page's URL (path + search + hash) with the id of the person it shows (first group) */
-  idInUrl?: RegExp;
   /** details worth a note, by kind: the label the page shows each under (a column header, a field label) */
   details?: Partial<Record<DetailKind, RegExp>>;
   /** a last look at each person found: fix it up, or return undefined to drop it */
   refine?: (person: ReportedPerson) => ReportedPerson | undefined;
 }
 
-/** the route of a URL on this adapter's site, if any */
-export function routeOf(adapter: SiteAdapter, url: string): SiteRoute | undefined {
-  let path: string;
+/** what routes are tested against: a URL's path + search + hash (undefined when it is no URL) */
+export function pathOf(url: string): string | undefined {
   try {
     const u = new URL(url);
-    path = u.pathname + u.search + u.hash;
+    return u.pathname + u.search + u.hash;
   } catch {
     return undefined;
   }
-  return adapter.routes.find((r) => r.match.test(path));
+}
+
+/** the route of a URL on this adapter's site, if any */
+export function routeOf(adapter: SiteAdapter, url: string): SiteRoute | undefined {
+  const path = pathOf(url);
+  return path === undefined ? undefined : adapter.routes.find((r) => r.match.test(path));
 }
 
 /** whether the URL's host is one of the adapter's (exactly: the content script runs on no other) */
