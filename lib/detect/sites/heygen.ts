@@ -14,7 +14,7 @@ export const heygen: SiteAdapter = {
     { match: /^\/(settings|login|signin|signup|billing|pricing|avatars|embeds|video-agent)\b/, view: 'ignore' },
     // a recipient's audience id (the API's add_contact `data.id`) in its page's URL
     { match: /^\/personalized-video\/[^/]+\/recipients\/([^/?#]+)/, view: 'detail' },
-    { match: /^\/personalized-video\/[^/]+\/(recipients|contacts)/, view: 'list' },
+    // a video's recipients and contacts, and its other pages
     { match: /^\/personalized-video\//, view: 'list' },
   ],
   // a recipient's audience id on its row
