@@ -4,7 +4,7 @@
 // ("Head of Procurement, Kestrel Robotics" or one per line) before the contact lines.
 import { linesAfter } from './dom';
 import { selfKey } from './self';
-import { clean, emailOf, looksLikeFullName, looksLikeName } from './text';
+import { clean, emailOf, looksLikeFullName, looksLikeName, SEPARATOR } from './text';
 import { addSignal, signal, type Signal } from './values';
 
 const ME = /^(me|you|myself)$/i;
@@ -46,7 +46,7 @@ export function readSignature(signOff: Text, text: string, out: Signal[]): boole
   const first = lines[0];
   if (!first) return true;
   // "Aurelio Halvorsen | Sales Director | Driftwood Labs": the whole signature on one line
-  const parts = first.text.split(/\s+[|·•]\s+/);
+  const parts = first.text.split(SEPARATOR);
   const name = parts[0]!;
   if (!looksLikeFullName(name)) return true;
   out.push(signal('name', name, first.el, 2));

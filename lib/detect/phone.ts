@@ -52,15 +52,11 @@ export function phoneCandidate(raw: string, labelled: boolean, country?: Country
 
 /** the international phone numbers written in a free text */
 export function findPhones(text: string): PhoneCandidate[] {
-  if (!/[+]|00/.test(text)) return [];
-  const out: PhoneCandidate[] = [];
-  for (const m of text.matchAll(IN_TEXT)) {
+  return /[+]|00/.test(text) ? [...text.matchAll(IN_TEXT)].flatMap((m) => {
+    // a longer number or a decimal runs on past it: not a phone
     const end = m.index + m[0].length;
-    if (/[\d.,]/.test(text.charAt(end)) && /\d/.test(text.charAt(end + 1))) continue;
-    const phone = phoneCandidate(m[0], false);
-    if (phone) out.push(phone);
-  }
-  return out;
+    return /[\d.,]/.test(text.charAt(end)) && /\d/.test(text.charAt(end + 1)) ? [] : phoneCandidate(m[0], false) ?? [];
+  }) : [];
 }
 
 /**
