@@ -9,7 +9,7 @@ import { findLinkedins } from './linkedin';
 import { cardName } from './cards';
 import { readChip, readSignature } from './mail';
 import { nameText } from './names';
-import { decoded, emailOf, findEmails, findNamedEmails, INITIALS, looksLikeFullName, clean } from './text';
+import { decoded, emailOf, findEmails, findNamedEmails, INITIALS, looksLikeFullName, clean, urlOf } from './text';
 import { selfKey } from './self';
 import { readRow } from './rows';
 import { cellOf, findTables, type HeaderCell, type Table } from './tables';
@@ -253,7 +253,7 @@ function readLink(a: Element, opts: WalkOptions, out: Signal[]): void {
   const linkedin = href.includes('linkedin.com/');
   const key = /^mailto:/i.test(href) ? addSignal(out, 'email', decoded(href), a, 1)
     : /^tel:/i.test(href) ? addSignal(out, 'phone', href, a, 1)
-      : linkedin || (opts.base && RELATIVE_PROFILE.test(href)) ? addSignal(out, 'linkedin', linkedin ? href : absolute(href, opts.base!), a, 1)
+      : linkedin || (opts.base && RELATIVE_PROFILE.test(href)) ? addSignal(out, 'linkedin', linkedin ? href : urlOf(href, opts.base)?.href, a, 1)
         : undefined;
   if (!key) return;
   // a link's text names its person when it is a full name ("Write", "Email" are what links say)
@@ -263,14 +263,6 @@ function readLink(a: Element, opts: WalkOptions, out: Signal[]): void {
 
 /** a profile link relative to the page (LinkedIn's own pages link /in/<slug>) */
 const RELATIVE_PROFILE = /^(\.{0,2}\/)?(in|sales\/lead|sales\/people)\//;
-
-function absolute(href: string, base: string): string {
-  try {
-    return new URL(href, base).href;
-  } catch {
-    return '';
-  }
-}
 
 /** elements looked at even without attributes: chrome, dialogs and side panels */
 const LANDMARKS = new Set(['NAV', 'HEADER', 'FOOTER', 'DIALOG', 'ASIDE']);

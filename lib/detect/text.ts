@@ -64,6 +64,15 @@ export function decoded(text: string): string {
   }
 }
 
+/** a URL parsed (relative to `base`), or undefined when it is none */
+export function urlOf(url: string, base?: string): URL | undefined {
+  try {
+    return new URL(url, base);
+  } catch {
+    return undefined;
+  }
+}
+
 /** what separates the parts of a line once it is clean(): "Ada Park · See you then", "Acme | Full-time" */
 export const SEPARATOR = / [·•|] /;
 

@@ -1,6 +1,7 @@
 // A partner adapter is data plus tiny hooks: where it applies, what its routes show, and
 // selectors that sharpen the shared signals. The engine does all the work; the watcher follows
 // every app's navigation alike (pushState, hash routes, full loads: lib/detect/watch.ts).
+import { urlOf } from '../text';
 import type { DetailKind, ReportedPerson } from '../types';
 
 export type View = 'list' | 'detail' | 'other';
@@ -41,12 +42,8 @@ export interface SiteAdapter {
 
 /** what routes are tested against: a URL's path + search + hash (undefined when it is no URL) */
 export function pathOf(url: string): string | undefined {
-  try {
-    const u = new URL(url);
-    return u.pathname + u.search + u.hash;
-  } catch {
-    return undefined;
-  }
+  const u = urlOf(url);
+  return u && u.pathname + u.search + u.hash;
 }
 
 /** the route of a URL on this adapter's site, if any */
@@ -57,9 +54,5 @@ export function routeOf(adapter: SiteAdapter, url: string): SiteRoute | undefine
 
 /** whether the URL's host is one of the adapter's (exactly: the content script runs on no other) */
 export function servesHost(adapter: SiteAdapter, url: string): boolean {
-  try {
-    return adapter.hosts.includes(new URL(url).hostname.toLowerCase());
-  } catch {
-    return false;
-  }
+  return adapter.hosts.includes(urlOf(url)?.hostname.toLowerCase() ?? '');
 }
