@@ -8,7 +8,7 @@ import { findEmails, looksLikeName, clean } from './text';
 import type { SiteAdapter } from './sites/types';
 
 export interface PageContext {
-  /** the country national phone numbers are dialled in: the caller's, else the page's <html lang> region */
+  /** the country national phone numbers are dialled in: the page's <html lang> region */
   country?: CountryCode;
   /** regions never read: page chrome found while walking, and the adapter's exclusions */
   excluded: Set<Element>;
@@ -16,10 +16,10 @@ export interface PageContext {
 }
 
 /** the adapter's excluded regions, and the default country for national phone numbers */
-export function pageContext(scope: Element, adapter: SiteAdapter | undefined, country?: CountryCode): PageContext {
+export function pageContext(scope: Element, adapter: SiteAdapter | undefined): PageContext {
   const doc = scope.ownerDocument;
   const excluded = new Set<Element>();
-  const ctx: PageContext = { country: country ?? countryFromLang(doc.documentElement?.getAttribute('lang')), excluded, self: new Set() };
+  const ctx: PageContext = { country: countryFromLang(doc.documentElement?.getAttribute('lang')), excluded, self: new Set() };
   if (adapter?.exclude) for (const el of safeQuery(scope, adapter.exclude)) excluded.add(el);
   // menus (an account menu is often kept on the page, hidden, until opened) show the user too
   learnSelf(ctx, [...excluded, ...safeQuery(scope, '[role=menu]')]);

@@ -5,7 +5,6 @@
 import { learnSelf, pageContext, safeQuery, type PageContext } from './context';
 import { isSkippedAbove } from './dom';
 import { groupInSteps, groupPeople, runSteps, type GroupRules, type ScannedPerson } from './group';
-import type { CountryCode } from './phone';
 import { newWalk, startWalk, walkOn, type Budget, type Walk, type WalkJob } from './signals';
 import { routeOf, type SiteAdapter, type SiteRoute } from './sites/types';
 import { drop, enrol, peopleIn, recordAt, rosterInSteps, rosterOf, type Roster } from './roster';
@@ -22,8 +21,6 @@ import type { Signal } from './values';
 export interface DetectOptions {
   url: string;
   adapter?: SiteAdapter;
-  /** default country for national phone numbers (else the page's <html lang> region) */
-  country?: CountryCode;
   /** most DOM nodes visited (default 100,000) */
   maxNodes?: number;
   /** most characters of text read (default 2,000,000) */
@@ -88,7 +85,7 @@ export function startScan(root: Document | Element, opts: DetectOptions): ScanJo
   let scan: PageScan;
   let reading: Reading;
   try {
-    const context = pageContext(scope, adapter, opts.country);
+    const context = pageContext(scope, adapter);
     scan = { ...empty, context, subject: subjectOf(scope, opts.url) };
     reading = startReading([scope], scan, root === doc);
   } catch {

@@ -4,26 +4,18 @@
 // the person the user is looking at (detail panel, or the row last clicked or hovered). Reports
 // only when the result changed. Never throws into the page. No React, no browser.* APIs.
 import { rescanParts, startScan, type PageScan, type ScanJob } from './engine';
-import type { CountryCode } from './phone';
 import { adapterFor } from './sites';
-import type { SiteAdapter } from './sites/types';
 import type { PageReport, ReportedPerson } from './types';
 
 export interface WatchOptions {
   /** quiet time after the last DOM change before rescanning (default 250 ms) */
   debounceMs?: number;
-  /** the partner adapter; by default chosen from the page URL on every navigation */
-  adapter?: SiteAdapter;
-  /** default country for national phone numbers */
-  country?: CountryCode;
   /** how often the URL is checked for SPA navigation (default 500 ms) */
   pollMs?: number;
   /** checked at every URL poll: false once the extension is gone (updated, reloaded), and the watcher stops */
   alive?: () => boolean;
   /** how long one slice of a full scan reads, in milliseconds (default 16) */
   sliceMs?: number;
-  /** the most people a report carries (default: the 500 the background accepts) */
-  maxPeople?: number;
   /** changes each report before it is sent (the site's taught rules add their people) */
   adjust?: (report: PageReport) => PageReport;
 }
@@ -80,7 +72,7 @@ export function watchPage(win: Window, onReport: (d: PageReport) => void, opts: 
     const i = focusedIndex(scan);
     if (i >= 0) detection.focused = i;
     if (opts.adjust) detection = opts.adjust(detection);
-    within(detection, opts.maxPeople ?? MAX_REPORTED);
+    within(detection, MAX_REPORTED);
     if (last && sameReport(last, detection)) return;
     last = detection;
     try { onReport(detection); } catch { /* a failing listener must not stop the watcher */ }
@@ -116,7 +108,7 @@ export function watchPage(win: Window, onReport: (d: PageReport) => void, opts: 
 
   /** a full scan of the page: its first slice now, the rest in slices when the page is idle */
   const startJob = () => {
-    job = startScan(doc, { url: href, adapter: opts.adapter ?? adapterFor(href), country: opts.country });
+    job = startScan(doc, { url: href, adapter: adapterFor(href) });
     jobHref = href;
     runSlice(true);
   };
