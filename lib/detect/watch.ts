@@ -140,7 +140,7 @@ export function watchPage(win: Window, onReport: (d: PageReport) => void, opts: 
   const schedule = (delay = debounce) => {
     const now = Date.now();
     if (!firstChange) firstChange = now;
-    if (timer !== undefined) win.clearTimeout(timer);
+    win.clearTimeout(timer);
     // keep waiting for quiet, but never longer than four debounce periods
     timer = win.setTimeout(flush, now - firstChange > debounce * 4 ? 0 : delay);
   };
@@ -175,7 +175,7 @@ export function watchPage(win: Window, onReport: (d: PageReport) => void, opts: 
     if (!checkUrl()) report();
   });
   const onHover = guard((e: Event) => {
-    if (hoverTimer !== undefined) win.clearTimeout(hoverTimer);
+    win.clearTimeout(hoverTimer);
     const target = asElement(e.target);
     // a row is "hovered" once the pointer rests on it, not while it passes over
     hoverTimer = win.setTimeout(guard(() => {
@@ -205,8 +205,8 @@ export function watchPage(win: Window, onReport: (d: PageReport) => void, opts: 
     stopped = true;
     observer.disconnect();
     win.clearInterval(poll);
-    if (timer !== undefined) win.clearTimeout(timer);
-    if (hoverTimer !== undefined) win.clearTimeout(hoverTimer);
+    win.clearTimeout(timer);
+    win.clearTimeout(hoverTimer);
     listening.abort();
   }
   return Object.assign(stop, { report: guard(report) });
