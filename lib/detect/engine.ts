@@ -17,6 +17,7 @@ import { nameText } from './names';
 import { subjectOf, subjectSignals, type Subject } from './profile';
 import type { PageReport, ReportedPerson } from './types';
 import type { Signal } from './values';
+import { isNameField } from './vocabulary';
 
 export interface DetectOptions {
   url: string;
@@ -51,7 +52,6 @@ export interface PageScan {
 
 const CEILING_TAGS = new Set(['DIALOG', 'ASIDE', 'ARTICLE']);
 const CEILING_ROLES = new Set(['dialog', 'complementary', 'article', 'alertdialog']);
-const isNameWord = (w: string | undefined) => w === 'name' || w === 'firstName' || w === 'lastName';
 const NAME_PLACES = 'h1, h2, h3, h4, h5, [role=heading]';
 
 /** a scan of a whole page done in slices: the page stays responsive while a long list is read */
@@ -266,7 +266,7 @@ function endReading(reading: Reading, scan: PageScan, final: boolean) {
 
 function rules(scan: PageScan, root: Element, rows: Set<Element>): GroupRules {
   const adapter = scan.opts.adapter;
-  const named = scan.tables.filter((t) => t.columns.some(isNameWord));
+  const named = scan.tables.filter((t) => t.columns.some(isNameField));
   const partOf = new Map<Element, Element>();
   for (const t of scan.tables) for (const [part, row] of t.partOf) partOf.set(part, row);
   return {
