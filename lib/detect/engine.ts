@@ -305,7 +305,7 @@ function subjectsDialog(scan: PageScan, record: Element): string | undefined {
 function summarise(scan: PageScan): PageReport {
   const { people, route, opts, scope, roster } = scan;
   const a = opts.adapter;
-  const list: ReportedPerson[] = a?.idAttr || a?.details || route?.about ? withPartnerData(people, a!, route, scope, scan.tables) : people.map((p) => p.person);
+  const list: ReportedPerson[] = a ? withPartnerData(people, a, route, scope, scan.tables) : people.map((p) => p.person);
   const view = route && route.view !== 'ignore' ? route.view : list.length > 1 ? 'list' : list.length === 1 ? 'detail' : 'other';
   const detection: PageReport = { people: list, view, site: opts.adapter?.id ?? 'generic' };
   // the language a row's country is written in, for the background that resolves it
