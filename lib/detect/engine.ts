@@ -1,7 +1,7 @@
 // scanPage: the whole page, or part of it, to the people on it. Pure, DOM-only (no browser APIs,
 // no network), bounded (node and text budgets) and never throwing; startScan does the same in
 // slices, each ending at a deadline, so a long page is read without holding the page up. The same
-// engine serves every site: an adapter only adds routes and selectors.
+// engine serves every site: an adapter only adds routes, and where the app's ids and details are.
 import { learnSelf, pageContext, safeQuery, type PageContext } from './context';
 import { isSkippedAbove } from './dom';
 import { groupInSteps, groupPeople, runSteps, type GroupRules, type ScannedPerson } from './group';
@@ -85,7 +85,7 @@ export function startScan(root: Document | Element, opts: DetectOptions): ScanJo
   let scan: PageScan;
   let reading: Reading;
   try {
-    const context = pageContext(scope, adapter);
+    const context = pageContext(scope);
     scan = { ...empty, context, subject: subjectOf(scope, opts.url) };
     reading = startReading([scope], scan, root === doc);
   } catch {
@@ -265,16 +265,14 @@ function endReading(reading: Reading, scan: PageScan, final: boolean) {
 }
 
 function rules(scan: PageScan, root: Element, rows: Set<Element>): GroupRules {
-  const adapter = scan.opts.adapter;
   const named = scan.tables.filter((t) => t.columns.some(isNameField));
   const partOf = new Map<Element, Element>();
   for (const t of scan.tables) for (const [part, row] of t.partOf) partOf.set(part, row);
   return {
     root,
     country: scan.context.country,
-    isRecord: (el) => rows.has(el) || partOf.has(el) || matches(el, adapter?.records),
+    isRecord: (el) => rows.has(el) || partOf.has(el),
     ownerOf: partOf.size ? (el) => partOf.get(el) : undefined,
-    rowOwnsCells: !adapter?.records,
     isCeiling: (el) => CEILING_TAGS.has(el.tagName) || CEILING_ROLES.has(el.getAttribute('role') ?? ''),
     self: scan.context.self,
     isMarkedSelf: scan.youMarks.length ? (record) => scan.youMarks.some((m) => record.contains(m)) : undefined,
@@ -328,14 +326,5 @@ function summarise(scan: PageScan): PageReport {
   const id = route?.view === 'detail' && focused >= 0 && idInUrl(route, opts.url);
   if (id) list[focused] = { ...list[focused], partnerId: id };
   return detection;
-}
-
-function matches(el: Element, selector: string | undefined): boolean {
-  if (!selector) return false;
-  try {
-    return el.matches(selector);
-  } catch {
-    return false;
-  }
 }
 

@@ -1,5 +1,5 @@
-// A partner adapter is data plus tiny hooks: where it applies, what its routes show, and
-// selectors that sharpen the shared signals. The engine does all the work; the watcher follows
+// A partner adapter is data plus tiny hooks: where it applies, what its routes show, where the
+// app's own ids and details are. The engine does all the work; the watcher follows
 // every app's navigation alike (pushState, hash routes, full loads: lib/detect/watch.ts).
 import { urlOf } from '../text';
 import type { DetailKind, ReportedPerson } from '../types';
@@ -28,10 +28,6 @@ export interface SiteAdapter {
   hosts: string[];
   /** first match wins; a page no route matches is read with the default rules */
   routes: SiteRoute[];
-  /** one person's container (a row, a card), beyond the default rows */
-  records?: string;
-  /** regions holding the signed-in user and app chrome (header, account menu) */
-  exclude?: string;
   /** the attribute the app puts on a person's record (its row) holding its own id of the person */
   idAttr?: string;
   /** details worth a note, by kind: the label the page shows each under (a column header, a field label) */
