@@ -4,9 +4,11 @@
 import { eachNode } from './dom';
 import { clean, INITIALS, looksLikeName, SEPARATOR } from './text';
 
+export const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+
 /** elements that start a new line of text (a name never runs across two of them, but see below) */
-const BLOCKS = new Set(['DIV', 'P', 'LI', 'TD', 'TH', 'TR', 'DD', 'DT', 'UL', 'OL', 'DL', 'TABLE', 'SECTION', 'ARTICLE', 'HEADER',
-  'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BR', 'BUTTON', 'FIGCAPTION', 'BLOCKQUOTE', 'ADDRESS']);
+const BLOCKS = new Set([...HEADINGS, 'DIV', 'P', 'LI', 'TD', 'TH', 'TR', 'DD', 'DT', 'UL', 'OL', 'DL', 'TABLE', 'SECTION', 'ARTICLE',
+  'HEADER', 'FOOTER', 'BR', 'BUTTON', 'FIGCAPTION', 'BLOCKQUOTE', 'ADDRESS']);
 
 interface Piece {
   text: string;

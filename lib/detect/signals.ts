@@ -8,7 +8,7 @@ import { valueOfLabel, splitInlineLabel } from './labels';
 import { findLinkedins } from './linkedin';
 import { cardName } from './cards';
 import { readChip, readSignature } from './mail';
-import { nameText } from './names';
+import { HEADINGS, nameText } from './names';
 import { decoded, emailOf, findEmails, findNamedEmails, INITIALS, looksLikeFullName, clean, urlOf } from './text';
 import { selfKey } from './self';
 import { readRow } from './rows';
@@ -59,7 +59,6 @@ export interface Walk {
 export const newWalk = (): Walk => ({ signals: [], headerCells: [], tables: [], rowTables: new Map(), rowsRead: new Set(), chrome: [], structured: [], dialogs: [], youMarks: [], panels: [] });
 
 const MAX_TEXT = 2000;
-const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 
 const COLON = /[:：]/;
 /** the badge a members list puts on the signed-in user's own row: "You", "(You)", "Sam Carter (you)" */
