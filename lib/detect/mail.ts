@@ -50,20 +50,18 @@ export function readSignature(signOff: Text, text: string, out: Signal[]): boole
   const name = parts[0]!;
   if (!looksLikeFullName(name)) return true;
   out.push(signal('name', name, first.el, 2));
-  const rest: { text: string; el: Element }[] = parts.length > 1 ? parts.slice(1, 3).map((text) => ({ text, el: first.el })) : [];
-  if (parts.length === 1) {
+  // the title and the company: after the name on its line, or on the lines after it (before the contact lines)
+  let rest = parts.slice(1, 3).map((text) => ({ text, el: first.el }));
+  if (!rest.length) {
     for (const line of lines.slice(1, 3)) {
       if (CONTACT_LINE.test(line.text)) break;
       rest.push(line);
     }
+    // both on one line: "Head of Procurement, Kestrel Robotics"
+    const split = rest.length === 1 ? TITLE_AT_COMPANY.exec(rest[0]!.text) : null;
+    if (split) rest = [split[1]!, split[2]!].map((text) => ({ text, el: rest[0]!.el }));
   }
-  const split = rest.length === 1 && parts.length === 1 ? TITLE_AT_COMPANY.exec(rest[0]!.text) : null;
-  if (split) {
-    addSignal(out, 'title', split[1], rest[0]!.el, 2);
-    addSignal(out, 'company', split[2], rest[0]!.el, 2);
-  } else {
-    addSignal(out, 'title', rest[0]?.text, rest[0]?.el ?? first.el, 2);
-    addSignal(out, 'company', rest[1]?.text, rest[1]?.el ?? first.el, 2);
-  }
+  addSignal(out, 'title', rest[0]?.text, rest[0]?.el ?? first.el, 2);
+  addSignal(out, 'company', rest[1]?.text, rest[1]?.el ?? first.el, 2);
   return true;
 }
