@@ -9,9 +9,8 @@ export const helloleads: SiteAdapter = {
   id: 'helloleads',
   hosts: ['app.helloleads.io'],
   routes: [
-    { match: /\/eventForm\b/i, view: 'ignore' },
-    { match: /\/account\/(login|signup|forgot)/i, view: 'ignore' },
-    { match: /#\/(apisettings|settings|profile|users|billing|integrations)/i, view: 'ignore' },
+    // the public event form, the login pages, the account's settings
+    { match: /\/eventForm\b|\/account\/(login|signup|forgot)|#\/(apisettings|settings|profile|users|billing|integrations)/i, view: 'ignore' },
     // the lead's id (the API's `id`) in its detail page's URL
     { match: /#\/lead-?details?\/([\w-]+)/i, view: 'detail' },
     { match: /#\/(leads|lists?\b|visitors)/i, view: 'list' },

@@ -13,10 +13,9 @@ export const sproutvideo: SiteAdapter = {
     { match: /^\/(login|signup|password|account|settings|team_members|billing)\b/, view: 'ignore' },
     // a viewer login's id (the API's logins `id`) in its page's URL
     { match: /^\/logins\/(\d+)/, view: 'detail' },
-    { match: /^\/logins\b/, view: 'list' },
+    { match: /^\/(logins|leads|analytics)\b/, view: 'list' },
     // a video's viewers: the video they watched is the page's heading
     { match: /^\/videos\/[0-9a-f]+\/(analytics|viewers|engagement)/, view: 'list', about: ['video', 'h1'] },
-    { match: /^\/(leads|analytics)\b/, view: 'list' },
   ],
   // a viewer login's id on its row
   idAttr: 'data-login-id',
