@@ -45,8 +45,8 @@ export function emailOf(value: string): string | undefined {
     const email = v.toLowerCase();
     return isPersonalEmail(email) ? email : undefined;
   }
-  if (MAILTO.test(v)) v = v.slice(7);
-  if (v.includes('?')) v = v.split('?')[0]!;
+  // a mailto: link's address, without its query (?subject=…)
+  v = v.replace(MAILTO, '').split('?')[0]!;
   const found = findEmails(v);
   return found.length === 1 && found[0]!.length >= v.length - 2 ? found[0] : undefined;
 }
