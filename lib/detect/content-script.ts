@@ -6,7 +6,6 @@
 // countries reported as written (the background resolves them), and the report sent with the
 // browser's runtime.sendMessage in the messaging library's wire format.
 import { watchPage } from './watch';
-import { adapterFor } from './sites';
 import { sendReport, type MessageRuntime } from './report';
 import type { TaughtScope } from './taught';
 
@@ -14,8 +13,8 @@ const runtime = (globalThis as unknown as { chrome: { runtime: MessageRuntime & 
 // one watcher per page: a second injection (a site enabled while its page is open) replaces the first
 const scope = globalThis as TaughtScope & { ghlSidebarStop?: () => void };
 scope.ghlSidebarStop?.();
+// the partner adapter: the watcher picks it from the page's URL (its host never changes under the script)
 const watcher = watchPage(window, (report) => sendReport(runtime, report), {
-  adapter: adapterFor(location.href),
   // an updated or reloaded extension leaves this copy behind: it stops instead of watching for nothing
   alive: () => !!runtime.id,
   // a site's taught rules, once the background installed them in this script's world (taught.ts)

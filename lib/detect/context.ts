@@ -1,28 +1,26 @@
 // What a scan needs to know about the page before reading it: how phones are read (with the
-// default country for national numbers), the regions never read (app header, navigation, account menu, adapter
-// exclusions) and the signed-in user's own identity found there, to be left out everywhere.
+// default country for national numbers), the regions never read (app header, navigation, account
+// menu) and the signed-in user's own identity found there, to be left out everywhere.
 import { countryFromLang, type CountryCode } from './phone';
 import { selfKey, type Self } from './self';
 import { walk, type Budget } from './signals';
 import { findEmails, looksLikeName, clean } from './text';
-import type { SiteAdapter } from './sites/types';
 
 export interface PageContext {
-  /** the country national phone numbers are dialled in: the caller's, else the page's <html lang> region */
+  /** the country national phone numbers are dialled in: the page's <html lang> region */
   country?: CountryCode;
-  /** regions never read: page chrome found while walking, and the adapter's exclusions */
+  /** regions never read: page chrome (menus, and what the walk finds) */
   excluded: Set<Element>;
   self: Self;
 }
 
-/** the adapter's excluded regions, and the default country for national phone numbers */
-export function pageContext(scope: Element, adapter: SiteAdapter | undefined, country?: CountryCode): PageContext {
+/** the page's menus learnt from, and the default country for national phone numbers */
+export function pageContext(scope: Element): PageContext {
   const doc = scope.ownerDocument;
   const excluded = new Set<Element>();
-  const ctx: PageContext = { country: country ?? countryFromLang(doc.documentElement?.getAttribute('lang')), excluded, self: new Set() };
-  if (adapter?.exclude) for (const el of safeQuery(scope, adapter.exclude)) excluded.add(el);
+  const ctx: PageContext = { country: countryFromLang(doc.documentElement?.getAttribute('lang')), excluded, self: new Set() };
   // menus (an account menu is often kept on the page, hidden, until opened) show the user too
-  learnSelf(ctx, [...excluded, ...safeQuery(scope, '[role=menu]')]);
+  learnSelf(ctx, safeQuery(scope, '[role=menu]'));
   return ctx;
 }
 

@@ -1,11 +1,10 @@
 // scanPage: the whole page, or part of it, to the people on it. Pure, DOM-only (no browser APIs,
 // no network), bounded (node and text budgets) and never throwing; startScan does the same in
 // slices, each ending at a deadline, so a long page is read without holding the page up. The same
-// engine serves every site: an adapter only adds routes and selectors.
+// engine serves every site: an adapter only adds routes, and where the app's ids and details are.
 import { learnSelf, pageContext, safeQuery, type PageContext } from './context';
 import { isSkippedAbove } from './dom';
 import { groupInSteps, groupPeople, listedPeople, runSteps, type GroupRules, type ScannedPerson } from './group';
-import type { CountryCode } from './phone';
 import { newWalk, startWalk, walkOn, type Budget, type Walk, type WalkJob } from './signals';
 import { routeOf, type SiteAdapter, type SiteRoute } from './sites/types';
 import { drop, enrol, peopleIn, recordAt, rosterInSteps, rosterOf, type Roster } from './roster';
@@ -18,12 +17,11 @@ import { nameText } from './names';
 import { subjectOf, subjectSignals, type Subject } from './profile';
 import type { PageReport, ReportedPerson } from './types';
 import type { Signal } from './values';
+import { isNameField } from './vocabulary';
 
 export interface DetectOptions {
   url: string;
   adapter?: SiteAdapter;
-  /** default country for national phone numbers (else the page's <html lang> region) */
-  country?: CountryCode;
   /** most DOM nodes visited (default 100,000) */
   maxNodes?: number;
   /** most characters of text read (default 2,000,000) */
@@ -54,7 +52,6 @@ export interface PageScan {
 
 const CEILING_TAGS = new Set(['DIALOG', 'ASIDE', 'ARTICLE']);
 const CEILING_ROLES = new Set(['dialog', 'complementary', 'article', 'alertdialog']);
-const isNameWord = (w: string | undefined) => w === 'name' || w === 'firstName' || w === 'lastName';
 const NAME_PLACES = 'h1, h2, h3, h4, h5, [role=heading]';
 
 /** a scan of a whole page done in slices: the page stays responsive while a long list is read */
@@ -88,7 +85,7 @@ export function startScan(root: Document | Element, opts: DetectOptions): ScanJo
   let scan: PageScan;
   let reading: Reading;
   try {
-    const context = pageContext(scope, adapter, opts.country);
+    const context = pageContext(scope);
     scan = { ...empty, context, subject: subjectOf(scope, opts.url) };
     reading = startReading([scope], scan, root === doc);
   } catch {
@@ -271,16 +268,14 @@ function endReading(reading: Reading, scan: PageScan, final: boolean) {
 }
 
 function rules(scan: PageScan, root: Element, rows: Set<Element>): GroupRules {
-  const adapter = scan.opts.adapter;
-  const named = scan.tables.filter((t) => t.columns.some(isNameWord));
+  const named = scan.tables.filter((t) => t.columns.some(isNameField));
   const partOf = new Map<Element, Element>();
   for (const t of scan.tables) for (const [part, row] of t.partOf) partOf.set(part, row);
   return {
     root,
     country: scan.context.country,
-    isRecord: (el) => rows.has(el) || partOf.has(el) || matches(el, adapter?.records),
+    isRecord: (el) => rows.has(el) || partOf.has(el),
     ownerOf: partOf.size ? (el) => partOf.get(el) : undefined,
-    rowOwnsCells: !adapter?.records,
     isCeiling: (el) => CEILING_TAGS.has(el.tagName) || CEILING_ROLES.has(el.getAttribute('role') ?? ''),
     self: scan.context.self,
     isMarkedSelf: scan.youMarks.length ? (record) => scan.youMarks.some((m) => record.contains(m)) : undefined,
@@ -313,7 +308,7 @@ function subjectsDialog(scan: PageScan, record: Element): string | undefined {
 function summarise(scan: PageScan): PageReport {
   const { people, route, opts, scope, roster } = scan;
   const a = opts.adapter;
-  const list: ReportedPerson[] = a?.idAttr || a?.details || route?.about ? withPartnerData(people, a!, route, scope, scan.tables) : people.map((p) => p.person);
+  const list: ReportedPerson[] = a ? withPartnerData(people, a, route, scope, scan.tables) : people.map((p) => p.person);
   const view = route && route.view !== 'ignore' ? route.view : list.length > 1 ? 'list' : list.length === 1 ? 'detail' : 'other';
   const detection: PageReport = { people: list, view, site: opts.adapter?.id ?? 'generic' };
   // the language a row's country is written in, for the background that resolves it
@@ -333,17 +328,8 @@ function summarise(scan: PageScan): PageReport {
   if (focused < 0 && view === 'detail' && list.length >= 1) focused = 0;
   if (focused >= 0) detection.focused = focused;
   // a detail page's URL names the record it shows: the one person looked at
-  const id = view === 'detail' && focused >= 0 && a?.idInUrl && idInUrl(a, opts.url);
+  const id = route?.view === 'detail' && focused >= 0 && idInUrl(route, opts.url);
   if (id) list[focused] = { ...list[focused], partnerId: id };
   return detection;
-}
-
-function matches(el: Element, selector: string | undefined): boolean {
-  if (!selector) return false;
-  try {
-    return el.matches(selector);
-  } catch {
-    return false;
-  }
 }
 

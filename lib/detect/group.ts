@@ -19,12 +19,10 @@ export interface GroupRules {
   root: Element;
   /** the country a national phone number is dialled in (the page's), if known */
   country?: CountryCode;
-  /** elements that are one person each (table rows, structured data, adapter records) */
+  /** elements that are one person each (table rows, structured data) */
   isRecord: (el: Element) => boolean;
   /** the row a record is a part of (a pinned part of a grid row, a flat grid's cell) */
   ownerOf?: (el: Element) => Element | undefined;
-  /** a cell read by its column belongs to its row: no adapter record sits between them */
-  rowOwnsCells?: boolean;
   /** elements a record never climbs past (dialogs, side panels, articles) */
   isCeiling: (el: Element) => boolean;
   /** the signed-in user's own email/phone/LinkedIn/name (a record holding one is left out); learns what a record marked as theirs shows */
@@ -76,7 +74,7 @@ export function* groupInSteps(signals: Signal[], rules: GroupRules): Generator<v
     let record: Element | null = null;
     let key: string | undefined;
     try {
-      record = s.row && rules.rowOwnsCells ? s.row : recordAbove(s.el);
+      record = s.row ?? recordAbove(s.el);
       for (let a: Element | null = record === rules.root ? null : record ? record.parentElement : s.el; a; a = a.parentElement) {
         let entry = seen.get(a);
         if (!entry) seen.set(a, (entry = {}));

@@ -19,11 +19,5 @@ export function linkedinOf(url: string): string | undefined {
 
 /** LinkedIn profile URLs written as plain text */
 export function findLinkedins(text: string): string[] {
-  if (!/linkedin\.com/i.test(text)) return [];
-  const out: string[] = [];
-  for (const m of text.matchAll(IN_TEXT)) {
-    const url = linkedinOf(m[0]);
-    if (url) out.push(url);
-  }
-  return out;
+  return /linkedin\.com/i.test(text) ? [...text.matchAll(IN_TEXT)].flatMap((m) => linkedinOf(m[0]) ?? []) : [];
 }

@@ -4,7 +4,7 @@
 // ("Head of Procurement, Kestrel Robotics" or one per line) before the contact lines.
 import { linesAfter } from './dom';
 import { selfKey } from './self';
-import { clean, emailOf, looksLikeName } from './text';
+import { clean, emailOf, looksLikeName, SEPARATOR } from './text';
 import { addSignal, signal, type Signal } from './values';
 
 const ME = /^(me|you|myself)$/i;
@@ -63,24 +63,22 @@ function readSigned(lines: { text: string; el: Element }[], out: Signal[]): void
   const first = lines[0];
   if (!first) return;
   // "Aurelio Halvorsen | Sales Director | Driftwood Labs": the whole signature on one line
-  const parts = first.text.split(/\s+[|·•]\s+/);
+  const parts = first.text.split(SEPARATOR);
   const name = parts[0]!;
   if (!looksLikeName(name)) return;
   // a first name alone ("Ada") names the writer the thread shows in full: only the position is read
   if (name.includes(' ')) out.push(signal('name', name, first.el, 2));
-  const rest: { text: string; el: Element }[] = parts.length > 1 ? parts.slice(1, 3).map((text) => ({ text, el: first.el })) : [];
-  if (parts.length === 1) {
+  // the title and the company: after the name on its line, or on the lines after it (before the contact lines)
+  let rest = parts.slice(1, 3).map((text) => ({ text, el: first.el }));
+  if (!rest.length) {
     for (const line of lines.slice(1, 3)) {
       if (CONTACT_LINE.test(line.text)) break;
       rest.push(line);
     }
+    // both on one line: "Head of Procurement, Kestrel Robotics"
+    const split = rest.length === 1 ? TITLE_AT_COMPANY.exec(rest[0]!.text) : null;
+    if (split) rest = [split[1]!, split[2]!].map((text) => ({ text, el: rest[0]!.el }));
   }
-  const split = rest.length === 1 && parts.length === 1 ? TITLE_AT_COMPANY.exec(rest[0]!.text) : null;
-  if (split) {
-    addSignal(out, 'title', split[1], rest[0]!.el, 2);
-    addSignal(out, 'company', split[2], rest[0]!.el, 2);
-  } else {
-    addSignal(out, 'title', rest[0]?.text, rest[0]?.el ?? first.el, 2);
-    addSignal(out, 'company', rest[1]?.text, rest[1]?.el ?? first.el, 2);
-  }
+  addSignal(out, 'title', rest[0]?.text, rest[0]?.el ?? first.el, 2);
+  addSignal(out, 'company', rest[1]?.text, rest[1]?.el ?? first.el, 2);
 }

@@ -2,11 +2,13 @@
 // (or two sibling blocks) are one name, "Ada Park"; an avatar's initials before it, a subtitle,
 // a date or a role badge after it are not part of it.
 import { eachNode } from './dom';
-import { clean, INITIALS, looksLikeName } from './text';
+import { clean, INITIALS, looksLikeName, SEPARATOR } from './text';
+
+export const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 
 /** elements that start a new line of text (a name never runs across two of them, but see below) */
-const BLOCKS = new Set(['DIV', 'P', 'LI', 'TD', 'TH', 'TR', 'DD', 'DT', 'UL', 'OL', 'DL', 'TABLE', 'SECTION', 'ARTICLE', 'HEADER',
-  'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BR', 'BUTTON', 'FIGCAPTION', 'BLOCKQUOTE', 'ADDRESS']);
+const BLOCKS = new Set([...HEADINGS, 'DIV', 'P', 'LI', 'TD', 'TH', 'TR', 'DD', 'DT', 'UL', 'OL', 'DL', 'TABLE', 'SECTION', 'ARTICLE',
+  'HEADER', 'FOOTER', 'BR', 'BUTTON', 'FIGCAPTION', 'BLOCKQUOTE', 'ADDRESS']);
 
 interface Piece {
   text: string;
@@ -34,7 +36,7 @@ export function nameText(el: Element, leading = false): string {
   eachNode(el, (node) => {
     if (node.nodeType !== 3) return false;
     // "Ada Park · See you then": a name ends where a separator starts the next part of its line
-    const text = clean(node.nodeValue ?? '', 80).split(/ [·•|] /)[0]!;
+    const text = clean(node.nodeValue ?? '', 80).split(SEPARATOR)[0]!;
     if (text) pieces.push({ text, line: lineOf(node.parentElement, el) });
     return pieces.length >= 12;
   }, { nodes: 120 });

@@ -5,7 +5,7 @@
 // background checks them again (lib/page-values/partner.ts).
 import { safeQuery } from './context';
 import type { ScannedPerson } from './group';
-import type { SiteAdapter, SiteRoute } from './sites/types';
+import { pathOf, type SiteAdapter, type SiteRoute } from './sites/types';
 import { cellsAt, isRowOf, type Table } from './tables';
 import { eachNode, visibleText } from './dom';
 import { plainValue } from './text';
@@ -36,15 +36,10 @@ export function withPartnerData(people: ScannedPerson[], a: SiteAdapter, route: 
   });
 }
 
-/** the id of the person a detail page shows, from its URL */
-export function idInUrl(a: SiteAdapter, url: string): string | undefined {
-  try {
-    const u = new URL(url);
-    const id = a.idInUrl?.exec(u.pathname + u.search + u.hash)?.[1];
-    return id && ID.test(id) ? id : undefined;
-  } catch {
-    return undefined;
-  }
+/** the id of the person a detail page shows: its detail route's first group, in its URL */
+export function idInUrl(route: SiteRoute, url: string): string | undefined {
+  const id = route.match.exec(pathOf(url) ?? '')?.[1];
+  return id && ID.test(id) ? id : undefined;
 }
 
 /** the value a record shows under a label: in the column of that header (a table row), or after a field label */

@@ -35,7 +35,7 @@ const IN_TEXT = /(?:\+|\b00)\d[\d\s().\-/]{6,20}\d/g;
  * undefined; `labelled`: the page says it is a phone (national numbers allowed). The detector reads
  * without a country: the page's is added when the person is put together (group.ts).
  */
-export function phoneCandidate(raw: string, labelled: boolean, country?: CountryCode): PhoneCandidate | undefined {
+export function phoneCandidate(raw: string, labelled: boolean): PhoneCandidate | undefined {
   let v = raw.trim();
   if (LETTERS.test(v)) {
     v = v.replace(/^tel:/i, '').replace(/[;,]?\s*(ext\.?|x)\s*\d+$/i, '');
@@ -45,22 +45,16 @@ export function phoneCandidate(raw: string, labelled: boolean, country?: Country
   if (!INTERNATIONAL.test(v) && PRICE.test(raw)) return undefined;
   if (!DIGITS_8_TO_15.test(v)) return undefined;
   if (v.startsWith('00')) v = '+' + v.slice(2);
-  if (v.startsWith('+')) return { value: v };
-  if (!labelled) return undefined;
-  return country ? { value: v, country } : { value: v };
+  return v.startsWith('+') || labelled ? { value: v } : undefined;
 }
 
 /** the international phone numbers written in a free text */
 export function findPhones(text: string): PhoneCandidate[] {
-  if (!/[+]|00/.test(text)) return [];
-  const out: PhoneCandidate[] = [];
-  for (const m of text.matchAll(IN_TEXT)) {
+  return /[+]|00/.test(text) ? [...text.matchAll(IN_TEXT)].flatMap((m) => {
+    // a longer number or a decimal runs on past it: not a phone
     const end = m.index + m[0].length;
-    if (/[\d.,]/.test(text.charAt(end)) && /\d/.test(text.charAt(end + 1))) continue;
-    const phone = phoneCandidate(m[0], false);
-    if (phone) out.push(phone);
-  }
-  return out;
+    return /[\d.,]/.test(text.charAt(end)) && /\d/.test(text.charAt(end + 1)) ? [] : phoneCandidate(m[0], false) ?? [];
+  }) : [];
 }
 
 /**

@@ -6,6 +6,7 @@
 import { isSkippedAbove, linesAfter, visibleText } from './dom';
 import { linkedinOf } from './linkedin';
 import { nameText } from './names';
+import { SEPARATOR } from './text';
 import { addSignal, shownName, type Signal } from './values';
 
 export interface Subject {
@@ -49,7 +50,7 @@ function currentPosition(scope: Element): { title: string; company?: string } | 
     const lines = linesOf(item);
     if (!lines.length || CURRENT.test(lines[0]!)) continue;
     // "Tidewater Analytics · Full-time · Jan 2023 – Present": the company before the employment type and dates
-    const company = lines[1]?.split(/\s+[·•|]\s+/)[0];
+    const company = lines[1]?.split(SEPARATOR)[0];
     return { title: lines[0]!, company: company && !CURRENT.test(company) && !/\d/.test(company) ? company : undefined };
   }
   return undefined;

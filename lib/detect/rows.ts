@@ -7,7 +7,7 @@ import { firstText, isSkipped, visibleText } from './dom';
 import { nameText } from './names';
 import type { Table } from './tables';
 import { addSignal, type Signal } from './values';
-import type { Field, HeaderWord } from './vocabulary';
+import { isNameField, type Field, type HeaderWord } from './vocabulary';
 
 /** text that the walk would read for nothing else than the column does (no email, phone, LinkedIn or label in it) */
 const NOTHING_ELSE = /^[^@<:+]*$/;
@@ -80,6 +80,6 @@ function cellText(field: Field, cell: Element): string {
     return link?.getAttribute('href') ?? text;
   }
   if (field === 'email' || field === 'phone' || field === 'dialCode' || field === 'country') return visibleText(cell);
-  if (field === 'name' || field === 'firstName' || field === 'lastName') return nameText(cell) || firstText(cell);
+  if (isNameField(field)) return nameText(cell) || firstText(cell);
   return firstText(cell);
 }

@@ -8,8 +8,8 @@ import { valueOfLabel, splitInlineLabel } from './labels';
 import { findLinkedins } from './linkedin';
 import { cardName } from './cards';
 import { readChip, readSignature } from './mail';
-import { nameText } from './names';
-import { decoded, emailOf, findEmails, findNamedEmails, INITIALS, looksLikeFullName, clean } from './text';
+import { HEADINGS, nameText } from './names';
+import { decoded, emailOf, findEmails, findNamedEmails, INITIALS, looksLikeFullName, clean, urlOf } from './text';
 import { selfKey } from './self';
 import { readRow } from './rows';
 import { cellOf, findTables, type HeaderCell, type Table } from './tables';
@@ -61,7 +61,6 @@ export interface Walk {
 export const newWalk = (): Walk => ({ signals: [], headerCells: [], tables: [], rowTables: new Map(), rowsRead: new Set(), chrome: [], structured: [], dialogs: [], youMarks: [], panels: [], entries: [] });
 
 const MAX_TEXT = 2000;
-const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 
 const COLON = /[:：]/;
 /** the badge a members list puts on the signed-in user's own row: "You", "(You)", "Sam Carter (you)" */
@@ -255,7 +254,7 @@ function readLink(a: Element, opts: WalkOptions, out: Signal[]): void {
   const linkedin = href.includes('linkedin.com/');
   const key = /^mailto:/i.test(href) ? addSignal(out, 'email', decoded(href), a, 1)
     : /^tel:/i.test(href) ? addSignal(out, 'phone', href, a, 1)
-      : linkedin || (opts.base && RELATIVE_PROFILE.test(href)) ? addSignal(out, 'linkedin', linkedin ? href : absolute(href, opts.base!), a, 1)
+      : linkedin || (opts.base && RELATIVE_PROFILE.test(href)) ? addSignal(out, 'linkedin', linkedin ? href : urlOf(href, opts.base)?.href, a, 1)
         : undefined;
   if (!key) return;
   // a link's text names its person when it is a full name ("Write", "Email" are what links say)
@@ -265,14 +264,6 @@ function readLink(a: Element, opts: WalkOptions, out: Signal[]): void {
 
 /** a profile link relative to the page (LinkedIn's own pages link /in/<slug>) */
 const RELATIVE_PROFILE = /^(\.{0,2}\/)?(in|sales\/lead|sales\/people)\//;
-
-function absolute(href: string, base: string): string {
-  try {
-    return new URL(href, base).href;
-  } catch {
-    return '';
-  }
-}
 
 /** elements looked at even without attributes: chrome, dialogs and side panels */
 const LANDMARKS = new Set(['NAV', 'HEADER', 'FOOTER', 'DIALOG', 'ASIDE']);

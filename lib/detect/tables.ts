@@ -182,7 +182,7 @@ function rowsOf(header: Element): { rows: Element[]; cellPath: number[] } | unde
   return rowsShapedLike(header) ?? { rows: rowsBeside(header, header.childElementCount), cellPath: [] };
 }
 
-function tableRows(table: Element | null, header: Element): Element[] {
+function tableRows(table: Element | undefined, header: Element): Element[] {
   const rows: Element[] = [];
   if (!table) return rows;
   const add = (r: Element) => r.tagName === 'TR' && r !== header && hasCell(r) && rows.push(r);
@@ -200,27 +200,27 @@ function tableRows(table: Element | null, header: Element): Element[] {
  * children, holding at least two rows of as many cells as the header
  */
 function rowsBeside(head: Element, cells: number): Element[] {
-  for (let anchor: Element | null = head, level = 0; anchor && level < 4; level++, anchor = anchor.parentElement) {
-    for (let s = anchor.nextElementSibling; s; s = s.nextElementSibling) {
-      for (let box: Element | null = s, depth = 0; box && depth < 4; depth++, box = box.firstElementChild) {
-        const rows = [...box.children].filter((r) => r.childElementCount === cells);
-        if (rows[1]) return rows;
-      }
+  return findAfter(head, 4, (s) => {
+    for (let box: Element | null = s, depth = 0; box && depth < 4; depth++, box = box.firstElementChild) {
+      const rows = [...box.children].filter((r) => r.childElementCount === cells);
+      if (rows[1]) return rows;
     }
-  }
-  return [];
+    return undefined;
+  }) ?? [];
 }
 
 /** the first table after `table` within three of its ancestors' next siblings */
-function nextTable(table: Element): Element | null {
-  let anchor: Element | null = table;
-  for (let level = 0; anchor && level < 3; level++, anchor = anchor.parentElement) {
+const nextTable = (table: Element) => findAfter(table, 3, (s) => (s.tagName === 'TABLE' ? s : s.querySelector('table')));
+
+/** the first thing `find` makes of a next sibling of el or of its ancestors, `levels` levels up at most (nearest first) */
+function findAfter<T>(el: Element, levels: number, find: (sibling: Element) => T | null | undefined): T | undefined {
+  for (let anchor: Element | null = el, level = 0; anchor && level < levels; level++, anchor = anchor.parentElement) {
     for (let s = anchor.nextElementSibling; s; s = s.nextElementSibling) {
-      const found = s.tagName === 'TABLE' ? s : s.querySelector('table');
+      const found = find(s);
       if (found) return found;
     }
   }
-  return null;
+  return undefined;
 }
 
 /**

@@ -14,30 +14,27 @@ const NOT_IN_NAMES = /[\d@/:|#()[\]{}<>_=+]/;
 const FAKE_DOMAIN = /[@.](example\.(com|org|net)|test|invalid|localhost|example)$|@(your-?(company|domain|business|site|email)\.[a-z.]+|(company|domain)\.com)$/;
 /**
  * a role mailbox: an address that reaches a team, a function or a machine, never one person
- * (support@, hello@, info@, sales@, noreply@…), wherever it is shown
+ * (support@, hello@, info@, sales@, noreply@…), wherever it is shown. Its local part is one of
+ * these words, alone or followed by + . - (so "name" also covers name.surname@)
  */
 const NOT_PERSON = new RegExp('^(?:no-?reply|do-?not-?reply|mailer-daemon|postmaster|hostmaster|webmaster|bounces?|support|help|helpdesk|' +
   'hello|hi|hey|info|information|contact|contactus|enquiries|inquiries|enquiry|inquiry|sales|marketing|press|media|pr|news|newsletter|' +
   'admin|administrator|office|team|staff|hr|jobs|careers|recruiting|billing|accounts|accounting|finance|invoices?|payments?|orders?|' +
-  'service|services|customerservice|customer-?care|care|feedback|privacy|security|abuse|legal|compliance|partners?|partnerships|' +
+  'services?|customerservice|customer-?care|care|feedback|privacy|security|abuse|legal|compliance|partners?|partnerships|' +
   'notifications?|alerts?|updates|reply|mail|email|general|reception|bookings?|reservations?|shop|store|events?|community|' +
   'developers?|api|ops|it|tech|root|dpo|gdpr|user|username|name|yourname|your\\.name|you|someone|' +
-  'firstname|first\\.last|firstname\\.lastname|name\\.surname|john\\.doe|jane\\.doe)(?:[+.@-]|$)');
+  'firstname|first\\.last|john\\.doe|jane\\.doe)(?:[+.@-]|$)');
 const FILE_LIKE = /\.(png|jpe?g|gif|svg|webp|js|css)$/;
 
 /** the emails in a text, lowercase; masked ("j***@acme.com"), example and no-reply addresses are left out */
 export function findEmails(text: string): string[] {
-  if (!text.includes('@')) return [];
-  const found: string[] = [];
-  for (const m of text.matchAll(EMAIL)) {
+  return text.includes('@') ? [...text.matchAll(EMAIL)].flatMap((m) => {
     // charAt: '' at either end (reading a string past its end is slow)
     const before = text.charAt(m.index - 1);
     const after = text.charAt(m.index + m[0].length);
-    if (MASKED_BEFORE.test(before) || after === '*' || after === '@') continue;
     const email = m[0].toLowerCase(); // it ends with a letter: no trailing dot to trim
-    if (isPersonalEmail(email)) found.push(email);
-  }
-  return found;
+    return MASKED_BEFORE.test(before) || after === '*' || after === '@' || !isPersonalEmail(email) ? [] : [email];
+  }) : [];
 }
 
 /** a single email for a whole value ("Email: X"), or undefined when the value is not exactly one address */
@@ -48,8 +45,8 @@ export function emailOf(value: string): string | undefined {
     const email = v.toLowerCase();
     return isPersonalEmail(email) ? email : undefined;
   }
-  if (MAILTO.test(v)) v = v.slice(7);
-  if (v.includes('?')) v = v.split('?')[0]!;
+  // a mailto: link's address, without its query (?subject=…)
+  v = v.replace(MAILTO, '').split('?')[0]!;
   const found = findEmails(v);
   return found.length === 1 && found[0]!.length >= v.length - 2 ? found[0] : undefined;
 }
@@ -66,6 +63,18 @@ export function decoded(text: string): string {
     return text;
   }
 }
+
+/** a URL parsed (relative to `base`), or undefined when it is none */
+export function urlOf(url: string, base?: string): URL | undefined {
+  try {
+    return new URL(url, base);
+  } catch {
+    return undefined;
+  }
+}
+
+/** what separates the parts of a line once it is clean(): "Ada Park · See you then", "Acme | Full-time" */
+export const SEPARATOR = / [·•|] /;
 
 /** whitespace collapsed and trimmed; long texts cut */
 export function clean(text: string, max = 200): string {
@@ -147,12 +156,8 @@ const NAME_BEFORE_EMAIL = /(["']?)([\p{Lu}][\p{L}'’.-]*(?: [\p{L}'’.-]+){0,3
 
 /** "Jane Doe <jane@acme.com>" pairs, as in mail headers */
 export function findNamedEmails(text: string): { name: string; email: string }[] {
-  if (!text.includes('<')) return [];
-  const out: { name: string; email: string }[] = [];
-  for (const m of text.matchAll(NAME_BEFORE_EMAIL)) {
-    const email = emailOf(m[3] ?? '');
-    const name = m[2] ?? '';
-    if (email && looksLikeName(name)) out.push({ name: clean(name), email });
-  }
-  return out;
+  return text.includes('<') ? [...text.matchAll(NAME_BEFORE_EMAIL)].flatMap(([, , name, address]) => {
+    const email = emailOf(address!);
+    return email && looksLikeName(name!) ? [{ name: clean(name!), email }] : [];
+  }) : [];
 }

@@ -42,40 +42,34 @@ export function shownName(name: string, el: Element): Signal {
  * are read as written internationally.
  */
 export function addSignal(out: Signal[], field: Field | undefined, raw: string | undefined, el: Element, rank: Rank): Signal | undefined {
-  const s = field && raw ? signalFor(field, raw, el, rank) : undefined;
+  const text = raw?.trim();
+  const [kind, value] = field && text ? valueOf(field, text, rank) : [];
+  const s = kind && value !== undefined ? signal(kind, value, el, rank) : undefined;
   if (s) out.push(s);
   return s;
 }
 
-function signalFor(field: Field, raw: string, el: Element, rank: Rank): Signal | undefined {
-  const text = raw.trim();
-  if (!text) return undefined;
+/** what a trimmed raw value of a field is: the field it turns out to be, and its value (undefined: none) */
+function valueOf(field: Field, text: string, rank: Rank): [Field, string | undefined] {
   const email = text.includes('@') ? emailOf(text) : undefined;
-  if (email) return signal('email', email, el, rank);
+  if (email) return ['email', email];
   switch (field) {
-    case 'email': {
-      const first = findEmails(text)[0];
-      return first ? signal(field, first, el, rank) : undefined;
-    }
-    case 'phone': {
-      const found = phoneCandidate(text, rank > 0);
-      return found ? signal(field, found.value, el, rank) : undefined;
-    }
-    case 'linkedin': {
-      const url = linkedinOf(text) ?? findLinkedins(text)[0];
-      return url ? signal(field, url, el, rank) : undefined;
-    }
+    case 'email':
+      return [field, findEmails(text)[0]];
+    case 'phone':
+      return [field, phoneCandidate(text, rank > 0)?.value];
+    case 'linkedin':
+      return [field, linkedinOf(text) ?? findLinkedins(text)[0]];
     case 'dialCode':
     case 'country': {
       const dial = field === 'dialCode' ? dialCodeOf(text) : undefined;
-      if (dial) return signal('dialCode', dial, el, rank);
-      // the country as written ("United Kingdom", "🇬🇧", "Munich, Germany"): the background resolves it
-      return text.length <= 60 ? signal('country', clean(text), el, rank) : undefined;
+      // else the country as written ("United Kingdom", "🇬🇧", "Munich, Germany"): the background resolves it
+      return dial ? ['dialCode', dial] : ['country', text.length <= 60 ? clean(text) : undefined];
     }
     default: {
-      if (field !== 'company' && field !== 'title' && DIGIT.test(text)) return undefined; // names hold no digits
-      const value = plainValue(text);
-      return !value || headerWord(value) ? undefined : signal(field, value, el, rank);
+      // names hold no digits, and a label's word is no value
+      const value = field !== 'company' && field !== 'title' && DIGIT.test(text) ? undefined : plainValue(text);
+      return [field, value && !headerWord(value) ? value : undefined];
     }
   }
 }

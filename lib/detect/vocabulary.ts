@@ -39,6 +39,9 @@ export function headerWord(text: string): HeaderWord | undefined {
   return lookup.get(PLAIN.test(lower) ? lower : lower.replace(/[^\p{L}\p{N}\s_-]/gu, ' ').replace(/\s+/g, ' ').trim());
 }
 
+/** whether a field is a name or a part of one */
+export const isNameField = (w: string | undefined) => w === 'name' || w === 'firstName' || w === 'lastName';
+
 /** like headerWord, but only person fields (labels never need 'other') */
 export function labelField(text: string): Field | undefined {
   const w = headerWord(text);

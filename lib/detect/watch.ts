@@ -4,26 +4,18 @@
 // the person the user is looking at (detail panel, or the row last clicked or hovered). Reports
 // only when the result changed. Never throws into the page. No React, no browser.* APIs.
 import { rescanParts, startScan, type PageScan, type ScanJob } from './engine';
-import type { CountryCode } from './phone';
 import { adapterFor } from './sites';
-import type { SiteAdapter } from './sites/types';
 import type { PageReport, ReportedPerson } from './types';
 
 export interface WatchOptions {
   /** quiet time after the last DOM change before rescanning (default 250 ms) */
   debounceMs?: number;
-  /** the partner adapter; by default chosen from the page URL on every navigation */
-  adapter?: SiteAdapter;
-  /** default country for national phone numbers */
-  country?: CountryCode;
   /** how often the URL is checked for SPA navigation (default 500 ms) */
   pollMs?: number;
   /** checked at every URL poll: false once the extension is gone (updated, reloaded), and the watcher stops */
   alive?: () => boolean;
   /** how long one slice of a full scan reads, in milliseconds (default 16) */
   sliceMs?: number;
-  /** the most people a report carries (default: the 500 the background accepts) */
-  maxPeople?: number;
   /** changes each report before it is sent (the site's taught rules add their people) */
   adjust?: (report: PageReport) => PageReport;
 }
@@ -81,7 +73,7 @@ export function watchPage(win: Window, onReport: (d: PageReport) => void, opts: 
     const i = focusedIndex(scan);
     if (i >= 0) detection.focused = i;
     if (opts.adjust) detection = opts.adjust(detection);
-    within(detection, opts.maxPeople ?? MAX_REPORTED);
+    within(detection, MAX_REPORTED);
     if (last && sameReport(last, detection)) return;
     last = detection;
     try { onReport(detection); } catch { /* a failing listener must not stop the watcher */ }
@@ -117,7 +109,7 @@ export function watchPage(win: Window, onReport: (d: PageReport) => void, opts: 
 
   /** a full scan of the page: its first slice now, the rest in slices when the page is idle */
   const startJob = () => {
-    job = startScan(doc, { url: href, adapter: opts.adapter ?? adapterFor(href), country: opts.country });
+    job = startScan(doc, { url: href, adapter: adapterFor(href) });
     jobHref = href;
     runSlice(true);
   };
@@ -154,7 +146,7 @@ export function watchPage(win: Window, onReport: (d: PageReport) => void, opts: 
   const schedule = (delay = debounce) => {
     const now = Date.now();
     if (!firstChange) firstChange = now;
-    if (timer !== undefined) win.clearTimeout(timer);
+    win.clearTimeout(timer);
     // keep waiting for quiet, but never longer than four debounce periods
     timer = win.setTimeout(flush, now - firstChange > debounce * 4 ? 0 : delay);
   };
@@ -189,7 +181,7 @@ export function watchPage(win: Window, onReport: (d: PageReport) => void, opts: 
     if (!checkUrl()) report();
   });
   const onHover = guard((e: Event) => {
-    if (hoverTimer !== undefined) win.clearTimeout(hoverTimer);
+    win.clearTimeout(hoverTimer);
     const target = asElement(e.target);
     // a row is "hovered" once the pointer rests on it, not while it passes over
     hoverTimer = win.setTimeout(guard(() => {
@@ -219,8 +211,8 @@ export function watchPage(win: Window, onReport: (d: PageReport) => void, opts: 
     stopped = true;
     observer.disconnect();
     win.clearInterval(poll);
-    if (timer !== undefined) win.clearTimeout(timer);
-    if (hoverTimer !== undefined) win.clearTimeout(hoverTimer);
+    win.clearTimeout(timer);
+    win.clearTimeout(hoverTimer);
     listening.abort();
   }
   return Object.assign(stop, { report: guard(report) });

@@ -128,15 +128,13 @@ describe('grouping people', () => {
       <aside><h2>Ada Park</h2><p>Email: ada@park.dev</p><p>Company: Park Labs</p></aside>`);
     expect(people).toEqual([{ email: 'ada@park.dev', company: 'Park Labs', name: 'Ada Park' }, { email: 'ben@ode.io' }]);
   });
-  it('files a cell read by its column under its row, or under a record inside the row when an adapter names records', () => {
+  it('files a cell read by its column under its row, even with a record inside the row', () => {
     const doc = parseHtml('<html><body><table><tr id="row"><td><div data-lead id="lead"><b id="name">Ada Park</b></div></td><td id="email">ada@park.dev</td></tr></table></body></html>');
     const el = (id: string) => doc.getElementById(id)!;
     const row = el('row');
     const signals = [{ ...signal('name', 'Ada Park', el('name'), 2), row }, { ...signal('email', 'ada@park.dev', el('email'), 2), row }];
-    const rules = (rowOwnsCells: boolean) => ({ root: doc.body, rowOwnsCells, isRecord: (e: Element) => e === row || e.hasAttribute('data-lead'),
-      isCeiling: () => false, nameOf: () => undefined });
-    expect(groupPeople(signals, rules(true)).map((p) => p.records.map((r) => r.id))).toEqual([['row']]);
-    expect(groupPeople(signals, rules(false)).map((p) => p.records.map((r) => r.id))).toEqual([['lead'], ['row']]);
+    const rules = { root: doc.body, isRecord: (e: Element) => e === row || e.hasAttribute('data-lead'), isCeiling: () => false, nameOf: () => undefined };
+    expect(groupPeople(signals, rules).map((p) => p.records.map((r) => r.id))).toEqual([['row']]);
   });
   it('merges one phone written two ways, never two numbers that only share their last digits', () => {
     const one = (person: ReportedPerson) => ({ person, records: [] as Element[] });

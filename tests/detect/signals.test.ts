@@ -7,8 +7,8 @@ import { emailOf, findEmails, findNamedEmails, looksLikeName } from '../../lib/d
 
 // the pipeline the extension runs: a candidate read on the page, normalised by the background
 const phoneOf = (raw: string, ctx: { labelled: boolean; country?: string }) => {
-  const candidate = phoneCandidate(raw, ctx.labelled, ctx.country);
-  return candidate && e164Of(candidate);
+  const candidate = phoneCandidate(raw, ctx.labelled);
+  return candidate && e164Of({ ...candidate, country: ctx.country });
 };
 const findPhones = (text: string) => findCandidates(text).map(e164Of);
 

@@ -9,15 +9,14 @@ export const helloleads: SiteAdapter = {
   id: 'helloleads',
   hosts: ['app.helloleads.io'],
   routes: [
-    { match: /\/eventForm\b/i, view: 'ignore' },
-    { match: /\/account\/(login|signup|forgot)/i, view: 'ignore' },
-    { match: /#\/(apisettings|settings|profile|users|billing|integrations)/i, view: 'ignore' },
-    { match: /#\/lead-?details?\/[\w-]+/i, view: 'detail' },
+    // the public event form, the login pages, the account's settings
+    { match: /\/eventForm\b|\/account\/(login|signup|forgot)|#\/(apisettings|settings|profile|users|billing|integrations)/i, view: 'ignore' },
+    // the lead's id (the API's `id`) in its detail page's URL
+    { match: /#\/lead-?details?\/([\w-]+)/i, view: 'detail' },
     { match: /#\/(leads|lists?\b|visitors)/i, view: 'list' },
   ],
-  // the lead's id: on its row, and in its detail page's URL (the API's `id`)
+  // the lead's id on its row
   idAttr: 'data-lead-id',
-  idInUrl: /#\/lead-?details?\/([\w-]+)/i,
   // the API's lead_stage and potential, under the labels the app shows them with
   details: { stage: /^lead stage$/i, potential: /^potential$/i },
 };

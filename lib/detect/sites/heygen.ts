@@ -12,11 +12,11 @@ export const heygen: SiteAdapter = {
   routes: [
     { match: /^\/settings(\/members\b|\?(.*&)?nav=members\b)/i, view: 'list' },
     { match: /^\/(settings|login|signin|signup|billing|pricing|avatars|embeds|video-agent)\b/, view: 'ignore' },
-    { match: /^\/personalized-video\/[^/]+\/recipients\/[^/?#]+/, view: 'detail' },
-    { match: /^\/personalized-video\/[^/]+\/(recipients|contacts)/, view: 'list' },
+    // a recipient's audience id (the API's add_contact `data.id`) in its page's URL
+    { match: /^\/personalized-video\/[^/]+\/recipients\/([^/?#]+)/, view: 'detail' },
+    // a video's recipients and contacts, and its other pages
     { match: /^\/personalized-video\//, view: 'list' },
   ],
-  // a recipient's audience id (the API's add_contact `data.id`): on its row, and in its page's URL
+  // a recipient's audience id on its row
   idAttr: 'data-recipient-id',
-  idInUrl: /^\/personalized-video\/[^/]+\/recipients\/([^/?#]+)/,
 };

@@ -9,14 +9,12 @@ export const heyreach: SiteAdapter = {
   id: 'heyreach',
   hosts: ['app.heyreach.io'],
   routes: [
-    { match: /^\/account\//, view: 'ignore' },
-    { match: /^\/app\/(integrations|settings|dashboard|linkedin-accounts|billing)/, view: 'ignore' },
-    { match: /^\/app\/campaigns\/\d+/, view: 'list' },
-    { match: /^\/app\/(prospects|lists|generate-prospects)/, view: 'list' },
+    { match: /^\/(account\/|app\/(integrations|settings|dashboard|linkedin-accounts|billing))/, view: 'ignore' },
+    { match: /^\/app\/(campaigns\/\d+|prospects|lists|generate-prospects)/, view: 'list' },
     { match: /^\/app\/inbox/, view: 'detail' },
   ],
-  // the app's toolbar (the user and the LinkedIn sender they act as) needs no exclusion: a record
-  // whose only name is the user's is theirs (group.ts)
+  // the app's toolbar (the user and the LinkedIn sender they act as) is no contact: a record whose
+  // only name is the user's is theirs (group.ts)
   // a campaign lead's row carries its id; its campaign status (the API's leadCampaignStatus) shows as "Status"
   idAttr: 'data-lead-id',
   details: { status: /^(lead |campaign )?status$/i },

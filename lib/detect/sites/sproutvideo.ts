@@ -11,15 +11,14 @@ export const sproutvideo: SiteAdapter = {
   hosts: ['sproutvideo.com'],
   routes: [
     { match: /^\/(login|signup|password|account|settings|team_members|billing)\b/, view: 'ignore' },
-    { match: /^\/logins\/\d+/, view: 'detail' },
-    { match: /^\/logins\b/, view: 'list' },
+    // a viewer login's id (the API's logins `id`) in its page's URL
+    { match: /^\/logins\/(\d+)/, view: 'detail' },
+    { match: /^\/(logins|leads|analytics)\b/, view: 'list' },
     // a video's viewers: the video they watched is the page's heading
     { match: /^\/videos\/[0-9a-f]+\/(analytics|viewers|engagement)/, view: 'list', about: ['video', 'h1'] },
-    { match: /^\/(leads|analytics)\b/, view: 'list' },
   ],
-  // a viewer login's id (the API's logins `id`): on its row, and in its page's URL
+  // a viewer login's id on its row
   idAttr: 'data-login-id',
-  idInUrl: /^\/logins\/(\d+)/,
   // viewers are known by their email; a name alone is not a viewer
   refine: (person) => (person.email ? person : undefined),
 };
