@@ -16,6 +16,8 @@ export interface WatchOptions {
   alive?: () => boolean;
   /** how long one slice of a full scan reads, in milliseconds (default 16) */
   sliceMs?: number;
+  /** the most people a report carries (default: the 500 the background accepts; the bench's every-row figure lifts it) */
+  maxPeople?: number;
   /** changes each report before it is sent (the site's taught rules add their people) */
   adjust?: (report: PageReport) => PageReport;
 }
@@ -73,7 +75,7 @@ export function watchPage(win: Window, onReport: (d: PageReport) => void, opts: 
     const i = focusedIndex(scan);
     if (i >= 0) detection.focused = i;
     if (opts.adjust) detection = opts.adjust(detection);
-    within(detection, MAX_REPORTED);
+    within(detection, opts.maxPeople ?? MAX_REPORTED);
     if (last && sameReport(last, detection)) return;
     last = detection;
     try { onReport(detection); } catch { /* a failing listener must not stop the watcher */ }
