@@ -30,7 +30,10 @@ export function TaskForm(props: {
   const [title, setTitle] = useState(props.task?.title ?? '');
   const [due, setDue] = useState(localInputValue(props.task?.dueDate ? new Date(props.task.dueDate) : tomorrowMorning()));
   const byDefault = props.owner && props.users.some((u) => u.id === props.owner) ? props.owner : '';
-  const [assignedTo, setAssignedTo] = useState(props.task ? (props.task.assignedTo ?? '') : byDefault);
+  // a new task's assignee follows the owner (known once the record and the location's users are
+  // read, maybe after the form was drawn) until the user picks one
+  const [picked, setPicked] = useState<string | undefined>(props.task ? (props.task.assignedTo ?? '') : undefined);
+  const assignedTo = picked ?? byDefault;
   const [saving, setSaving] = useState(false);
 
   const submit = async (e: FormEvent) => {
@@ -52,7 +55,7 @@ export function TaskForm(props: {
         </div>
         <div>
           <label htmlFor={`${id}-assignee`}>{i18n.t('tasks.assignee')}</label>
-          <select id={`${id}-assignee`} name="assignedTo" value={assignedTo} onChange={(e) => setAssignedTo(e.target.value)}>
+          <select id={`${id}-assignee`} name="assignedTo" value={assignedTo} onChange={(e) => setPicked(e.target.value)}>
             <option value="">{i18n.t('common.nobody')}</option>
             {props.users.map((u) => (
               <option key={u.id} value={u.id}>

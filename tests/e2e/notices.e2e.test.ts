@@ -239,6 +239,8 @@ describe('Chromium: a connection’s writes', () => {
 
   it('shows dates to the minute, task titles above their meta line, a new task for the contact’s owner, and Ctrl+Enter saves a note', async () => {
     await leads.bringToFront();
+    // the record may still be loading after the reconnection above: its tasks first
+    await leads.waitForSelector('[data-testid=tasks] > li .task-meta', { timeout: 15_000 });
     const meta = await textOf(leads, '[data-testid=tasks] .task-meta');
     expect(meta.join(' ')).not.toMatch(/\d:\d\d:\d\d/); // no seconds
     const sizes = await leads.$eval('[data-testid=tasks] > li', (li) => [li.querySelector('.task-title'), li.querySelector('.task-meta')].map((e) => parseFloat(getComputedStyle(e!).fontSize)));
