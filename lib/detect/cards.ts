@@ -66,6 +66,8 @@ export function positionAfter(nameEl: Element, card: Element, name: string, prof
 
 /** the position stacked under a name in a table's cell ("Ada Park" over "Park Labs"); a role or state badge is none */
 export function positionInCell(cell: Element, name: string): { title?: string; company?: string } {
+  // most name cells hold the name alone: no walk over their lines
+  if ((cell.textContent ?? '').trim().length <= name.length) return {};
   const found = positionBelow(cell, cell, name);
   return BADGES.has((found.title ?? found.company ?? '').toLowerCase()) ? {} : found;
 }
