@@ -172,6 +172,9 @@ export const useSidebar = create<SidebarState>((set, get) => {
       let match = valueOf(get().matches)?.[index];
       const page = valueOf(get().page);
       if (opened && match?.state === 'pending' && page) {
+        // nobody's record is open while the person is looked up: a key pressed now (Alt+R, Ctrl+Z)
+        // must not act on the person shown before
+        void useContact.getState().open(undefined);
         // opened by the user: looked up at once, before any of the page's look-ups
         const res = await ask(() => sendMessage('matchTab', { tabId: page.tabId, now: [index] }));
         if (get().selected !== index || valueOf(get().page) !== page) return;

@@ -2,7 +2,7 @@
 // "looking up…" until its match comes); the shown person stays the same person when the page
 // reports again with rows added above; the sidebar follows the page when the page focuses
 // someone else, but not while the user is typing a tag; next / previous stop at the ends and put
-// the focus in the tag box.
+// the focus in the tag box; while the next person is looked up, no key acts on the previous one.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Outcome, PersonMatch, TabMatches, TabPeople } from '@/lib/protocol';
 import { peopleOf, useSidebar } from '@/components/state/sidebar';
@@ -93,5 +93,22 @@ describe('the page’s people', () => {
     await useSidebar.getState().step(-1);
     expect(shownName()).toBe('Ana');
     expect(useContact.getState().focusTagsAt).toBeGreaterThan(before);
+  });
+
+  it('while the next person is looked up, Alt+R and Ctrl+Z act on nobody (not on the person shown before)', async () => {
+    const pending = (p: DetectedPerson): PersonMatch => ({ person: p, key: `email:${p.email}`, state: 'pending', confidence: 0 });
+    matchAnswer = async (people) => ({ ok: true, value: people.map((p) => (p.name === 'Ana' ? matched(p) : pending(p))) });
+    await useSidebar.getState().showPage(pageOf(['Ana', 'Ben'], 0));
+    expect(useContact.getState().contactId).toBe('id-Ana');
+    useContact.setState({ recentTags: ['webinar'], undos: [{ contactId: 'id-Ana', label: 'added', run: () => send('undone') }] });
+    // Ben's look-up, asked for when he is opened, has not come back
+    matchAnswer = () => new Promise(() => {});
+    const stepping = useSidebar.getState().step(1);
+    expect(shownName()).toBe('Ben');
+    await useContact.getState().repeatLastTag();
+    useContact.getState().runUndo();
+    expect(send.mock.calls.map((c) => c[0])).not.toContain('addTags');
+    expect(send.mock.calls.map((c) => c[0])).not.toContain('undone');
+    void stepping;
   });
 });
