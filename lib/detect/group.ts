@@ -269,6 +269,15 @@ export function sameAs(index: Map<string, ScannedPerson>, key: string, fresh: Re
     differ(had.company?.toLowerCase(), fresh.company?.toLowerCase())) ? p : undefined;
 }
 
+/** the person the first of `keys` that says so files `fresh` under (see sameAs) */
+export function sameAsAny(index: Map<string, ScannedPerson>, keys: string[], fresh: ReportedPerson): ScannedPerson | undefined {
+  for (let i = 0; i < keys.length; i++) {
+    const p = sameAs(index, keys[i]!, fresh);
+    if (p) return p;
+  }
+  return undefined;
+}
+
 /** one person from two: `first`'s fields win, `second` fills the gaps (a new object: reported ones never change) */
 export function merged(first: ScannedPerson, second: ScannedPerson): ScannedPerson {
   const person: ReportedPerson = { ...first.person };
@@ -290,7 +299,7 @@ export function* dedupeInSteps(people: ScannedPerson[], index: Map<string, Scann
     if (++done % STEP === 0) yield;
     let target = item;
     const keys = mergeKeys(item.person);
-    const into = keys.map((k) => sameAs(index, k, item.person)).find(Boolean);
+    const into = sameAsAny(index, keys, item.person);
     if (into) {
       target = merged(into, item);
       out[out.indexOf(into)] = target;

@@ -2,7 +2,7 @@
 // change: each record's person (which person a changed element belongs to) and each merge key's
 // person (who a newly read person merges into). People are never changed in place: a merge or a
 // re-read makes a new object, so a report already sent stays as it was.
-import { dedupeInSteps, merged, mergeKeys, runSteps, sameAs, type ScannedPerson } from './group';
+import { dedupeInSteps, merged, mergeKeys, runSteps, sameAsAny, type ScannedPerson } from './group';
 import type { ReportedPerson } from './types';
 
 export interface Roster {
@@ -64,7 +64,7 @@ export function enrol(roster: Roster, fresh: ScannedPerson): void {
   const { people } = roster;
   let at = placeOf(roster, fresh.records[0]!);
   const keys = mergeKeys(fresh.person);
-  const into = keys.map((k) => sameAs(roster.byKey, k, fresh.person)).find(Boolean);
+  const into = sameAsAny(roster.byKey, keys, fresh.person);
   let person = fresh;
   if (into) {
     const i = people.indexOf(into);
