@@ -4,13 +4,13 @@
 // shows without any label (a deal card's contact, followed by their company).
 import { linesAfter } from './dom';
 import { initialsOf } from './avatars';
-import { BADGES, CAPITALISED, INITIALS, WHEN, looksLikeFullName, looksLikeTitle } from './text';
+import { BADGES, CAPITALISED, INITIALS, SEPARATOR, WHEN, looksLikeFullName, looksLikeTitle } from './text';
 import { headerWord } from './vocabulary';
 
 /** a line that is only words (no digits, addresses, labels or separators) */
 const PLAIN = /^[\p{L}&'’.\- ]{2,60}$/u;
 /** "Growth Lead · Copperfield Health", "Head of Sales at Acme": a position and a company on one line */
-const TITLE_DOT_COMPANY = /^(.{2,60}?)\s+(?:[·•]|at)\s+(.{2,60})$/;
+const TITLE_DOT_COMPANY = /^(.{2,60}?)\s+(?:[·•|]|at)\s+(.{2,60})$/;
 /** a headline ("Head of Growth at BrightPath | Scaling B2B SaaS"): never read as a position */
 const HEADLINE = /\s(at|@)\s|\||\s[·•]\s.*\s[·•]\s/i;
 
@@ -21,7 +21,7 @@ const titleLine = (text: string) => looksLikeTitle(text) && PLAIN.test(text.repl
 const JOINERS = /^(&|and|of|the|de|du|des|la|le|et|und|y|e|di|van|von)$/;
 
 /** a line that can be a company's name: a few capitalised words, no title, no digits or punctuation beyond & . - ' */
-function companyLine(text: string): boolean {
+export function companyLine(text: string): boolean {
   const words = text.split(' ');
   return PLAIN.test(text) && words.length <= 5 && !text.endsWith('.') && !looksLikeTitle(text) && !headerWord(text) && !WHEN.test(text) &&
     CAPITALISED.test(text) && words.every((w) => CAPITALISED.test(w) || JOINERS.test(w));
@@ -58,10 +58,17 @@ function linesAfterName(el: Element, top: Element, max: number, name: string): s
 export function positionAfter(nameEl: Element, card: Element, name: string, profile?: boolean): { title?: string; company?: string } {
   const found = positionBelow(nameEl, card, name, profile);
   if (found.title || found.company || profile) return found;
-  // a signature with no sign-off: the writer's name again, on a line of its own, then the position
+  // a signature with no sign-off: the writer's name again, on a line of its own, then the position;
+  // or with the position on its line ("Ada Park | Head of Growth | Park Labs")
   let again: Element | undefined;
-  for (const line of linesAfter(card, nameEl)) if (line.text === name && !nameEl.contains(line.node)) again = line.el;
-  return again ? positionBelow(again, card, name) : found;
+  let parts: string[] | undefined;
+  for (const line of linesAfter(card, nameEl)) {
+    if (!line.text.startsWith(name)) continue;
+    if (line.text === name) again = nameEl.contains(line.node) ? again : line.el;
+    else if ((parts = line.text.split(SEPARATOR))[0] === name) again = undefined;
+    else parts = undefined;
+  }
+  return again ? positionBelow(again, card, name) : parts ? positionOfLines(parts[1], parts[2]) : found;
 }
 
 /** the position stacked under a name in a table's cell ("Ada Park" over "Park Labs"); a role or state badge is none */
@@ -74,6 +81,11 @@ export function positionInCell(cell: Element, name: string): { title?: string; c
 
 function positionBelow(nameEl: Element, card: Element, name: string, profile?: boolean): { title?: string; company?: string } {
   const [first, second] = linesAfterName(nameEl, card, 2, name);
+  return positionOfLines(first, second, profile);
+}
+
+/** the position the two lines under a name say, if they say one */
+function positionOfLines(first: string | undefined, second: string | undefined, profile?: boolean): { title?: string; company?: string } {
   if (!first || (profile && HEADLINE.test(first))) return {};
   const both = TITLE_DOT_COMPANY.exec(first);
   if (both) return looksLikeTitle(both[1]!) && companyLine(both[2]!) ? { title: both[1], company: both[2] } : {};

@@ -2,9 +2,10 @@
 // (<span email="ada@park.dev" name="Ada Park">Ada</span>; the user's own chip is "me"), and
 // signature blocks: after a sign-off ("--", "Best regards,"), a name, then a title and a company
 // ("Head of Procurement, Kestrel Robotics" or one per line) before the contact lines.
+import { companyLine } from './cards';
 import { linesAfter } from './dom';
 import { selfKey } from './self';
-import { clean, emailOf, looksLikeName, SEPARATOR } from './text';
+import { clean, emailOf, looksLikeName, looksLikeTitle, SEPARATOR } from './text';
 import { addSignal, signal, type Signal } from './values';
 
 const ME = /^(me|you|myself)$/i;
@@ -13,6 +14,8 @@ const SIGN_OFF = /^(?:--|—|–|best|regards|best regards|kind regards|warm reg
 /** a line of contact details, where the title and company end */
 const CONTACT_LINE = /[@+]|\d{3}|https?:|www\.|^(t|m|p|tel|phone|mobile|cell|email|e|w|web)\b\.?\s*[:.]/i;
 const TITLE_AT_COMPANY = /^(.{2,60}?)\s*(?:,|\||·|•| at | @ )\s*(.{2,60})$/;
+/** "Ada Park, Head of Growth": a name, a comma, a title */
+const NAME_COMMA_TITLE = /^([^,]{3,60}), (.{2,60})$/;
 
 /** a chip's participant: its email= and name= attributes; true when the element is one */
 export function readChip(el: Element, self: Set<string> | undefined, out: Signal[]): boolean {
@@ -63,13 +66,18 @@ function readSigned(lines: { text: string; el: Element }[], out: Signal[]): void
   const first = lines[0];
   if (!first) return;
   // "Aurelio Halvorsen | Sales Director | Driftwood Labs": the whole signature on one line
-  const parts = first.text.split(SEPARATOR);
+  // "Ada Park, Head of Growth": the title after the name and a comma, the company on the next line
+  const titled = NAME_COMMA_TITLE.exec(first.text);
+  const parts = titled && looksLikeTitle(titled[2]!) ? [titled[1]!, titled[2]!] : first.text.split(SEPARATOR);
   const name = parts[0]!;
   if (!looksLikeName(name)) return;
+  // "Ada", then "Ada Park": the signature starts at the full name
+  if (!name.includes(' ') && lines[1]?.text.startsWith(`${name} `)) return readSigned(lines.slice(1), out);
   // a first name alone ("Ada") names the writer the thread shows in full: only the position is read
   if (name.includes(' ')) out.push(signal('name', name, first.el, 2));
   // the title and the company: after the name on its line, or on the lines after it (before the contact lines)
   let rest = parts.slice(1, 3).map((text) => ({ text, el: first.el }));
+  if (rest.length === 1 && lines[1] && companyLine(lines[1].text)) rest.push(lines[1]);
   if (!rest.length) {
     for (const line of lines.slice(1, 3)) {
       if (CONTACT_LINE.test(line.text)) break;

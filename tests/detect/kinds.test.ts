@@ -430,6 +430,20 @@ describe('signatures signed with a first name or a dash', () => {
     expect(detect(message('<p>Ada Park</p><p>Head of Growth</p><p>Park Labs</p>', 'ada@parklabs.io', 'Ada Park')))
       .toEqual([{ name: 'Ada Park', email: 'ada@parklabs.io', title: 'Head of Growth', company: 'Park Labs' }]);
   });
+  it('reads the full name after the first name alone ("Ben", then "Ben Ode"), never taking the name for the title', () => {
+    expect(detect(message('<p>Thanks,<br>Ben<br><br>Ben Ode<br>VP Marketing<br>Ode Works</p>', 'ben@ode.io', 'Ben Ode')))
+      .toEqual([{ name: 'Ben Ode', email: 'ben@ode.io', title: 'VP Marketing', company: 'Ode Works' }]);
+  });
+  it('reads the title after the name and a comma ("Ben Ode, VP Marketing"), the company on the next line', () => {
+    expect(detect(message('<p>Thanks,<br>Ben Ode, VP Marketing<br>Ode Works</p>', 'ben@ode.io', 'Ben Ode')))
+      .toEqual([{ name: 'Ben Ode', email: 'ben@ode.io', title: 'VP Marketing', company: 'Ode Works' }]);
+  });
+  it('reads a position split by a bar, with no sign-off: on the name’s line or under it', () => {
+    expect(detect(message('<p>Ben Ode | VP Marketing | Ode Works</p>', 'ben@ode.io', 'Ben Ode') +
+      message('<p>Ada Park<br>Head of Growth | Park Labs</p>', 'ada@parklabs.io', 'Ada Park')))
+      .toEqual([{ name: 'Ben Ode', email: 'ben@ode.io', title: 'VP Marketing', company: 'Ode Works' },
+        { name: 'Ada Park', email: 'ada@parklabs.io', title: 'Head of Growth', company: 'Park Labs' }]);
+  });
   it('reads a signature after a dash line ("—"), and never takes "Regards" without a comma for a name', () => {
     expect(detect(message('<p>—</p><p>Ada Park</p><p>Head of Growth</p><p>Park Labs</p>', 'ada@parklabs.io', 'Ada Park') +
       message('<p>Best Regards</p><p>Ben Ode</p><p>Data Lead</p><p>Ode Robotics</p>', 'ben@ode.io', 'Ben Ode')))
