@@ -145,13 +145,21 @@ export const useContact = create<ContactState>((set, get) => {
   const offerUndo = (contactId: string, label: string, run: () => void) =>
     set((s) => ({ undos: [...s.undos, { contactId, label, run }].slice(-UNDO_KEPT), undoBarUntil: Date.now() + UNDO_MS }));
 
+  /** the tags used here, oldest first: those used while the lists were read go on top of the answer */
+  const usedHere: string[] = [];
+  /** `lists` with the tags first, newest last in `tags` (the recent chips and the type-ahead) */
+  const withUsed = (s: Pick<ContactState, 'lists' | 'recentTags'>, tags: string[]): Pick<ContactState, 'lists' | 'recentTags'> => {
+    const lists = valueOf(s.lists);
+    return {
+      recentTags: tags.reduce((r, t) => recentFirst(t, r, RECENT_SHOWN), s.recentTags),
+      lists: lists ? { status: 'ready', value: { ...lists, tags: tags.reduce((all, t) => recentFirst(t, all, Infinity), lists.tags) } } : s.lists,
+    };
+  };
   /** The tag is now the newest used: first of the chips and of the type-ahead, at once. */
-  const used = (tag: string) =>
-    set((s) => {
-      const lists = valueOf(s.lists);
-      const tags = lists ? recentFirst(tag, lists.tags, Infinity) : undefined;
-      return { recentTags: recentFirst(tag, s.recentTags, RECENT_SHOWN), ...(lists && tags ? { lists: { status: 'ready' as const, value: { ...lists, tags } } } : {}) };
-    });
+  const used = (tag: string) => {
+    usedHere.push(tag);
+    set((s) => withUsed(s, [tag]));
+  };
 
   const tagsShown = () => valueOf(get().details)?.contact;
 
@@ -193,8 +201,11 @@ export const useContact = create<ContactState>((set, get) => {
     },
 
     async loadLists() {
+      const asked = usedHere.length;
       const lists = settle(await ask(() => sendMessage('getLocationLists')));
-      set((s) => ({ lists, recentTags: lists.status === 'ready' ? lists.value.recentTags.slice(0, RECENT_SHOWN) : s.recentTags }));
+      if (lists.status !== 'ready') return set({ lists });
+      // the tags used while the lists were read: the answer may have been read before they were kept
+      set(withUsed({ lists, recentTags: lists.value.recentTags.slice(0, RECENT_SHOWN) }, usedHere.slice(asked)));
     },
 
     setDraft: (draft) => set({ draft }),

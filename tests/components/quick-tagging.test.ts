@@ -112,6 +112,26 @@ describe('adding a tag', () => {
   });
 });
 
+describe('the location’s lists read while tags are used', () => {
+  it('keep the tags used meanwhile first: an answer read before them does not take them back', async () => {
+    const server = serverWith({ c1: ['warm'], c2: [] });
+    const listed = deferred<unknown>();
+    const answer = send.getMockImplementation()!;
+    send.mockImplementation((type: string, input: never) => (type === 'getLocationLists' ? listed.promise : answer(type, input)));
+    const loading = useContact.getState().loadLists(); // the sidebar opens (or a contact was made): the lists are read
+    await useContact.getState().addTag('webinar');
+    // the background read its recent tags before this one was kept
+    listed.resolve({ ok: true, value: { tags: ['hot', 'q3-promo', 'warm', 'webinar'], recentTags: ['q3-promo'], users: [], customFields: [], pipelines: [], lostReasons: [], workflows: [], missingScopes: [] } });
+    await loading;
+    const { lists, recentTags } = useContact.getState();
+    expect(recentTags).toEqual(['webinar', 'q3-promo']);
+    expect(lists.status === 'ready' && lists.value.tags[0]).toBe('webinar');
+    await useContact.getState().open('c2');
+    await useContact.getState().repeatLastTag(); // the next person gets the tag just used
+    expect([...server.get('c2')!]).toEqual(['webinar']);
+  });
+});
+
 describe('undo', () => {
   it('takes back the shown person’s changes one after the other, newest first', async () => {
     const server = serverWith({ c1: ['warm'] });
