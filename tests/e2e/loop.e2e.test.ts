@@ -65,6 +65,8 @@ describe('Chromium: the quick-tagging loop on a 200-lead list, by keyboard only'
     };
     const person = async (i: number, tagIt: () => Promise<void>, expectChip: string) => {
       if (i > 0) await next(i);
+      // absent before: the keys are what adds it
+      expect((await chipTexts(sidebar)).map((c) => c.toLowerCase())).not.toContain(expectChip);
       await tagIt();
       await waitFor(async () => (await chipTexts(sidebar)).some((c) => c.toLowerCase() === expectChip), 5_000, `${expectChip} on ${nameOf(i)}`);
       keysPerPerson.push(await countedKeys(sidebar));
