@@ -16,7 +16,7 @@ import { positionAfter, positionInCell } from './cards';
 import { nameText } from './names';
 import { subjectOf, subjectSignals, type Subject } from './profile';
 import type { PageReport, ReportedPerson } from './types';
-import type { Signal } from './values';
+import { signal, type Signal } from './values';
 import { isNameField } from './vocabulary';
 
 export interface DetectOptions {
@@ -289,20 +289,22 @@ function rules(scan: PageScan, root: Element, rows: Set<Element>): GroupRules {
   };
 }
 
-function nameIn(record: Element, excluded: Set<Element>, card: boolean): string | undefined {
+function nameIn(record: Element, excluded: Set<Element>, card: boolean): Signal | undefined {
   const places = safeQuery(record, NAME_PLACES).slice(0, 8);
   for (const el of places) {
     if (isSkippedAbove(el, record) || [...excluded].some((x) => x.contains(el))) continue;
     const text = nameText(el);
-    if (text) return text;
+    if (text) return signal('name', text, el, 2);
   }
   // a card without a heading starts with the name (after its avatar)
-  return (card && nameText(record, true)) || undefined;
+  const first = card && nameText(record, true);
+  return first ? signal('name', first, record, 2) : undefined;
 }
 
 /** a dialog of a profile page with no name of its own (contact info) is about the page's subject */
-function subjectsDialog(scan: PageScan, record: Element): string | undefined {
-  return scan.subject && scan.dialogs.some((d) => d.contains(record)) ? scan.subject.name : undefined;
+function subjectsDialog(scan: PageScan, record: Element): Signal | undefined {
+  const { subject } = scan;
+  return subject && scan.dialogs.some((d) => d.contains(record)) ? signal('name', subject.name, subject.el, 2) : undefined;
 }
 
 function summarise(scan: PageScan): PageReport {

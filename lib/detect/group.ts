@@ -27,8 +27,8 @@ export interface GroupRules {
   isCeiling: (el: Element) => boolean;
   /** the signed-in user's own email/phone/LinkedIn/name (a record holding one is left out); learns what a record marked as theirs shows */
   self?: Self;
-  /** a name for a record that has none (its heading) */
-  nameOf: (record: Element) => string | undefined;
+  /** a name for a record that has none (its heading), as a signal of the element showing it */
+  nameOf: (record: Element) => Signal | undefined;
   /** whether a record is marked as the signed-in user's own ("(You)") */
   isMarkedSelf?: (record: Element) => boolean;
   /** the title and company a card shows under a name (see cards.ts); none for table rows */
@@ -162,12 +162,14 @@ function assemble(signals: Signal[], record: Element, rules: GroupRules): Report
       p.phoneOnly = true; // the background drops this person if the phone is not a valid number
     }
   }
+  let named = best.name;
   if (!p.name) {
     const heading = rules.nameOf(record);
-    if (heading) p.name = heading;
+    if (heading) p.name = (named = heading).value;
   }
-  if (best.name && (!p.title || !p.company) && best.name.rank >= 2 && !best.name.fromLabel && rules.positionOf) {
-    const { title, company } = rules.positionOf(best.name, record);
+  // the position under the name, whether a signal or the record's heading gave it
+  if (named && (!p.title || !p.company) && named.rank >= 2 && !named.fromLabel && rules.positionOf) {
+    const { title, company } = rules.positionOf(named, record);
     if (title && !p.title) p.title = title;
     if (company && !p.company) p.company = company;
   }

@@ -444,6 +444,10 @@ describe('signatures signed with a first name or a dash', () => {
       .toEqual([{ name: 'Ben Ode', email: 'ben@ode.io', title: 'VP Marketing', company: 'Ode Works' },
         { name: 'Ada Park', email: 'ada@parklabs.io', title: 'Head of Growth', company: 'Park Labs' }]);
   });
+  it('reads the position for a name the message’s heading shows (no name signal: the header’s name and address in spans of their own)', () => {
+    expect(detect('<article><header><span>Ben Ode</span> <span>&lt;ben@ode.io&gt;</span></header><p>Sure, Tuesday works.</p><p>Ben Ode | VP Marketing | Ode Works</p></article>'))
+      .toEqual([{ name: 'Ben Ode', email: 'ben@ode.io', title: 'VP Marketing', company: 'Ode Works' }]);
+  });
   it('reads a signature after a dash line ("—"), and never takes "Regards" without a comma for a name', () => {
     expect(detect(message('<p>—</p><p>Ada Park</p><p>Head of Growth</p><p>Park Labs</p>', 'ada@parklabs.io', 'Ada Park') +
       message('<p>Best Regards</p><p>Ben Ode</p><p>Data Lead</p><p>Ode Robotics</p>', 'ben@ode.io', 'Ben Ode')))
