@@ -1,7 +1,8 @@
 // Mail threads: participants shown as chips whose attributes carry the address and the name
-// (<span email="ada@park.dev" name="Ada Park">Ada</span>; the user's own chip is "me"), and
-// signature blocks: after a sign-off ("--", "Best regards,"), a name, then a title and a company
-// ("Head of Procurement, Kestrel Robotics" or one per line) before the contact lines.
+// (<span email="ada@park.dev" name="Ada Park">Ada</span>, or a name whose tooltip is the address;
+// the user's own chip is "me"), and signature blocks: after a sign-off ("--", "Best regards,"), a
+// name, then a title and a company ("Head of Procurement, Kestrel Robotics", "Head of Growth @ Park
+// Labs", "Head of Growth - Park Labs", or one per line) before the contact lines.
 import { companyLine } from './cards';
 import { linesAfter } from './dom';
 import { selfKey } from './self';
@@ -12,16 +13,18 @@ const ME = /^(me|you|myself)$/i;
 /** a sign-off line ("Best regards,", "--", "—"), with the writer's first name after it on the line, if any ("Cheers, Ada") */
 const SIGN_OFF = /^(?:--|—|–|best|regards|best regards|kind regards|warm regards|many thanks|thanks|thank you|cheers|sincerely|all the best|talk soon)(?:[,.!]|,\s*(\p{L}[\p{L}'’-]+(?: \p{L}[\p{L}'’-]+)?))?$/iu;
 /** a line of contact details, where the title and company end */
-const CONTACT_LINE = /[@+]|\d{3}|https?:|www\.|^(t|m|p|tel|phone|mobile|cell|email|e|w|web)\b\.?\s*[:.]/i;
-const TITLE_AT_COMPANY = /^(.{2,60}?)\s*(?:,|\||·|•| at | @ )\s*(.{2,60})$/;
+const CONTACT_LINE = /\S@|\+|\d{3}|https?:|www\.|^(t|m|p|tel|phone|mobile|cell|email|e|w|web)\b\.?\s*[:.]/i;
+const TITLE_AT_COMPANY = /^(.{2,60}?)\s*(?:,|\||·|•| at | @ | [-–—] )\s*(.{2,60})$/;
 /** "Ada Park, Head of Growth": a name, a comma, a title */
 const NAME_COMMA_TITLE = /^([^,]{3,60}), (.{2,60})$/;
 
 /** a chip's participant: its email= and name= attributes; true when the element is one */
 export function readChip(el: Element, self: Set<string> | undefined, out: Signal[]): boolean {
-  const email = emailOf(el.getAttribute('email') ?? '');
+  const attribute = el.getAttribute('email');
+  // or a name whose tooltip is the address (<span title="ada@park.dev">Ada Park</span>; a cut address's whole)
+  const email = emailOf(attribute ?? el.getAttribute('title') ?? '');
   if (!email) return false;
-  const name = clean(el.getAttribute('name') ?? '', 80);
+  const name = clean((attribute === null ? el.textContent : el.getAttribute('name')) ?? '', 80);
   if (ME.test(name) || ME.test((el.textContent ?? '').trim())) {
     self?.add(selfKey('email', email)); // the user's own chip
     return true;

@@ -448,6 +448,17 @@ describe('signatures signed with a first name or a dash', () => {
     expect(detect('<article><header><span>Ben Ode</span> <span>&lt;ben@ode.io&gt;</span></header><p>Sure, Tuesday works.</p><p>Ben Ode | VP Marketing | Ode Works</p></article>'))
       .toEqual([{ name: 'Ben Ode', email: 'ben@ode.io', title: 'VP Marketing', company: 'Ode Works' }]);
   });
+  it('reads a title and a company joined by " - " or " @ " on one line', () => {
+    expect(detect(message('<p>Best regards,<br>Ada Park<br>Head of Growth - Park Labs</p>', 'ada@parklabs.io', 'Ada Park') +
+      message('<p>Best regards,<br>Ben Ode<br>Data Lead @ Ode Robotics</p>', 'ben@ode.io', 'Ben Ode')))
+      .toEqual([{ name: 'Ada Park', email: 'ada@parklabs.io', title: 'Head of Growth', company: 'Park Labs' },
+        { name: 'Ben Ode', email: 'ben@ode.io', title: 'Data Lead', company: 'Ode Robotics' }]);
+  });
+  it('reads the address in a name’s tooltip, and a cut address’s whole from its tooltip', () => {
+    expect(detect('<article><header><span title="ada@parklabs.io">Ada Park</span><time>Mar 3</time></header><p>Could we talk pricing next week?</p></article>' +
+      '<table><tr><th>Name</th><th>Email</th></tr><tr><td>Ben Ode</td><td><span title="ben.ode@oderobotics.com">ben.ode@oderob…</span></td></tr></table>'))
+      .toEqual([{ name: 'Ada Park', email: 'ada@parklabs.io' }, { name: 'Ben Ode', email: 'ben.ode@oderobotics.com' }]);
+  });
   it('reads a signature after a dash line ("—"), and never takes "Regards" without a comma for a name', () => {
     expect(detect(message('<p>—</p><p>Ada Park</p><p>Head of Growth</p><p>Park Labs</p>', 'ada@parklabs.io', 'Ada Park') +
       message('<p>Best Regards</p><p>Ben Ode</p><p>Data Lead</p><p>Ode Robotics</p>', 'ben@ode.io', 'Ben Ode')))
