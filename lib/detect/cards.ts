@@ -21,9 +21,12 @@ const titleLine = (text: string) => looksLikeTitle(text) && PLAIN.test(text.repl
 const JOINERS = /^(&|and|of|the|de|du|des|la|le|et|und|y|e|di|van|von)$/;
 
 /** a line that can be a company's name: a few capitalised words, no title, no digits or punctuation beyond & . - ' */
+/** a message's greeting ("Hi Sam", "Dear Ada"): the start of a message, never a company */
+const GREETING = /^(hi|hello|hey|dear|good (morning|afternoon|evening))\b/i;
+
 export function companyLine(text: string): boolean {
   const words = text.split(' ');
-  return PLAIN.test(text) && words.length <= 5 && !text.endsWith('.') && !looksLikeTitle(text) && !headerWord(text) && !WHEN.test(text) &&
+  return PLAIN.test(text) && words.length <= 5 && !text.endsWith('.') && !looksLikeTitle(text) && !headerWord(text) && !WHEN.test(text) && !GREETING.test(text) &&
     CAPITALISED.test(text) && words.every((w) => CAPITALISED.test(w) || JOINERS.test(w));
 }
 

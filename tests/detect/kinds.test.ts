@@ -448,6 +448,11 @@ describe('signatures signed with a first name or a dash', () => {
     expect(detect('<article><header><span>Ben Ode</span> <span>&lt;ben@ode.io&gt;</span></header><p>Sure, Tuesday works.</p><p>Ben Ode | VP Marketing | Ode Works</p></article>'))
       .toEqual([{ name: 'Ben Ode', email: 'ben@ode.io', title: 'VP Marketing', company: 'Ode Works' }]);
   });
+  it('never takes the message’s greeting under the sender for a company ("Hi Sam", "Dear Ada")', () => {
+    expect(detect('<article><p>From: Ben Ode &lt;ben@ode.io&gt;</p><p>Hi Sam</p><p>Could we move the call to Friday?</p></article>' +
+      '<article><p>From: Cy Lu &lt;cy@lu.dev&gt;</p><p>Dear Ada</p><p>Thanks for the notes.</p></article>'))
+      .toEqual([{ name: 'Ben Ode', email: 'ben@ode.io' }, { name: 'Cy Lu', email: 'cy@lu.dev' }]);
+  });
   it('reads a title and a company joined by " - " or " @ " on one line', () => {
     expect(detect(message('<p>Best regards,<br>Ada Park<br>Head of Growth - Park Labs</p>', 'ada@parklabs.io', 'Ada Park') +
       message('<p>Best regards,<br>Ben Ode<br>Data Lead @ Ode Robotics</p>', 'ben@ode.io', 'Ben Ode')))
