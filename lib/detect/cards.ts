@@ -21,6 +21,9 @@ const titleLine = (text: string) => looksLikeTitle(text) && PLAIN.test(text.repl
 const JOINERS = /^(&|and|of|the|de|du|des|la|le|et|und|y|e|di|van|von)$/;
 
 /** a line that can be a company's name: a few capitalised words, no title, no digits or punctuation beyond & . - ' */
+/** a quoted reply's header ("On Mon, Mar 3, 2026 at 10:02 AM Ben Ode <ben@ode.io> wrote:") */
+const REPLY_HEADER = /\b(wrote|a écrit|schrieb|escribió|ha scritto)\s*:\s*$/i;
+
 /** a message's greeting ("Hi Sam", "Dear Ada"): the start of a message, never a company */
 const GREETING = /^(hi|hello|hey|dear|good (morning|afternoon|evening))\b/i;
 
@@ -59,6 +62,8 @@ function linesAfterName(el: Element, top: Element, max: number, name: string): s
  * profile page, a line under a name is a headline, which says nothing)
  */
 export function positionAfter(nameEl: Element, card: Element, name: string, profile?: boolean): { title?: string; company?: string } {
+  // a quoted reply's header: what follows it is the quoted message
+  if (REPLY_HEADER.test(nameEl.textContent ?? '')) return {};
   const found = positionBelow(nameEl, card, name, profile);
   if (found.title || found.company || profile) return found;
   // a signature with no sign-off: the writer's name again, on a line of its own, then the position;
@@ -88,7 +93,7 @@ function positionBelow(nameEl: Element, card: Element, name: string, profile?: b
 }
 
 /** the position the two lines under a name say, if they say one */
-function positionOfLines(first: string | undefined, second: string | undefined, profile?: boolean): { title?: string; company?: string } {
+export function positionOfLines(first: string | undefined, second: string | undefined, profile?: boolean): { title?: string; company?: string } {
   if (!first || (profile && HEADLINE.test(first))) return {};
   const both = TITLE_DOT_COMPANY.exec(first);
   if (both) return looksLikeTitle(both[1]!) && companyLine(both[2]!) ? { title: both[1], company: both[2] } : {};

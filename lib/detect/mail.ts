@@ -3,7 +3,7 @@
 // the user's own chip is "me"), and signature blocks: after a sign-off ("--", "Best regards,"), a
 // name, then a title and a company ("Head of Procurement, Kestrel Robotics", "Head of Growth @ Park
 // Labs", "Head of Growth - Park Labs", or one per line) before the contact lines.
-import { companyLine } from './cards';
+import { companyLine, positionOfLines } from './cards';
 import { linesAfter } from './dom';
 import { selfKey } from './self';
 import { clean, emailOf, looksLikeName, looksLikeTitle, SEPARATOR } from './text';
@@ -86,10 +86,14 @@ function readSigned(lines: { text: string; el: Element }[], out: Signal[]): void
       if (CONTACT_LINE.test(line.text)) break;
       rest.push(line);
     }
-    // both on one line: "Head of Procurement, Kestrel Robotics"
-    const split = rest.length === 1 ? TITLE_AT_COMPANY.exec(rest[0]!.text) : null;
-    if (split) rest = [split[1]!, split[2]!].map((text) => ({ text, el: rest[0]!.el }));
   }
-  addSignal(out, 'title', rest[0]?.text, rest[0]?.el ?? first.el, 2);
-  addSignal(out, 'company', rest[1]?.text, rest[1]?.el ?? first.el, 2);
+  // both on one line: "Head of Procurement, Kestrel Robotics"
+  const split = rest[0] && TITLE_AT_COMPANY.exec(rest[0].text);
+  if (split && looksLikeTitle(split[1]!) && companyLine(split[2]!.split(SEPARATOR)[0]!)) rest = [split[1]!, split[2]!].map((text) => ({ text, el: rest[0]!.el }));
+  // a title, a company or both, read as a card's lines are: "Sent from my iPhone" is neither, a
+  // company alone is no title, and "Park Labs | parklabs.io" is Park Labs
+  const [t, c] = rest;
+  const { title, company } = positionOfLines(t?.text, c?.text.split(SEPARATOR)[0]);
+  addSignal(out, 'title', title, t?.el ?? first.el, 2);
+  addSignal(out, 'company', company, (company === t?.text ? t?.el : c?.el) ?? first.el, 2);
 }

@@ -152,7 +152,8 @@ export function looksLikeFullName(text: string): boolean {
   return text.includes(' ') && looksLikeName(text);
 }
 
-const NAME_BEFORE_EMAIL = /(["']?)([\p{Lu}][\p{L}'’.-]*(?: [\p{L}'’.-]+){0,3})\1\s*<\s*([^<>\s]+@[^<>\s]+)\s*>/gu;
+/** "Jane Doe <jane@acme.com>"; a reply header's time is no part of the name ("10:02 AM Jane Doe <…> wrote:") */
+const NAME_BEFORE_EMAIL = /(?<!\p{L})(["']?)(?!(?:AM|PM) )([\p{Lu}][\p{L}'’.-]*(?: [\p{L}'’.-]+){0,3})\1\s*<\s*([^<>\s]+@[^<>\s]+)\s*>/gu;
 
 /** "Jane Doe <jane@acme.com>" pairs, as in mail headers */
 export function findNamedEmails(text: string): { name: string; email: string }[] {

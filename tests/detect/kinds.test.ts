@@ -453,6 +453,17 @@ describe('signatures signed with a first name or a dash', () => {
       '<article><p>From: Cy Lu &lt;cy@lu.dev&gt;</p><p>Dear Ada</p><p>Thanks for the notes.</p></article>'))
       .toEqual([{ name: 'Ben Ode', email: 'ben@ode.io' }, { name: 'Cy Lu', email: 'cy@lu.dev' }]);
   });
+  it('reads a company alone as a company, never a line that is neither ("Sent from my iPhone"), and a company line without its web address', () => {
+    expect(detect(message('<p>Best regards,<br>Ada Park<br>Park Labs<br>+44 20 7946 0123</p>', 'ada@parklabs.io', 'Ada Park') +
+      message('<p>Best regards,<br>Ben Ode<br>Sent from my iPhone</p>', 'ben@ode.io', 'Ben Ode') +
+      message('<p>Best regards,<br>Cy Lu<br>Data Lead<br>Lu Labs | lulabs.dev</p>', 'cy@lu.dev', 'Cy Lu')))
+      .toEqual([{ name: 'Ada Park', email: 'ada@parklabs.io', phone: '+442079460123', company: 'Park Labs' }, { name: 'Ben Ode', email: 'ben@ode.io' },
+        { name: 'Cy Lu', email: 'cy@lu.dev', title: 'Data Lead', company: 'Lu Labs' }]);
+  });
+  it('reads the sender of a reply header that gives the time ("10:02 AM Ben Ode <…> wrote:") without the time, and no position from the quoted lines', () => {
+    expect(detect('<article><p>From: Ada Park &lt;ada@parklabs.io&gt;</p><p>Could we talk?</p><blockquote><p>On Mon, Mar 3, 2026 at 10:02 AM Ben Ode &lt;ben@ode.io&gt; wrote:</p><p>Sounds Good</p><p>Product Manager</p></blockquote></article>'))
+      .toEqual([{ name: 'Ada Park', email: 'ada@parklabs.io' }, { name: 'Ben Ode', email: 'ben@ode.io' }]);
+  });
   it('reads a title and a company joined by " - " or " @ " on one line', () => {
     expect(detect(message('<p>Best regards,<br>Ada Park<br>Head of Growth - Park Labs</p>', 'ada@parklabs.io', 'Ada Park') +
       message('<p>Best regards,<br>Ben Ode<br>Data Lead @ Ode Robotics</p>', 'ben@ode.io', 'Ben Ode')))
