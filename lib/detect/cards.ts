@@ -26,10 +26,12 @@ const REPLY_HEADER = /\b(wrote|a écrit|schrieb|escribió|ha scritto)\s*:\s*$/i;
 
 /** a message's greeting ("Hi Sam", "Dear Ada"): the start of a message, never a company */
 const GREETING = /^(hi|hello|hey|dear|good (morning|afternoon|evening))\b/i;
+/** a lead's last activity or next step under their name ("Opened Email", "Viewed Pricing Page", "Call Back"): never a company */
+const ACTIVITY = /^(viewed|opened|clicked|replied|visited|watched|downloaded|registered|joined|signed|submitted|booked|called|sent|started|completed|follow|call|email|send|book|meet|reply)\b/i;
 
 export function companyLine(text: string): boolean {
   const words = text.split(' ');
-  return PLAIN.test(text) && words.length <= 5 && !text.endsWith('.') && !looksLikeTitle(text) && !headerWord(text) && !WHEN.test(text) && !GREETING.test(text) &&
+  return PLAIN.test(text) && words.length <= 5 && !text.endsWith('.') && !looksLikeTitle(text) && !headerWord(text) && !WHEN.test(text) && !GREETING.test(text) && !ACTIVITY.test(text) && !BADGES.has(text.toLowerCase()) &&
     CAPITALISED.test(text) && words.every((w) => CAPITALISED.test(w) || JOINERS.test(w));
 }
 

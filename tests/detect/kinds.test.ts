@@ -448,6 +448,11 @@ describe('signatures signed with a first name or a dash', () => {
     expect(detect('<article><header><span>Ben Ode</span> <span>&lt;ben@ode.io&gt;</span></header><p>Sure, Tuesday works.</p><p>Ben Ode | VP Marketing | Ode Works</p></article>'))
       .toEqual([{ name: 'Ben Ode', email: 'ben@ode.io', title: 'VP Marketing', company: 'Ode Works' }]);
   });
+  it('never takes a status or a last activity under a listed name for a company ("Online", "Opened Email", "Call Back")', () => {
+    const item = (initials: string, name: string, line: string) => `<div class="item"><div class="av">${initials}</div><div><b>${name}</b><span>${line}</span></div></div>`;
+    expect(detect(`<div class="list">${item('AP', 'Ada Park', 'Online')}${item('BO', 'Ben Ode', 'Opened Email')}${item('CM', 'Cy Moss', 'Call Back')}${item('DL', 'Di Lu', 'Lu Robotics')}</div>`))
+      .toEqual([{ name: 'Ada Park' }, { name: 'Ben Ode' }, { name: 'Cy Moss' }, { name: 'Di Lu', company: 'Lu Robotics' }]);
+  });
   it('never takes the message’s greeting under the sender for a company ("Hi Sam", "Dear Ada")', () => {
     expect(detect('<article><p>From: Ben Ode &lt;ben@ode.io&gt;</p><p>Hi Sam</p><p>Could we move the call to Friday?</p></article>' +
       '<article><p>From: Cy Lu &lt;cy@lu.dev&gt;</p><p>Dear Ada</p><p>Thanks for the notes.</p></article>'))
