@@ -7,6 +7,9 @@ import { initialsOf } from './avatars';
 import { BADGES, CAPITALISED, INITIALS, SEPARATOR, WHEN, looksLikeFullName, looksLikeTitle } from './text';
 import { headerWord } from './vocabulary';
 
+/** a line of contact details: an address, a link, a number */
+const CONTACT = /@|https?:|www\.|\d{3}/;
+
 /** a line that is only words (no digits, addresses, labels or separators) */
 const PLAIN = /^[\p{L}&'’.\- ]{2,60}$/u;
 /** "Growth Lead · Copperfield Health", "Head of Sales at Acme": a position and a company on one line */
@@ -29,9 +32,12 @@ const GREETING = /^(hi|hello|hey|dear|good (morning|afternoon|evening))\b/i;
 /** a lead's last activity or next step under their name ("Opened Email", "Viewed Pricing Page", "Call Back"): never a company */
 const ACTIVITY = /^(viewed|opened|clicked|replied|visited|watched|downloaded|registered|joined|signed|submitted|booked|called|sent|started|completed|follow|call|email|send|book|meet|reply)\b/i;
 
+/** a company's legal form ending its name ("Acme Inc.", "Globex Corp."): its period ends no sentence */
+const LEGAL_FORM = /\s(inc|corp|ltd|co|llc|plc|gmbh|ag|sa|bv)\.$/i;
+
 export function companyLine(text: string): boolean {
   const words = text.split(' ');
-  return PLAIN.test(text) && words.length <= 5 && !text.endsWith('.') && !looksLikeTitle(text) && !headerWord(text) && !WHEN.test(text) && !GREETING.test(text) && !ACTIVITY.test(text) && !BADGES.has(text.toLowerCase()) &&
+  return PLAIN.test(text) && words.length <= 5 && (!text.endsWith('.') || LEGAL_FORM.test(text)) && !looksLikeTitle(text) && !headerWord(text) && !WHEN.test(text) && !GREETING.test(text) && !ACTIVITY.test(text) && !BADGES.has(text.toLowerCase()) &&
     CAPITALISED.test(text) && words.every((w) => CAPITALISED.test(w) || JOINERS.test(w));
 }
 
@@ -50,6 +56,8 @@ function linesAfterName(el: Element, top: Element, max: number, name: string): s
   const lines: string[] = [];
   let named = false;
   for (const line of linesAfter(top, el)) {
+    // an address or a number between the name and the position ("ada@park.io", then "Head of Growth at Park Labs")
+    if (CONTACT.test(line.text)) continue;
     if (!lines.length && partOfName(line.text)) named = true;
     // a link's or button's text in the card is an action ("Email", "Write"), never a position (a
     // card that is a link as a whole, a conversation's entry, is read as any card)

@@ -448,6 +448,15 @@ describe('signatures signed with a first name or a dash', () => {
     expect(detect('<article><header><span>Ben Ode</span> <span>&lt;ben@ode.io&gt;</span></header><p>Sure, Tuesday works.</p><p>Ben Ode | VP Marketing | Ode Works</p></article>'))
       .toEqual([{ name: 'Ben Ode', email: 'ben@ode.io', title: 'VP Marketing', company: 'Ode Works' }]);
   });
+  it('reads the position under a name past its address ("ada@…", then "Head of Growth at Park Labs")', () => {
+    expect(detect('<aside><h2>Ada Park</h2><p>ada@parklabs.io</p><p>Head of Growth at Park Labs</p></aside>'))
+      .toEqual([{ name: 'Ada Park', email: 'ada@parklabs.io', title: 'Head of Growth', company: 'Park Labs' }]);
+  });
+  it('reads a company whose name ends with its legal form ("Acme Inc."), never a sentence', () => {
+    const card = (name: string, line: string) => `<div class="card"><h5>${name}</h5><p>${line}</p></div>`;
+    expect(detect(`<div class="row">${card('Ada Park', 'Acme Inc.')}${card('Ben Ode', 'Globex Corp.')}</div><div class="row">${card('Cy Lu', 'Thanks for the call.')}${card('Di Moss', 'See you soon.')}</div>`))
+      .toEqual([{ name: 'Ada Park', company: 'Acme Inc.' }, { name: 'Ben Ode', company: 'Globex Corp.' }]);
+  });
   it('never takes a status or a last activity under a listed name for a company ("Online", "Opened Email", "Call Back")', () => {
     const item = (initials: string, name: string, line: string) => `<div class="item"><div class="av">${initials}</div><div><b>${name}</b><span>${line}</span></div></div>`;
     expect(detect(`<div class="list">${item('AP', 'Ada Park', 'Online')}${item('BO', 'Ben Ode', 'Opened Email')}${item('CM', 'Cy Moss', 'Call Back')}${item('DL', 'Di Lu', 'Lu Robotics')}</div>`))
