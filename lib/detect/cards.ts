@@ -8,12 +8,12 @@ import { BADGES, CAPITALISED, INITIALS, SEPARATOR, WHEN, looksLikeFullName, look
 import { headerWord } from './vocabulary';
 
 /** a line of contact details: an address, a link, a number */
-const CONTACT = /@|https?:|www\.|\d{3}/;
+const CONTACT = /\S@\S|https?:|www\.|\d{3}/;
 
 /** a line that is only words (no digits, addresses, labels or separators) */
 const PLAIN = /^[\p{L}&'’.\- ]{2,60}$/u;
-/** "Growth Lead · Copperfield Health", "Head of Sales at Acme": a position and a company on one line */
-const TITLE_DOT_COMPANY = /^(.{2,60}?)\s+(?:[·•|]|at)\s+(.{2,60})$/;
+/** "Growth Lead · Copperfield Health", "Head of Sales at Acme", "CTO @ Acme": a position and a company on one line */
+const TITLE_DOT_COMPANY = /^(.{2,60}?)\s+(?:[·•|@]|at)\s+(.{2,60})$/;
 /** a headline ("Head of Growth at BrightPath | Scaling B2B SaaS"): never read as a position */
 const HEADLINE = /\s(at|@)\s|\||\s[·•]\s.*\s[·•]\s/i;
 

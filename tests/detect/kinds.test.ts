@@ -452,6 +452,11 @@ describe('signatures signed with a first name or a dash', () => {
     expect(detect('<aside><h2>Ada Park</h2><p>ada@parklabs.io</p><p>Head of Growth at Park Labs</p></aside>'))
       .toEqual([{ name: 'Ada Park', email: 'ada@parklabs.io', title: 'Head of Growth', company: 'Park Labs' }]);
   });
+  it('reads "Title @ Company" under a listed name as the position (the entry was not read as a person)', () => {
+    const entry = (name: string, line: string) => `<div role="listitem"><img src="x.jpg" alt=""><div><p>${name}</p><p>${line}</p><p>Thanks for connecting!</p></div></div>`;
+    expect(detect(`<div role="list">${entry('Ada Park', 'Head of Growth @ Park Labs')}${entry('Ben Ode', 'CTO at Ode Works')}</div>`))
+      .toEqual([{ name: 'Ada Park', title: 'Head of Growth', company: 'Park Labs' }, { name: 'Ben Ode', title: 'CTO', company: 'Ode Works' }]);
+  });
   it('reads a company whose name ends with its legal form ("Acme Inc."), never a sentence', () => {
     const card = (name: string, line: string) => `<div class="card"><h5>${name}</h5><p>${line}</p></div>`;
     expect(detect(`<div class="row">${card('Ada Park', 'Acme Inc.')}${card('Ben Ode', 'Globex Corp.')}</div><div class="row">${card('Cy Lu', 'Thanks for the call.')}${card('Di Moss', 'See you soon.')}</div>`))
