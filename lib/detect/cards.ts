@@ -23,7 +23,6 @@ const titleLine = (text: string) => looksLikeTitle(text) && PLAIN.test(text.repl
 /** the small words a company's name may hold uncapitalised */
 const JOINERS = /^(&|and|of|the|de|du|des|la|le|et|und|y|e|di|van|von)$/;
 
-/** a line that can be a company's name: a few capitalised words, no title, no digits or punctuation beyond & . - ' */
 /** a quoted reply's header ("On Mon, Mar 3, 2026 at 10:02 AM Ben Ode <ben@ode.io> wrote:") */
 const REPLY_HEADER = /\b(wrote|a écrit|schrieb|escribió|ha scritto)\s*:\s*$/i;
 
@@ -35,10 +34,15 @@ const ACTIVITY = /^(viewed|opened|clicked|replied|visited|watched|downloaded|reg
 /** a company's legal form ending its name ("Acme Inc.", "Globex Corp."): its period ends no sentence */
 const LEGAL_FORM = /\s(inc|corp|ltd|co|llc|plc|gmbh|ag|sa|bv)\.$/i;
 
+/**
+ * a line that can be a company's name: a few capitalised words, no title, no digits or punctuation
+ * beyond & . - ' (a final period only after a legal form); no time, greeting, activity or badge
+ */
 export function companyLine(text: string): boolean {
   const words = text.split(' ');
-  return PLAIN.test(text) && words.length <= 5 && (!text.endsWith('.') || LEGAL_FORM.test(text)) && !looksLikeTitle(text) && !headerWord(text) && !WHEN.test(text) && !GREETING.test(text) && !ACTIVITY.test(text) && !BADGES.has(text.toLowerCase()) &&
-    CAPITALISED.test(text) && words.every((w) => CAPITALISED.test(w) || JOINERS.test(w));
+  return PLAIN.test(text) && words.length <= 5 && (!text.endsWith('.') || LEGAL_FORM.test(text)) && CAPITALISED.test(text) &&
+    words.every((w) => CAPITALISED.test(w) || JOINERS.test(w)) && !looksLikeTitle(text) && !headerWord(text) &&
+    !WHEN.test(text) && !GREETING.test(text) && !ACTIVITY.test(text) && !BADGES.has(text.toLowerCase());
 }
 
 function isAction(el: Element, card: Element): boolean {
