@@ -7,8 +7,8 @@ import { initialsOf } from './avatars';
 import { BADGES, CAPITALISED, INITIALS, SEPARATOR, WHEN, looksLikeFullName, looksLikeTitle } from './text';
 import { headerWord } from './vocabulary';
 
-/** a line of contact details: an address, a link, a number */
-const CONTACT = /\S@\S|https?:|www\.|\d{3}/;
+/** a line of contact details: an address, a number, a link, or a label of one ("T:", "Email:"); where a position ends */
+export const CONTACT_LINE = /\S@|\+\s?\d|\d{3}|https?:|www\.|^(t|m|p|tel|phone|mobile|cell|email|e|w|web)\b\.?\s*[:.]/i;
 
 /** a line that is only words (no digits, addresses, labels or separators) */
 const PLAIN = /^[\p{L}&'’.\- ]{2,60}$/u;
@@ -61,7 +61,7 @@ function linesAfterName(el: Element, top: Element, max: number, name: string): s
   let named = false;
   for (const line of linesAfter(top, el)) {
     // an address or a number between the name and the position ("ada@park.io", then "Head of Growth at Park Labs")
-    if (CONTACT.test(line.text)) continue;
+    if (CONTACT_LINE.test(line.text)) continue;
     if (!lines.length && partOfName(line.text)) named = true;
     // a link's or button's text in the card is an action ("Email", "Write"), never a position (a
     // card that is a link as a whole, a conversation's entry, is read as any card)
@@ -154,7 +154,7 @@ function nameBefore(el: Element, card: Element): boolean {
  * alike, or a list entry), and whether the card itself says it is a person's: a position or a
  * company line follows the name (a deal card's contact). A name that is only first in its card
  * (a conversation's entry: the name, the last message) is a person's when its list is one of
- * people (see listedPeople in engine.ts).
+ * people (see listedPeople in group.ts).
  */
 export function cardName(text: string, el: Element): { card: Element; shown: boolean } | undefined {
   if (!looksLikeFullName(text) || el.childElementCount) return undefined;

@@ -3,7 +3,7 @@
 // the user's own chip is "me"), and signature blocks: after a sign-off ("--", "Best regards,"), a
 // name, then a title and a company ("Head of Procurement, Kestrel Robotics", "Head of Growth @ Park
 // Labs", "Head of Growth - Park Labs", or one per line) before the contact lines.
-import { companyLine, positionOfLines } from './cards';
+import { companyLine, CONTACT_LINE, positionOfLines } from './cards';
 import { linesAfter } from './dom';
 import { selfKey } from './self';
 import { clean, emailOf, looksLikeName, looksLikeTitle, SEPARATOR } from './text';
@@ -12,8 +12,6 @@ import { addSignal, signal, type Signal } from './values';
 const ME = /^(me|you|myself)$/i;
 /** a sign-off line ("Best regards,", "--", "—"), with the writer's first name after it on the line, if any ("Cheers, Ada") */
 const SIGN_OFF = /^(?:--|—|–|best|regards|best regards|kind regards|warm regards|many thanks|thanks|thank you|cheers|sincerely|all the best|talk soon)(?:[,.!]|,\s*(\p{L}[\p{L}'’-]+(?: \p{L}[\p{L}'’-]+)?))?$/iu;
-/** a line of contact details, where the title and company end */
-const CONTACT_LINE = /\S@|\+|\d{3}|https?:|www\.|^(t|m|p|tel|phone|mobile|cell|email|e|w|web)\b\.?\s*[:.]/i;
 const TITLE_AT_COMPANY = /^(.{2,60}?)\s*(?:,|\||·|•| at | @ | [-–—] )\s*(.{2,60})$/;
 /** "Ada Park, Head of Growth": a name, a comma, a title */
 const NAME_COMMA_TITLE = /^([^,]{3,60}), (.{2,60})$/;
