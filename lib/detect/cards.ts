@@ -60,8 +60,12 @@ function linesAfterName(el: Element, top: Element, max: number, name: string): s
   const lines: string[] = [];
   let named = false;
   for (const line of linesAfter(top, el)) {
-    // an address or a number between the name and the position ("ada@park.io", then "Head of Growth at Park Labs")
-    if (CONTACT_LINE.test(line.text)) continue;
+    // an address or a number between the name and the position ("ada@park.io", then "Head of Growth at Park Labs");
+    // one with a comma after it is in a list of addresses ("Ben Ode <ben@ode.io>, Cy Lu <cy@lu.io>"): no position follows
+    if (CONTACT_LINE.test(line.text)) {
+      if (/[,;]$/.test(line.text)) break;
+      continue;
+    }
     if (!lines.length && partOfName(line.text)) named = true;
     // a link's or button's text in the card is an action ("Email", "Write"), never a position (a
     // card that is a link as a whole, a conversation's entry, is read as any card)

@@ -3,7 +3,7 @@
 import { clean, INITIALS, looksLikeName } from './text';
 
 /** elements whose content is never a contact on the page */
-export const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'PRE', 'CODE', 'KBD', 'SAMP', 'SVG', 'svg',
+const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'PRE', 'CODE', 'KBD', 'SAMP', 'SVG', 'svg',
   'IFRAME', 'OBJECT', 'CANVAS', 'HEAD', 'TITLE', 'TEXTAREA', 'SELECT', 'OPTION']);
 
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
@@ -29,9 +29,18 @@ function behindModal(el: Element): boolean {
   return !!modal && !el.contains(modal) && !modal.closest('[hidden], [style*="none"]');
 }
 
+/** a code element that is all of a table cell's or a value's text: a value set in monospace, not a sample */
+const valueInCode = (el: Element) => {
+  const cell = el.tagName === 'CODE' && el.parentElement?.closest('td, dd, [role=cell], [role=gridcell]');
+  return !!cell && cell.textContent!.trim() === el.textContent!.trim();
+};
+
+/** an element whose content is never read: a script, a code sample, a form's options (`tag`: el's) */
+export const isSkippedTag = (el: Element, tag: string) => SKIP_TAGS.has(tag) && !valueInCode(el);
+
 /** never read: scripts, code samples, hidden elements */
 export function isSkipped(el: Element): boolean {
-  return SKIP_TAGS.has(el.tagName) || isHidden(el);
+  return isSkippedTag(el, el.tagName) || isHidden(el);
 }
 
 /** whether el or an ancestor below `stop` is never read; with `chrome`, or is page chrome */

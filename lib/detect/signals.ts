@@ -3,7 +3,7 @@
 // column headers (aligned afterwards by tables.ts). Skips code, hidden and excluded elements.
 import { nameBesideInitials, nameBesidePicture } from './avatars';
 import { DIAL_CODE, dialCodeOf, findPhones, phoneCandidate } from './phone';
-import { controlValue, isChrome, isHidden, SKIP_TAGS } from './dom';
+import { controlValue, isChrome, isHidden, isSkippedTag } from './dom';
 import { valueOfLabel, splitInlineLabel } from './labels';
 import { findLinkedins } from './linkedin';
 import { cardName } from './cards';
@@ -72,6 +72,8 @@ const meSender = (el: Element | null) => el && ME_SENDER.exec(clean(el.textConte
 const NATIONAL = /^[\d\s().-]{6,20}$/;
 /** what an email (@), an international phone (+, 00) or a LinkedIn URL needs in a text */
 const MAY_HOLD_VALUES = /[@+]|00|linkedin\.com/i;
+/** an address alone in angle brackets, as a mail header writes it after the name (and before the next one's comma) */
+const BRACKETED = /^<([^<>\s]+@[^<>\s]+)>[,;]?$/;
 
 /**
  * walk `scope` in document order and collect its signals. A header row is turned into a table as
@@ -208,7 +210,7 @@ function tablesFrom(out: Walk, from: number): void {
 /** false when the element is not read (hidden, code, chrome, excluded); notes structured data and dialogs */
 function classify(el: Element, opts: WalkOptions, out: Walk): boolean {
   const tag = el.tagName;
-  if (SKIP_TAGS.has(tag) || opts.excluded.has(el)) return false;
+  if (isSkippedTag(el, tag) || opts.excluded.has(el)) return false;
   // most elements of a long list have no attributes: a tag look-up is all they cost
   const attributed = el.hasAttributes();
   // a checkbox or button holds nothing to read (list rows often start with one)
@@ -340,8 +342,11 @@ function readText(node: Text, opts: WalkOptions, out: Walk): boolean {
       opts.self!.add(selfKey('email', emailOf(me[2]!) ?? ''));
       return false;
     }
-    for (const { name, email } of findNamedEmails(text)) {
-      signals.push(signal('email', email, parent, 3), signal('name', name, parent, 2));
+    // "Ada Park" and "<ada@park.dev>" in elements of their own: the name before the address on their line
+    const alone = emailOf(BRACKETED.exec(trimmed)?.[1] ?? '');
+    const line = alone && parent.childNodes.length < 2 ? parent.parentElement ?? parent : parent;
+    for (const { name, email } of findNamedEmails(alone ? clean(line.textContent ?? '', 160) : text)) {
+      if (!alone || email === alone) signals.push(signal('email', email, parent, 3), signal('name', name, parent, 2));
     }
     for (const email of findEmails(text)) signals.push(signal('email', email, parent, 3));
     for (const url of findLinkedins(text)) signals.push(signal('linkedin', url, parent, 3));

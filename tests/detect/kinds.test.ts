@@ -271,6 +271,13 @@ describe('what is never a person', () => {
       <article><h3>Dana Roe</h3><a href="mailto:dana@roe.org">dana@roe.org</a></article>
       <form><label>Name <input placeholder="Jane Doe"></label><p>e.g. <b>John Doe</b>, john.doe@company.com</p></form>`)).toEqual([{ name: 'Dana Roe', email: 'dana@roe.org' }]);
   });
+  it('reads a value set in code type as all of a cell’s text, never a code sample nor code within a sentence', () => {
+    expect(detect(`<table><tr><th>Name</th><th>Email</th><th>Phone</th></tr>
+      <tr><td>Ada Park</td><td><code>ada@park.dev</code></td><td><code>+44 20 7946 0123</code></td></tr>
+      <tr><td>Ben Ode</td><td>Write to <code>ops@ode.io</code></td><td><pre><code>+1 202 555 0188</code></pre></td></tr></table>
+      <p>Invite <code>cy.lu@acme.io</code> as a member</p><dl><dt>Owner</dt><dd><code>dana@roe.org</code></dd></dl>`))
+      .toEqual([{ name: 'Ada Park', email: 'ada@park.dev', phone: '+442079460123' }, { name: 'Ben Ode' }, { email: 'dana@roe.org' }]);
+  });
 });
 
 describe('members lists', () => {
@@ -447,6 +454,11 @@ describe('signatures signed with a first name or a dash', () => {
   it('reads the position for a name the message’s heading shows (no name signal: the header’s name and address in spans of their own)', () => {
     expect(detect('<article><header><span>Ben Ode</span> <span>&lt;ben@ode.io&gt;</span></header><p>Sure, Tuesday works.</p><p>Ben Ode | VP Marketing | Ode Works</p></article>'))
       .toEqual([{ name: 'Ben Ode', email: 'ben@ode.io', title: 'VP Marketing', company: 'Ode Works' }]);
+  });
+  it('pairs a name and its bracketed address shown in elements of their own on one header line, each address with its own name', () => {
+    expect(detect(`<div><div><span>Ada Park</span> <span>&lt;ada@parklabs.io&gt;</span></div><div>Looks good.</div></div>
+      <div><div>To: <b>Ben Ode</b> &lt;ben@ode.io&gt;, <span>Cy Lu</span> <span>&lt;cy@lu.io&gt;</span></div><p>Thanks.</p></div>`))
+      .toEqual([{ name: 'Ada Park', email: 'ada@parklabs.io' }, { name: 'Ben Ode', email: 'ben@ode.io' }, { name: 'Cy Lu', email: 'cy@lu.io' }]);
   });
   it('reads the position under a name past its address ("ada@…", then "Head of Growth at Park Labs")', () => {
     expect(detect('<aside><h2>Ada Park</h2><p>ada@parklabs.io</p><p>Head of Growth at Park Labs</p></aside>'))

@@ -24,6 +24,9 @@ export interface Browser {
   start(opts?: { fetch?: typeof fetch; outbox?: Partial<OutboxOptions>; session?: Partial<SessionOptions>; trust?: Trust }): Worker;
 }
 
+/** Every worker started in this test file and not yet killed. */
+const running = new Set<Worker>();
+
 /** One browser profile: a connection made once, then as many worker lives as a test wants. */
 export async function openBrowser(sandbox: Sandbox, location = 0): Promise<Browser> {
   const keyStore = memoryKeyStore();
@@ -42,13 +45,16 @@ export async function openBrowser(sandbox: Sandbox, location = 0): Promise<Brows
         dead ? Promise.reject(new TypeError('the worker was stopped')) : inner(input, init)) as typeof fetch;
       const session = createSession({ keyStore, fetch: gated, ...(opts.trust ? { trust: opts.trust } : {}), ...opts.session });
       const outbox = createOutbox({ clientFor: (id) => session.client(id), log: () => undefined, ...FAST, ...(opts.trust ? { trust: opts.trust } : {}), ...opts.outbox });
-      return {
+      const worker: Worker = {
         outbox,
         kill() {
           dead = true;
           outbox.close();
+          running.delete(worker);
         },
       };
+      running.add(worker);
+      return worker;
     },
   };
 }
@@ -110,6 +116,8 @@ export function outboxWorld(contactCount: number): World {
   });
   afterAll(() => world.sandbox.close());
   beforeEach(async () => {
+    // a worker a test left running would go on writing into the next test's storage
+    for (const worker of [...running]) worker.kill();
     fakeBrowser.reset();
     await admin(world.sandbox).clearFaults();
     await admin(world.sandbox).resetCounters();
