@@ -13,6 +13,8 @@ const ME = /^(me|you|myself)$/i;
 /** a sign-off line ("Best regards,", "--", "—"), with the writer's first name after it on the line, if any ("Cheers, Ada") */
 const SIGN_OFF = /^(?:--|—|–|best|regards|best regards|kind regards|warm regards|many thanks|thanks|thank you|cheers|sincerely|all the best|talk soon)(?:[,.!]|,\s*(\p{L}[\p{L}'’-]+(?: \p{L}[\p{L}'’-]+)?))?$/iu;
 const TITLE_AT_COMPANY = /^(.{2,60}?)\s*(?:,|\||·|•| at | @ | [-–—] )\s*(.{2,60})$/;
+/** a line that goes on from the one before it: " | VP Marketing" after "Ben Ode" in an element of its own */
+const LEADING_SEPARATOR = /^[|·•]/;
 /** "Ada Park, Head of Growth": a name, a comma, a title */
 const NAME_COMMA_TITLE = /^([^,]{3,60}), (.{2,60})$/;
 
@@ -59,13 +61,25 @@ export function readSignature(signOff: Text, text: string, out: Signal[]): boole
   const el = signOff.parentElement!;
   const lines = at < own.length ? own.slice(at, at + 8).map((line) => ({ text: line, el })) : signatureLines(signOff);
   if (signed[1]) lines.unshift({ text: signed[1], el }); // "Cheers, Ada": the name on the sign-off's line
-  readSigned(lines, out);
+  readSigned(joined(lines), out);
   return own.length === 1;
+}
+
+/** the lines with a text that starts with a separator put back on the line before it ("<b>Ben Ode</b> | VP Marketing") */
+function joined(lines: { text: string; el: Element }[]): { text: string; el: Element }[] {
+  const out: typeof lines = [];
+  for (const line of lines) {
+    const before = out[out.length - 1];
+    if (before && LEADING_SEPARATOR.test(line.text)) before.text += ` ${line.text}`;
+    else out.push({ ...line });
+  }
+  return out;
 }
 
 function readSigned(lines: { text: string; el: Element }[], out: Signal[]): void {
   const first = lines[0];
-  if (!first) return;
+  // "Thanks." then "Regards,": the signature follows the last sign-off, read on its own
+  if (!first || SIGN_OFF.test(first.text)) return;
   // "Aurelio Halvorsen | Sales Director | Driftwood Labs": the whole signature on one line
   // "Ada Park, Head of Growth": the title after the name and a comma, the company on the next line
   const titled = NAME_COMMA_TITLE.exec(first.text);

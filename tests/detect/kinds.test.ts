@@ -501,6 +501,16 @@ describe('signatures signed with a first name or a dash', () => {
       .toEqual([{ name: 'Ada Park', email: 'ada@parklabs.io', title: 'Head of Growth', company: 'Park Labs' },
         { name: 'Ben Ode', email: 'ben@ode.io', title: 'Data Lead', company: 'Ode Robotics' }]);
   });
+  it('reads the signature after the last of two sign-offs ("Thanks." then "Regards,"), never the writer’s name for a company', () => {
+    expect(detect(message('<p>Thanks.</p><p>Regards,</p><div>Ada Park<br>Head of Growth<br>Park Labs</div>', 'ada@parklabs.io', 'Ada Park') +
+      message('<p>Thanks.</p><p>Regards,<br>Ben Ode<br>Data Lead<br>Ode Robotics</p>', 'ben@ode.io', 'Ben Ode')))
+      .toEqual([{ name: 'Ada Park', email: 'ada@parklabs.io', title: 'Head of Growth', company: 'Park Labs' },
+        { name: 'Ben Ode', email: 'ben@ode.io', title: 'Data Lead', company: 'Ode Robotics' }]);
+  });
+  it('reads a title set apart from the name’s element by a bar ("<b>Ben Ode</b> | Data Lead"), the company on the next line', () => {
+    expect(detect(message('<p>Cheers,</p><p><strong>Ben Ode</strong> | Data Lead<br>Ode Robotics</p>', 'ben@ode.io', 'Ben Ode')))
+      .toEqual([{ name: 'Ben Ode', email: 'ben@ode.io', title: 'Data Lead', company: 'Ode Robotics' }]);
+  });
   it('reads the address in a name’s tooltip, and a cut address’s whole from its tooltip', () => {
     expect(detect('<article><header><span title="ada@parklabs.io">Ada Park</span><time>Mar 3</time></header><p>Could we talk pricing next week?</p></article>' +
       '<table><tr><th>Name</th><th>Email</th></tr><tr><td>Ben Ode</td><td><span title="ben.ode@oderobotics.com">ben.ode@oderob…</span></td></tr></table>'))
