@@ -348,9 +348,13 @@ function readText(node: Text, opts: WalkOptions, out: Walk): boolean {
     for (const { name, email } of findNamedEmails(alone ? clean(line.textContent ?? '', 160) : text)) {
       if (!alone || email === alone) signals.push(signal('email', email, parent, 3), signal('name', name, parent, 2));
     }
-    for (const email of findEmails(text)) signals.push(signal('email', email, parent, 3));
+    const emails = findEmails(text);
+    for (const email of emails) signals.push(signal('email', email, parent, 3));
     for (const url of findLinkedins(text)) signals.push(signal('linkedin', url, parent, 3));
-    for (const phone of findPhones(text)) signals.push(signal('phone', phone.value, parent, 3));
+    // one person's numbers side by side ("t +44 … | m +44 …"): the first is the one reported; a text
+    // with several addresses is a list, each number someone's
+    const phones = findPhones(text);
+    for (const phone of emails.length > 1 ? phones : phones.slice(0, 1)) signals.push(signal('phone', phone.value, parent, 3));
   }
   if (trimmed.length < 180 && COLON.test(trimmed)) {
     const inline = splitInlineLabel(trimmed);

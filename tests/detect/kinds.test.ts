@@ -511,6 +511,10 @@ describe('signatures signed with a first name or a dash', () => {
     expect(detect(message('<p>Cheers,</p><p><strong>Ben Ode</strong> | Data Lead<br>Ode Robotics</p>', 'ben@ode.io', 'Ben Ode')))
       .toEqual([{ name: 'Ben Ode', email: 'ben@ode.io', title: 'Data Lead', company: 'Ode Robotics' }]);
   });
+  it('reads the first of two numbers on one signature line ("t +44 … | m +44 …") and keeps the position', () => {
+    expect(detect(message('<p>Best,</p><p>Ben Ode</p><p>Data Lead</p><p>Ode Robotics</p><p>t +44 20 7946 0123 | m +44 20 7946 0999</p>', 'ben@ode.io', 'Ben Ode')))
+      .toEqual([{ name: 'Ben Ode', email: 'ben@ode.io', phone: '+442079460123', title: 'Data Lead', company: 'Ode Robotics' }]);
+  });
   it('reads the address in a name’s tooltip, and a cut address’s whole from its tooltip', () => {
     expect(detect('<article><header><span title="ada@parklabs.io">Ada Park</span><time>Mar 3</time></header><p>Could we talk pricing next week?</p></article>' +
       '<table><tr><th>Name</th><th>Email</th></tr><tr><td>Ben Ode</td><td><span title="ben.ode@oderobotics.com">ben.ode@oderob…</span></td></tr></table>'))
