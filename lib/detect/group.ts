@@ -88,7 +88,17 @@ export function* groupInSteps(signals: Signal[], rules: GroupRules): Generator<v
     } catch { /* an odd ancestor only weakens grouping */ }
     if (records.push(record) % STEP === 0) yield;
   }
-  const isMulti = (el: Element) => Object.values(seen.get(el) ?? {}).includes(MULTI);
+  // two numbers where one name, email or profile is shown are that person's (work and mobile): only
+  // where no one person is shown do they tell people apart
+  const single = (v: string | undefined) => v !== undefined && v !== MULTI;
+  const isMulti = (el: Element) => {
+    const entry = seen.get(el);
+    if (!entry) return false;
+    for (const field in entry) {
+      if (entry[field] === MULTI && (field !== 'phone' || !(single(entry.name) || single(entry.email) || single(entry.linkedin)))) return true;
+    }
+    return false;
+  };
   const groups = new Map<Element, Signal[]>();
   for (let i = 0; i < signals.length; i++) {
     const s = signals[i]!;

@@ -300,6 +300,14 @@ describe('countries', () => {
 });
 
 describe('cards', () => {
+  it('keeps a card or a message whose person shows two numbers (work and mobile) one person, apart from the next card', () => {
+    expect(detect(`<div><div class="c"><h3>Ada Park</h3><p>Head of Growth</p><p>Park Labs</p><p>Work: +44 20 7946 0123</p><p>Mobile: +44 20 7946 0999</p><p>ada@park.dev</p></div>
+      <div class="c"><h3>Ben Ode</h3><p>Data Lead</p><p>Ode Robotics</p><p>Work: +44 20 7946 0456</p><p>ben@ode.io</p></div></div>
+      <article><p>From: Cy Lu &lt;cy@lu.io&gt;</p><p>Could we move the call?</p><p>Best,</p><p>Cy Lu</p><p>Sales Director</p><p>Lu Works</p><p>T: +44 20 7946 0777</p><p>M: +44 20 7946 0888</p></article>`))
+      .toEqual([{ name: 'Ada Park', email: 'ada@park.dev', phone: '+442079460999', title: 'Head of Growth', company: 'Park Labs' },
+        { name: 'Ben Ode', email: 'ben@ode.io', phone: '+442079460456', title: 'Data Lead', company: 'Ode Robotics' },
+        { name: 'Cy Lu', email: 'cy@lu.io', phone: '+442079460777', title: 'Sales Director', company: 'Lu Works' }]);
+  });
   it('reads the position under a name: a title and a company line, or "title · company"; never a headline', () => {
     expect(detect(`<section class="grid"><article class="card"><span class="av">AP</span><div><b>Ada Park</b><small>Procurement Lead</small></div>
         <p>Park Labs</p><p>Leeds</p><a href="mailto:ada@park.dev">Email</a></article>
