@@ -3,6 +3,7 @@
 // value of any field (so one card = one person, a list of cards = many), never climbing past a
 // dialog or side panel. Signals of one record make one person; people sharing an email,
 // LinkedIn URL, phone (however written: see sameNumber), or name + company are merged.
+import { visibleText } from './dom';
 import { phoneDigits, sameNumber, type CountryCode } from './phone';
 import { isSelf, selfKey, type Self } from './self';
 import type { ReportedPerson } from './types';
@@ -36,6 +37,10 @@ export interface GroupRules {
 }
 
 const MULTI = '\u0000';
+/** the entry of a name written in full (a name's own entry keeps its first word: "Ada" and "Ada Park" are one) */
+const FULL_NAME = 'fullName';
+/** several numbers or addresses, each on a line of its own in one block (see note) */
+const SEVERAL = '\u0001';
 /** the fields a person takes as read */
 const COPIED = ['email', 'linkedin', 'company', 'title'] as const;
 const keyOf = (s: Signal) => (s.field === 'name' ? s.value.split(' ')[0]! : s.field === 'phone' ? phoneDigits(s.value) : s.value).toLowerCase();
@@ -70,32 +75,42 @@ export function* groupInSteps(signals: Signal[], rules: GroupRules): Generator<v
   // lies above records is ever asked): one pass
   const records: (Element | null)[] = [];
   const seen = new Map<Element, Record<string, string>>();
+  /** notes a value of `field` in every ancestor from `from` up, until one already knows it or holds two */
+  const note = (s: Signal, field: string, from: Element | null, keyed: (s: Signal) => string) => {
+    let key: string | undefined;
+    let branch: Element = s.el;
+    for (let a = from; a; branch = a, a = a.parentElement) {
+      let entry = seen.get(a);
+      if (!entry) seen.set(a, (entry = {}));
+      const had = entry[field];
+      if (had === MULTI) break; // everything above already knows (most rows of a list: no key needed)
+      key ??= keyed(s);
+      if (had === key || (field === 'phone' && had !== undefined && sameNumber(had, key))) break;
+      entry[field] = had === undefined ? key : (field === 'phone' || field === 'email') && onItsLine(s, branch) ? SEVERAL : MULTI;
+      if (a === rules.root) break;
+    }
+  };
   for (const s of signals) {
     let record: Element | null = null;
-    let key: string | undefined;
     try {
       record = s.row ?? recordAbove(s.el);
-      for (let a: Element | null = record === rules.root ? null : record ? record.parentElement : s.el; a; a = a.parentElement) {
-        let entry = seen.get(a);
-        if (!entry) seen.set(a, (entry = {}));
-        const had = entry[s.field];
-        if (had === MULTI) break; // everything above already knows (most rows of a list: no key needed)
-        key ??= keyOf(s);
-        if (had === key || (s.field === 'phone' && had !== undefined && sameNumber(had, key))) break;
-        entry[s.field] = had === undefined ? key : MULTI;
-        if (a === rules.root) break;
-      }
+      const from = record === rules.root ? null : record ? record.parentElement : s.el;
+      note(s, s.field, from, keyOf);
+      // the whole name too: where one person is shown, their second number or address is theirs (see isMulti)
+      if (s.field === 'name') note(s, FULL_NAME, from, (n) => n.value.toLowerCase());
     } catch { /* an odd ancestor only weakens grouping */ }
     if (records.push(record) % STEP === 0) yield;
   }
-  // two numbers where one name, email or profile is shown are that person's (work and mobile): only
-  // where no one person is shown do they tell people apart
-  const single = (v: string | undefined) => v !== undefined && v !== MULTI;
+  // numbers or addresses on lines of one block where one person is shown (by full name or profile; a
+  // number also by address) are that person's (work and mobile, work and personal); elsewhere they
+  // tell people apart
+  const single = (v: string | undefined) => v !== undefined && v !== MULTI && v !== SEVERAL;
   const isMulti = (el: Element) => {
     const entry = seen.get(el);
     if (!entry) return false;
     for (const field in entry) {
-      if (entry[field] === MULTI && (field !== 'phone' || !(single(entry.name) || single(entry.email) || single(entry.linkedin)))) return true;
+      const v = entry[field];
+      if (v === MULTI || (v === SEVERAL && !(single(entry[FULL_NAME]) || single(entry.linkedin) || (field === 'phone' && single(entry.email))))) return true;
     }
     return false;
   };
@@ -132,6 +147,13 @@ export function* groupInSteps(signals: Signal[], rules: GroupRules): Generator<v
     if (++done % STEP === 0) yield;
   }
   return people;
+}
+
+/** whether el shows the value and little else (a label): a second number or address on a line of its own ("M: +44 …" under "T: +44 …") */
+function onItsLine(s: Signal, el: Element): boolean {
+  const most = s.value.length + 24;
+  const text = visibleText(el, most + 1).trim(); // read no further: el may be a list of thousands of rows
+  return text.length <= most && text.toLowerCase().includes(s.value.toLowerCase());
 }
 
 function assemble(signals: Signal[], record: Element, rules: GroupRules): ReportedPerson | undefined {

@@ -308,6 +308,19 @@ describe('cards', () => {
         { name: 'Ben Ode', email: 'ben@ode.io', phone: '+442079460456', title: 'Data Lead', company: 'Ode Robotics' },
         { name: 'Cy Lu', email: 'cy@lu.io', phone: '+442079460777', title: 'Sales Director', company: 'Lu Works' }]);
   });
+  it('keeps a card or a detail page whose person shows two addresses (work and personal) one person', () => {
+    expect(detect(`<div><div class="c"><h3>Ada Park</h3><p>Park Labs</p><p>Work: ada@parklabs.io</p><p>Personal: ada.park@gmail.com</p></div>
+      <div class="c"><h3>Ben Ode</h3><p>Ode Robotics</p><p>ben@ode.io</p></div></div>`))
+      .toEqual([{ name: 'Ada Park', email: 'ada@parklabs.io', company: 'Park Labs' }, { name: 'Ben Ode', email: 'ben@ode.io', company: 'Ode Robotics' }]);
+    expect(detect(`<dl><dt>Name</dt><dd>Ada Park</dd><dt>Email</dt><dd>ada@parklabs.io</dd><dt>Other email</dt><dd>ada.park@gmail.com</dd>
+      <dt>Phone</dt><dd>+44 20 7946 0123</dd><dt>Mobile</dt><dd>+44 20 7946 0999</dd><dt>Company</dt><dd>Park Labs</dd></dl>`))
+      .toEqual([{ name: 'Ada Park', email: 'ada@parklabs.io', phone: '+442079460123', company: 'Park Labs' }]);
+  });
+  it('still tells apart two cards whose numbers are all that differ, one named in blocks and one in a heading', () => {
+    expect(detect(`<div class="cards"><section><div class="who"><div>Maya</div><div>Okafor</div></div><p>Phone: +44 20 7946 0123</p></section>
+      <section><h3><span>Kenji</span> <span>Watanabe</span></h3><div>Data Lead</div><p>Phone: +44 20 7946 0456</p></section></div>`))
+      .toEqual([{ name: 'Maya Okafor', phone: '+442079460123' }, { name: 'Kenji Watanabe', phone: '+442079460456', title: 'Data Lead' }]);
+  });
   it('reads the position under a name: a title and a company line, or "title · company"; never a headline', () => {
     expect(detect(`<section class="grid"><article class="card"><span class="av">AP</span><div><b>Ada Park</b><small>Procurement Lead</small></div>
         <p>Park Labs</p><p>Leeds</p><a href="mailto:ada@park.dev">Email</a></article>
