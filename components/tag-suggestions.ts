@@ -1,6 +1,7 @@
-// What the tag box offers for what was typed: the location's tags that start with it, then those
-// that contain it (tags used lately first, as the catalogue is ordered), and, when none does, the
-// tag one typo away ("Did you mean ‘webinar’?"). Pure, so the rules are tested without a page.
+// What the tag box offers for what was typed: the location's tag typed in full, then the tags that
+// start with it, then those that contain it (tags used lately first, as the catalogue is ordered),
+// and, when none does, the tag one typo away ("Did you mean ‘webinar’?"). Pure, so the rules are
+// tested without a page.
 // Enter takes the first offer; a tag that does not exist yet is only created on purpose
 // (Shift+Enter or the "Create tag …" row), so a half-typed word never becomes a junk tag.
 
@@ -59,9 +60,11 @@ export function offerTags(catalogue: string[], typed: string, present: string[])
   const exact = catalogue.some((t) => lower(t) === q);
   const creatable = q && !exact && !has.has(q) ? typed.trim() : undefined;
   if (!q) return { suggestions: free.slice(0, MAX_SUGGESTIONS), nearMiss: false, exact, creatable };
-  const starts = free.filter((t) => lower(t).startsWith(q));
+  // the tag typed in full comes first, before longer tags used more lately ("hot" before "hot-list")
+  const whole = free.filter((t) => lower(t) === q);
+  const starts = free.filter((t) => lower(t).startsWith(q) && lower(t) !== q);
   const contains = free.filter((t) => !lower(t).startsWith(q) && lower(t).includes(q));
-  const found = [...starts, ...contains].slice(0, MAX_SUGGESTIONS);
+  const found = [...whole, ...starts, ...contains].slice(0, MAX_SUGGESTIONS);
   if (found.length) return { suggestions: found, nearMiss: false, exact, creatable };
   return { suggestions: nearMisses(free, q), nearMiss: true, exact, creatable };
 }

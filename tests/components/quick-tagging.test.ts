@@ -179,6 +179,8 @@ describe('type-ahead', () => {
     expect(offerTags(catalogue, '', ['hot']).suggestions).toEqual(['vip', 'customer', 'cold', 'vip-2024', 'webinar']);
     expect(offerTags(['cold', 'bold', 'old-lead'], 'OLD', []).suggestions).toEqual(['old-lead', 'cold', 'bold']);
     expect(offerTags(catalogue, 'ip', []).suggestions).toEqual(['vip', 'vip-2024']);
+    // the tag typed in full first, though a longer one was used more lately
+    expect(offerTags(['hot-list', 'hotel', 'HOT'], 'hot', []).suggestions).toEqual(['HOT', 'hot-list', 'hotel']);
   });
 
   it('offers a partial word’s tag and creates nothing on its own', () => {

@@ -27,7 +27,7 @@ afterEach(() => {
 
 const catalogue = ['vip', 'webinar', 'warm'];
 
-function box(onTag = vi.fn(), onEmptyBackspace = vi.fn()) {
+function box(onTag = vi.fn(), onEmptyBackspace = vi.fn(), tags = catalogue) {
   let value = '';
   const draw = () =>
     act(() =>
@@ -40,7 +40,7 @@ function box(onTag = vi.fn(), onEmptyBackspace = vi.fn()) {
             value = v;
             draw();
           }}
-          catalogue={catalogue}
+          catalogue={tags}
           present={[]}
           onTag={onTag}
           onEmptyBackspace={onEmptyBackspace}
@@ -70,6 +70,14 @@ describe('the tag box', () => {
     expect(b.input.getAttribute('aria-activedescendant')).toBe('t-offer-0');
     b.key('Enter');
     expect(b.onTag).toHaveBeenCalledWith('webinar', false);
+  });
+
+  it('takes the tag typed in full on Enter, not a longer one used more lately ("hot", not "hot-list")', () => {
+    const b = box(vi.fn(), vi.fn(), ['hot-list', 'hotel', 'hot']);
+    b.type('hot');
+    expect(b.highlighted()).toBe('hot');
+    b.key('Enter');
+    expect(b.onTag).toHaveBeenCalledWith('hot', false);
   });
 
   it('closes its offers on Escape (Enter then takes nothing), empties on a second Escape, and reopens as you type', () => {
