@@ -50,6 +50,8 @@ export interface Walk {
   dialogs: Element[];
   /** a calling code just read on its own ("+44"), waiting for the number shown after it */
   dial?: { code: string; texts: number };
+  /** reading the parts of a row read by column: a dash there is an empty cell, never a signature's sign-off */
+  inRow?: boolean;
   /** "(You)" badges: the record holding one is the signed-in user's */
   youMarks: Element[];
   /** side panels met on the way (on a detail page, the person in one is the one looked at) */
@@ -156,7 +158,12 @@ function walkIn(scope: Element, opts: WalkOptions, out: Walk, state: WalkState, 
           } else if (table) {
             // a row read by column is finished here, without entering it: its other parts are read one by one
             out.rowsRead.add(el);
-            readRow(table, el, out.signals, (part) => readPart(el, part, opts, out, state));
+            out.inRow = true;
+            try {
+              readRow(table, el, out.signals, (part) => readPart(el, part, opts, out, state));
+            } finally {
+              out.inRow = false;
+            }
             tw.currentNode = el;
           } else {
             readElement(el, opts, out.signals);
@@ -311,7 +318,7 @@ function readText(node: Text, opts: WalkOptions, out: Walk): boolean {
       return true;
     }
   }
-  if ((trimmed.length <= 24 || trimmed.includes('\n')) && readSignature(node, trimmed, signals)) return false;
+  if (!out.inRow && (trimmed.length <= 24 || trimmed.includes('\n')) && readSignature(node, trimmed, signals)) return false;
   if (trimmed.length <= 80 && YOU.test(trimmed)) {
     out.youMarks.push(parent);
     return false;

@@ -104,6 +104,13 @@ describe('phones split over elements or written nationally', () => {
 });
 
 describe('grids that are not tables', () => {
+  it('reads a row whose empty cells show a dash ("—") by its columns, never the dash as a signature’s sign-off', () => {
+    expect(detect(`<div><span class="head"><span>Name</span><span>Email</span><span>Job title</span><span>Company</span><span>Location</span></span></div>
+      <div class="r"><span class="cells"><span>Thabo Garcia</span><span>thabo@lighthousedental.com</span><span>—</span><span>Lighthouse Dental</span><span>Denver</span></span></div>
+      <div class="r"><span class="cells"><span>Jack Thompson</span><span>jack@parkside.com</span><span>Owner</span><span>Parkside Pediatrics</span><span>Chicago</span></span></div>`))
+      .toEqual([{ name: 'Thabo Garcia', email: 'thabo@lighthousedental.com', company: 'Lighthouse Dental' },
+        { name: 'Jack Thompson', email: 'jack@parkside.com', title: 'Owner', company: 'Parkside Pediatrics' }]);
+  });
   const want = [
     { name: 'Ada Park', email: 'ada@park.dev', company: 'Park Labs', title: 'CFO' },
     { name: 'Ben Ode', email: 'ben@ode.io', company: 'Ode Inc', title: 'Founder' },
