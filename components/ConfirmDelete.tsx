@@ -1,5 +1,5 @@
 // A delete button that asks first, in place: "Delete?" (or the question given) then "Yes, delete" /
-// "Keep". The focus moves to the question's buttons, back to the button on "Keep", and on a
+// "Keep" (or Escape). The focus moves to the question's buttons, back to the button on "Keep", and on a
 // confirmed delete to what comes next (the next item of the list, else the one before, else what
 // `fallback` names), never to the page. (A delete HighLevel refuses brings the item back, with the
 // notice saying why.)
@@ -51,18 +51,28 @@ export function ConfirmDelete(props: {
       </button>
     );
   }
+  const keep = () => {
+    setReturnFocus(true);
+    setAsking(false);
+  };
   return (
-    <span role="group" aria-label={props.question} className="confirm">
+    // Escape keeps, as "Keep" does (and goes no further: the panel's own Escape does not act as well)
+    <span
+      role="group"
+      aria-label={props.question}
+      className="confirm"
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        e.preventDefault();
+        e.stopPropagation();
+        keep();
+      }}
+    >
       <span>{props.ask ?? i18n.t('common.deleteAsk')}</span>{' '}
       <button ref={yes} className="danger" onClick={() => void confirm()}>
         {i18n.t('common.deleteYes')}
       </button>{' '}
-      <button
-        onClick={() => {
-          setReturnFocus(true);
-          setAsking(false);
-        }}
-      >
+      <button onClick={keep}>
         {i18n.t('common.deleteKeep')}
       </button>
     </span>
