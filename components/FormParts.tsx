@@ -3,13 +3,14 @@
 // closes, the focus goes back to the button that opened it instead of falling to the page).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { i18n } from '#i18n';
+import { BusyButton } from './BusyButton';
 
 export function FormButtons(props: { saving: boolean; label: string; onCancel?: () => void }) {
   return (
     <p className="row">
-      <button type="submit" className="primary" disabled={props.saving}>
+      <BusyButton type="submit" className="primary" busy={props.saving}>
         {props.label}
-      </button>
+      </BusyButton>
       {props.onCancel ? (
         <button type="button" onClick={props.onCancel}>
           {i18n.t('common.cancel')}

@@ -9,6 +9,7 @@ import { useSidebar } from './state/sidebar';
 import { isolate } from './bidi';
 import { ContactChoice, ContactSearch } from './ContactSearch';
 import { EditBeforeCreate } from './EditBeforeCreate';
+import { BusyButton } from './BusyButton';
 
 export function MatchPanel({ match, index }: { match: PersonMatch; index: number }) {
   const { relink, createContact, busy, page } = useSidebar();
@@ -43,9 +44,9 @@ export function MatchPanel({ match, index }: { match: PersonMatch; index: number
           <p className="muted wrap">
             <bdi>{[person.email, person.phone, person.company, person.title].filter(Boolean).join(' · ')}</bdi>
           </p>
-          <button className="primary" disabled={busy} onClick={() => void createContact(index)}>
+          <BusyButton className="primary" busy={busy} onClick={() => void createContact(index)}>
             {busy ? i18n.t('match.creating') : i18n.t('match.create')}
-          </button>
+          </BusyButton>
           <EditBeforeCreate match={match} site={page.status === 'ready' ? (page.value?.site ?? '') : ''} />
         </>
       ) : null}

@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { i18n } from '#i18n';
 import type { AppState, OAuthConnectRequest } from '@/lib/protocol';
+import { BusyButton } from './BusyButton';
 
 export function OAuthConnect(props: {
   app: AppState;
@@ -61,9 +62,9 @@ export function OAuthConnect(props: {
         <input id="oauthBaseUrl" name="oauthBaseUrl" type="url" required defaultValue={props.app.settings.apiBaseUrl} />
       </details>
       <p>
-        <button className="primary" type="submit" disabled={props.busy}>
+        <BusyButton className="primary" type="submit" busy={props.busy}>
           {i18n.t('oauth.signIn')}
-        </button>
+        </BusyButton>
       </p>
     </form>
   );

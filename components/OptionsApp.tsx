@@ -12,6 +12,7 @@ import { NewContactSettings } from './NewContactSettings';
 import { SitesSettings } from './SitesSettings';
 import { isolate } from './bidi';
 import type { UnsentQuestion } from './state/options';
+import { BusyButton } from './BusyButton';
 
 /** The notices' actions on this page: reconnecting is pasting a token here, switching is choosing here. */
 const reconnectHere = () => {
@@ -126,9 +127,9 @@ export function OptionsApp() {
           <input id="baseUrl" name="baseUrl" type="url" defaultValue={state.settings.apiBaseUrl} required />
         </details>
         <p>
-          <button className="primary" type="submit" disabled={busy}>
+          <BusyButton className="primary" type="submit" busy={busy}>
             {busy ? i18n.t('options.checking') : i18n.t('options.connect')}
-          </button>
+          </BusyButton>
         </p>
       </form>
       <OAuthConnect app={state} busy={busy} onConnect={connectWithOAuth} />

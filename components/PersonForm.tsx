@@ -8,6 +8,7 @@ import type { DetectedPerson } from '@/lib/detect';
 import { useFind, type Draft } from './state/find';
 import { ErrorNotice } from './ErrorNotice';
 import { ContactChoice } from './ContactSearch';
+import { BusyButton } from './BusyButton';
 
 type Values = { first: string; last: string; email: string; phone: string; company: string; title: string };
 const FIELDS: [keyof Values, () => string, string, string][] = [
@@ -75,9 +76,9 @@ export function PersonForm({ draft }: { draft: Draft }) {
         </>
       ) : null}
       <p className="row">
-        <button type="submit" className="primary" disabled={draft.busy}>
+        <BusyButton type="submit" className="primary" busy={draft.busy}>
           {draft.busy ? i18n.t('find.form.checking') : i18n.t('find.form.submit')}
-        </button>
+        </BusyButton>
         <button type="button" onClick={cancelDraft}>
           {i18n.t('common.cancel')}
         </button>
