@@ -84,7 +84,10 @@ export function TagCombobox({ inputRef, ...props }: TagComboboxProps) {
         const existing = catalogue.find((t) => t.toLowerCase() === typed.toLowerCase());
         take({ tag: existing ?? typed, label: typed, create: !existing });
       } else if (expanded && active >= 0 && options[active]) take(options[active]!);
-      else setHint(offer.exact ? '' : i18n.t('tags.noSuchTag', [typed]));
+      else {
+        setHint(offer.exact ? '' : i18n.t('tags.noSuchTag', [typed]));
+        setClosedAt(value); // the hint shows where the offers were (they open again as the text changes, or on ↓)
+      }
     } else if (e.key === 'Escape') {
       // the first Escape closes the offers, a second one empties the box
       if (expanded) {
