@@ -121,7 +121,15 @@ export function PinnedPerson() {
           {more ? ` ${i18n.t('sidebar.people.plusMore', more, [more])}` : ''} <span aria-hidden="true">▾</span>
         </button>
         {listOpen ? (
-          <div id="people-panel" className="people-panel">
+          <div
+            id="people-panel"
+            className="people-panel"
+            // the focus leaving for another part of the panel (Tab past the list) closes it: it would stay over the record
+            onBlur={(e) => {
+              const to = e.relatedTarget as Node | null;
+              if (to && !e.currentTarget.contains(to) && to !== toggle.current) closeList(false);
+            }}
+          >
             <PeopleList
               entries={entries}
               selected={sidebar.selected}
