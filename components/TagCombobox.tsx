@@ -84,10 +84,7 @@ export function TagCombobox({ inputRef, ...props }: TagComboboxProps) {
         const existing = catalogue.find((t) => t.toLowerCase() === typed.toLowerCase());
         take({ tag: existing ?? typed, label: typed, create: !existing });
       } else if (expanded && active >= 0 && options[active]) take(options[active]!);
-      else {
-        setHint(offer.exact ? '' : i18n.t('tags.noSuchTag', [typed]));
-        setClosedAt(value); // the hint shows where the offers were (they open again as the text changes, or on ↓)
-      }
+      else setHint(offer.exact ? '' : i18n.t('tags.noSuchTag', [typed]));
     } else if (e.key === 'Escape') {
       // the first Escape closes the offers, a second one empties the box
       if (expanded) {
@@ -132,6 +129,10 @@ export function TagCombobox({ inputRef, ...props }: TagComboboxProps) {
         }}
         onKeyDown={onKey}
       />
+      {/* the hint before the offers: they open under it (theme.css: .suggestions), never over it */}
+      <p id={`${id}-hint`} className="hint muted small" aria-live="polite">
+        {hint}
+      </p>
       <ul id={`${id}-offers`} role="listbox" aria-label={i18n.t('tags.suggestions')} className="suggestions" hidden={!expanded}>
         {options.map((o, i) => (
           <li
@@ -150,9 +151,6 @@ export function TagCombobox({ inputRef, ...props }: TagComboboxProps) {
           </li>
         ))}
       </ul>
-      <p id={`${id}-hint`} className="hint muted small" aria-live="polite">
-        {hint}
-      </p>
     </div>
   );
 }
