@@ -76,9 +76,10 @@ export function* groupInSteps(signals: Signal[], rules: GroupRules): Generator<v
   const records: (Element | null)[] = [];
   const seen = new Map<Element, Record<string, string>>();
   /** notes a value of `field` in every ancestor from `from` up, until one already knows it or holds two */
-  const note = (s: Signal, field: string, from: Element | null, keyed: (s: Signal) => string) => {
+  const note = (s: Signal, field: string, from: Element | null, below: Element, keyed: (s: Signal) => string) => {
     let key: string | undefined;
-    let branch: Element = s.el;
+    /** the child of `a` the value is in */
+    let branch = below;
     for (let a = from; a; branch = a, a = a.parentElement) {
       let entry = seen.get(a);
       if (!entry) seen.set(a, (entry = {}));
@@ -86,7 +87,9 @@ export function* groupInSteps(signals: Signal[], rules: GroupRules): Generator<v
       if (had === MULTI) break; // everything above already knows (most rows of a list: no key needed)
       key ??= keyed(s);
       if (had === key || (field === 'phone' && had !== undefined && sameNumber(had, key))) break;
-      entry[field] = had === undefined ? key : (field === 'phone' || field === 'email') && onItsLine(s, branch) ? SEVERAL : MULTI;
+      // a second number or address on a line of its own (no one's name there) in the block of the first
+      const line = (field === 'phone' || field === 'email') && !seen.get(branch)?.[FULL_NAME] && onItsLine(s, branch);
+      entry[field] = had === undefined ? key : line ? SEVERAL : MULTI;
       if (a === rules.root) break;
     }
   };
@@ -95,9 +98,10 @@ export function* groupInSteps(signals: Signal[], rules: GroupRules): Generator<v
     try {
       record = s.row ?? recordAbove(s.el);
       const from = record === rules.root ? null : record ? record.parentElement : s.el;
-      note(s, s.field, from, keyOf);
+      const below = record ?? s.el;
+      note(s, s.field, from, below, keyOf);
       // the whole name too: where one person is shown, their second number or address is theirs (see isMulti)
-      if (s.field === 'name') note(s, FULL_NAME, from, (n) => n.value.toLowerCase());
+      if (s.field === 'name') note(s, FULL_NAME, from, below, (n) => n.value.toLowerCase());
     } catch { /* an odd ancestor only weakens grouping */ }
     if (records.push(record) % STEP === 0) yield;
   }
@@ -151,8 +155,9 @@ export function* groupInSteps(signals: Signal[], rules: GroupRules): Generator<v
 
 /** whether el shows the value and little else (a label): a second number or address on a line of its own ("M: +44 …" under "T: +44 …") */
 function onItsLine(s: Signal, el: Element): boolean {
+  if (el.childElementCount > 3) return false; // a row of cells, a list: no line
   const most = s.value.length + 24;
-  const text = visibleText(el, most + 1).trim(); // read no further: el may be a list of thousands of rows
+  const text = visibleText(el, most + 1).trim(); // read no further than a line
   return text.length <= most && text.toLowerCase().includes(s.value.toLowerCase());
 }
 
