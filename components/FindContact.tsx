@@ -81,8 +81,16 @@ export function FindContact() {
     return () => document.removeEventListener('keydown', onKey);
   }, []);
 
-  // arrow keys move between the box and the results
+  // arrow keys move between the box and the results; Escape there puts the search away (the box
+  // emptied and focused, the record back in place)
   const onListKey = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && useFind.getState().picking == null && useFind.getState().query !== '') {
+      e.preventDefault();
+      e.stopPropagation();
+      type('');
+      input.current?.focus();
+      return;
+    }
     // Alt+↑/↓ belong to the people switcher (keys.ts)
     if ((e.key !== 'ArrowDown' && e.key !== 'ArrowUp') || e.altKey || e.ctrlKey || e.metaKey) return;
     const buttons = [...(list.current?.querySelectorAll('button') ?? [])];
