@@ -90,11 +90,26 @@ function Entry({ entry }: { entry: ActivityEntry }) {
 export function ActivityLog() {
   const { activity, error, loadActivity, toggleActivity } = useOutbox();
   const entries = valueOf(activity);
+  // back to the record (Back, or Escape anywhere in the log): the focus goes to the header's Activity
+  // button first, never to the page as the log leaves
+  const back = () => {
+    document.querySelector<HTMLButtonElement>('.activity-button')?.focus();
+    toggleActivity(false);
+  };
   return (
-    <section aria-labelledby="activity-title" className="activity" data-testid="activity">
+    <section
+      aria-labelledby="activity-title"
+      className="activity"
+      data-testid="activity"
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || e.defaultPrevented) return;
+        e.preventDefault();
+        back();
+      }}
+    >
       <header className="card-head">
         <h2 id="activity-title">{i18n.t('activity.title')}</h2>
-        <button className="quiet" onClick={() => toggleActivity(false)}>
+        <button className="quiet" onClick={back}>
           {i18n.t('activity.back')}
         </button>
       </header>
