@@ -22,6 +22,7 @@ import { PinnedPerson } from './PinnedPerson';
 import { SiteAccess, grantSiteAccess } from './SiteAccess';
 import { UndoBar } from './UndoBar';
 import { useSidebarKeys } from './keys';
+import { holdTypedForTagBox } from './hold-typed';
 
 /** A quick-tag request younger than this, found when the sidebar opens, still focuses the tag box. */
 const QUICK_TAG_FRESH_MS = 5_000;
@@ -76,7 +77,10 @@ function useContactPush(locationId: string | undefined, contactId: string | unde
 /** The quick-tag shortcut focuses the tag box; a connection added, reconnected or switched loads everything again. */
 function useBackgroundSignals() {
   useEffect(() => {
-    const focusTags = () => useContact.getState().focusTags();
+    const focusTags = () => {
+      useContact.getState().focusTags();
+      holdTypedForTagBox(); // the tag box may not be drawn yet: what is typed meanwhile becomes its text
+    };
     void quickTagItem().getValue().then((r) => r && Date.now() - r.at < QUICK_TAG_FRESH_MS && focusTags());
     const unwatchTag = quickTagItem().watch((r) => r && focusTags());
     const unwatchConnections = connectionsChangedItem().watch(() => {
