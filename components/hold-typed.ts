@@ -3,6 +3,7 @@
 // page's keys (J / K would move between people). Enter and the other keys are left alone: nothing
 // is tagged before the person is shown. The hold ends as soon as the tag box is there (it takes
 // the focus and shows the text), on Escape, or after HOLD_MS.
+import { isTextField } from './keys';
 import { useContact } from './state/contact';
 import { TAG_BOX_ID } from './TagEditor';
 
@@ -17,8 +18,7 @@ export function holdTypedForTagBox(doc: Document = document): void {
   const onKey = (e: KeyboardEvent) => {
     if (doc.getElementById(TAG_BOX_ID) || Date.now() > until) return release?.();
     // Escape, or a field the user went to (the search box): the hold is over
-    const field = e.target instanceof Element && e.target.closest('input, textarea, select, [contenteditable]');
-    if (e.key === 'Escape' || field) return release?.();
+    if (e.key === 'Escape' || isTextField(e.target)) return release?.();
     const typed = e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey;
     if (!typed && e.key !== 'Backspace') return;
     e.preventDefault();

@@ -2,27 +2,18 @@
 // The activity log leaves on Escape as on Back, and the focus goes to the header's Activity
 // button, never to the page as the log leaves.
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ActivityButton } from '@/components/ActivityButton';
 import { ActivityLog } from '@/components/ActivityLog';
 import { useOutbox } from '@/components/state/outbox';
+import { mountEach } from './mount';
 
 const send = vi.hoisted(() => vi.fn(async () => ({ ok: true, value: [] })));
 vi.mock('@/lib/protocol', async (original) => ({ ...(await original<object>()), sendMessage: send }));
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-let root: Root;
-let host: HTMLElement;
+const view = mountEach();
 beforeEach(() => {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
   useOutbox.setState({ activityOpen: true, activity: { status: 'ready', value: [] }, error: undefined });
-});
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
 });
 
 function App() {
@@ -37,19 +28,19 @@ function App() {
 
 describe('the activity log', () => {
   it('closes on Escape, with the focus on the Activity button', () => {
-    act(() => root.render(<App />));
-    const back = [...host.querySelectorAll<HTMLButtonElement>('[data-testid=activity] button')][0]!;
+    act(() => view.root.render(<App />));
+    const back = [...view.host.querySelectorAll<HTMLButtonElement>('[data-testid=activity] button')][0]!;
     act(() => back.focus());
     act(() => void back.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true })));
     expect(useOutbox.getState().activityOpen).toBe(false);
-    expect(host.querySelector('[data-testid=activity]')).toBeNull();
-    expect(document.activeElement).toBe(host.querySelector('.activity-button'));
+    expect(view.host.querySelector('[data-testid=activity]')).toBeNull();
+    expect(document.activeElement).toBe(view.host.querySelector('.activity-button'));
   });
 
   it('gives the focus to the Activity button on Back', () => {
-    act(() => root.render(<App />));
-    act(() => host.querySelector<HTMLButtonElement>('[data-testid=activity] button')!.click());
+    act(() => view.root.render(<App />));
+    act(() => view.host.querySelector<HTMLButtonElement>('[data-testid=activity] button')!.click());
     expect(useOutbox.getState().activityOpen).toBe(false);
-    expect(document.activeElement).toBe(host.querySelector('.activity-button'));
+    expect(document.activeElement).toBe(view.host.querySelector('.activity-button'));
   });
 });

@@ -3,31 +3,20 @@
 // page, which leaves a keyboard user nowhere), says it is unavailable, and sends nothing twice:
 // neither a click nor the form's submit goes through while it is busy.
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BusyButton } from '@/components/BusyButton';
 import { FormButtons } from '@/components/FormParts';
+import { mountEach } from './mount';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-let root: Root;
-let host: HTMLElement;
-beforeEach(() => {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-});
+const view = mountEach();
 
 describe('a busy button', () => {
   it('is never disabled, says it is unavailable, and ignores presses until the action is done', () => {
     const onClick = vi.fn();
-    const draw = (busy: boolean) => act(() => root.render(<BusyButton busy={busy} onClick={onClick}>Create contact</BusyButton>));
+    const draw = (busy: boolean) => act(() => view.root.render(<BusyButton busy={busy} onClick={onClick}>Create contact</BusyButton>));
     draw(true);
-    const button = host.querySelector('button')!;
+    const button = view.host.querySelector('button')!;
     expect(button.disabled).toBe(false);
     expect(button.getAttribute('aria-disabled')).toBe('true');
     act(() => button.click());
@@ -40,9 +29,9 @@ describe('a busy button', () => {
 
   it('submits a form once: not while its save is under way', () => {
     const onSubmit = vi.fn((e: { preventDefault(): void }) => e.preventDefault());
-    const draw = (saving: boolean) => act(() => root.render(<form onSubmit={onSubmit}><input name="title" /><FormButtons saving={saving} label="Add task" /></form>));
+    const draw = (saving: boolean) => act(() => view.root.render(<form onSubmit={onSubmit}><input name="title" /><FormButtons saving={saving} label="Add task" /></form>));
     draw(true);
-    const submit = host.querySelector<HTMLButtonElement>('button[type=submit]')!;
+    const submit = view.host.querySelector<HTMLButtonElement>('button[type=submit]')!;
     expect(submit.disabled).toBe(false);
     act(() => submit.click());
     expect(onSubmit).not.toHaveBeenCalled();

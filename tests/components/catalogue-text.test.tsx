@@ -2,8 +2,7 @@
 // The sidebar shows the catalogue's words, not its keys: the contact card and the activity
 // button rendered as in the side panel, read as a person (or a screen reader) would.
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ContactDetails } from '@/lib/protocol';
 import { ContactCard } from '@/components/ContactCard';
 import { ActivityButton } from '@/components/ActivityButton';
@@ -13,8 +12,8 @@ import { OptionsApp } from '@/components/OptionsApp';
 import { useOptions } from '@/components/state/options';
 import { defaultSettings } from '@/lib/storage';
 import { englishMessages } from '../i18n/catalogue';
+import { mountEach } from './mount';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const record: ContactDetails = {
   contact: { id: 'c1', name: 'Ana Silva', email: 'ana@example.com', locationId: 'L1', tags: [], dnd: false, customFields: [], appUrl: 'https://app.gohighlevel.com/' },
@@ -25,22 +24,12 @@ const record: ContactDetails = {
   fetchedAt: 0,
 };
 
-let root: Root;
-let host: HTMLElement;
-beforeEach(() => {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-});
+const view = mountEach();
 
-const render = (node: React.ReactNode) => act(() => root.render(node));
+const render = (node: React.ReactNode) => act(() => view.root.render(node));
 /** Everything a person reads or hears: the text and the accessible names and hints. */
 const readable = () =>
-  [host.textContent ?? '', ...[...host.querySelectorAll('[aria-label],[placeholder],[title]')].flatMap((e) =>
+  [view.host.textContent ?? '', ...[...view.host.querySelectorAll('[aria-label],[placeholder],[title]')].flatMap((e) =>
     ['aria-label', 'placeholder', 'title'].map((a) => e.getAttribute(a) ?? ''),
   )].join('\n');
 
@@ -51,12 +40,12 @@ describe('the contact card', () => {
     for (const words of ['Open in HighLevel (new tab)', 'Do not disturb', 'All channels', 'No tasks', 'No notes', 'No appointments', 'Add a task', 'Add to workflow…', 'Owner and followers', 'Delete contact']) {
       expect(text).toContain(words);
     }
-    expect(host.querySelector('[data-testid=facts]')?.textContent).toBe('Emailana@example.com');
+    expect(view.host.querySelector('[data-testid=facts]')?.textContent).toBe('Emailana@example.com');
     // the name inside the sentence is isolated (FSI … PDI): its own text direction cannot spill over
-    expect(host.querySelector('button[aria-label]')?.getAttribute('aria-label')).toBe('Edit \u2068Ana Silva\u2069');
+    expect(view.host.querySelector('button[aria-label]')?.getAttribute('aria-label')).toBe('Edit \u2068Ana Silva\u2069');
     render(<TagEditor tags={[]} />);
     expect(readable()).toContain('No tags yet');
-    expect(host.querySelector('input#tag-input')?.getAttribute('placeholder')).toBe('Add a tag… (Enter takes the suggestion)');
+    expect(view.host.querySelector('input#tag-input')?.getAttribute('placeholder')).toBe('Add a tag… (Enter takes the suggestion)');
     const names = Object.keys(await englishMessages());
     const keys = names.filter((name) => name.includes('_')).map((name) => name.replaceAll('_', '.'));
     expect(keys.filter((key) => text.includes(key))).toEqual([]);
@@ -68,11 +57,11 @@ describe('the activity button', () => {
     const status = { pending: 0, failed: 1, conflicts: 0, jobs: [], changedAt: 1 };
     act(() => useOutbox.setState({ status }));
     render(<ActivityButton />);
-    expect(host.textContent).toBe('Activity (1 needs you)');
+    expect(view.host.textContent).toBe('Activity (1 needs you)');
     act(() => useOutbox.setState({ status: { ...status, failed: 2, conflicts: 1 } }));
-    expect(host.textContent).toBe('Activity (3 need you)');
+    expect(view.host.textContent).toBe('Activity (3 need you)');
     act(() => useOutbox.setState({ status: { ...status, failed: 0 } }));
-    expect(host.textContent).toBe('Activity');
+    expect(view.host.textContent).toBe('Activity');
   });
 });
 
@@ -90,7 +79,7 @@ describe('the options page', () => {
     };
     act(() => useOptions.setState({ app, load: async () => undefined, loadLists: async () => undefined }));
     render(<OptionsApp />);
-    const marks = [...host.querySelectorAll('[data-testid=connections] li')].map((li) => li.querySelector('[data-testid=needs-reconnect]')?.textContent ?? null);
+    const marks = [...view.host.querySelectorAll('[data-testid=connections] li')].map((li) => li.querySelector('[data-testid=needs-reconnect]')?.textContent ?? null);
     expect(marks).toEqual([`Needs reconnecting: ${why}`, null]);
   });
 });

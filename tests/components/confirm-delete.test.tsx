@@ -2,27 +2,16 @@
 // The delete that asks first: Escape keeps the item as "Keep" does and gives the focus back to the
 // Delete button (so a next Enter asks again instead of deleting); "Yes, delete" deletes.
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ConfirmDelete } from '@/components/ConfirmDelete';
+import { mountEach } from './mount';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-let root: Root;
-let host: HTMLElement;
-beforeEach(() => {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-});
+const view = mountEach();
 
 function drawn(onConfirm = vi.fn()) {
-  act(() => root.render(<ConfirmDelete label="Delete task Call Ana" question="Delete task Call Ana?" onConfirm={onConfirm} />));
-  const deleteButton = () => host.querySelector<HTMLButtonElement>('button[aria-label="Delete task Call Ana"]');
+  act(() => view.root.render(<ConfirmDelete label="Delete task Call Ana" question="Delete task Call Ana?" onConfirm={onConfirm} />));
+  const deleteButton = () => view.host.querySelector<HTMLButtonElement>('button[aria-label="Delete task Call Ana"]');
   act(() => deleteButton()!.click());
   return { onConfirm, deleteButton };
 }
@@ -33,13 +22,13 @@ const press = (key: string) =>
 describe('a delete that asks first', () => {
   it('keeps the item on Escape and gives the focus back to the Delete button', () => {
     const { onConfirm, deleteButton } = drawn();
-    expect(host.querySelector('[role=group]')).not.toBeNull();
+    expect(view.host.querySelector('[role=group]')).not.toBeNull();
     expect(document.activeElement?.textContent).toBe('Yes, delete');
     const outside = vi.fn();
     document.addEventListener('keydown', outside);
     press('Escape');
     document.removeEventListener('keydown', outside);
-    expect(host.querySelector('[role=group]')).toBeNull();
+    expect(view.host.querySelector('[role=group]')).toBeNull();
     expect(document.activeElement).toBe(deleteButton());
     expect(outside).not.toHaveBeenCalled(); // the panel's own Escape does not act as well
     expect(onConfirm).not.toHaveBeenCalled();

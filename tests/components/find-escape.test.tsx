@@ -2,41 +2,32 @@
 // The search box's results: Escape on a result puts the search away (the box emptied, the focus
 // back in it, the results gone so the record is in place again), as it does in the box itself.
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { FindContact } from '@/components/FindContact';
 import { useFind } from '@/components/state/find';
 import { useSidebar } from '@/components/state/sidebar';
+import { mountEach } from './mount';
 
 const send = vi.hoisted(() => vi.fn(async () => ({ ok: true, value: [] })));
 vi.mock('@/lib/protocol', async (original) => ({ ...(await original<object>()), sendMessage: send }));
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-let root: Root;
-let host: HTMLElement;
+const view = mountEach();
 beforeEach(() => {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
   fakeBrowser.commands.getAll = async () => []; // the find shortcut's keys: none set
   useSidebar.setState({ tabId: undefined });
   useFind.setState({ query: 'Diego', results: { status: 'ready', value: [{ id: 'd1', name: 'Diego Santos', tags: [] }] }, draft: undefined, notice: undefined, picking: undefined });
 });
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-});
 
 describe('the search results', () => {
   it('go away on Escape from a result, with the focus back in the emptied box', () => {
-    act(() => root.render(<FindContact />));
-    const result = host.querySelector<HTMLButtonElement>('[data-testid=find-results] button')!;
+    act(() => view.root.render(<FindContact />));
+    const result = view.host.querySelector<HTMLButtonElement>('[data-testid=find-results] button')!;
     expect(result.textContent).toContain('Diego Santos');
     act(() => result.focus());
     act(() => void result.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true })));
     expect(useFind.getState().query).toBe('');
-    expect(host.querySelector('[data-testid=find-results]')).toBeNull();
-    expect(document.activeElement).toBe(host.querySelector('input[type=search]'));
+    expect(view.host.querySelector('[data-testid=find-results]')).toBeNull();
+    expect(document.activeElement).toBe(view.host.querySelector('input[type=search]'));
   });
 });

@@ -3,25 +3,21 @@
 // focus leaves it for another part of the panel (Tab past it), instead of staying drawn over the
 // person's name and tags; it stays open while the focus moves inside it or back to its toggle.
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PinnedPerson } from '@/components/PinnedPerson';
 import { useSidebar } from '@/components/state/sidebar';
 import { useContact } from '@/components/state/contact';
 import type { TabPeople } from '@/lib/protocol';
+import { mountEach } from './mount';
 
 const send = vi.hoisted(() => vi.fn(async () => ({ ok: false, error: { kind: 'x', message: 'not looked at here', action: 'none' } })));
 vi.mock('@/lib/protocol', async (original) => ({ ...(await original<object>()), sendMessage: send }));
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-let root: Root;
-let host: HTMLElement;
+const view = mountEach();
 let outside: HTMLButtonElement;
 beforeEach(() => {
-  host = document.createElement('div');
   outside = document.createElement('button');
-  document.body.append(host, outside);
-  root = createRoot(host);
+  document.body.append(outside);
   const page: TabPeople = {
     people: ['Ana Diaz', 'Ben Ode', 'Cleo Lu'].map((name) => ({ name, email: `${name.split(' ')[0]!.toLowerCase()}@example.com` })),
     view: 'list', site: 'heyreach', tabId: 1, url: 'https://app.heyreach.io/x', reportedAt: 1,
@@ -30,12 +26,10 @@ beforeEach(() => {
   useContact.setState({ draft: '', contactId: undefined, focusTagsAt: 0 });
 });
 afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
   outside.remove();
 });
 
-const panel = () => host.querySelector('#people-panel');
+const panel = () => view.host.querySelector('#people-panel');
 const moveFocus = (from: Element, to: HTMLElement) =>
   act(() => {
     from.dispatchEvent(new FocusEvent('focusout', { bubbles: true, relatedTarget: to }));
@@ -44,8 +38,8 @@ const moveFocus = (from: Element, to: HTMLElement) =>
 
 describe('the people list', () => {
   it('closes when the focus leaves it for the rest of the panel, not while it moves inside or to its toggle', () => {
-    act(() => root.render(<PinnedPerson />));
-    const toggle = host.querySelector<HTMLButtonElement>('[data-testid=people-toggle]')!;
+    act(() => view.root.render(<PinnedPerson />));
+    const toggle = view.host.querySelector<HTMLButtonElement>('[data-testid=people-toggle]')!;
     act(() => toggle.click());
     expect(panel()).not.toBeNull();
     const inside = panel()!.querySelector<HTMLElement>('button, [tabindex]')!;

@@ -4,26 +4,15 @@
 // is offered its tag; a held Backspace never goes on into the chips. And the sidebar's keys: J / K
 // move between people only when no field has the focus, Alt+↓ / Alt+↑ anywhere, Alt+R repeats.
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { TagCombobox } from '@/components/TagCombobox';
 import { onSidebarKey } from '@/components/keys';
 import { useSidebar } from '@/components/state/sidebar';
 import { useContact } from '@/components/state/contact';
+import { mountEach } from './mount';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-let root: Root;
-let host: HTMLElement;
-beforeEach(() => {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-});
+const view = mountEach();
 
 const catalogue = ['vip', 'webinar', 'warm'];
 
@@ -31,7 +20,7 @@ function box(onTag = vi.fn(), onEmptyBackspace = vi.fn(), tags = catalogue) {
   let value = '';
   const draw = () =>
     act(() =>
-      root.render(
+      view.root.render(
         <TagCombobox
           id="t"
           label="Tag"
@@ -48,7 +37,7 @@ function box(onTag = vi.fn(), onEmptyBackspace = vi.fn(), tags = catalogue) {
       ),
     );
   draw();
-  const input = host.querySelector('input')!;
+  const input = view.host.querySelector('input')!;
   act(() => input.focus()); // the offers show while the box has the focus
   const type = (text: string) =>
     act(() => {
@@ -57,8 +46,8 @@ function box(onTag = vi.fn(), onEmptyBackspace = vi.fn(), tags = catalogue) {
       input.dispatchEvent(new Event('input', { bubbles: true }));
     });
   const key = (k: string, init: KeyboardEventInit = {}) => act(() => void input.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true, ...init })));
-  const highlighted = () => host.querySelector('[role=option][aria-selected=true]')?.textContent;
-  const hint = () => host.querySelector('.hint')?.textContent;
+  const highlighted = () => view.host.querySelector('[role=option][aria-selected=true]')?.textContent;
+  const hint = () => view.host.querySelector('.hint')?.textContent;
   return { onTag, onEmptyBackspace, type, key, highlighted, hint, input };
 }
 
@@ -84,7 +73,7 @@ describe('the tag box', () => {
     const b = box();
     b.type('webi');
     b.key('Escape');
-    expect(host.querySelector('[role=listbox]')?.hasAttribute('hidden')).toBe(true);
+    expect(view.host.querySelector('[role=listbox]')?.hasAttribute('hidden')).toBe(true);
     expect(b.input.value).toBe('webi');
     b.key('Enter');
     expect(b.onTag).not.toHaveBeenCalled();
@@ -100,7 +89,7 @@ describe('the tag box', () => {
     b.type('webi');
     expect(b.highlighted()).toBe('webinar');
     act(() => b.input.blur());
-    expect(host.querySelector('[role=listbox]')?.hasAttribute('hidden')).toBe(true);
+    expect(view.host.querySelector('[role=listbox]')?.hasAttribute('hidden')).toBe(true);
   });
 
   it('does not create a tag on Enter; says that Shift+Enter does, and Shift+Enter does', () => {
@@ -111,7 +100,7 @@ describe('the tag box', () => {
     expect(b.onTag).not.toHaveBeenCalled();
     expect(b.hint()).toBe('There is no tag “q3-promo” yet. Shift+Enter creates it.');
     // the offers open under the hint, never over it (they are placed where they stand in the page: after the hint)
-    expect(host.querySelector('.hint')!.compareDocumentPosition(host.querySelector('[role=listbox]')!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(view.host.querySelector('.hint')!.compareDocumentPosition(view.host.querySelector('[role=listbox]')!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     b.key('Enter', { shiftKey: true });
     expect(b.onTag).toHaveBeenCalledWith('q3-promo', true);
   });

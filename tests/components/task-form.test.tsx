@@ -3,28 +3,17 @@
 // users are known only after the form was drawn (it is drawn closed, before the record is read);
 // once the user picks an assignee, it stays theirs.
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TaskForm } from '@/components/TaskForm';
 import type { UserOption } from '@/lib/protocol';
+import { mountEach } from './mount';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-let root: Root;
-let host: HTMLElement;
-beforeEach(() => {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-});
+const view = mountEach();
 
 const users: UserOption[] = [{ id: 'u-tessa', name: 'Tessa Moreno' }, { id: 'u-sam', name: 'Sam Carter' }];
-const form = (props: { users: UserOption[]; owner?: string }) => act(() => root.render(<TaskForm users={props.users} owner={props.owner} onSave={async () => true} />));
-const assignee = () => host.querySelector<HTMLSelectElement>('select[name=assignedTo]')!;
+const form = (props: { users: UserOption[]; owner?: string }) => act(() => view.root.render(<TaskForm users={props.users} owner={props.owner} onSave={async () => true} />));
+const assignee = () => view.host.querySelector<HTMLSelectElement>('select[name=assignedTo]')!;
 
 describe('a new task’s assignee', () => {
   it('is the owner once the owner and the users are known, though the form was drawn before', () => {
