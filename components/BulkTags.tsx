@@ -13,6 +13,7 @@ import { useSidebar, type PersonEntry } from './state/sidebar';
 import { valueOf } from './state/ask';
 import { isolate } from './bidi';
 import { TagCombobox } from './TagCombobox';
+import { Adder } from './FormParts';
 
 const quoted = (tags: string[]) => tags.map((t) => `“${isolate(t)}”`).join(', ');
 
@@ -92,9 +93,17 @@ export function BulkTags({ entries, site }: { entries: PersonEntry[]; site: stri
   const [asked, setAsked] = useState<Asked>();
   const yes = useRef<HTMLButtonElement>(null);
   const id = useId();
+  /** the question was put away (Cancel, Escape): the focus goes back to the tag, not to the page */
+  const backToTag = useRef(false);
   useEffect(() => {
     if (asked) yes.current?.focus();
-  }, [asked]);
+    else if (backToTag.current) document.getElementById(`${id}-tag`)?.focus();
+    backToTag.current = false;
+  }, [asked, id]);
+  const putAway = () => {
+    backToTag.current = true;
+    setAsked(undefined);
+  };
 
   const matched = entries.filter((e) => e.match?.state === 'matched' && e.match.contact);
   const picked = matched.filter((e) => checked.includes(e.key));
@@ -122,8 +131,7 @@ export function BulkTags({ entries, site }: { entries: PersonEntry[]; site: stri
     : '';
 
   return (
-    <details className="adder bulk card" data-testid="bulk">
-      <summary>{i18n.t('bulk.summary', matched.length)}</summary>
+    <Adder className="bulk card" testId="bulk" summary={i18n.t('bulk.summary', matched.length)}>
       <fieldset className="plain">
         <legend>{i18n.t('bulk.who')}</legend>
         <label className="check">
@@ -158,13 +166,24 @@ export function BulkTags({ entries, site }: { entries: PersonEntry[]; site: stri
         </label>
       ) : null}
       {asked ? (
-        <div role="group" aria-label={question} className="confirm-bulk" data-testid="bulk-confirm">
+        // Escape puts the question away, as Cancel does, and the focus goes back to the tag
+        <div
+          role="group"
+          aria-label={question}
+          className="confirm-bulk"
+          data-testid="bulk-confirm"
+          onKeyDown={(e) => {
+            if (e.key !== 'Escape') return;
+            e.preventDefault();
+            putAway();
+          }}
+        >
           <p>{question}</p>
           <p className="row">
             <button ref={yes} className="primary" onClick={() => void run()}>
               {asked.op === 'add' ? i18n.t('bulk.yesAdd', count, [count]) : i18n.t('bulk.yesRemove', contactIds.length, [contactIds.length])}
             </button>
-            <button onClick={() => setAsked(undefined)}>{i18n.t('common.cancel')}</button>
+            <button onClick={putAway}>{i18n.t('common.cancel')}</button>
           </p>
         </div>
       ) : (
@@ -177,6 +196,6 @@ export function BulkTags({ entries, site }: { entries: PersonEntry[]; site: stri
           </button>
         </p>
       )}
-    </details>
+    </Adder>
   );
 }

@@ -1,7 +1,8 @@
-// Pieces shared by the task, note and contact forms: the save / cancel buttons, and editing in
-// place (the form closes once the change is saved, stays open with the error otherwise; when it
-// closes, the focus goes back to the button that opened it instead of falling to the page).
-import { useCallback, useEffect, useRef, useState } from 'react';
+// Pieces shared by the task, note and contact forms: the save / cancel buttons, editing in place
+// (the form closes once the change is saved, stays open with the error otherwise; when it closes,
+// the focus goes back to the button that opened it instead of falling to the page), and a section's
+// "Add …" form under its summary (Escape in it closes it, the focus back on the summary).
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { i18n } from '#i18n';
 import { BusyButton } from './BusyButton';
 
@@ -47,4 +48,28 @@ export function useEditInPlace() {
       return saved;
     },
   };
+}
+
+/**
+ * A section's "Add …" form, opened from its summary. Escape anywhere in it closes it and gives the
+ * focus back to the summary, unless something inside used that Escape (a list of offers closing,
+ * a box emptied, a question put away): what was typed stays for the next time it opens.
+ */
+export function Adder(props: { summary: ReactNode; className?: string; testId?: string; children: ReactNode }) {
+  return (
+    <details
+      className={props.className ? `adder ${props.className}` : 'adder'}
+      data-testid={props.testId}
+      onKeyDown={(e) => {
+        const details = e.currentTarget;
+        if (e.key !== 'Escape' || e.defaultPrevented || !details.open) return;
+        e.preventDefault();
+        details.open = false;
+        details.querySelector('summary')?.focus();
+      }}
+    >
+      <summary>{props.summary}</summary>
+      {props.children}
+    </details>
+  );
 }

@@ -6,7 +6,7 @@ import type { NoteView } from '@/lib/protocol';
 import { useContact } from './state/contact';
 import { isolate } from './bidi';
 import { ConfirmDelete } from './ConfirmDelete';
-import { FormButtons, useEditInPlace } from './FormParts';
+import { Adder, FormButtons, useEditInPlace } from './FormParts';
 import { useStableKeys } from './stable-keys';
 import { when } from './when';
 
@@ -89,10 +89,9 @@ export function NoteList({ notes }: { notes: NoteView[] }) {
         ))}
         {notes.length === 0 ? <li className="muted">{i18n.t('notes.none')}</li> : null}
       </ul>
-      <details className="adder">
-        <summary>{i18n.t('notes.add')}</summary>
+      <Adder summary={i18n.t('notes.add')}>
         <NoteForm label={i18n.t('notes.new')} onSave={createNote} />
-      </details>
+      </Adder>
     </>
   );
 }

@@ -90,7 +90,10 @@ export function TagCombobox({ inputRef, ...props }: TagComboboxProps) {
       if (expanded) {
         e.stopPropagation();
         setClosedAt(value);
-      } else if (value !== '') props.onValue('');
+      } else if (value !== '') {
+        e.preventDefault(); // used: a form around the box stays open
+        props.onValue('');
+      }
       setOpen(false);
       setMoved(-1);
     } else if (e.key === 'Backspace' && value === '' && !e.repeat) {

@@ -5,7 +5,7 @@ import type { TaskView, UserOption } from '@/lib/protocol';
 import { useContact } from './state/contact';
 import { isolate } from './bidi';
 import { ConfirmDelete } from './ConfirmDelete';
-import { useEditInPlace } from './FormParts';
+import { Adder, useEditInPlace } from './FormParts';
 import { useStableKeys } from './stable-keys';
 import { TaskForm } from './TaskForm';
 import { when } from './when';
@@ -72,10 +72,9 @@ export function TaskList({ tasks, users, now, owner }: { tasks: TaskView[]; user
         ))}
         {tasks.length === 0 ? <li className="muted">{i18n.t('tasks.none')}</li> : null}
       </ul>
-      <details className="adder">
-        <summary>{i18n.t('tasks.add')}</summary>
+      <Adder summary={i18n.t('tasks.add')}>
         <TaskForm users={users} owner={owner} onSave={createTask} />
-      </details>
+      </Adder>
     </>
   );
 }

@@ -1,0 +1,93 @@
+// @vitest-environment happy-dom
+// A section's "Add …" form closes on Escape, with the focus back on its summary and what was typed
+// kept; an Escape used inside it (a tag box emptied) does not close it as well. The bulk question
+// is put away by Escape as by Cancel, the focus back on the tag instead of the page.
+import { act } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import { TaskList } from '@/components/TaskList';
+import { BulkTags } from '@/components/BulkTags';
+import { useOutbox } from '@/components/state/outbox';
+import type { DetectedPerson, PersonMatch } from '@/lib/protocol';
+import type { PersonEntry } from '@/components/state/sidebar';
+import { mountEach } from './mount';
+
+const view = mountEach();
+
+const escape = (el: Element) => act(() => void el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true })));
+const type = (input: HTMLInputElement, text: string) =>
+  act(() => {
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, text);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+
+function entry(name: string): PersonEntry {
+  const person: DetectedPerson = { name, email: `${name.toLowerCase()}@parklabs.example.org`, source: 'page' } as DetectedPerson;
+  const match: PersonMatch = { person, key: `email:${person.email}`, state: 'matched', contact: { id: `id-${name}`, name }, reason: 'email', confidence: 0.98 } as PersonMatch;
+  return { index: 0, key: match.key, person, match };
+}
+
+describe('an Add form', () => {
+  it('closes on Escape, the focus on its summary, and keeps what was typed', () => {
+    act(() => view.root.render(<TaskList tasks={[]} users={[]} now={0} />));
+    const details = view.host.querySelector('details')!;
+    const summary = details.querySelector('summary')!;
+    act(() => void (details.open = true));
+    const title = details.querySelector<HTMLInputElement>('input[name=title]')!;
+    act(() => title.focus());
+    type(title, 'Call back Ada');
+    escape(title);
+    expect(details.open).toBe(false);
+    expect(document.activeElement).toBe(summary);
+    act(() => void (details.open = true));
+    expect(details.querySelector<HTMLInputElement>('input[name=title]')!.value).toBe('Call back Ada');
+  });
+
+  it('stays open when the Escape emptied a tag box in it; the next Escape closes it', () => {
+    act(() => view.root.render(<BulkTags entries={[entry('Ada')]} site="app.heyreach.io" />));
+    const details = view.host.querySelector('details')!;
+    act(() => void (details.open = true));
+    const tag = details.querySelector<HTMLInputElement>('input[role=combobox]')!;
+    act(() => tag.focus());
+    type(tag, 'gala');
+    escape(tag); // closes the offers
+    escape(tag); // empties the box
+    expect(tag.value).toBe('');
+    expect(details.open).toBe(true);
+    escape(tag);
+    expect(details.open).toBe(false);
+  });
+});
+
+describe('the bulk question', () => {
+  it('is put away by Escape, with the focus back on the tag and nothing sent', () => {
+    const startBulk = vi.fn(async () => undefined);
+    useOutbox.setState({ startBulk });
+    act(() => view.root.render(<BulkTags entries={[entry('Ada'), entry('Ben')]} site="app.heyreach.io" />));
+    const details = view.host.querySelector('details')!;
+    act(() => void (details.open = true));
+    const tag = details.querySelector<HTMLInputElement>('input[role=combobox]')!;
+    type(tag, 'gala-dinner');
+    act(() => [...details.querySelectorAll('button')].find((b) => b.className === 'primary')!.click());
+    const question = view.host.querySelector('[data-testid=bulk-confirm]')!;
+    expect(question).not.toBeNull();
+    expect(document.activeElement?.closest('[data-testid=bulk-confirm]')).toBe(question);
+    escape(document.activeElement!);
+    expect(view.host.querySelector('[data-testid=bulk-confirm]')).toBeNull();
+    expect(details.open).toBe(true);
+    expect(document.activeElement).toBe(tag);
+    expect(startBulk).not.toHaveBeenCalled();
+  });
+
+  it('gives the focus back to the tag on Cancel too', () => {
+    act(() => view.root.render(<BulkTags entries={[entry('Ada')]} site="app.heyreach.io" />));
+    const details = view.host.querySelector('details')!;
+    act(() => void (details.open = true));
+    const tag = details.querySelector<HTMLInputElement>('input[role=combobox]')!;
+    type(tag, 'gala-dinner');
+    act(() => [...details.querySelectorAll('button')].find((b) => b.className === 'primary')!.click());
+    const cancel = view.host.querySelectorAll<HTMLButtonElement>('[data-testid=bulk-confirm] button')[1]!;
+    act(() => cancel.click());
+    expect(view.host.querySelector('[data-testid=bulk-confirm]')).toBeNull();
+    expect(document.activeElement).toBe(tag);
+  });
+});
