@@ -42,6 +42,8 @@ export interface ContactState {
   undos: UndoStep[];
   /** the undo bar shows the shown contact's last change until then */
   undoBarUntil: number;
+  /** what a key that changed nothing has to say (an undone change, a tag the person already has), in the undo bar until `until` */
+  said?: { text: string; until: number };
   /** the last tags used, newest first (one-click chips, the repeat key) */
   recentTags: string[];
   /** what is typed in the tag box (kept when the shown person changes) */
@@ -143,7 +145,8 @@ export const useContact = create<ContactState>((set, get) => {
   }
 
   const offerUndo = (contactId: string, label: string, run: () => void) =>
-    set((s) => ({ undos: [...s.undos, { contactId, label, run }].slice(-UNDO_KEPT), undoBarUntil: Date.now() + UNDO_MS }));
+    set((s) => ({ undos: [...s.undos, { contactId, label, run }].slice(-UNDO_KEPT), undoBarUntil: Date.now() + UNDO_MS, said: undefined }));
+  const say = (text: string) => set({ said: { text, until: Date.now() + UNDO_MS } });
 
   /** the tags used here, oldest first: those used while the lists were read go on top of the answer */
   const usedHere: string[] = [];
@@ -174,7 +177,7 @@ export const useContact = create<ContactState>((set, get) => {
     focusTagsAt: 0,
 
     async open(contactId, fresh = false) {
-      if (contactId !== get().contactId) set((s) => ({ writeError: s.writeError?.contactId === contactId ? s.writeError : undefined, undoBarUntil: 0 }));
+      if (contactId !== get().contactId) set((s) => ({ writeError: s.writeError?.contactId === contactId ? s.writeError : undefined, undoBarUntil: 0, said: undefined }));
       set({ contactId });
       if (!contactId) {
         set({ details: { status: 'idle' }, revalidating: false });
@@ -235,13 +238,16 @@ export const useContact = create<ContactState>((set, get) => {
 
     async repeatLastTag() {
       const last = get().recentTags[0];
-      if (last) await get().addTag(last);
+      if (!last) return say(i18n.t('tags.noneToRepeat'));
+      if (tagsShown()?.tags.some((t) => sameTag(t, last))) return say(i18n.t('tags.alreadyHas', [last]));
+      await get().addTag(last);
     },
 
     runUndo() {
       const step = undoOf(get());
-      if (!step) return;
+      if (!step) return say(i18n.t('tags.nothingToUndo'));
       set((s) => ({ undos: s.undos.filter((u) => u !== step), undoBarUntil: 0 }));
+      say(i18n.t('tags.undone', [step.label]));
       step.run();
     },
 

@@ -7,7 +7,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { TaskList } from '@/components/TaskList';
 import { BulkTags } from '@/components/BulkTags';
 import { useOutbox } from '@/components/state/outbox';
-import type { DetectedPerson, PersonMatch } from '@/lib/protocol';
+import type { DetectedPerson } from '@/lib/detect';
+import type { PersonMatch } from '@/lib/protocol';
 import type { PersonEntry } from '@/components/state/sidebar';
 import { mountEach } from './mount';
 
@@ -21,8 +22,8 @@ const type = (input: HTMLInputElement, text: string) =>
   });
 
 function entry(name: string): PersonEntry {
-  const person: DetectedPerson = { name, email: `${name.toLowerCase()}@parklabs.example.org`, source: 'page' } as DetectedPerson;
-  const match: PersonMatch = { person, key: `email:${person.email}`, state: 'matched', contact: { id: `id-${name}`, name }, reason: 'email', confidence: 0.98 } as PersonMatch;
+  const person: DetectedPerson = { name, email: `${name.toLowerCase()}@parklabs.example.org` };
+  const match: PersonMatch = { person, key: `email:${person.email}`, state: 'matched', contact: { id: `id-${name}`, name }, reason: 'email', confidence: 0.98 };
   return { index: 0, key: match.key, person, match };
 }
 

@@ -101,6 +101,7 @@ describe('Chromium: working with a contact in the sidebar', () => {
     await sidebar.keyboard.up('Control');
     await waitForSandbox(sandbox, mayaId, (r) => r.contact.tags.includes(first!), `${first} back after Ctrl+Z`);
     expect((await chips(sidebar)).sort()).toEqual([...maya.tags].sort());
+    expect(await textOf(sidebar, '[data-testid=undo]')).toEqual([`Undone: Removed “${first}”`]); // said, not only done
   });
 
   it('adds a task with an assignee, then completes it', async () => {
