@@ -10,7 +10,7 @@ export function LocationSwitcher({ connections }: { connections: ConnectionView[
   const active = locations.find((c) => c.active);
   if (locations.length < 2) {
     return (
-      <span className="muted" data-testid="location">
+      <span className="muted" data-testid="location" title={active?.locationName}>
         {active?.locationName ?? ''}
       </span>
     );

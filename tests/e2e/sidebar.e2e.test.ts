@@ -70,12 +70,19 @@ describe('Chromium: working with a contact in the sidebar', () => {
     await sidebar.keyboard.press('Backspace');
     await sidebar.keyboard.press('Backspace');
     sandbox.setFaults({ latencyMs: 1500, paths: ['/contacts/*/tags'] });
+    // narrower, as a side panel often is: the header stays one line while the write is counted in it
+    await sidebar.setViewport({ width: 360, height: 900 });
+    const headerHeight = () => sidebar.$eval('header.top', (h) => h.getBoundingClientRect().height);
+    const oneLine = await headerHeight();
     await sidebar.focus('#tag-input');
     await sidebar.keyboard.type('Sidebar-Demo');
     await sidebar.keyboard.down('Shift'); // a new tag: Shift+Enter creates it (Enter only takes a suggestion)
     await sidebar.keyboard.press('Enter');
     await sidebar.keyboard.up('Shift');
     expect(await chips(sidebar)).toContain('Sidebar-Demo'); // optimistic: the write is still on its way
+    await waitForText(sidebar, '.activity-button', (t) => t[0] === 'Activity (1 sending)', 'the write counted in the header');
+    expect(await headerHeight()).toBe(oneLine);
+    await sidebar.setViewport({ width: 420, height: 900 });
     expect((await sandboxRecord(sandbox, mayaId)).contact.tags).not.toContain('sidebar-demo');
     await waitForSandbox(sandbox, mayaId, (r) => r.contact.tags.includes('sidebar-demo'), 'the new tag');
     sandbox.setFaults({ latencyMs: 0, paths: [] });
