@@ -83,7 +83,7 @@ const matchedBy: Record<MatchReason, (percent: number) => string> = {
   phone: (percent) => i18n.t('match.byPhone', [percent]),
   linkedin: (percent) => i18n.t('match.byLinkedIn', [percent]),
   'name+company': (percent) => i18n.t('match.byNameAndCompany', [percent]),
-  'linked-by-you': (percent) => i18n.t('match.linkedByYou', [percent]),
+  'linked-by-you': () => i18n.t('match.linkedByYou'),
 };
 
 /** A link made by hand names one contact: it is never ambiguous. */

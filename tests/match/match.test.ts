@@ -80,7 +80,7 @@ describe('matchPerson', () => {
 describe('describeMatch', () => {
   it('says why a person matched and how sure, in the words the sidebar shows', () => {
     expect(describeMatch({ state: 'matched', reason: 'email', confidence: 0.98 })).toBe('matched by email · 98% sure');
-    expect(describeMatch({ state: 'matched', reason: 'linked-by-you', confidence: 1 })).toBe('linked by you · 100% sure');
+    expect(describeMatch({ state: 'matched', reason: 'linked-by-you', confidence: 1 })).toBe('linked by you'); // not a guess: no percentage
     expect(describeMatch({ state: 'ambiguous', reason: 'phone', confidence: 0.45 })).toBe('several contacts share this phone · choose one');
     expect(describeMatch({ state: 'missing', confidence: 0 })).toBe('not found in GHL');
   });
