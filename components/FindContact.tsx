@@ -16,6 +16,7 @@ import { valueOf } from './state/ask';
 import { isolate } from './bidi';
 import { ErrorNotice } from './ErrorNotice';
 import { PersonForm } from './PersonForm';
+import { isTextField } from './keys';
 
 /** A find request younger than this, found when the sidebar opens, is still acted on. */
 const ASK_FRESH_MS = 5_000;
@@ -27,9 +28,6 @@ function personFromQuery(query: string): DetectedPerson {
   if (/^\+?[\d\s().-]{6,}$/.test(q)) return { phone: q };
   return { name: q };
 }
-
-const typing = (el: EventTarget | null) =>
-  el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 
 /** The find shortcut's keys as the browser has them (the user may have changed them). */
 function useShortcut() {
@@ -73,7 +71,7 @@ export function FindContact() {
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
       if (e.key === 'Escape' && useFind.getState().picking != null) return void useFind.getState().cancelPick();
-      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
+      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || isTextField(e.target)) return;
       e.preventDefault();
       input.current?.focus();
     };

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 // The search box's results: Escape on a result puts the search away (the box emptied, the focus
-// back in it, the results gone so the record is in place again), as it does in the box itself.
+// back in it, the results gone so the record is in place again), as it does in the box itself. "/"
+// goes to the box from anywhere but a field that takes text.
 import { act } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -29,5 +30,24 @@ describe('the search results', () => {
     expect(useFind.getState().query).toBe('');
     expect(view.host.querySelector('[data-testid=find-results]')).toBeNull();
     expect(document.activeElement).toBe(view.host.querySelector('input[type=search]'));
+  });
+});
+
+describe('the search shortcut "/"', () => {
+  const slash = (el: Element) => act(() => void el.dispatchEvent(new KeyboardEvent('keydown', { key: '/', bubbles: true, cancelable: true })));
+
+  it('goes to the search box from a checkbox (it takes no text), not from a text field', () => {
+    act(() => view.root.render(<FindContact />));
+    const box = view.host.querySelector<HTMLInputElement>('input[type=search]')!;
+    const check = document.createElement('input');
+    check.type = 'checkbox';
+    const note = document.createElement('textarea');
+    view.host.append(check, note);
+    act(() => note.focus());
+    slash(note);
+    expect(document.activeElement).toBe(note);
+    act(() => check.focus());
+    slash(check);
+    expect(document.activeElement).toBe(box);
   });
 });
