@@ -15,6 +15,7 @@ import { hasTagBox, measureQuickTag } from './bench/quick-tag';
 import { LOOP_PEOPLE, measureLoop } from './bench/loop';
 import { formatTable, machine, single, writeResults, type Row } from './bench/report';
 import { DETECTOR_SCRIPT } from '../lib/hosts';
+import { DETECTOR_MAX_BYTES } from './lib/detector-bundle';
 import { describeKinds, measureSidebar, withinFloor, type SidebarFigures } from './bench/sidebar';
 import { bundleSizes } from './bench/sizes';
 import { measureBigPage, type BigPageFigures } from './bench/big-pages';
@@ -49,7 +50,8 @@ function sizeRows(): Row[] {
   const content = sizes.find((s) => s.file === DETECTOR_SCRIPT);
   const rows: Row[] = [];
   if (content) {
-    rows.push({ name: 'Content script, minified', unit: 'KB', value: single(content.bytes / KB), limit: 45, goal: '≤ 45 KB', met: content.bytes <= 45 * KB });
+    const limit = DETECTOR_MAX_BYTES / KB;
+    rows.push({ name: 'Content script, minified', unit: 'KB', value: single(content.bytes / KB), limit, goal: `≤ ${limit} KB`, met: content.bytes <= DETECTOR_MAX_BYTES });
     rows.push({ name: 'Content script, gzipped', unit: 'KB', value: single(content.gzip / KB) });
   }
   for (const s of sizes.filter((x) => x !== content)) {
