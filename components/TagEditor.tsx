@@ -13,9 +13,13 @@ import { TagCombobox } from './TagCombobox';
 
 export const TAG_BOX_ID = 'tag-input';
 
-/** `tags`: the contact's tags (undefined while its record loads); `blocked`: why nothing can be tagged now. */
-export function TagEditor({ tags, blocked }: { tags: string[] | undefined; blocked?: string }) {
-  const { lists, draft, setDraft, addTag, removeTag, focusTagsAt, recentTags, repeatLastTag } = useContact();
+/**
+ * `tags`: the contact's tags (undefined while its record loads: then the tags added meanwhile show,
+ * marked as waiting for the record); `blocked`: why nothing can be tagged now.
+ */
+export function TagEditor({ tags: recorded, blocked }: { tags: string[] | undefined; blocked?: string }) {
+  const { lists, draft, setDraft, addTag, removeTag, focusTagsAt, recentTags, repeatLastTag, early, contactId } = useContact();
+  const tags = recorded ?? (early && early.contactId === contactId ? early.tags : undefined);
   const input = useRef<HTMLInputElement>(null);
   const chips = useRef<HTMLUListElement>(null);
 
@@ -49,7 +53,7 @@ export function TagEditor({ tags, blocked }: { tags: string[] | undefined; block
             </button>
           </li>
         ))}
-        {tags && tags.length === 0 && !blocked ? <li className="muted small">{i18n.t('tags.none')}</li> : null}
+        {recorded && recorded.length === 0 && !blocked ? <li className="muted small">{i18n.t('tags.none')}</li> : null}
         {blocked ? <li className="muted small">{blocked}</li> : null}
       </ul>
       <TagCombobox

@@ -42,6 +42,11 @@ export interface ContactState {
   undos: UndoStep[];
   /** the undo bar shows the shown contact's last change until then */
   undoBarUntil: number;
+  /**
+   * tags the user changed on the shown contact before its record came (a slow network): their
+   * chips show at once, and the record, with the writes laid over it, takes over when it comes
+   */
+  early?: { contactId: string; tags: string[] };
   /** what a key that changed nothing has to say (an undone change, a tag the person already has), in the undo bar until `until` */
   said?: { text: string; until: number };
   /** the last tags used, newest first (one-click chips, the repeat key) */
@@ -94,7 +99,7 @@ export const useContact = create<ContactState>((set, get) => {
     given = details;
     const mine = sent.filter((w) => w.contactId === details.contact.id);
     shown = layWrites(details, mine, { users: [], at: Date.now() });
-    set({ details: { status: 'ready', value: shown } });
+    set((s) => ({ details: { status: 'ready', value: shown! }, early: s.early?.contactId === details.contact.id ? undefined : s.early }));
   };
   /** The record shown again, if the contact is still the one shown. */
   const reshow = (contactId: string) => {
@@ -115,6 +120,7 @@ export const useContact = create<ContactState>((set, get) => {
       const message =
         kind === 'addTags' ? i18n.t('tags.couldNotAdd', [tag, res.error.message]) : i18n.t('tags.couldNotRemove', [tag, res.error.message]);
       set((s) => ({
+        early: s.early?.contactId === contactId ? { contactId, tags: s.early.tags.filter((t) => !sameTag(t, tag)) } : s.early,
         writeError: { ...res.error, message, contactId },
         undos: s.undos.filter((u) => u.contactId !== contactId || u.label !== undoLabel(kind, tag)),
         // a tag HighLevel refused is not offered again
@@ -164,7 +170,16 @@ export const useContact = create<ContactState>((set, get) => {
     set((s) => withUsed(s, [tag]));
   };
 
-  const tagsShown = () => valueOf(get().details)?.contact;
+  /** the shown contact's tags: its record's, or before the record came, those added meanwhile */
+  const tagsShown = (): string[] | undefined => {
+    const { details, early, contactId } = get();
+    return valueOf(details)?.contact.tags ?? (early && early.contactId === contactId ? early.tags : undefined);
+  };
+  /** the record has not come yet: the chip of a change is drawn from `early` */
+  const changedEarly = (contactId: string, change: (tags: string[]) => string[]) => {
+    if (valueOf(get().details)) return;
+    set((s) => ({ early: { contactId, tags: change(s.early?.contactId === contactId ? s.early.tags : []) } }));
+  };
 
   return {
     details: { status: 'idle' },
@@ -177,7 +192,7 @@ export const useContact = create<ContactState>((set, get) => {
     focusTagsAt: 0,
 
     async open(contactId, fresh = false) {
-      if (contactId !== get().contactId) set((s) => ({ writeError: s.writeError?.contactId === contactId ? s.writeError : undefined, undoBarUntil: 0, said: undefined }));
+      if (contactId !== get().contactId) set((s) => ({ writeError: s.writeError?.contactId === contactId ? s.writeError : undefined, undoBarUntil: 0, said: undefined, early: undefined }));
       set({ contactId });
       if (!contactId) {
         set({ details: { status: 'idle' }, revalidating: false });
@@ -217,29 +232,30 @@ export const useContact = create<ContactState>((set, get) => {
     async addTag(input, undoable = true) {
       const tag = input.trim();
       const contactId = get().contactId;
-      const contact = tagsShown();
-      if (!tag || !contactId || contact?.tags.some((t) => sameTag(t, tag))) return;
+      if (!tag || !contactId || tagsShown()?.some((t) => sameTag(t, tag))) return;
       set({ writeError: undefined });
       if (undoable) {
         used(tag); // an undo puts a tag back; it is not the user's latest choice
         offerUndo(contactId, i18n.t('tags.added', [tag]), () => void get().removeTag(tag, false));
       }
+      changedEarly(contactId, (tags) => [...tags, tag]);
       await tagWrite('addTags', tag);
     },
 
     async removeTag(tag, undoable = true) {
       const contactId = get().contactId;
-      const present = tagsShown()?.tags.find((t) => sameTag(t, tag));
+      const present = tagsShown()?.find((t) => sameTag(t, tag));
       if (!contactId || !present) return;
       set({ writeError: undefined });
       if (undoable) offerUndo(contactId, i18n.t('tags.removed', [present]), () => void get().addTag(present, false));
+      changedEarly(contactId, (tags) => tags.filter((t) => t !== present));
       await tagWrite('removeTags', present);
     },
 
     async repeatLastTag() {
       const last = get().recentTags[0];
       if (!last) return say(i18n.t('tags.noneToRepeat'));
-      if (tagsShown()?.tags.some((t) => sameTag(t, last))) return say(i18n.t('tags.alreadyHas', [last]));
+      if (tagsShown()?.some((t) => sameTag(t, last))) return say(i18n.t('tags.alreadyHas', [last]));
       await get().addTag(last);
     },
 
