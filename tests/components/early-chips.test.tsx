@@ -61,7 +61,7 @@ describe('a tag added while the record loads', () => {
     const answer = held();
     act(() => void useContact.getState().open('n2'));
     act(() => void useContact.getState().addTag('vip'));
-    await answer('addTags', { ok: false, error: { kind: 'invalid-input', message: 'Refused.' } });
+    await answer('addTags', { ok: false, error: { kind: 'invalid-input', message: 'Refused.', action: 'none' } });
     expect(chips()).toEqual([]);
     expect(useContact.getState().writeError?.contactId).toBe('n2');
   });

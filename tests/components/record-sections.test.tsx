@@ -4,17 +4,15 @@
 // change made meanwhile becomes a conflict, not an overwrite); each section that needs a missing
 // scope says which; the workflow picker asks before adding.
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ContactDetails, LocationLists } from '@/lib/protocol';
 import { ConflictChoice } from '@/components/ConflictChoice';
 import { ContactCard } from '@/components/ContactCard';
 import { useContact } from '@/components/state/contact';
+import { mountEach } from './mount';
 
 const send = vi.hoisted(() => vi.fn());
 vi.mock('@/lib/protocol', async (original) => ({ ...(await original<object>()), sendMessage: send }));
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const lists: LocationLists = {
   tags: [],
@@ -38,24 +36,16 @@ const record: ContactDetails = {
   tasks: [], notes: [], appointments: [], colleagues: [], fetchedAt: 0, opportunities: [], workflowsAdded: [],
 };
 
-let root: Root;
-let host: HTMLElement;
+const view = mountEach();
 beforeEach(() => {
   send.mockReset();
   send.mockResolvedValue({ ok: true, value: record });
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
   useContact.setState({ contactId: 'c1', details: { status: 'ready', value: record }, lists: { status: 'ready', value: lists }, writeError: undefined });
 });
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-});
 
-const render = () => act(() => root.render(<ContactCard details={useContact.getState().details.status === 'ready' ? (useContact.getState().details as { value: ContactDetails }).value : record} users={lists.users} revalidating={false} />));
+const render = () => act(() => view.root.render(<ContactCard details={useContact.getState().details.status === 'ready' ? (useContact.getState().details as { value: ContactDetails }).value : record} users={lists.users} revalidating={false} />));
 const click = (el: Element | null | undefined) => act(() => (el as HTMLElement).click());
-const button = (text: string) => [...host.querySelectorAll('button')].find((b) => b.textContent === text);
+const button = (text: string) => [...view.host.querySelectorAll('button')].find((b) => b.textContent === text);
 function choose(select: HTMLSelectElement, value: string) {
   act(() => {
     const set = Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value')!.set!;
@@ -73,8 +63,8 @@ function type(input: HTMLInputElement, value: string) {
 describe('editing custom fields while HighLevel changes the contact', () => {
   it('keeps what is typed, says the contact changed, and saves against the version the edit began from', async () => {
     render();
-    click(host.querySelector('[aria-label="Edit custom fields of Ana Silva"]'));
-    const form = host.querySelector('form[aria-label="Edit custom fields"]')!;
+    click(view.host.querySelector('[aria-label="Edit custom fields of Ana Silva"]'));
+    const form = view.host.querySelector('form[aria-label="Edit custom fields"]')!;
     const [plan] = form.querySelectorAll('select');
     choose(plan as HTMLSelectElement, 'Scale');
     type(form.querySelector('input[type=date]') as HTMLInputElement, '2027-04-30');
@@ -83,11 +73,11 @@ describe('editing custom fields while HighLevel changes the contact', () => {
     const pushed = { ...record, contact: { ...record.contact, dateUpdated: '2026-02-02T00:00:00.000Z', customFields: [{ id: 'plan', name: 'Plan', value: 'Starter', raw: 'Starter' }] } };
     act(() => useContact.getState().received(pushed));
     render();
-    expect((host.querySelector('form[aria-label="Edit custom fields"] select') as HTMLSelectElement).value).toBe('Scale');
-    expect((host.querySelector('form[aria-label="Edit custom fields"] input[type=date]') as HTMLInputElement).value).toBe('2027-04-30');
-    expect(host.textContent).toContain('This contact changed in HighLevel while you edit.');
+    expect((view.host.querySelector('form[aria-label="Edit custom fields"] select') as HTMLSelectElement).value).toBe('Scale');
+    expect((view.host.querySelector('form[aria-label="Edit custom fields"] input[type=date]') as HTMLInputElement).value).toBe('2027-04-30');
+    expect(view.host.textContent).toContain('This contact changed in HighLevel while you edit.');
 
-    await act(async () => (host.querySelector('form[aria-label="Edit custom fields"]') as HTMLFormElement).requestSubmit());
+    await act(async () => (view.host.querySelector('form[aria-label="Edit custom fields"]') as HTMLFormElement).requestSubmit());
     expect(send).toHaveBeenCalledWith('editContactFields', {
       contactId: 'c1',
       changes: { 'customFields.plan': 'Scale', 'customFields.renewal': '2027-04-30' },
@@ -97,11 +87,11 @@ describe('editing custom fields while HighLevel changes the contact', () => {
 
   it('refuses a value its type does not allow, next to the field, and sends nothing', async () => {
     render();
-    click(host.querySelector('[aria-label="Edit custom fields of Ana Silva"]'));
-    type(host.querySelector('form[aria-label="Edit custom fields"] input[type=email]') as HTMLInputElement, 'billing at example');
-    await act(async () => (host.querySelector('form[aria-label="Edit custom fields"]') as HTMLFormElement).requestSubmit());
-    expect(host.querySelector('.field-error')?.textContent).toBe('Billing Email must be an email address.');
-    expect(host.querySelector('input[aria-invalid=true]')).not.toBeNull();
+    click(view.host.querySelector('[aria-label="Edit custom fields of Ana Silva"]'));
+    type(view.host.querySelector('form[aria-label="Edit custom fields"] input[type=email]') as HTMLInputElement, 'billing at example');
+    await act(async () => (view.host.querySelector('form[aria-label="Edit custom fields"]') as HTMLFormElement).requestSubmit());
+    expect(view.host.querySelector('.field-error')?.textContent).toBe('Billing Email must be an email address.');
+    expect(view.host.querySelector('input[aria-invalid=true]')).not.toBeNull();
     expect(send).not.toHaveBeenCalled();
   });
 });
@@ -110,12 +100,12 @@ describe('a connection with fewer scopes', () => {
   it('each section names the scope it lacks, and hides what would need it', () => {
     useContact.setState({ lists: { status: 'ready', value: { ...lists, missingScopes: ['opportunities.readonly', 'workflows.readonly', 'locations/customFields.readonly', 'contacts.write'] } } });
     render();
-    const missing = [...host.querySelectorAll('[data-testid=missing-scope]')].map((e) => e.getAttribute('data-scope'));
+    const missing = [...view.host.querySelectorAll('[data-testid=missing-scope]')].map((e) => e.getAttribute('data-scope'));
     expect(new Set(missing)).toEqual(new Set(['opportunities.readonly', 'workflows.readonly', 'locations/customFields.readonly', 'contacts.write']));
-    expect(host.querySelector('[data-testid=access] summary')?.textContent).toBe('This connection lacks 4 permissions');
+    expect(view.host.querySelector('[data-testid=access] summary')?.textContent).toBe('This connection lacks 4 permissions');
     expect(button('Add to workflow…')).toBeUndefined();
-    expect(host.querySelector('[aria-label="Edit custom fields of Ana Silva"]')).toBeNull();
-    expect([...host.querySelectorAll('[data-testid=dnd] input')].every((i) => (i as HTMLInputElement).disabled)).toBe(true);
+    expect(view.host.querySelector('[aria-label="Edit custom fields of Ana Silva"]')).toBeNull();
+    expect([...view.host.querySelectorAll('[data-testid=dnd] input')].every((i) => (i as HTMLInputElement).disabled)).toBe(true);
   });
 });
 
@@ -123,9 +113,9 @@ describe('adding to a workflow', () => {
   it('asks first, saying a workflow may send messages, then adds', async () => {
     render();
     click(button('Add to workflow…'));
-    choose(host.querySelector('[data-testid=workflow-picker] select') as HTMLSelectElement, 'w1');
+    choose(view.host.querySelector('[data-testid=workflow-picker] select') as HTMLSelectElement, 'w1');
     click(button('Continue'));
-    expect(host.querySelector('[data-testid=workflow-picker]')?.textContent).toContain('Add Ana Silva to “New lead nurture”? A workflow may send Ana Silva emails, texts or other messages right away.');
+    expect(view.host.querySelector('[data-testid=workflow-picker]')?.textContent).toContain('Add Ana Silva to “New lead nurture”? A workflow may send Ana Silva emails, texts or other messages right away.');
     expect(send).not.toHaveBeenCalled();
     await act(async () => button('Add to workflow')!.click());
     expect(send).toHaveBeenCalledWith('addToWorkflow', { contactId: 'c1', workflowId: 'w1' });
@@ -177,11 +167,11 @@ describe('a custom field of a type the sidebar cannot edit', () => {
     const signature = { id: 'sig', name: 'Signature', kind: 'unsupported' as const, dataType: 'SIGNATURE' };
     useContact.setState({ lists: { status: 'ready', value: { ...lists, customFields: [...lists.customFields, signature] } } });
     const withSignature = { ...record, contact: { ...record.contact, customFields: [...record.contact.customFields, { id: 'sig', name: 'Signature', value: 'signed.png', raw: 'signed.png' }] } };
-    act(() => root.render(<ContactCard details={withSignature} users={lists.users} revalidating={false} />));
-    const shown = [...host.querySelectorAll('[data-testid=custom-field-values] dd')].map((d) => d.textContent);
+    act(() => view.root.render(<ContactCard details={withSignature} users={lists.users} revalidating={false} />));
+    const shown = [...view.host.querySelectorAll('[data-testid=custom-field-values] dd')].map((d) => d.textContent);
     expect(shown).toEqual(['Growth', 'signed.png (read-only here)']);
-    click(host.querySelector('[aria-label="Edit custom fields of Ana Silva"]'));
-    const form = host.querySelector('form[aria-label="Edit custom fields"]')!;
+    click(view.host.querySelector('[aria-label="Edit custom fields of Ana Silva"]'));
+    const form = view.host.querySelector('form[aria-label="Edit custom fields"]')!;
     expect(form.textContent).not.toContain('Signature');
     choose(form.querySelector('select') as HTMLSelectElement, 'Scale');
     await act(async () => (form as HTMLFormElement).requestSubmit());
@@ -192,8 +182,8 @@ describe('a custom field of a type the sidebar cannot edit', () => {
 
 describe('the workflows a contact is in', () => {
   it('shows those added from here, marked as such, and says HighLevel cannot list the others', () => {
-    act(() => root.render(<ContactCard details={{ ...record, workflowsAdded: [{ workflowId: 'w1', name: 'New lead nurture', addedAt: 1 }] } as ContactDetails} users={lists.users} revalidating={false} />));
-    const section = host.querySelector('[data-testid=workflows]')!;
+    act(() => view.root.render(<ContactCard details={{ ...record, workflowsAdded: [{ workflowId: 'w1', name: 'New lead nurture', addedAt: 1 }] } as ContactDetails} users={lists.users} revalidating={false} />));
+    const section = view.host.querySelector('[data-testid=workflows]')!;
     expect([...section.querySelectorAll('[data-testid=workflow]')].map((w) => w.textContent)).toEqual([expect.stringContaining('New lead nurture')]);
     expect(section.querySelector('[data-testid=workflow]')!.textContent).toContain('added from here');
     expect(section.textContent).toContain("HighLevel's API cannot list the workflows a contact is in; only those added from the sidebar show here.");
@@ -203,11 +193,11 @@ describe('the workflows a contact is in', () => {
 describe('a conflict over the owner or a stage', () => {
   it('names the owners and stages, not their ids', () => {
     useContact.setState({ lists: { status: 'ready', value: { ...lists, pipelines: [{ id: 'p1', name: 'Sales', stages: [{ id: 's1', name: 'Contacted' }, { id: 's2', name: 'Proposal' }] }] } } });
-    act(() => root.render(<ConflictChoice id="w1" conflict={{ latest: 'theirs', fields: [
+    act(() => view.root.render(<ConflictChoice id="w1" conflict={{ latest: 'theirs', fields: [
       { field: 'assignedTo', label: 'Owner', theirs: 'u1', ours: '' },
       { field: 'pipelineStageId', label: 'Stage', theirs: 's2', ours: 's1' },
     ] }} />));
-    const cells = [...host.querySelectorAll('[data-side]')].map((e) => e.textContent);
+    const cells = [...view.host.querySelectorAll('[data-side]')].map((e) => e.textContent);
     expect(cells).toEqual(['Jordan Blake', 'Nobody', 'Proposal', 'Contacted']);
   });
 });

@@ -5,15 +5,12 @@
 // with "Did you mean …?" before anything is created: Enter takes the existing tag, only
 // Shift+Enter (or the "Create tag …" row) creates the typed one.
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { TagEditor } from '@/components/TagEditor';
 import { useContact } from '@/components/state/contact';
+import { mountEach } from './mount';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root;
-let host: HTMLElement;
+const view = mountEach();
 const addTag = vi.fn(async () => undefined);
 const removeTag = vi.fn(async () => undefined);
 
@@ -27,17 +24,10 @@ beforeEach(() => {
     addTag,
     removeTag,
   });
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-  act(() => root.render(<TagEditor tags={['vip', 'warm']} />));
-});
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
+  act(() => view.root.render(<TagEditor tags={['vip', 'warm']} />));
 });
 
-const input = () => host.querySelector<HTMLInputElement>('#tag-input')!;
+const input = () => view.host.querySelector<HTMLInputElement>('#tag-input')!;
 const key = (target: Element, k: string, init: KeyboardEventInit = {}) =>
   act(() => void target.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true, ...init })));
 /** what the box holds, as typing (or a Backspace the browser applied) leaves it */
@@ -46,7 +36,7 @@ const setText = (text: string) =>
     Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input(), text);
     input().dispatchEvent(new Event('input', { bubbles: true }));
   });
-const offers = () => [...host.querySelectorAll('[role=option]')].map((o) => [o.textContent, o.getAttribute('aria-selected')]);
+const offers = () => [...view.host.querySelectorAll('[role=option]')].map((o) => [o.textContent, o.getAttribute('aria-selected')]);
 
 describe('held Backspace never deletes a chip', () => {
   it('a held Backspace that empties the box stops there; the next fresh press removes the last chip, once', () => {
@@ -63,7 +53,7 @@ describe('held Backspace never deletes a chip', () => {
   });
 
   it('a held Backspace (or Delete) on a focused chip removes that chip only', () => {
-    const chip = host.querySelector<HTMLButtonElement>('[data-testid=tags] button.chip')!;
+    const chip = view.host.querySelector<HTMLButtonElement>('[data-testid=tags] button.chip')!;
     act(() => chip.focus());
     key(chip, 'Backspace');
     for (let i = 0; i < 5; i++) key(chip, 'Backspace', { repeat: true });
