@@ -84,8 +84,8 @@ export const DIAL_CODE = /^\(?\+\d{1,4}\)?$/;
 /** a flag emoji: two regional indicator symbols */
 export const FLAG = /([\u{1F1E6}-\u{1F1FF}])([\u{1F1E6}-\u{1F1FF}])/u;
 
-/** "+44", "(+44)", "44", "GB +44", "+44 (GB)" as a calling code "+44", or undefined */
+/** "+44", "(+44)", "44", "0044" (dialled from abroad), "GB +44", "+44 (GB)" as a calling code "+44", or undefined */
 export function dialCodeOf(text: string): string | undefined {
-  const digits = /^\s*(?:[A-Z]{2}\s*)?\(?\+?(\d{1,4})\)?(?:\s*\([A-Z]{2}\))?\s*$/.exec(text.replace(FLAG, ''))?.[1];
+  const digits = /^\s*(?:[A-Z]{2}\s*)?\(?(?:\+|00)?([1-9]\d{0,3})\)?(?:\s*\([A-Z]{2}\))?\s*$/.exec(text.replace(FLAG, ''))?.[1];
   return digits ? `+${digits}` : undefined;
 }

@@ -82,6 +82,11 @@ describe('phones split over elements or written nationally', () => {
       <tr><td>Ben Ode</td><td>DE (+49)</td><td>151 1234 5678</td></tr><tr><td>Cy Lu</td><td>+33 (FR)</td><td>1 99 00 12 34</td></tr></table>`).map((p) => p.phone))
       .toEqual(['+442079460123', '+4915112345678', '+33199001234']);
   });
+  it('reads a code column written as dialled from abroad ("0044"), and never takes a 0 for a calling code', () => {
+    expect(detect(`<table><tr><th>Name</th><th>Code</th><th>Phone</th></tr><tr><td>Ada Park</td><td>0044</td><td>20 7946 0123</td></tr>
+      <tr><td>Ben Ode</td><td>0049</td><td>151 1234 5678</td></tr><tr><td>Cy Lu</td><td>00</td><td>20 7946 0124</td></tr></table>`).map((p) => p.phone))
+      .toEqual(['+442079460123', '+4915112345678', '2079460124']); // no code: kept as written, never guessed
+  });
   it('reads a national number with its row’s calling-code cell or country column, before the page’s language', () => {
     expect(detect(`<table><tr><th>Name</th><th>Country</th><th>Mobile</th></tr>
       <tr><td>Ada Park</td><td>Germany</td><td>0151 1234 5678</td></tr>
