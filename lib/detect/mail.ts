@@ -16,6 +16,8 @@ const TITLE_AT_COMPANY = /^(.{2,60}?)\s*(?:,|\||·|•| at | @ | [-–—] )\s*(
 /** a line that goes on from the one before it: " | VP Marketing" after "Ben Ode" in an element of its own */
 const LEADING_SEPARATOR = /^[|·•]/;
 /** "Ada Park, Head of Growth": a name, a comma, a title */
+/** degrees and credentials after a signed name ("Ada Park, PhD", "Ben Ode, MBA, CPA | VP Sales"): no part of the name or the title */
+const CREDENTIALS = /(?:,\s*(?:ph\.?d|mba|md|cpa|cfa|pmp|esq|jd|msc|bsc|rn|dds|cissp)\.?)+(?=\s*[,|]|$)/i;
 const NAME_COMMA_TITLE = /^([^,]{3,60}), (.{2,60})$/;
 
 /** a chip's participant: its email= and name= attributes; true when the element is one */
@@ -82,8 +84,9 @@ function readSigned(lines: { text: string; el: Element }[], out: Signal[]): void
   if (!first || SIGN_OFF.test(first.text)) return;
   // "Aurelio Halvorsen | Sales Director | Driftwood Labs": the whole signature on one line
   // "Ada Park, Head of Growth": the title after the name and a comma, the company on the next line
-  const titled = NAME_COMMA_TITLE.exec(first.text);
-  const parts = titled && looksLikeTitle(titled[2]!) ? [titled[1]!, titled[2]!] : first.text.split(SEPARATOR);
+  const signedAs = first.text.replace(CREDENTIALS, '');
+  const titled = NAME_COMMA_TITLE.exec(signedAs);
+  const parts = titled && looksLikeTitle(titled[2]!) ? [titled[1]!, titled[2]!] : signedAs.split(SEPARATOR);
   const name = parts[0]!;
   if (!looksLikeName(name)) return;
   // "Ada", then "Ada Park": the signature starts at the full name

@@ -540,6 +540,12 @@ describe('signatures signed with a first name or a dash', () => {
       .toEqual([{ name: 'Ada Park', email: 'ada@parklabs.io', title: 'Head of Growth', company: 'Park Labs' },
         { name: 'Ben Ode', email: 'ben@ode.io', title: 'Data Lead', company: 'Ode Robotics' }]);
   });
+  it('reads a signed name without its degrees ("Ada Park, PhD", "Ben Ode, MBA, CPA | Data Lead"): one person with the sender', () => {
+    expect(detect(message('<p>Thanks!</p><p>Ada Park, PhD<br>Head of Growth<br>Park Labs</p>', 'ada@parklabs.io', 'Ada Park') +
+      message('<p>Best,</p><p>Ben Ode, MBA, CPA | Data Lead | Ode Robotics</p>', 'ben@ode.io', 'Ben Ode')))
+      .toEqual([{ name: 'Ada Park', email: 'ada@parklabs.io', title: 'Head of Growth', company: 'Park Labs' },
+        { name: 'Ben Ode', email: 'ben@ode.io', title: 'Data Lead', company: 'Ode Robotics' }]);
+  });
   it('reads a title set apart from the name’s element by a bar ("<b>Ben Ode</b> | Data Lead"), the company on the next line', () => {
     expect(detect(message('<p>Cheers,</p><p><strong>Ben Ode</strong> | Data Lead<br>Ode Robotics</p>', 'ben@ode.io', 'Ben Ode')))
       .toEqual([{ name: 'Ben Ode', email: 'ben@ode.io', title: 'Data Lead', company: 'Ode Robotics' }]);
