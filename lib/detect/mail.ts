@@ -15,9 +15,9 @@ const SIGN_OFF = /^(?:--|—|–|best|regards|best regards|kind regards|warm reg
 const TITLE_AT_COMPANY = /^(.{2,60}?)\s*(?:,|\||·|•| at | @ | [-–—] )\s*(.{2,60})$/;
 /** a line that goes on from the one before it: " | VP Marketing" after "Ben Ode" in an element of its own */
 const LEADING_SEPARATOR = /^[|·•]/;
-/** "Ada Park, Head of Growth": a name, a comma, a title */
 /** degrees and credentials after a signed name ("Ada Park, PhD", "Ben Ode, MBA, CPA | VP Sales"): no part of the name or the title */
 const CREDENTIALS = /(?:,\s*(?:ph\.?d|mba|md|cpa|cfa|pmp|esq|jd|msc|bsc|rn|dds|cissp)\.?)+(?=\s*[,|]|$)/i;
+/** "Ada Park, Head of Growth": a name, a comma, a title */
 const NAME_COMMA_TITLE = /^([^,]{3,60}), (.{2,60})$/;
 
 /** a chip's participant: its email= and name= attributes; true when the element is one */
