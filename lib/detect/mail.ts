@@ -11,7 +11,7 @@ import { addSignal, signal, type Signal } from './values';
 
 const ME = /^(me|you|myself)$/i;
 /** a sign-off line ("Best regards,", "--", "—"), with the writer's first name after it on the line, if any ("Cheers, Ada") */
-const SIGN_OFF = /^(?:--|—|–|best|regards|best regards|kind regards|warm regards|many thanks|thanks|thank you|cheers|sincerely|all the best|talk soon)(?:[,.!]|,\s*(\p{L}[\p{L}'’-]+(?: \p{L}[\p{L}'’-]+)?))?$/iu;
+const SIGN_OFF = /^(?:--|—|–|best|regards|best regards|kind regards|warm regards|many thanks|thanks|thank you|cheers|sincerely|all the best|talk soon)(?:[,.!]|,\s*(\p{L}[\p{L}'’-]+(?: \p{L}[\p{L}'’-]+)?))?$|^(?:--|—|–) ?(\p{Lu}.{2,120})$/iu;
 const TITLE_AT_COMPANY = /^(.{2,60}?)\s*(?:,|\||·|•| at | @ | [-–—] )\s*(.{2,60})$/;
 /** a line that goes on from the one before it: " | VP Marketing" after "Ben Ode" in an element of its own */
 const LEADING_SEPARATOR = /^[|·•]/;
@@ -62,9 +62,11 @@ export function readSignature(signOff: Text, text: string, out: Signal[]): boole
   if (!signed) return false;
   const el = signOff.parentElement!;
   const lines = at < own.length ? own.slice(at, at + 8).map((line) => ({ text: line, el })) : signatureLines(signOff);
-  if (signed[1]) lines.unshift({ text: signed[1], el }); // "Cheers, Ada": the name on the sign-off's line
+  // "Cheers, Ada", "— Ada Park, Head of Growth, Park Labs": the signature begins on the sign-off's line
+  const onItsLine = signed[1] ?? signed[2];
+  if (onItsLine) lines.unshift({ text: onItsLine, el });
   readSigned(joined(lines), out);
-  return own.length === 1;
+  return own.length === 1 && !signed[2]; // a signature on the dash's line may hold an address or number too
 }
 
 /** the lines with a text that starts with a separator put back on the line before it ("<b>Ben Ode</b> | VP Marketing") */
@@ -86,7 +88,15 @@ function readSigned(lines: { text: string; el: Element }[], out: Signal[]): void
   // "Ada Park, Head of Growth": the title after the name and a comma, the company on the next line
   const signedAs = first.text.replace(CREDENTIALS, '');
   const titled = NAME_COMMA_TITLE.exec(signedAs);
-  const parts = titled && looksLikeTitle(titled[2]!) ? [titled[1]!, titled[2]!] : signedAs.split(SEPARATOR);
+  // "Ada Park, Head of Growth, Park Labs": the title, then the company, after the name
+  const position = titled && TITLE_AT_COMPANY.exec(titled[2]!);
+  const parts = !titled
+    ? signedAs.split(SEPARATOR)
+    : looksLikeTitle(titled[2]!)
+      ? [titled[1]!, titled[2]!]
+      : position && looksLikeTitle(position[1]!)
+        ? [titled[1]!, position[1]!, position[2]!]
+        : signedAs.split(SEPARATOR);
   const name = parts[0]!;
   if (!looksLikeName(name)) return;
   // "Ada", then "Ada Park": the signature starts at the full name

@@ -76,6 +76,8 @@ const NATIONAL = /^[\d\s().-]{6,20}$/;
 const MAY_HOLD_VALUES = /[@+]|00|linkedin\.com/i;
 /** an address alone in angle brackets, as a mail header writes it after the name (and before the next one's comma) */
 const BRACKETED = /^<([^<>\s]+@[^<>\s]+)>[,;]?$/;
+/** a line that starts with a dash, as a signature signed on one line does */
+const DASH_SIGNED = /^(?:--|—|–)/;
 
 /**
  * walk `scope` in document order and collect its signals. A header row is turned into a table as
@@ -318,7 +320,8 @@ function readText(node: Text, opts: WalkOptions, out: Walk): boolean {
       return true;
     }
   }
-  if (!out.inRow && (trimmed.length <= 24 || trimmed.includes('\n')) && readSignature(node, trimmed, signals)) return false;
+  // a sign-off alone ("Best,"), a mail body's lines, or a signature after a dash on one line ("— Ada Park, Head of Growth")
+  if (!out.inRow && (trimmed.length <= 24 || trimmed.includes('\n') || DASH_SIGNED.test(trimmed)) && readSignature(node, trimmed, signals)) return false;
   if (trimmed.length <= 80 && YOU.test(trimmed)) {
     out.youMarks.push(parent);
     return false;

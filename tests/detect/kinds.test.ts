@@ -540,6 +540,16 @@ describe('signatures signed with a first name or a dash', () => {
       .toEqual([{ name: 'Ada Park', email: 'ada@parklabs.io', title: 'Head of Growth', company: 'Park Labs' },
         { name: 'Ben Ode', email: 'ben@ode.io', title: 'Data Lead', company: 'Ode Robotics' }]);
   });
+  it('reads a signature signed on one line after a dash ("— Ada Park, Head of Growth, Park Labs"), and no dashed line of a list as a person', () => {
+    expect(detect(message('<p>See the proposal.</p><p>— Ada Park, Head of Growth, Park Labs</p>', 'ada@parklabs.io', 'Ada Park') +
+      message('<p>Looks good.</p><p>–Ben Ode, Data Lead</p><p>Ode Robotics</p>', 'ben@ode.io', 'Ben Ode') +
+      '<ul><li>– Improve onboarding for new teams</li><li>— The Growth Team</li></ul>'))
+      .toEqual([{ name: 'Ada Park', email: 'ada@parklabs.io', title: 'Head of Growth', company: 'Park Labs' },
+        { name: 'Ben Ode', email: 'ben@ode.io', title: 'Data Lead', company: 'Ode Robotics' }]);
+    // an address on the dash's line is still read
+    expect(detect('<article><p>Great call.</p><p>— Cy Lu, Head of Sales, Lu Partners · cy@lupartners.io</p></article>'))
+      .toEqual([{ name: 'Cy Lu', email: 'cy@lupartners.io', title: 'Head of Sales', company: 'Lu Partners' }]);
+  });
   it('reads a signed name without its degrees ("Ada Park, PhD", "Ben Ode, MBA, CPA | Data Lead"): one person with the sender', () => {
     expect(detect(message('<p>Thanks!</p><p>Ada Park, PhD<br>Head of Growth<br>Park Labs</p>', 'ada@parklabs.io', 'Ada Park') +
       message('<p>Best,</p><p>Ben Ode, MBA, CPA | Data Lead | Ode Robotics</p>', 'ben@ode.io', 'Ben Ode')))
