@@ -38,7 +38,7 @@ export function createHandlers(session: Session, services: LocationServicesRegis
   const { outbox } = services;
   const { matches, tabs } = services;
   const nameOf = async (connectionId: string, contactId: string) =>
-    (await services.built(connectionId)?.catch(() => undefined))?.records.peek(contactId)?.contact.name;
+    (await services.built(connectionId)?.catch(() => undefined))?.records.nameOf(contactId);
   /** The pages load again (connections, matches, records). */
   const connectionsChanged = () => connectionsChangedItem().setValue({ at: Date.now() });
   /** After (re)connecting: the writes the connection stopped for want of a working token go again. */

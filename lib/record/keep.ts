@@ -207,8 +207,11 @@ export function contactRecords(
       return shown;
     },
 
-    /** The kept record in memory, if any (names for the activity log). */
+    /** The kept record in memory, if any. */
     peek: (contactId: string) => memory.get(contactId),
+
+    /** The contact's name from its kept record, in memory or, after the worker restarted, in storage.session (the activity log). */
+    nameOf: async (contactId: string) => (await known(contactId))?.contact.name,
 
     /** Drops every kept record of this location (sign-out). */
     async forgetAll() {

@@ -38,6 +38,15 @@ describe('kept contact records', () => {
     expect(records.peek('c0')?.contact.id).toBe('c0'); // gone from storage.session, still in memory
   });
 
+  it('names a contact for the activity log after the worker restarted, from storage.session', async () => {
+    const named = async (id: string): Promise<FreshRecord> => ({ details: { ...details(id), contact: { id, name: `Name of ${id}`, tags: [] } } as unknown as ContactDetails });
+    await contactRecords(LOCATION, named).get('c1');
+    const restarted = contactRecords(LOCATION, named); // a new worker: nothing in memory
+    expect(restarted.peek('c1')).toBeUndefined();
+    expect(await restarted.nameOf('c1')).toBe('Name of c1');
+    expect(await restarted.nameOf('c2')).toBeUndefined(); // never read: not asked of HighLevel for a name
+  });
+
   it(`memory keeps at most ${MEMORY_KEPT} records, the most recently saved`, async () => {
     const records = contactRecords(LOCATION, fetchFresh);
     for (const id of ids(MEMORY_KEPT + 3)) await records.get(id);
