@@ -3,7 +3,6 @@
 // button rendered as in the side panel, read as a person (or a screen reader) would.
 import { act } from 'react';
 import { describe, expect, it } from 'vitest';
-import type { ContactDetails } from '@/lib/protocol';
 import { ContactCard } from '@/components/ContactCard';
 import { ActivityButton } from '@/components/ActivityButton';
 import { TagEditor } from '@/components/TagEditor';
@@ -13,16 +12,10 @@ import { useOptions } from '@/components/state/options';
 import { defaultSettings } from '@/lib/storage';
 import { englishMessages } from '../i18n/catalogue';
 import { mountEach } from './mount';
+import { recordOf } from './records';
 
 
-const record: ContactDetails = {
-  contact: { id: 'c1', name: 'Ana Silva', email: 'ana@example.com', locationId: 'L1', tags: [], dnd: false, customFields: [], appUrl: 'https://app.gohighlevel.com/' },
-  tasks: [],
-  notes: [],
-  appointments: [],
-  colleagues: [],
-  fetchedAt: 0,
-};
+const record = recordOf('c1', [], { name: 'Ana Silva', email: 'ana@example.com' });
 
 const view = mountEach();
 

@@ -4,22 +4,15 @@
 // record takes over, goes back if HighLevel refuses it, and never shows on another person.
 import { act } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ContactDetails, Outcome } from '@/lib/protocol';
+import type { Outcome } from '@/lib/protocol';
 import { useContact } from '@/components/state/contact';
 import { TagEditor } from '@/components/TagEditor';
 import { mountEach } from './mount';
+import { recordOf } from './records';
 
 const send = vi.hoisted(() => vi.fn());
 vi.mock('@/lib/protocol', async (original) => ({ ...(await original<object>()), sendMessage: send }));
 
-const recordOf = (id: string, tags: string[]): ContactDetails => ({
-  contact: { id, name: `Contact ${id}`, locationId: 'L1', tags, dnd: false, customFields: [], appUrl: 'https://app.gohighlevel.com/' },
-  tasks: [],
-  notes: [],
-  appointments: [],
-  colleagues: [],
-  fetchedAt: 0,
-});
 
 /** answers the test releases, by kind of message */
 function held() {

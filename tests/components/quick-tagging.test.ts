@@ -5,21 +5,14 @@
 // in the tag box survives the shown person changing. Type-ahead: the first suggestion is the one
 // Enter takes; a typo is offered its tag ("Did you mean"); nothing new is created by accident.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ContactDetails, Outcome } from '@/lib/protocol';
+import type { Outcome } from '@/lib/protocol';
 import { undoOf, useContact } from '@/components/state/contact';
 import { editDistance, nearMisses, offerTags } from '@/components/tag-suggestions';
+import { recordOf } from './records';
 
 const send = vi.hoisted(() => vi.fn());
 vi.mock('@/lib/protocol', async (original) => ({ ...(await original<object>()), sendMessage: send }));
 
-const recordOf = (id: string, tags: string[]): ContactDetails => ({
-  contact: { id, name: `Contact ${id}`, locationId: 'L1', tags, dnd: false, customFields: [], appUrl: 'https://app.gohighlevel.com/' },
-  tasks: [],
-  notes: [],
-  appointments: [],
-  colleagues: [],
-  fetchedAt: 0,
-});
 const record = recordOf('c1', ['warm']);
 
 /** A background answer the test releases when it wants. */

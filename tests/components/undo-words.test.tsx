@@ -4,22 +4,14 @@
 // says so, and so does Alt+R before any tag was used. Another person shown starts a clean bar.
 import { act } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ContactDetails } from '@/lib/protocol';
 import { useContact } from '@/components/state/contact';
 import { UndoBar } from '@/components/UndoBar';
 import { mountEach } from './mount';
+import { recordOf } from './records';
 
 const send = vi.hoisted(() => vi.fn());
 vi.mock('@/lib/protocol', async (original) => ({ ...(await original<object>()), sendMessage: send }));
 
-const recordOf = (id: string, tags: string[]): ContactDetails => ({
-  contact: { id, name: `Contact ${id}`, locationId: 'L1', tags, dnd: false, customFields: [], appUrl: 'https://app.gohighlevel.com/' },
-  tasks: [],
-  notes: [],
-  appointments: [],
-  colleagues: [],
-  fetchedAt: 0,
-});
 
 const view = mountEach();
 const bar = () => view.host.querySelector('[data-testid=undo]')!.textContent;
