@@ -14,6 +14,7 @@ import { valueOf } from './state/ask';
 import { isolate } from './bidi';
 import { TagCombobox } from './TagCombobox';
 import { Adder } from './FormParts';
+import { BULK_ID } from './keys';
 
 const quoted = (tags: string[]) => tags.map((t) => `“${isolate(t)}”`).join(', ');
 
@@ -131,7 +132,17 @@ export function BulkTags({ entries, site }: { entries: PersonEntry[]; site: stri
     : '';
 
   return (
-    <Adder className="bulk card" testId="bulk" summary={i18n.t('bulk.summary', matched.length)}>
+    <Adder
+      id={BULK_ID}
+      className="bulk card"
+      testId="bulk"
+      keys="Alt+A"
+      summary={
+        <>
+          {i18n.t('bulk.summary', matched.length)} <span className="muted small">{i18n.t('bulk.key')}</span>
+        </>
+      }
+    >
       <fieldset className="plain">
         <legend>{i18n.t('bulk.who')}</legend>
         <label className="check">

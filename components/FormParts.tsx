@@ -55,9 +55,10 @@ export function useEditInPlace() {
  * focus back to the summary, unless something inside used that Escape (a list of offers closing,
  * a box emptied, a question put away): what was typed stays for the next time it opens.
  */
-export function Adder(props: { summary: ReactNode; className?: string; testId?: string; children: ReactNode }) {
+export function Adder(props: { summary: ReactNode; className?: string; id?: string; testId?: string; keys?: string; children: ReactNode }) {
   return (
     <details
+      id={props.id}
       className={props.className ? `adder ${props.className}` : 'adder'}
       data-testid={props.testId}
       onKeyDown={(e) => {
@@ -68,7 +69,7 @@ export function Adder(props: { summary: ReactNode; className?: string; testId?: 
         details.querySelector('summary')?.focus();
       }}
     >
-      <summary>{props.summary}</summary>
+      <summary aria-keyshortcuts={props.keys}>{props.summary}</summary>
       {props.children}
     </details>
   );

@@ -2,14 +2,17 @@
 // page with the focus in the tag box; J / K, when no field has the focus, do the same but leave the
 // focus out of the tag box (there J would be a letter: pressed again, it would type instead of
 // moving on), on the "3 of 200" button when it was nowhere; Alt+R adds the last
-// tag used to the shown person; Ctrl/Cmd+Z undoes the shown person's tag changes one by one (a
-// field with text keeps its own undo).
+// tag used to the shown person; Alt+A opens "Tag several people" in its tag box; Ctrl/Cmd+Z undoes
+// the shown person's tag changes one by one (a field with text keeps its own undo).
 import { useEffect } from 'react';
 import { useContact } from './state/contact';
 import { useSidebar } from './state/sidebar';
 
 /** The "3 of 200" button of the pinned person (it opens the list of the page's people). */
 export const PEOPLE_TOGGLE_ID = 'people-toggle';
+
+/** "Tag several people" (BulkTags.tsx), opened by Alt+A. */
+export const BULK_ID = 'bulk-tags';
 
 /** A field the user types in (J and K are letters there). */
 export function isTextField(target: EventTarget | null): boolean {
@@ -34,6 +37,15 @@ export function onSidebarKey(e: KeyboardEvent): void {
   if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyR') {
     e.preventDefault();
     void useContact.getState().repeatLastTag();
+    return;
+  }
+  // Alt+A (not a menu's key in Chrome or Firefox): "Tag several people", open, the focus in its tag box
+  if (e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey && e.code === 'KeyA') {
+    const bulk = document.getElementById(BULK_ID) as HTMLDetailsElement | null;
+    if (!bulk) return;
+    e.preventDefault();
+    bulk.open = true;
+    bulk.querySelector<HTMLInputElement>('input[role=combobox]')?.focus();
     return;
   }
   if (e.key.toLowerCase() === 'z' && (e.ctrlKey || e.metaKey) && !e.shiftKey) {

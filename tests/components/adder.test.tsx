@@ -1,12 +1,14 @@
 // @vitest-environment happy-dom
 // A section's "Add …" form closes on Escape, with the focus back on its summary and what was typed
 // kept; an Escape used inside it (a tag box emptied) does not close it as well. The bulk question
-// is put away by Escape as by Cancel, the focus back on the tag instead of the page.
+// is put away by Escape as by Cancel, the focus back on the tag instead of the page. Alt+A opens
+// the bulk form in its tag box.
 import { act } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { TaskList } from '@/components/TaskList';
 import { BulkTags } from '@/components/BulkTags';
 import { useOutbox } from '@/components/state/outbox';
+import { onSidebarKey } from '@/components/keys';
 import type { DetectedPerson } from '@/lib/detect';
 import type { PersonMatch } from '@/lib/protocol';
 import type { PersonEntry } from '@/components/state/sidebar';
@@ -90,5 +92,19 @@ describe('the bulk question', () => {
     act(() => cancel.click());
     expect(view.host.querySelector('[data-testid=bulk-confirm]')).toBeNull();
     expect(document.activeElement).toBe(tag);
+  });
+});
+
+describe('Alt+A', () => {
+  it('opens "Tag several people" from anywhere in the sidebar, the focus in its tag box', () => {
+    act(() => view.root.render(<BulkTags entries={[entry('Ada'), entry('Ben')]} site="app.heyreach.io" />));
+    const details = view.host.querySelector('details')!;
+    expect(details.open).toBe(false);
+    const key = new KeyboardEvent('keydown', { key: 'å', code: 'KeyA', altKey: true, bubbles: true, cancelable: true }); // Option+A on a Mac
+    act(() => onSidebarKey(key));
+    expect(details.open).toBe(true);
+    expect(document.activeElement).toBe(details.querySelector('input[role=combobox]'));
+    expect(key.defaultPrevented).toBe(true); // no "å" typed where the focus was
+    expect(details.querySelector('summary')!.getAttribute('aria-keyshortcuts')).toBe('Alt+A');
   });
 });
