@@ -20,7 +20,7 @@ function nameAfter(avatar: Element): { name: string; el: Element } | undefined {
     for (let s = from.nextElementSibling, n = 0; s && n < 3; s = s.nextElementSibling, n++) {
       const name = nameText(s, true);
       if (name) return { name, el: s };
-      if ((s.textContent ?? '').trim()) return undefined; // another text comes first: not this avatar's name
+      if (s.textContent!.trim()) return undefined; // another text comes first: not this avatar's name
     }
   }
   return undefined;

@@ -81,7 +81,7 @@ function linesAfterName(el: Element, top: Element, max: number, name: string): s
  */
 export function positionAfter(nameEl: Element, card: Element, name: string, profile?: boolean): { title?: string; company?: string } {
   // a quoted reply's header: what follows it is the quoted message
-  if (REPLY_HEADER.test(nameEl.textContent ?? '')) return {};
+  if (REPLY_HEADER.test(nameEl.textContent!)) return {};
   const found = positionBelow(nameEl, card, name, profile);
   if (found.title || found.company || profile) return found;
   // a signature with no sign-off: the writer's name again, on a line of its own, then the position;
@@ -100,7 +100,7 @@ export function positionAfter(nameEl: Element, card: Element, name: string, prof
 /** the position stacked under a name in a table's cell ("Ada Park" over "Park Labs"); a role or state badge is none */
 export function positionInCell(cell: Element, name: string): { title?: string; company?: string } {
   // most name cells hold the name alone: no walk over their lines
-  if ((cell.textContent ?? '').trim().length <= name.length) return {};
+  if (cell.textContent!.trim().length <= name.length) return {};
   const found = positionBelow(cell, cell, name);
   return BADGES.has((found.title ?? found.company ?? '').toLowerCase()) ? {} : found;
 }

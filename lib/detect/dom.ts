@@ -148,7 +148,7 @@ function listsPeople(nav: Element): boolean {
   let named = 0;
   for (const item of nav.querySelectorAll('a, li, [role=button], [role=option], [role=listitem]')) {
     const name = firstText(item, (t) => !INITIALS.test(t) && !ICON_NAME.test(t));
-    if (name.includes(' ') && looksLikeName(name) && clean(item.textContent ?? '').length > name.length) named++;
+    if (name.includes(' ') && looksLikeName(name) && clean(item.textContent!).length > name.length) named++;
     if (++n >= 10) break;
   }
   return named >= 2 && named * 2 > n;

@@ -27,7 +27,7 @@ export function readChip(el: Element, self: Set<string> | undefined, out: Signal
   const email = emailOf(attribute ?? el.getAttribute('title') ?? '');
   if (!email) return false;
   const name = clean((attribute === null ? el.textContent : el.getAttribute('name')) ?? '', 80);
-  if (ME.test(name) || ME.test((el.textContent ?? '').trim())) {
+  if (ME.test(name) || ME.test(el.textContent!.trim())) {
     self?.add(selfKey('email', email)); // the user's own chip
     return true;
   }

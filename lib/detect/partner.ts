@@ -55,7 +55,7 @@ function labelled(record: Element, label: RegExp, tables: Table[]): string | und
   let value: string | undefined;
   eachNode(record, (n) => {
     const el = n as Element;
-    return n.nodeType === 1 && !el.firstElementChild && el.tagName !== 'TH' && label.test((el.textContent ?? '').trim()) && !!(value = text(el.nextElementSibling));
+    return n.nodeType === 1 && !el.firstElementChild && el.tagName !== 'TH' && label.test(el.textContent!.trim()) && !!(value = text(el.nextElementSibling));
   }, { nodes: 3000 });
   return value;
 }

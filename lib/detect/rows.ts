@@ -65,7 +65,7 @@ function readCell(cell: Element, word: HeaderWord | undefined, row: Element, out
     return;
   }
   // a cell of text only (most cells of long lists): read once, here
-  let plain = cell.firstElementChild ? undefined : cell.textContent ?? '';
+  let plain = cell.firstElementChild ? undefined : cell.textContent!;
   if (plain !== undefined && plain.trim().length < 2) plain = undefined;
   const s = addSignal(out, word, plain ?? cellText(word, cell), cell, 2);
   if (s) s.row = row;

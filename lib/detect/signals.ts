@@ -69,7 +69,7 @@ const COLON = /[:：]/;
 const YOU = /(^|\s)\(you\)$|^you$/i;
 /** the user named as a sender or recipient with their address: "me <sam@growthlane.co>", "You (sam@…)" */
 const ME_SENDER = /^(me|you)\s*[<(]\s*(\S+@[^\s>)]+)\s*[>)]$/i;
-const meSender = (el: Element | null) => el && ME_SENDER.exec(clean(el.textContent ?? '', 120));
+const meSender = (el: Element | null) => el && ME_SENDER.exec(clean(el.textContent!, 120));
 /** a number as written after a calling code: digits, spaces, dashes, brackets, dots */
 const NATIONAL = /^[\d\s().-]{6,20}$/;
 /** what an email (@), an international phone (+, 00) or a LinkedIn URL needs in a text */
@@ -256,7 +256,7 @@ function readElement(el: Element, opts: WalkOptions, out: Signal[]): void {
   }
   if (!el.hasAttributes() || readChip(el, opts.self, out)) return;
   const aria = el.getAttribute('aria-label');
-  const text = el.textContent ?? '';
+  const text = el.textContent!;
   if (aria && el.childElementCount === 0 && text.trim() !== aria.trim()) addSignal(out, labelField(aria), text, el, 2);
 }
 
@@ -269,7 +269,7 @@ function readLink(a: Element, opts: WalkOptions, out: Signal[]): void {
         : undefined;
   if (!key) return;
   // a link's text names its person when it is a full name ("Write", "Email" are what links say)
-  const text = a.firstElementChild ? nameText(a) : clean(a.textContent ?? '', 80);
+  const text = a.firstElementChild ? nameText(a) : clean(a.textContent!, 80);
   if (looksLikeFullName(text)) out.push(signal('name', text, a, 3));
 }
 
@@ -355,7 +355,7 @@ function readText(node: Text, opts: WalkOptions, out: Walk): boolean {
     // "Ada Park" and "<ada@park.dev>" in elements of their own: the name before the address on their line
     const alone = emailOf(BRACKETED.exec(trimmed)?.[1] ?? '');
     const line = alone && parent.childNodes.length < 2 ? parent.parentElement ?? parent : parent;
-    for (const { name, email } of findNamedEmails(alone ? clean(line.textContent ?? '', 160) : text)) {
+    for (const { name, email } of findNamedEmails(alone ? clean(line.textContent!, 160) : text)) {
       if (!alone || email === alone) signals.push(signal('email', email, parent, 3), signal('name', name, parent, 2));
     }
     const emails = findEmails(text);

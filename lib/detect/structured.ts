@@ -24,7 +24,7 @@ const SCOPED: [Field, string, string][] = [
 export function readStructured(root: Element | Document, scopes: Element[], out: Signal[], records: Set<Element>): void {
   for (const script of root.getElementsByTagName('script')) {
     if (script.getAttribute('type') !== 'application/ld+json') continue;
-    const text = script.textContent ?? '';
+    const text = script.textContent!;
     if (text.length > MAX_JSON) continue;
     try {
       const found: Record<string, unknown>[] = [];

@@ -75,7 +75,7 @@ export function findTables(headerCells: HeaderCell[], known: Table[] = []): Tabl
       continue;
     }
     // a header row is mostly header words; label/value lists (dt/dd, label + value) are not
-    const texts = [...headerRow.children].filter((c) => (c.textContent ?? '').trim()).length;
+    const texts = [...headerRow.children].filter((c) => c.textContent!.trim()).length;
     if (cells.size < texts * 0.6) {
       const flat = flatGrid(headerRow, columns);
       if (flat) tables.push(flat);
@@ -140,7 +140,7 @@ function gridRows(grid: Element, headerRows: Set<Element>, partOf: Map<Element, 
  */
 function flatGrid(container: Element, columns: (HeaderWord | undefined)[]): Table | undefined {
   let span = 0;
-  while (span < columns.length && (columns[span] || !(container.children[span]!.textContent ?? '').trim())) span++;
+  while (span < columns.length && (columns[span] || !container.children[span]!.textContent!.trim())) span++;
   const kids = container.children;
   if (span < 2 || kids.length < span * 2 || columns.slice(span).some(Boolean)) return undefined;
   const rows: Element[] = [];
