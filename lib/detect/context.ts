@@ -47,7 +47,7 @@ function collectNames(el: Element, self: Self, budget: Budget): void {
   for (let n: Node | null = el; n && budget.nodes-- > 0; n = walker.nextNode()) {
     if (n.nodeType !== 3) for (const attr of ['aria-label', 'title', 'alt']) collectFrom((n as Element).getAttribute(attr) ?? '', self);
     // a navigation's current item (a breadcrumb's last) names the page's subject, not the user
-    else if (!n.parentElement!.closest('[aria-current]')) collectFrom(n.nodeValue ?? '', self);
+    else if (!n.parentElement!.closest('[aria-current]')) collectFrom(n.nodeValue!, self);
   }
 }
 

@@ -71,7 +71,7 @@ export function eachNode(el: Element, visit: (node: Node) => boolean | void, lim
 export function firstText(el: Element, accept: (text: string) => boolean = () => true): string {
   let found = '';
   eachNode(el, (node) => {
-    const t = node.nodeType === 3 ? (node.nodeValue ?? '').trim() : '';
+    const t = node.nodeType === 3 ? node.nodeValue!.trim() : '';
     return t.length > 1 && accept(t) && !!(found = t);
   });
   return found;
@@ -81,7 +81,7 @@ export function firstText(el: Element, accept: (text: string) => boolean = () =>
 export function visibleText(el: Element, max = 300): string {
   let out = '';
   eachNode(el, (node) => {
-    if (node.nodeType === 3) out += node.nodeValue ?? '';
+    if (node.nodeType === 3) out += node.nodeValue!;
     else if (/^(BR|P|DIV)$/.test((node as Element).tagName)) out += ' ';
     return out.length >= max;
   }, { nodes: 1e4 });
@@ -97,7 +97,7 @@ export function* linesAfter(scope: Element, from: Node = scope): Generator<{ tex
   const walker = scope.ownerDocument.createTreeWalker(scope, 4);
   walker.currentNode = from;
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const text = clean(n.nodeValue ?? '', 120);
+    const text = clean(n.nodeValue!, 120);
     if (text && !isSkipped(n.parentElement!)) yield { text, el: n.parentElement!, node: n };
   }
 }

@@ -25,8 +25,8 @@ export function valueOfLabel(label: Element): { text: string; el: Element } | un
   if (tag === 'TH' || tag === 'TD') return label.parentElement?.tagName === 'TR' && !label.previousElementSibling ? sibling(label) : undefined;
   // <b>Email:</b> jane@acme.com — the value is the text right after the label
   const after = label.nextSibling;
-  if (after && after.nodeType === 3 && (after.nodeValue ?? '').trim()) {
-    return { text: after.nodeValue ?? '', el: label.parentElement ?? label };
+  if (after && after.nodeType === 3 && after.nodeValue!.trim()) {
+    return { text: after.nodeValue!, el: label.parentElement ?? label };
   }
   const next = sibling(label);
   if (next) return next;

@@ -36,7 +36,7 @@ export function nameText(el: Element, leading = false): string {
   eachNode(el, (node) => {
     if (node.nodeType !== 3) return false;
     // "Ada Park · See you then": a name ends where a separator starts the next part of its line
-    const text = clean(node.nodeValue ?? '', 80).split(SEPARATOR)[0]!;
+    const text = clean(node.nodeValue!, 80).split(SEPARATOR)[0]!;
     if (text) pieces.push({ text, line: lineOf(node.parentElement, el) });
     return pieces.length >= 12;
   }, { nodes: 120 });

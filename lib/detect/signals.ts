@@ -303,7 +303,7 @@ function controlField(el: Element): Field | undefined {
 
 /** reads a text's signals; true when the text is a column header or label word */
 function readText(node: Text, opts: WalkOptions, out: Walk): boolean {
-  let text = node.nodeValue ?? '';
+  let text = node.nodeValue!;
   if (text.length > MAX_TEXT) text = text.slice(0, MAX_TEXT);
   opts.budget.chars -= text.length;
   const trimmed = text.trim();
