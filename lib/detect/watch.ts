@@ -200,8 +200,7 @@ export function watchPage(win: Window, onReport: (d: PageReport) => void, opts: 
   const listen = { capture: true, passive: true, signal };
   doc.addEventListener('click', onClick, listen);
   doc.addEventListener('mouseover', onHover, listen);
-  win.addEventListener('popstate', onNavigate, { signal });
-  win.addEventListener('hashchange', onNavigate, { signal });
+  for (const type of ['popstate', 'hashchange']) win.addEventListener(type, onNavigate, { signal });
   const start = guard(() => {
     observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: WATCHED_ATTRIBUTES });
     schedule(0);
