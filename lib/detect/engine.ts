@@ -271,10 +271,11 @@ function rules(scan: PageScan, root: Element, rows: Set<Element>): GroupRules {
   const named = scan.tables.filter((t) => t.columns.some(isNameField));
   const partOf = new Map<Element, Element>();
   for (const t of scan.tables) for (const [part, row] of t.partOf) partOf.set(part, row);
+  const isRecord = (el: Element) => rows.has(el) || partOf.has(el);
   return {
     root,
     country: scan.context.country,
-    isRecord: (el) => rows.has(el) || partOf.has(el),
+    isRecord,
     ownerOf: partOf.size ? (el) => partOf.get(el) : undefined,
     isCeiling: (el) => CEILING_TAGS.has(el.tagName) || CEILING_ROLES.has(el.getAttribute('role') ?? ''),
     self: scan.context.self,
@@ -282,7 +283,7 @@ function rules(scan: PageScan, root: Element, rows: Set<Element>): GroupRules {
     // a card's lines under its name; a row's, those under the name in its own cell (the company
     // stacked under it), other cells being columns; a profile's headline is no position
     positionOf: (s, record) => (s.el === scan.subject?.el ? {} : s.row ? positionInCell(s.el, s.value)
-      : rows.has(record) || partOf.has(record) ? {} : positionAfter(s.el, record, s.value, !!scan.subject)),
+      : isRecord(record) ? {} : positionAfter(s.el, record, s.value, !!scan.subject)),
     // a row's name is its name column's, read already
     nameOf: (record) => (named.some((t) => isRowOf(t, record)) ? undefined
       : nameIn(record, scan.context.excluded, record !== scan.scope) ?? subjectsDialog(scan, record)),
