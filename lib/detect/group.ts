@@ -182,9 +182,17 @@ function assemble(signals: Signal[], record: Element, rules: GroupRules): Report
   COPIED.forEach((f) => {
     if (best[f]) p[f] = best[f]!.value;
   });
+  // a phone as its record shows it: an international number as written; a national one with the
+  // calling code shown beside it ("+44" in its own cell), else as written, sent with the page's
+  // country (the record's own country, a country or location column or a "Country:" label, travels
+  // beside it as written, and the background prefers it when it names one); with none, national
+  // (never guessed)
   if (best.phone) {
-    p.phone = phoneOfRecord(best.phone.value, best.dialCode?.value);
-    if (!p.phone.startsWith('+')) {
+    const phone = best.phone.value;
+    if (phone.startsWith('+')) p.phone = phone;
+    else if (best.dialCode) p.phone = `${best.dialCode.value} ${phone}`; // a calling code is always "+…" (dialCodeOf)
+    else {
+      p.phone = phone;
       if (rules.country) p.phoneCountry = rules.country;
       if (best.country) p.countryText = best.country.value;
     }
@@ -258,17 +266,6 @@ export function listedPeople(entries: Signal[], signals: Signal[], found: Scanne
   return entries
     .filter((s) => lists.has(s.entry!.parentElement) && !covered(s) && !(self && isSelf(self, s)) && !holdsValues(s.entry!))
     .map((s) => ({ person: { name: s.value }, records: [s.entry!] }));
-}
-
-/**
- * a phone as its record shows it: an international number as written; a national one with the
- * calling code shown beside it ("+44" in its own cell), else as written, sent with the page's
- * country (the record's own country, a country or location column or a "Country:" label, travels
- * beside it as written, and the background prefers it when it names one); with none, national
- * (never guessed)
- */
-function phoneOfRecord(phone: string, dialCode: string | undefined): string {
-  return dialCode && !phone.startsWith('+') ? `${dialCode} ${phone}` : phone;
 }
 
 /**
