@@ -84,10 +84,10 @@ const DASH_SIGNED = /^(?:--|—|–)/;
  * soon as the walk leaves it, so the table's rows, met later, are read once and in one pass: each
  * mapped cell by its column, every other part of the row on its own (readPart).
  */
-export function walk(scope: Element, opts: WalkOptions, out: Walk = newWalk()): Walk {
-  const job = startWalk(scope, opts, out);
+export function walk(scope: Element, opts: WalkOptions): Walk {
+  const job = startWalk(scope, opts, newWalk());
   walkOn(job, Infinity);
-  return out;
+  return job.out;
 }
 
 /** a walk that can stop at a deadline and go on later from where it stopped */
@@ -100,7 +100,7 @@ export interface WalkJob {
   next: Node | null;
 }
 
-export function startWalk(scope: Element, opts: WalkOptions, out: Walk = newWalk()): WalkJob {
+export function startWalk(scope: Element, opts: WalkOptions, out: Walk): WalkJob {
   // the browser's own walker moves through the tree; subtrees not read are stepped over
   const state: WalkState = { pending: out.headerCells.length, headerRow: null, tw: scope.ownerDocument.createTreeWalker(scope) };
   return { scope, opts, out, state, next: scope };

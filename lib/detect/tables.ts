@@ -46,7 +46,7 @@ const KEYS = new Set<HeaderWord>(['name', 'firstName', 'email', 'phone', 'linked
 const namesPeople = (words: Set<HeaderWord>) => words.size >= 2 && [...words].some((w) => KEYS.has(w));
 
 /** the tables described by the header texts found in a walk (`known`: the tables found before, not made twice) */
-export function findTables(headerCells: HeaderCell[], known: Table[] = []): Table[] {
+export function findTables(headerCells: HeaderCell[], known: Table[]): Table[] {
   const byRow = new Map<Element, Map<Element, HeaderWord>>();
   const tables: Table[] = [];
   for (const { el, word } of headerCells) {
