@@ -283,10 +283,8 @@ const SKIP_INPUT = /^(hidden|password|checkbox|radio|submit|button|reset|file|im
 
 function readControl(el: Element, out: Signal[]): void {
   const type = (el.getAttribute('type') ?? 'text').toLowerCase();
-  if (SKIP_INPUT.test(type)) return;
-  const value = controlValue(el);
-  if (!value.trim()) return;
-  addSignal(out, type === 'email' ? 'email' : type === 'tel' ? 'phone' : controlField(el), value, el, 1);
+  // an empty control adds nothing (addSignal reads no blank value)
+  if (!SKIP_INPUT.test(type)) addSignal(out, type === 'email' ? 'email' : type === 'tel' ? 'phone' : controlField(el), controlValue(el), el, 1);
 }
 
 /** a control's name/id/autocomplete to the field it holds, first match wins */
