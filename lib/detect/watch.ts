@@ -153,21 +153,20 @@ export function watchPage(win: Window, onReport: (d: PageReport) => void, opts: 
     timer = win.setTimeout(flush, now - firstChange > debounce * 4 ? 0 : delay);
   };
 
+  /** notes a node as changed (a text by its element) */
+  const change = (n: Node) => {
+    const el = asElement(n);
+    if (el) changed.add(el);
+  };
   const observer = new (win as Window & typeof globalThis).MutationObserver(guard((records: MutationRecord[]) => {
     for (const r of records) {
       if (r.type === 'childList') {
-        r.addedNodes.forEach((n) => {
-          const el = asElement(n);
-          if (el) changed.add(el);
-        });
+        r.addedNodes.forEach(change);
         if (r.removedNodes.length && r.target.nodeType === 1) {
           changed.add(r.target as Element);
           r.removedNodes.forEach((n) => removed.push(n));
         }
-      } else {
-        const el = asElement(r.target);
-        if (el) changed.add(el);
-      }
+      } else change(r.target);
     }
     if (changed.size > MAX_PARTS || removed.length > MAX_REMOVED) needFull = true;
     schedule();
