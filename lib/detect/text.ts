@@ -110,11 +110,11 @@ export function looksLikeTitle(text: string): boolean {
 /** badges shown beside a name: roles and states, never part of a name, a company or a position */
 export const BADGES = new Set('admin owner member viewer editor creator pending active invited inactive guest you me online offline away busy verified'.split(' '));
 
-/** words that make a heading a page title, not a person ("Campaign leads", "Team members"); the title words too ("Lead", "Owner") */
-const NOT_NAME = new Set(('leads contacts contact members member settings dashboard inbox campaign campaigns ' +
+/** words that make a heading a page title, not a person ("Campaign leads", "Team members"); the title words and badges too ("Lead", "Owner", "Member") */
+const NOT_NAME = new Set(('leads contacts contact members settings dashboard inbox campaign campaigns ' +
   'video videos analytics profile details detail overview account workspace recipients recipient team logins login ' +
   'lists list prospects home report reports billing help new all my your our the sign about welcome messages ' +
-  'conversation conversations viewers viewer users user activity company companies people directory search ' +
+  'conversation conversations viewers users user activity company companies people directory search ' +
   'linkedin email phone website twitter view send call message open edit delete add ' +
   // what companies are called: a logo's alt text or a company's name is no person's
   'inc ltd llc plc corp corporation co gmbh ag sa bv labs lab group holdings technologies tech solutions systems partners ' +
