@@ -25,11 +25,12 @@ export function subjectOf(scope: Element, url: string): Subject | undefined {
   const h1 = [...scope.getElementsByTagName('h1')].find((h) => !isSkippedAbove(h, scope, true));
   const name = h1 ? nameText(h1) : '';
   if (!h1 || !name.includes(' ')) return undefined;
-  const words = folded(name).split(' ');
+  const whole = folded(name);
+  const words = whole.split(' ');
   let path = '';
   try { path = folded(decodeURIComponent(new URL(url).pathname)); } catch { /* no address: no cue from it */ }
   const inAddress = words.every((w) => path.includes(w));
-  const photo = [...scope.getElementsByTagName('img')].slice(0, 50).some((img) => folded(img.getAttribute('alt') ?? '').includes(words.join(' ')));
+  const photo = [...scope.getElementsByTagName('img')].slice(0, 50).some((img) => folded(img.getAttribute('alt') ?? '').includes(whole));
   return inAddress || photo || linkedinOf(url) ? { name, el: h1 } : undefined;
 }
 
