@@ -104,7 +104,7 @@ const WORDS = /[\p{L}&'’.-]+/gu;
 /** whether a text reads like a job title ("Head of Procurement", "Founder & CEO", "Gérant") */
 export function looksLikeTitle(text: string): boolean {
   const words = text.toLowerCase().match(WORDS) ?? [];
-  return words.length > 0 && words.length <= 7 && words.some((w) => TITLE_WORDS.has(w));
+  return words.length <= 7 && words.some((w) => TITLE_WORDS.has(w));
 }
 
 /** badges shown beside a name: roles and states, never part of a name, a company or a position */
