@@ -100,7 +100,7 @@ export function watchPage(win: Window, onReport: (d: PageReport) => void, opts: 
     const gone = removed;
     changed = new Set();
     removed = [];
-    if (!needFull && scan && parts.length) scan = rescanParts(scan, parts, gone) ?? undefined;
+    if (!needFull && scan && parts.length) scan = rescanParts(scan, parts, gone);
     if (needFull || !scan) {
       needFull = false;
       startJob();
