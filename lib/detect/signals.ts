@@ -301,8 +301,7 @@ function controlField(el: Element): Field | undefined {
 
 /** reads a text's signals; true when the text is a column header or label word */
 function readText(node: Text, opts: WalkOptions, out: Walk): boolean {
-  let text = node.nodeValue!;
-  if (text.length > MAX_TEXT) text = text.slice(0, MAX_TEXT);
+  const text = node.nodeValue!.slice(0, MAX_TEXT);
   opts.budget.chars -= text.length;
   const trimmed = text.trim();
   const parent = node.parentElement;
