@@ -78,8 +78,7 @@ export const SEPARATOR = / [·•|] /;
 
 /** whitespace collapsed and trimmed; long texts cut */
 export function clean(text: string, max = 200): string {
-  const t = text.length > max * 4 ? text.slice(0, max * 4) : text;
-  return t.replace(SPACES, ' ').trim().slice(0, max);
+  return text.slice(0, max * 4).replace(SPACES, ' ').trim().slice(0, max);
 }
 
 const EMPTY = /^(-|–|—|n\/?a|none|null|undefined|not set|unknown|\.\.\.)$/i;
