@@ -313,7 +313,7 @@ function summarise(scan: PageScan): PageReport {
   const a = opts.adapter;
   const list: ReportedPerson[] = a ? withPartnerData(people, a, route, scope, scan.tables) : people.map((p) => p.person);
   const view = route && route.view !== 'ignore' ? route.view : list.length > 1 ? 'list' : list.length === 1 ? 'detail' : 'other';
-  const detection: PageReport = { people: list, view, site: opts.adapter?.id ?? 'generic' };
+  const detection: PageReport = { people: list, view, site: a?.id ?? 'generic' };
   // the language a row's country is written in, for the background that resolves it
   const lang = list.some((p) => p.countryText) ? scope.ownerDocument.documentElement?.getAttribute('lang') : undefined;
   if (lang) detection.lang = lang;
