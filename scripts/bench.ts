@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { repoRoot } from './lib/browsers';
 import { ensureBuilt } from './bench/build';
-import { BULK_PEOPLE, HTTP1_CONNECTIONS, PER_REQUEST, bulkFloor, measureBareBulk, measureBulk, type BulkFigures } from './bench/bulk';
+import { BULK_PEOPLE, HTTP1_CONNECTIONS, PER_REQUEST, bulkFloor, measureBareBulk, measureBrowserBareBulk, measureBulk, type BulkFigures } from './bench/bulk';
 import { measureDetection, WARMUP } from './bench/detection';
 import { startBench, type BenchEnv } from './bench/env';
 import { measureMemory } from './bench/memory';
@@ -172,10 +172,15 @@ async function bulkOverHttp2(latencyMs: number, runs: number, attempt: <T>(what:
     const one = await attempt('bulk tag (HTTP/2), one request', () => measureBulk(env, ids, runs, { people: PER_REQUEST, fresh: true }));
     const all = await attempt('bulk tag (HTTP/2)', () => measureBulk(env, ids, runs));
     const bare = await attempt('bulk tag (HTTP/2), bare client', () => measureBareBulk(env, ids, runs));
+    const inBrowser = await attempt('bulk tag (HTTP/2), fetch from an extension page', () => measureBrowserBareBulk(env, ids, runs));
     const floor = bulkFloor(latencyMs);
     if (bare) {
       rows.push({ name: `Bulk tag, ${BULK_PEOPLE} people, HTTP/2: the same requests from a bare client`, unit: 'ms', value: bare, limit: floor.ms,
         note: 'no extension: the floor of the sandbox\'s bulk endpoint at this latency' });
+    }
+    if (inBrowser) {
+      rows.push({ name: `Bulk tag, ${BULK_PEOPLE} people, HTTP/2: the same requests by fetch from an extension page`, unit: 'ms', value: inBrowser, limit: bare?.median,
+        note: 'the browser\'s network stack without the extension\'s code; against the bare client: the browser\'s part of the bulk time' });
     }
     if (all) {
       // the floor: what the endpoint itself allows (the bare client), never less than the round trip

@@ -132,3 +132,37 @@ export async function measureBareBulk(env: BenchEnv, contactIds: string[], runs:
     session.close();
   }
 }
+
+/**
+ * The same 10 requests sent at once by a plain `fetch` from an extension page of the same browser,
+ * to the same address with the same headers: the browser's network stack, without the extension's
+ * code (the outbox, its storage, its messages). Timed in the page from the first request sent to
+ * the last answer read. Set beside the Node client above, it tells the browser's part of the bulk
+ * time from the extension's own.
+ */
+export async function measureBrowserBareBulk(env: BenchEnv, contactIds: string[], runs: number, people = BULK_PEOPLE): Promise<Summary> {
+  const { sandbox, extensionPage } = env;
+  const ids = contactIds.slice(0, people);
+  const chunks: string[][] = [];
+  for (let i = 0; i < ids.length; i += PER_REQUEST) chunks.push(ids.slice(i, i + PER_REQUEST));
+  const request = {
+    url: `${env.apiUrl}/contacts/bulk/tags/update/add`,
+    headers: { authorization: `Bearer ${sandbox.token}`, version: API_VERSION.contacts, 'content-type': 'application/json' },
+    locationId: sandbox.locationId,
+  };
+  const job = (tag: string) =>
+    extensionPage.evaluate(async (r: typeof request, all: string[][], t: string) => {
+      const started = performance.now();
+      await Promise.all(all.map(async (contacts) => {
+        const res = await fetch(r.url, { method: 'POST', headers: r.headers, body: JSON.stringify({ locationId: r.locationId, contacts, tags: [t] }) });
+        await res.text();
+        if (res.status !== 201) throw new Error(`the bare bulk request was answered ${res.status}`);
+      }));
+      return performance.now() - started;
+    }, request, chunks, tag);
+  await job(`bench-browser-warm-${Date.now()}`);
+  const times: number[] = [];
+  for (let run = 0; run < Math.min(runs, MAX_RUNS); run++) times.push(await job(`bench-browser-${Date.now()}-${run}`));
+  return summarise(times);
+}
+
