@@ -4,7 +4,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { i18n } from '#i18n';
 import type { ContactEditInput, ContactView } from '@/lib/protocol';
-import { FormButtons } from './FormParts';
+import { escapeCancels, FormButtons } from './FormParts';
 import { useContact } from './state/contact';
 
 const FIELDS: [keyof ContactEditInput, () => string, string][] = [
@@ -35,7 +35,7 @@ export function ContactFields({ contact, onDone }: { contact: ContactView; onDon
     if (saved) onDone();
   };
   return (
-    <form onSubmit={(e) => void submit(e)} aria-label={i18n.t('contact.editForm')} className="contact-fields">
+    <form onSubmit={(e) => void submit(e)} onKeyDown={escapeCancels(onDone)} aria-label={i18n.t('contact.editForm')} className="contact-fields">
       {FIELDS.map(([field, label, type], i) => (
         <div key={field}>
           <label htmlFor={`${id}-${field}`}>{label()}</label>

@@ -9,7 +9,7 @@ import { i18n } from '#i18n';
 import type { ContactView, CustomFieldDefinition, FieldChanges } from '@/lib/protocol';
 import { checkCustomValue } from '@/lib/record';
 import { CustomFieldInput, draftOf, type Draft } from './CustomFieldInput';
-import { FormButtons, useEditInPlace } from './FormParts';
+import { escapeCancels, FormButtons, useEditInPlace } from './FormParts';
 import { MissingScope } from './MissingScope';
 import { recordActions } from './state/record';
 import './record.css';
@@ -50,7 +50,7 @@ function CustomFieldsForm({ contact, fields, onDone }: { contact: ContactView; f
   };
 
   return (
-    <form className="custom-form" onSubmit={(e) => void submit(e)} aria-label={i18n.t('customFields.editForm')} noValidate>
+    <form className="custom-form" onSubmit={(e) => void submit(e)} onKeyDown={escapeCancels(onDone)} aria-label={i18n.t('customFields.editForm')} noValidate>
       {changedMeanwhile ? <p className="muted small" role="status">{i18n.t('customFields.changedMeanwhile')}</p> : null}
       {editable.map((def) => (
         <CustomFieldInput key={def.id} id={`${id}-${def.id}`} def={def} value={drafts[def.id]!} error={errors[def.id]} onChange={(v) => setDrafts({ ...drafts, [def.id]: v })} />

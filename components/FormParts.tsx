@@ -1,8 +1,9 @@
 // Pieces shared by the task, note and contact forms: the save / cancel buttons, editing in place
 // (the form closes once the change is saved, stays open with the error otherwise; when it closes,
-// the focus goes back to the button that opened it instead of falling to the page), and a section's
-// "Add …" form under its summary (Escape in it closes it, the focus back on the summary).
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+// the focus goes back to the button that opened it instead of falling to the page; Escape in it
+// cancels, as its Cancel button does), and a section's "Add …" form under its summary (Escape in
+// it closes it, the focus back on the summary).
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { i18n } from '#i18n';
 import { BusyButton } from './BusyButton';
 
@@ -20,6 +21,13 @@ export function FormButtons(props: { saving: boolean; label: string; onCancel?: 
     </p>
   );
 }
+
+/** A form's keydown handler: Escape anywhere in it cancels, as its Cancel button does, unless something inside used that Escape. */
+export const escapeCancels = (cancel: (() => void) | undefined) => (e: KeyboardEvent) => {
+  if (!cancel || e.key !== 'Escape' || e.defaultPrevented) return;
+  e.preventDefault();
+  cancel();
+};
 
 export function useEditInPlace() {
   const [editing, setEditing] = useState(false);

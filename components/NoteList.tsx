@@ -6,7 +6,7 @@ import type { NoteView } from '@/lib/protocol';
 import { useContact } from './state/contact';
 import { isolate } from './bidi';
 import { ConfirmDelete } from './ConfirmDelete';
-import { Adder, FormButtons, useEditInPlace } from './FormParts';
+import { Adder, escapeCancels, FormButtons, useEditInPlace } from './FormParts';
 import { useStableKeys } from './stable-keys';
 import { when } from './when';
 
@@ -22,7 +22,7 @@ function NoteForm(props: { body?: string; label: string; onSave: (body: string) 
     if (saved && props.body === undefined) setBody('');
   };
   return (
-    <form onSubmit={(e) => void submit(e)} aria-label={props.label}>
+    <form onSubmit={(e) => void submit(e)} onKeyDown={escapeCancels(props.onCancel)} aria-label={props.label}>
       <label htmlFor={id}>{props.label}</label>
       <textarea
         id={id}

@@ -7,7 +7,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { i18n } from '#i18n';
 import type { ContactView, LocationLists, OpportunityStatusView, OpportunityView } from '@/lib/protocol';
 import { useChoice } from './choice';
-import { FormButtons, useEditInPlace } from './FormParts';
+import { escapeCancels, FormButtons, useEditInPlace } from './FormParts';
 import { MissingScope } from './MissingScope';
 import { recordActions } from './state/record';
 import './record.css';
@@ -30,6 +30,7 @@ function LostReason(props: { opportunity: OpportunityView; reasons: Lists['lostR
   return (
     <form
       className="row"
+      onKeyDown={escapeCancels(props.onDone)}
       aria-label={i18n.t('opportunities.lostForm', [o.name])}
       onSubmit={(e) => {
         e.preventDefault();
@@ -130,7 +131,7 @@ function NewOpportunity({ contact, lists, onDone }: { contact: ContactView; list
     if (saved) onDone();
   };
   return (
-    <form onSubmit={(e) => void submit(e)} aria-label={i18n.t('opportunities.newForm')}>
+    <form onSubmit={(e) => void submit(e)} onKeyDown={escapeCancels(onDone)} aria-label={i18n.t('opportunities.newForm')}>
       <label htmlFor={`${id}-name`}>{i18n.t('opportunities.name')}</label>
       <input id={`${id}-name`} name="name" required value={name} onChange={(e) => setName(e.target.value)} />
       <div className="row">

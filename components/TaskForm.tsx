@@ -3,7 +3,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { i18n } from '#i18n';
 import type { TaskInput, TaskView, UserOption } from '@/lib/protocol';
-import { FormButtons } from './FormParts';
+import { escapeCancels, FormButtons } from './FormParts';
 
 /** `YYYY-MM-DDTHH:mm` in local time, as a datetime-local input wants it. */
 export function localInputValue(date: Date): string {
@@ -45,7 +45,12 @@ export function TaskForm(props: {
   };
 
   return (
-    <form className="task-form" onSubmit={(e) => void submit(e)} aria-label={props.task ? i18n.t('tasks.editForm') : i18n.t('tasks.add')}>
+    <form
+      className="task-form"
+      onSubmit={(e) => void submit(e)}
+      onKeyDown={escapeCancels(props.onCancel)}
+      aria-label={props.task ? i18n.t('tasks.editForm') : i18n.t('tasks.add')}
+    >
       <label htmlFor={`${id}-title`}>{props.task ? i18n.t('tasks.title') : i18n.t('tasks.new')}</label>
       <input id={`${id}-title`} name="title" required autoFocus={!!props.task} value={title} onChange={(e) => setTitle(e.target.value)} placeholder={i18n.t('tasks.placeholder')} />
       <div className="row">

@@ -2,10 +2,11 @@
 // A section's "Add …" form closes on Escape, with the focus back on its summary and what was typed
 // kept; an Escape used inside it (a tag box emptied) does not close it as well. The bulk question
 // is put away by Escape as by Cancel, the focus back on the tag instead of the page. Alt+A opens
-// the bulk form in its tag box.
+// the bulk form in its tag box. Escape in a form that edits in place cancels it, as Cancel does.
 import { act } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { TaskList } from '@/components/TaskList';
+import { NoteList } from '@/components/NoteList';
 import { BulkTags } from '@/components/BulkTags';
 import { useOutbox } from '@/components/state/outbox';
 import { onSidebarKey } from '@/components/keys';
@@ -13,6 +14,9 @@ import type { DetectedPerson } from '@/lib/detect';
 import type { PersonMatch } from '@/lib/protocol';
 import type { PersonEntry } from '@/components/state/sidebar';
 import { mountEach } from './mount';
+
+const send = vi.hoisted(() => vi.fn());
+vi.mock('@/lib/protocol', async (original) => ({ ...(await original<object>()), sendMessage: send }));
 
 const view = mountEach();
 
@@ -108,3 +112,29 @@ describe('Alt+A', () => {
     expect(details.querySelector('summary')!.getAttribute('aria-keyshortcuts')).toBe('Alt+A');
   });
 });
+
+describe('an edit form', () => {
+  it('of a task is cancelled by Escape: nothing saved, the focus back on its Edit button', () => {
+    act(() => view.root.render(<TaskList tasks={[{ id: 't1', title: 'Call back', completed: false }]} users={[]} now={0} />));
+    const edit = [...view.host.querySelectorAll<HTMLButtonElement>('[data-testid=tasks] button')].find((b) => b.textContent === 'Edit')!;
+    act(() => edit.click());
+    const title = view.host.querySelector<HTMLInputElement>('form[aria-label="Edit task"] input[name=title]')!;
+    type(title, 'Call back on Monday');
+    escape(title);
+    expect(view.host.querySelector('form[aria-label="Edit task"]')).toBeNull();
+    expect(document.activeElement?.textContent).toBe('Edit');
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it('of a note is cancelled by Escape too', () => {
+    act(() => view.root.render(<NoteList notes={[{ id: 'n1', body: 'Met at the fair' }]} />));
+    const edit = [...view.host.querySelectorAll<HTMLButtonElement>('[data-testid=notes] button')].find((b) => b.textContent === 'Edit')!;
+    act(() => edit.click());
+    const body = view.host.querySelector<HTMLTextAreaElement>('[data-testid=notes] form textarea')!;
+    escape(body);
+    expect(view.host.querySelector('[data-testid=notes] form')).toBeNull();
+    expect(document.activeElement).toBe([...view.host.querySelectorAll<HTMLButtonElement>('[data-testid=notes] button')].find((b) => b.textContent === 'Edit'));
+    expect(send).not.toHaveBeenCalled();
+  });
+});
+
