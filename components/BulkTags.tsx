@@ -139,7 +139,7 @@ export function BulkTags({ entries, site }: { entries: PersonEntry[]; site: stri
       keys="Alt+A"
       summary={
         <>
-          {i18n.t('bulk.summary', matched.length)} <span className="muted small">{i18n.t('bulk.key')}</span>
+          <span data-testid="bulk-summary">{i18n.t('bulk.summary', matched.length)}</span> <span className="muted small">{i18n.t('bulk.key')}</span>
         </>
       }
     >

@@ -57,7 +57,7 @@ function armBigPage(count: number, name: string, shows: string): void {
     const seen: Partial<Timed> = {};
     const check = () => {
       const position = document.querySelector('[data-testid=people-toggle]')?.textContent ?? '';
-      const inGhl = document.querySelector('[data-testid=bulk] summary')?.textContent ?? '';
+      const inGhl = document.querySelector('[data-testid=bulk-summary]')?.textContent ?? '';
       if (seen.listed === undefined && new RegExp(`\\b${count}\\b`).test(position)) seen.listed = now();
       if (seen.record === undefined && ok(name)) seen.record = now();
       if (seen.matched === undefined && new RegExp(`\\(${count}\\b`).test(inGhl)) seen.matched = now();

@@ -33,7 +33,7 @@ async function listPage(name: string, leads: Parameters<typeof renderLeadList>[0
 }
 
 const listed = async (sidebar: Page) => (await listedPeople(sidebar)).length;
-const summary = async (sidebar: Page) => (await textOf(sidebar, '[data-testid=bulk] summary'))[0];
+const summary = async (sidebar: Page) => (await textOf(sidebar, '[data-testid=bulk-summary]'))[0];
 /** Look-ups sent to HighLevel since the counters were reset: searches and duplicate checks. */
 async function lookUps(): Promise<number> {
   const res = await fetch(`${world.sandbox.baseUrl}/__admin/requests?limit=2000`);

@@ -61,8 +61,8 @@ describe('Chromium: tag everyone on a list page', () => {
     expect(contactIds).toHaveLength(LARGE_LIST.size);
     // 200 look-ups at 100 requests / 10 s: about 20 s
     const summary = `Tag several people (${LARGE_LIST.size} in GHL)`;
-    await waitFor(async () => (await textOf(sidebar, '[data-testid=bulk] summary'))[0] === summary, 120_000, 'all 200 matched').catch(async (e: Error) => {
-      throw new Error(`${e.message}; summary: ${JSON.stringify(await textOf(sidebar, '[data-testid=bulk] summary'))}`);
+    await waitFor(async () => (await textOf(sidebar, '[data-testid=bulk-summary]'))[0] === summary, 120_000, 'all 200 matched').catch(async (e: Error) => {
+      throw new Error(`${e.message}; summary: ${JSON.stringify(await textOf(sidebar, '[data-testid=bulk-summary]'))}`);
     });
   });
 
