@@ -7,6 +7,7 @@ import type { ActivityEntry, BulkView, WriteStateView } from '@/lib/protocol';
 import { jobReport } from './BulkTags';
 import { ConflictChoice } from './ConflictChoice';
 import { ErrorNotice } from './ErrorNotice';
+import { escapeCancels } from './FormParts';
 import { useOutbox } from './state/outbox';
 import { valueOf } from './state/ask';
 import { when } from './when';
@@ -101,11 +102,7 @@ export function ActivityLog() {
       aria-labelledby="activity-title"
       className="activity"
       data-testid="activity"
-      onKeyDown={(e) => {
-        if (e.key !== 'Escape' || e.defaultPrevented) return;
-        e.preventDefault();
-        back();
-      }}
+      onKeyDown={escapeCancels(back)}
     >
       <header className="card-head">
         <h2 id="activity-title">{i18n.t('activity.title')}</h2>

@@ -22,7 +22,7 @@ export function FormButtons(props: { saving: boolean; label: string; onCancel?: 
   );
 }
 
-/** A form's keydown handler: Escape anywhere in it cancels, as its Cancel button does, unless something inside used that Escape. */
+/** A keydown handler: Escape anywhere in the element (a form, a question, a panel) cancels it, as its Cancel or Back button does, unless something inside used that Escape. */
 export const escapeCancels = (cancel: (() => void) | undefined) => (e: KeyboardEvent) => {
   if (!cancel || e.key !== 'Escape' || e.defaultPrevented) return;
   e.preventDefault();

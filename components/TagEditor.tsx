@@ -6,7 +6,7 @@
 // after the other. The box stays in place (and keeps its text) while the next person loads.
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { i18n } from '#i18n';
-import { useContact } from './state/contact';
+import { earlyTagsOf, useContact } from './state/contact';
 import { valueOf } from './state/ask';
 import { isolate } from './bidi';
 import { TagCombobox } from './TagCombobox';
@@ -14,12 +14,13 @@ import { TagCombobox } from './TagCombobox';
 export const TAG_BOX_ID = 'tag-input';
 
 /**
- * `tags`: the contact's tags (undefined while its record loads: then the tags added meanwhile show,
- * marked as waiting for the record); `blocked`: why nothing can be tagged now.
+ * `tags`: the contact's tags (undefined while its record loads: then the tags changed meanwhile show
+ * as chips); `blocked`: why nothing can be tagged now.
  */
 export function TagEditor({ tags: recorded, blocked }: { tags: string[] | undefined; blocked?: string }) {
-  const { lists, draft, setDraft, addTag, removeTag, focusTagsAt, recentTags, repeatLastTag, early, contactId } = useContact();
-  const tags = recorded ?? (early && early.contactId === contactId ? early.tags : undefined);
+  const { lists, draft, setDraft, addTag, removeTag, focusTagsAt, recentTags, repeatLastTag } = useContact();
+  const early = useContact(earlyTagsOf);
+  const tags = recorded ?? early;
   const input = useRef<HTMLInputElement>(null);
   const chips = useRef<HTMLUListElement>(null);
 

@@ -83,6 +83,10 @@ export interface ContactState {
 const sameTag = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /** The shown contact's newest undo step, if any. */
+/** The tags changed on the shown contact before its record came (see `early`), if that is the case. */
+export const earlyTagsOf = (s: Pick<ContactState, 'early' | 'contactId'>): string[] | undefined =>
+  s.early && s.early.contactId === s.contactId ? s.early.tags : undefined;
+
 export const undoOf = (s: Pick<ContactState, 'undos' | 'contactId'>): UndoStep | undefined =>
   s.undos.findLast((u) => u.contactId === s.contactId);
 
@@ -172,8 +176,7 @@ export const useContact = create<ContactState>((set, get) => {
 
   /** the shown contact's tags: its record's, or before the record came, those added meanwhile */
   const tagsShown = (): string[] | undefined => {
-    const { details, early, contactId } = get();
-    return valueOf(details)?.contact.tags ?? (early && early.contactId === contactId ? early.tags : undefined);
+    return valueOf(get().details)?.contact.tags ?? earlyTagsOf(get());
   };
   /** the record has not come yet: the chip of a change is drawn from `early` */
   const changedEarly = (contactId: string, change: (tags: string[]) => string[]) => {
