@@ -8,15 +8,27 @@ import { linesAfter } from './dom';
 import { selfKey } from './self';
 import { clean, emailOf, looksLikeName, looksLikeTitle, SEPARATOR } from './text';
 import { addSignal, signal, type Signal } from './values';
+import { labelField } from './vocabulary';
 
 const ME = /^(me|you|myself)$/i;
+/** the words that close a message, in the languages the detector reads: English, German, French, Spanish, Italian, Portuguese, Dutch */
+const CLOSINGS = [
+  'best', '(?:best|kind|warm|warmest) (?:regards|wishes)', 'regards', 'many thanks', 'thanks(?: again| so much)?', 'thank you', 'with thanks',
+  'cheers', '(?:yours )?sincerely', 'yours(?: truly)?', 'all the best', 'talk soon', 'speak soon', 'take care', 'warmly', 'cordially',
+  '(?:mit )?(?:freundlichen|freundliche|viele|beste|liebe|herzliche) grüßen?', 'grüße', 'gruß', 'mfg',
+  '(?:bien )?cordialement', 'bien à vous', '(?:meilleures |sincères )?salutations', 'amicalement',
+  '(?:un )?saludos?(?: cordiales)?', 'atentamente', 'un abrazo', '(?:cordiali |distinti )?saluti', 'un saluto',
+  'atenciosamente', 'abraços', 'cumprimentos', 'met vriendelijke groet(?:en)?', '(?:hartelijke )?groet(?:en)?',
+].join('|');
 /** a sign-off line ("Best regards,", "--", "—"), with the writer's first name after it on the line, if any ("Cheers, Ada") */
-const SIGN_OFF = /^(?:--|—|–|best|regards|best regards|kind regards|warm regards|many thanks|thanks|thank you|cheers|sincerely|all the best|talk soon)(?:[,.!]|,\s*(\p{L}[\p{L}'’-]+(?: \p{L}[\p{L}'’-]+)?))?$|^(?:--|—|–) ?(\p{Lu}.{2,120})$/iu;
+const SIGN_OFF = new RegExp(`^(?:--|—|–|${CLOSINGS})(?:[,.!]|,\\s*(\\p{L}[\\p{L}'’-]+(?: \\p{L}[\\p{L}'’-]+)?))?$|^(?:--|—|–) ?(\\p{Lu}.{2,120})$`, 'iu');
 const TITLE_AT_COMPANY = /^(.{2,60}?)\s*(?:,|\||·|•| at | @ | [-–—] )\s*(.{2,60})$/;
 /** a line that goes on from the one before it: " | VP Marketing" after "Ben Ode" in an element of its own */
 const LEADING_SEPARATOR = /^[|·•]/;
 /** degrees and credentials after a signed name ("Ada Park, PhD", "Ben Ode, MBA, CPA | VP Sales"): no part of the name or the title */
 const CREDENTIALS = /(?:,\s*(?:ph\.?d|mba|md|cpa|cfa|pmp|esq|jd|msc|bsc|rn|dds|cissp)\.?)+(?=\s*[,|]|$)/i;
+/** between a signature's parts on one line: "Ada Park | Head of Growth", "Ada Park — Head of Growth — Park Labs" */
+const SIGNED_PARTS = / [·•|—–] /;
 /** "Ada Park, Head of Growth": a name, a comma, a title */
 const NAME_COMMA_TITLE = /^([^,]{3,60}), (.{2,60})$/;
 
@@ -80,10 +92,22 @@ function joined(lines: { text: string; el: Element }[]): { text: string; el: Ele
   return out;
 }
 
+/** the one full name read so far that starts with this first name ("Ada" → "Ada Park"), if only one does */
+function writerNamed(first: string, read: Signal[]): string | undefined {
+  let found: string | undefined;
+  for (const s of read) {
+    if (s.field !== 'name' || s.value === found || !s.value.startsWith(`${first} `)) continue;
+    if (found) return undefined;
+    found = s.value;
+  }
+  return found;
+}
+
 function readSigned(lines: { text: string; el: Element }[], out: Signal[]): void {
   const first = lines[0];
-  // "Thanks." then "Regards,": the signature follows the last sign-off, read on its own
-  if (!first || SIGN_OFF.test(first.text)) return;
+  // "Thanks." then "Regards,": the signature follows the last sign-off, read on its own; "Name" then
+  // the name: labelled values, which the labels are read for
+  if (!first || SIGN_OFF.test(first.text) || labelField(first.text)) return;
   // "Aurelio Halvorsen | Sales Director | Driftwood Labs": the whole signature on one line
   // "Ada Park, Head of Growth": the title after the name and a comma, the company on the next line
   const signedAs = first.text.replace(CREDENTIALS, '');
@@ -91,21 +115,24 @@ function readSigned(lines: { text: string; el: Element }[], out: Signal[]): void
   // "Ada Park, Head of Growth, Park Labs": the title, then the company, after the name
   const position = titled && TITLE_AT_COMPANY.exec(titled[2]!);
   const parts = !titled
-    ? signedAs.split(SEPARATOR)
+    ? signedAs.split(SIGNED_PARTS)
     : looksLikeTitle(titled[2]!)
       ? [titled[1]!, titled[2]!]
       : position && looksLikeTitle(position[1]!)
         ? [titled[1]!, position[1]!, position[2]!]
-        : signedAs.split(SEPARATOR);
+        : signedAs.split(SIGNED_PARTS);
   const name = parts[0]!;
   if (!looksLikeName(name)) return;
-  // "Ada", then "Ada Park": the signature starts at the full name
-  if (!name.includes(' ') && lines[1]?.text.startsWith(`${name} `)) return readSigned(lines.slice(1), out);
-  // a first name alone ("Ada") names the writer the thread shows in full: only the position is read
-  if (name.includes(' ')) out.push(signal('name', name, first.el, 2));
+  // "Ada" or "A.", then "Ada Park": the signature starts at the full name
+  const next = lines[1]?.text;
+  if (!name.includes(' ') && next?.startsWith(name.replace(/\.$/, '')) && looksLikeName(next.split(/,| [·•|—–] /)[0]!) && next.includes(' ')) return readSigned(lines.slice(1), out);
+  // a first name alone ("Ada") names a writer the thread shows in full (a participant's chip above): the signature is theirs
+  const full = name.includes(' ') ? name : writerNamed(name, out);
+  if (full) out.push(signal('name', full, first.el, 2));
   // the title and the company: after the name on its line, or on the lines after it (before the contact lines)
   let rest = parts.slice(1, 3).map((text) => ({ text, el: first.el }));
-  if (rest.length === 1 && lines[1] && companyLine(lines[1].text)) rest.push(lines[1]);
+  // "Park Labs · +44 20 7946 0321": a company with the contact lines' start after it
+  if (rest.length === 1 && lines[1] && companyLine(lines[1].text.split(SEPARATOR)[0]!)) rest.push(lines[1]);
   if (!rest.length) {
     for (const line of lines.slice(1, 3)) {
       if (CONTACT_LINE.test(line.text)) break;
@@ -119,6 +146,7 @@ function readSigned(lines: { text: string; el: Element }[], out: Signal[]): void
   // company alone is no title, and "Park Labs | parklabs.io" is Park Labs
   const [t, c] = rest;
   const { title, company } = positionOfLines(t?.text, c?.text.split(SEPARATOR)[0]);
-  addSignal(out, 'title', title, t?.el ?? first.el, 2);
-  addSignal(out, 'company', company, (company === t?.text ? t?.el : c?.el) ?? first.el, 2);
+  // at the name's element: a signature's lines may each be a block of the message (<div>Ada Park</div><div>Head of Growth</div>)
+  addSignal(out, 'title', title, first.el, 2);
+  addSignal(out, 'company', company, first.el, 2);
 }

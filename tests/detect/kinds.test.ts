@@ -590,3 +590,45 @@ describe('a mail body kept as written', () => {
       .toEqual([{ name: 'Ada Park', title: 'Head of Growth', company: 'Park Labs', phone: '+442079460123', email: 'ada@parklabs.io' }]);
   });
 });
+
+describe('signatures as mail apps show them, in other languages and shapes', () => {
+  /** a thread: the participants as chips in its header, then the message's blocks, with a quoted reply of the cc'd person */
+  const thread = (body: string, quoted = '<p>Ben Ode wrote:</p><p>Thanks,</p><p>Ben</p><p>Data Lead</p><p>Ode Robotics</p>') =>
+    `<main><div><span email="ada@parklabs.io" name="Ada Park">Ada Park</span> <span email="ben@ode.io" name="Ben Ode">Ben Ode</span></div>
+      <div><p>Hi Sam,</p><p>Could we move the call to Friday?</p>${body}<blockquote>${quoted}</blockquote></div></main>`;
+  const ada = { name: 'Ada Park', email: 'ada@parklabs.io' };
+  const ben = { name: 'Ben Ode', email: 'ben@ode.io', title: 'Data Lead', company: 'Ode Robotics' };
+  it('reads the signature after a sign-off in German, French, Spanish, Dutch or as "Best wishes", and gives its number to no one else', () => {
+    for (const signOff of ['Mit freundlichen Grüßen', 'Viele Grüße', 'Cordialement,', 'Bien à vous,', 'Saludos cordiales,', 'Met vriendelijke groet,', 'Best wishes,', 'Warmly,']) {
+      expect(detect(thread(`<div><p>${signOff}</p><p><b>Ada Park</b></p><p>Head of Growth</p><p>Park Labs</p><p>Tel.: +44 20 7946 0123</p></div>`)), signOff)
+        .toEqual([{ ...ada, title: 'Head of Growth', company: 'Park Labs', phone: '+442079460123' }, ben]);
+    }
+  });
+  it('reads a signature signed with the first name alone as the participant’s of that first name, its lines one block each', () => {
+    expect(detect(thread('<p>Best regards,<br>Ada<br>Head of Growth | Park Labs<br>+44 20 7946 0123</p>')))
+      .toEqual([{ ...ada, title: 'Head of Growth', company: 'Park Labs', phone: '+442079460123' }, ben]);
+    expect(detect(thread('<p>Best regards,</p><p>Ada</p><p>Head of Growth</p><p>Park Labs</p>')))
+      .toEqual([{ ...ada, title: 'Head of Growth', company: 'Park Labs' }, ben]);
+    // two participants of that first name: the signature is no one's
+    expect(detect(`<main><div><span email="ada@parklabs.io" name="Ada Park">Ada Park</span> <span email="ada@lu.dev" name="Ada Lu">Ada Lu</span></div>
+      <div><p>Hi Sam,</p><p>Best regards,<br>Ada<br>Head of Growth | Park Labs</p></div></main>`))
+      .toEqual([ada, { name: 'Ada Lu', email: 'ada@lu.dev' }]);
+  });
+  it('reads the full name after an initial ("Cheers, A."), never the name for the company', () => {
+    expect(detect(thread('<p>Cheers,<br>A.</p><p>Ada Park<br>Head of Growth<br>Park Labs</p>')))
+      .toEqual([{ ...ada, title: 'Head of Growth', company: 'Park Labs' }, ben]);
+  });
+  it('reads labelled values after a sign-off by their labels ("Name", "Title"), never the name for the company', () => {
+    expect(detect(thread('<p>Best regards,</p><dl><dt>Name</dt><dd>Ada Park</dd><dt>Title</dt><dd>Head of Growth</dd><dt>Company</dt><dd>Park Labs</dd></dl>')))
+      .toEqual([{ ...ada, title: 'Head of Growth', company: 'Park Labs' }, ben]);
+  });
+  it('reads a company followed by the contact lines on its line ("Park Labs · +44 …", "Ode Robotics | M: +44 …")', () => {
+    expect(detect(thread('<p>Kind regards,</p><p>Ada Park, Head of Growth<br>Park Labs · +44 20 7946 0123</p>',
+      '<p>Ben Ode wrote:</p><p>Best,</p><p>Ben Ode | Data Lead<br>Ode Robotics | M: +44 20 7946 0999</p>')))
+      .toEqual([{ ...ada, title: 'Head of Growth', company: 'Park Labs', phone: '+442079460123' }, { ...ben, phone: '+442079460999' }]);
+  });
+  it('reads a signature whose parts are set apart by dashes ("Ada Park — Head of Growth — Park Labs")', () => {
+    expect(detect(thread('<p>Best regards,</p><p>Ada Park — Head of Growth — Park Labs</p>')))
+      .toEqual([{ ...ada, title: 'Head of Growth', company: 'Park Labs' }, ben]);
+  });
+});
