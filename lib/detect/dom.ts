@@ -29,10 +29,17 @@ function behindModal(el: Element): boolean {
   return !!modal && !el.contains(modal) && !modal.closest('[hidden], [style*="none"]');
 }
 
-/** a code element that is all of a table cell's or a value's text: a value set in monospace, not a sample */
+const MONOSPACE = new Set(['CODE', 'KBD', 'SAMP']);
+/**
+ * a code element that is all of a table cell's or a value's text, but for its buttons and icons
+ * ("Copy", "☎"): a value set in monospace, not a sample
+ */
 const valueInCode = (el: Element) => {
-  const cell = el.tagName === 'CODE' && el.parentElement?.closest('td, dd, [role=cell], [role=gridcell]');
-  return !!cell && cell.textContent!.trim() === el.textContent!.trim();
+  const cell = MONOSPACE.has(el.tagName) && el.parentElement?.closest('td, dd, [role=cell], [role=gridcell]');
+  if (!cell) return false;
+  let rest = cell.textContent!.replace(el.textContent!, '');
+  for (const button of cell.querySelectorAll('button, [role=button]')) rest = rest.replace(button.textContent!, '');
+  return !/[\p{L}\p{N}]/u.test(rest);
 };
 
 /** an element whose content is never read: a script, a code sample, a form's options (`tag`: el's) */

@@ -26,6 +26,8 @@ const NOT_DIGITS_OR_LEADING_ZEROS = /^[\D0]+|\D/g;
 const DATE = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[ T]\d{1,2}:\d{2}.*)?$/;
 const VERSION = /^v?\d+\.\d+\.\d+/i;
 const PRICE = /[$€£¥₹%]|\d[.,]\d{2}$|\b(usd|eur|gbp|inr)\b/i;
+/** a number in groups set apart by dots ("01.23.45.67.89"): no price has more than one decimal point */
+const DOTTED = /^\d{1,4}(?:\.\d{2,4}){2,}$/;
 const PHONE_CHARS = /^[+(]?[\d\s().\-/]{6,24}$/;
 /** an international number inside free text */
 const IN_TEXT = /(?:\+|\b00)\d[\d\s().\-/]{6,20}\d/g;
@@ -41,8 +43,9 @@ export function phoneCandidate(raw: string, labelled: boolean): PhoneCandidate |
     v = v.replace(/^tel:/i, '').replace(/[;,]?\s*(ext\.?|x)\s*\d+$/i, '');
     v = decoded(v).replace(/^(phone|mobile|tel)\s*[:.]?\s*/i, '').trim();
   }
-  if (!PHONE_CHARS.test(v) || DATE.test(v) || VERSION.test(v)) return undefined;
-  if (!INTERNATIONAL.test(v) && PRICE.test(raw)) return undefined;
+  // "212.555.0134" where the page says it is a phone; elsewhere "1.20.300.4000" is a version
+  if (!PHONE_CHARS.test(v) || DATE.test(v) || (!labelled && VERSION.test(v))) return undefined;
+  if (!INTERNATIONAL.test(v) && PRICE.test(raw) && !DOTTED.test(v)) return undefined;
   if (!DIGITS_8_TO_15.test(v)) return undefined;
   if (v.startsWith('00')) v = '+' + v.slice(2);
   return v.startsWith('+') || labelled ? { value: v } : undefined;

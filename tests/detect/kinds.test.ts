@@ -632,3 +632,18 @@ describe('signatures as mail apps show them, in other languages and shapes', () 
       .toEqual([{ ...ada, title: 'Head of Growth', company: 'Park Labs' }, ben]);
   });
 });
+
+describe('values set in monospace', () => {
+  const table = (phone1: string, phone2: string) =>
+    `<table><tr><th>Name</th><th>Email</th><th>Phone</th></tr><tr><td>Ada Park</td><td>ada@parklabs.io</td><td>${phone1}</td></tr>
+      <tr><td>Ben Ode</td><td>ben@ode.io</td><td>${phone2}</td></tr></table>`;
+  it('reads a cell’s value in <code>, <kbd> or <samp> beside a copy button or an icon', () => {
+    expect(detect(table('<code>+44 20 7946 0123</code> <button>Copy</button>', '<span aria-hidden="true">☎</span> <kbd>+1 212 555 0134</kbd>')))
+      .toEqual([{ name: 'Ada Park', email: 'ada@parklabs.io', phone: '+442079460123' }, { name: 'Ben Ode', email: 'ben@ode.io', phone: '+12125550134' }]);
+  });
+  it('never reads code beside other words in a cell, nor a code sample outside a cell', () => {
+    expect(detect(table('Call <code>+44 20 7946 0123</code> after five', '<samp>+1 212 555 0134</samp> (example)') +
+      '<p>Try it: <code>+44 20 7946 0999</code> <code>cy@lu.dev</code></p>'))
+      .toEqual([{ name: 'Ada Park', email: 'ada@parklabs.io' }, { name: 'Ben Ode', email: 'ben@ode.io' }]);
+  });
+});

@@ -33,6 +33,12 @@ describe('phone numbers', () => {
     expect(phoneOf('020 7946 0123', { labelled: false, country: 'GB' })).toBeUndefined();
     expect(findPhones('call 020 7946 0123')).toEqual([]);
   });
+  it('reads a number in groups set apart by dots where the page says it is a phone, never a version or a price', () => {
+    expect(phoneOf('212.555.0134', { labelled: true, country: 'US' })).toBe('+12125550134');
+    expect(phoneOf('01.23.45.67.89', { labelled: true, country: 'FR' })).toBe('+33123456789');
+    expect(phoneOf('1.20.300.4000', { labelled: false, country: 'US' })).toBeUndefined();
+    expect(phoneOf('1.234.567,89', { labelled: true, country: 'DE' })).toBeUndefined();
+  });
   it('reads tel: links and drops extensions', () => {
     expect(phoneOf('tel:+44-20-7946-0123', { labelled: true })).toBe('+442079460123');
     expect(phoneOf('tel:%2B14155550134', { labelled: true })).toBe('+14155550134');
