@@ -26,6 +26,7 @@ const NOT_DIGITS_OR_LEADING_ZEROS = /^[\D0]+|\D/g;
 const DATE = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[ T]\d{1,2}:\d{2}.*)?$/;
 const VERSION = /^v?\d+\.\d+\.\d+/i;
 const PRICE = /[$€£¥₹%]|\d[.,]\d{2}$|\b(usd|eur|gbp|inr)\b/i;
+const FLAGS = /[\u{1F1E6}-\u{1F1FF}]/gu;
 /** a number in groups set apart by dots ("01.23.45.67.89"): no price has more than one decimal point */
 const DOTTED = /^\d{1,4}(?:\.\d{2,4}){2,}$/;
 const PHONE_CHARS = /^[+(]?[\d\s().\-/]{6,24}$/;
@@ -43,6 +44,8 @@ export function phoneCandidate(raw: string, labelled: boolean): PhoneCandidate |
     v = v.replace(/^tel:/i, '').replace(/[;,]?\s*(ext\.?|x)\s*\d+$/i, '');
     v = decoded(v).replace(/^(phone|mobile|tel)\s*[:.]?\s*/i, '').trim();
   }
+  // "🇬🇧 +44 20 …", "(+44) 20 …": the flag and the brackets say nothing the calling code does not
+  if (!PHONE_CHARS.test(v)) v = v.replace(FLAGS, '').replace(/^\((\+\d{1,4})\)/, '$1').trim();
   // "212.555.0134" where the page says it is a phone; elsewhere "1.20.300.4000" is a version
   if (!PHONE_CHARS.test(v) || DATE.test(v) || (!labelled && VERSION.test(v))) return undefined;
   if (!INTERNATIONAL.test(v) && PRICE.test(raw) && !DOTTED.test(v)) return undefined;

@@ -39,6 +39,12 @@ describe('phone numbers', () => {
     expect(phoneOf('1.20.300.4000', { labelled: false, country: 'US' })).toBeUndefined();
     expect(phoneOf('1.234.567,89', { labelled: true, country: 'DE' })).toBeUndefined();
   });
+  it('reads a number after a flag or a bracketed calling code ("🇬🇧 +44 20 …", "(+44) 20 …")', () => {
+    expect(phoneOf('🇬🇧 +44 20 7946 0123', { labelled: true })).toBe('+442079460123');
+    expect(phoneOf('(+44) 20 7946 0123', { labelled: true })).toBe('+442079460123');
+    expect(phoneOf('(+1) 212 555 0134', { labelled: false })).toBe('+12125550134');
+    expect(phoneOf('🇩🇪 030 23125 123', { labelled: true, country: 'DE' })).toBe('+493023125123');
+  });
   it('reads tel: links and drops extensions', () => {
     expect(phoneOf('tel:+44-20-7946-0123', { labelled: true })).toBe('+442079460123');
     expect(phoneOf('tel:%2B14155550134', { labelled: true })).toBe('+14155550134');
