@@ -110,8 +110,12 @@ function positionBelow(nameEl: Element, card: Element, name: string, profile?: b
   return positionOfLines(first, second, profile);
 }
 
+const LEADING_MARK = /^[—–|·•:,-]\s*/;
+
 /** the position the two lines under a name say, if they say one */
 export function positionOfLines(first: string | undefined, second: string | undefined, profile?: boolean): { title?: string; company?: string } {
+  // "Ada Park — Head of Growth at Park Labs": the dash after the name is no part of the title
+  first = first?.replace(LEADING_MARK, '');
   if (!first || (profile && HEADLINE.test(first))) return {};
   const both = TITLE_DOT_COMPANY.exec(first);
   if (both) return looksLikeTitle(both[1]!) && companyLine(both[2]!) ? { title: both[1], company: both[2] } : {};

@@ -151,13 +151,13 @@ export function looksLikeFullName(text: string): boolean {
   return text.includes(' ') && looksLikeName(text);
 }
 
-/** "Jane Doe <jane@acme.com>"; a reply header's time is no part of the name ("10:02 AM Jane Doe <…> wrote:") */
-const NAME_BEFORE_EMAIL = /(?<!\p{L})(["']?)(?!(?:AM|PM) )([\p{Lu}][\p{L}'’.-]*(?: [\p{L}'’.-]+){0,3})\1\s*<\s*([^<>\s]+@[^<>\s]+)\s*>/gu;
+/** "Jane Doe <jane@acme.com>", "Jane Doe (jane@acme.com)"; a reply header's time is no part of the name ("10:02 AM Jane Doe <…> wrote:") */
+const NAME_BEFORE_EMAIL = /(?<!\p{L})(["']?)(?!(?:AM|PM) )([\p{Lu}][\p{L}'’.-]*(?: [\p{L}'’.-]+){0,3})\1\s*(?:<\s*([^<>\s]+@[^<>\s]+)\s*>|\(([^()\s]+@[^()\s]+)\))/gu;
 
-/** "Jane Doe <jane@acme.com>" pairs, as in mail headers */
+/** "Jane Doe <jane@acme.com>" pairs, as in mail headers, or with the address in brackets */
 export function findNamedEmails(text: string): { name: string; email: string }[] {
-  return text.includes('<') ? [...text.matchAll(NAME_BEFORE_EMAIL)].flatMap(([, , name, address]) => {
-    const email = emailOf(address!);
+  return text.includes('<') || text.includes('(') ? [...text.matchAll(NAME_BEFORE_EMAIL)].flatMap(([, , name, angled, bracketed]) => {
+    const email = emailOf((angled ?? bracketed)!);
     return email && looksLikeName(name!) ? [{ name: clean(name!), email }] : [];
   }) : [];
 }

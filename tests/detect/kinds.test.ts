@@ -647,3 +647,17 @@ describe('values set in monospace', () => {
       .toEqual([{ name: 'Ada Park', email: 'ada@parklabs.io' }, { name: 'Ben Ode', email: 'ben@ode.io' }]);
   });
 });
+
+describe('names beside addresses and links, written as people write them', () => {
+  it('pairs a name with its address in brackets ("Ada Park (ada@parklabs.io)"), never a sentence with a role mailbox', () => {
+    expect(detect('<div><p>Ada Park (ada@parklabs.io)</p><p>Thanks for the call</p></div><div><p>Ben Ode (ben@ode.io)</p><p>See you</p></div>' +
+      '<footer><p>Contact Us (support@crm.example.org)</p></footer>'))
+      .toEqual([{ name: 'Ada Park', email: 'ada@parklabs.io' }, { name: 'Ben Ode', email: 'ben@ode.io' }]);
+  });
+  it('reads the position after a dash beside the name ("Ada Park — Head of Growth at Park Labs") without the dash', () => {
+    expect(detect('<ul><li><a href="https://www.linkedin.com/in/ada-park-123/">Ada Park</a> — Head of Growth at Park Labs</li>' +
+      '<li><a href="https://uk.linkedin.com/in/benode">Ben Ode</a> – CTO at Ode Works</li></ul>'))
+      .toEqual([{ name: 'Ada Park', linkedin: 'https://www.linkedin.com/in/ada-park-123', title: 'Head of Growth', company: 'Park Labs' },
+        { name: 'Ben Ode', linkedin: 'https://www.linkedin.com/in/benode', title: 'CTO', company: 'Ode Works' }]);
+  });
+});
