@@ -119,6 +119,14 @@ export function* groupInSteps(signals: Signal[], rules: GroupRules): Generator<v
     return false;
   };
   const groups = new Map<Element, Signal[]>();
+  // the records holding "Name <address>" pairs of several addresses (a mail header's lines): a person each (see split)
+  const firstPair = new Map<Element, string>();
+  const severalPairs = new Set<Element>();
+  const notePair = (record: Element, pair: string) => {
+    const first = firstPair.get(record);
+    if (first === undefined) firstPair.set(record, pair);
+    else if (first !== pair) severalPairs.add(record);
+  };
   for (let i = 0; i < signals.length; i++) {
     const s = signals[i]!;
     let record: Element | null = s.el;
@@ -135,6 +143,7 @@ export function* groupInSteps(signals: Signal[], rules: GroupRules): Generator<v
     const list = groups.get(record);
     if (list) list.push(s);
     else groups.set(record, [s]);
+    if (s.pair !== undefined) notePair(record, s.pair);
     if (i % STEP === STEP - 1) yield;
   }
   // the user's own record ("(You)"): what it shows is theirs, here and in every other record
@@ -143,14 +152,35 @@ export function* groupInSteps(signals: Signal[], rules: GroupRules): Generator<v
   let done = 0;
   // by key, not by [record, list] entries: a page's first scan runs this before the engine has optimised
   // it, and there taking each entry apart costs more than the lookup (so do the forEach loops below)
+  const add = (record: Element, signals: Signal[]) => {
+    const person = assemble(signals, record, rules);
+    if (person) people.push({ person, records: [record] });
+  };
   for (const record of groups.keys()) {
     try {
-      const person = assemble(groups.get(record)!, record, rules);
-      if (person) people.push({ person, records: [record] });
+      const signals = groups.get(record)!;
+      if (severalPairs.has(record)) split(signals, firstPair.get(record)!).forEach((part) => add(record, part));
+      else add(record, signals);
     } catch { /* skip this record, keep the others */ }
     if (++done % STEP === 0) yield;
   }
   return people;
+}
+
+/**
+ * a record's signals, one list per person, when it holds "Name <address>" pairs of several addresses
+ * (a mail header's "From:" and "To:" lines, "To: Ada Park <ada@…>; Ben Ode <ben@…>"): each pair is a
+ * person, the record's other values the first pair's
+ */
+function split(signals: Signal[], first: string): Signal[][] {
+  const parts = new Map<string, Signal[]>([[first, []]]);
+  for (const s of signals) {
+    const own = s.pair ?? (s.field === 'email' && parts.has(s.value) ? s.value : first);
+    const part = parts.get(own);
+    if (part) part.push(s);
+    else parts.set(own, [s]);
+  }
+  return [...parts.values()];
 }
 
 /** whether el shows the value and little else (a label): a second number or address on a line of its own ("M: +44 …" under "T: +44 …") */

@@ -353,7 +353,10 @@ function readText(node: Text, opts: WalkOptions, out: Walk): boolean {
     const alone = emailOf(BRACKETED.exec(trimmed)?.[1] ?? '');
     const line = alone && parent.childNodes.length < 2 ? parent.parentElement ?? parent : parent;
     for (const { name, email } of findNamedEmails(alone ? clean(line.textContent!, 160) : text)) {
-      if (!alone || email === alone) signals.push(signal('email', email, parent, 3), signal('name', name, parent, 2));
+      if (alone && email !== alone) continue;
+      const pair = [signal('email', email, parent, 3), signal('name', name, parent, 2)];
+      pair[0]!.pair = pair[1]!.pair = email;
+      signals.push(...pair);
     }
     const emails = findEmails(text);
     for (const email of emails) signals.push(signal('email', email, parent, 3));

@@ -21,12 +21,14 @@ export interface Signal {
   shown?: true;
   /** a name first in a list's entry (this element), a person's if the list is one of people */
   entry?: Element;
+  /** a name or an address read as a pair ("Ada Park <ada@park.dev>"): the address it goes with */
+  pair?: string;
 }
 
 export const DIGIT = /\d/;
 /** a signal (one object shape for all, its optional marks included: the engine reads many thousands) */
 export const signal = (field: Field, value: string, el: Element, rank: Rank): Signal =>
-  ({ field, value, el, rank, fromLabel: undefined, row: undefined, shown: undefined, entry: undefined });
+  ({ field, value, el, rank, fromLabel: undefined, row: undefined, shown: undefined, entry: undefined, pair: undefined });
 
 /** a name an avatar or a profile's heading says is a person's (see avatars.ts) */
 export function shownName(name: string, el: Element): Signal {

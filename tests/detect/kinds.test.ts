@@ -660,4 +660,14 @@ describe('names beside addresses and links, written as people write them', () =>
       .toEqual([{ name: 'Ada Park', linkedin: 'https://www.linkedin.com/in/ada-park-123', title: 'Head of Growth', company: 'Park Labs' },
         { name: 'Ben Ode', linkedin: 'https://www.linkedin.com/in/benode', title: 'CTO', company: 'Ode Works' }]);
   });
+  it('reads each "Name <address>" of one element as a person of its own: a quoted header’s lines, several on one line', () => {
+    expect(detect('<div><p>Sounds good.</p><hr><p><b>From:</b> Ada Park &lt;ada@parklabs.io&gt;<br><b>Sent:</b> Monday, March 2, 2026 10:02 AM<br>' +
+      '<b>To:</b> Ben Ode &lt;ben@ode.io&gt;; Cy Lu &lt;cy@lu.dev&gt;<br><b>Subject:</b> Renewal</p><p>Hello Ben</p></div>'))
+      .toEqual([{ name: 'Ada Park', email: 'ada@parklabs.io' }, { name: 'Ben Ode', email: 'ben@ode.io' }, { name: 'Cy Lu', email: 'cy@lu.dev' }]);
+    expect(detect('<p>Attendees: Ada Park &lt;ada@parklabs.io&gt;, Ben Ode (ben@ode.io)</p>'))
+      .toEqual([{ name: 'Ada Park', email: 'ada@parklabs.io' }, { name: 'Ben Ode', email: 'ben@ode.io' }]);
+    // one pair and the record's other values stay one person
+    expect(detect('<p>Ada Park &lt;ada@parklabs.io&gt;<br>Head of Growth, Park Labs<br>+44 20 7946 0123</p>'))
+      .toEqual([{ name: 'Ada Park', email: 'ada@parklabs.io', phone: '+442079460123' }]);
+  });
 });
