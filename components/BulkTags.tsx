@@ -13,7 +13,7 @@ import { useSidebar, type PersonEntry } from './state/sidebar';
 import { valueOf } from './state/ask';
 import { isolate } from './bidi';
 import { TagCombobox } from './TagCombobox';
-import { Adder } from './FormParts';
+import { Adder, escapeCancels } from './FormParts';
 import { BULK_ID } from './keys';
 
 const quoted = (tags: string[]) => tags.map((t) => `“${isolate(t)}”`).join(', ');
@@ -89,12 +89,13 @@ export function BulkTags({ entries, site }: { entries: PersonEntry[]; site: stri
   const checked = useSidebar((s) => s.checked);
   const catalogue = valueOf(useContact((s) => s.lists))?.tags ?? [];
   const [tag, setTag] = useState('');
-  const [who, setWho] = useState<'all' | 'checked'>('all');
+  // who: the people checked in the list when there are any (Alt+A after checking three tags those three), until chosen
+  const [chosenWho, setWho] = useState<'all' | 'checked'>();
   const [createMissing, setCreateMissing] = useState(false);
   const [asked, setAsked] = useState<Asked>();
   const yes = useRef<HTMLButtonElement>(null);
   const id = useId();
-  /** the question was put away (Cancel, Escape): the focus goes back to the tag, not to the page */
+  /** the question was answered or put away (Cancel, Escape): the focus goes back to the tag, not to the page */
   const backToTag = useRef(false);
   useEffect(() => {
     if (asked) yes.current?.focus();
@@ -108,6 +109,7 @@ export function BulkTags({ entries, site }: { entries: PersonEntry[]; site: stri
 
   const matched = entries.filter((e) => e.match?.state === 'matched' && e.match.contact);
   const picked = matched.filter((e) => checked.includes(e.key));
+  const who = chosenWho ?? (picked.length ? 'checked' : 'all');
   const chosen = who === 'checked' ? picked : matched;
   const contactIds = [...new Set(chosen.map((e) => e.match!.contact!.id))];
   const missing = entries.filter((e) => e.match?.state === 'missing' && !e.match.creating).map((e) => e.person);
@@ -122,6 +124,7 @@ export function BulkTags({ entries, site }: { entries: PersonEntry[]; site: stri
     if (!asked) return;
     const create = asked.op === 'add' && toCreate.length ? { people: toCreate, site } : undefined;
     const job = await startBulk({ contactIds, tags: [asked.tag], op: asked.op, create });
+    backToTag.current = true; // the next tag can be typed at once; the job's progress shows above
     setAsked(undefined);
     if (job) setTag('');
   };
@@ -183,11 +186,7 @@ export function BulkTags({ entries, site }: { entries: PersonEntry[]; site: stri
           aria-label={question}
           className="confirm-bulk"
           data-testid="bulk-confirm"
-          onKeyDown={(e) => {
-            if (e.key !== 'Escape') return;
-            e.preventDefault();
-            putAway();
-          }}
+          onKeyDown={(e) => escapeCancels(putAway)(e)}
         >
           <p>{question}</p>
           <p className="row">

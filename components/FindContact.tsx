@@ -186,7 +186,7 @@ export function FindContact() {
         </div>
       ) : null}
       {teachError ? <ErrorNotice error={teachError} /> : null}
-      {draft && !draft.correcting ? <PersonForm draft={draft} /> : null}
+      {draft && !draft.correcting ? <PersonForm draft={draft} onClosed={() => input.current?.focus()} /> : null}
     </section>
   );
 }

@@ -1,7 +1,8 @@
 // The shown person's match beyond the pinned header: the candidates of an ambiguous match, creating
 // the contact of a person not in GHL (and "being created" while HighLevel has not answered),
-// and linking the person to another contact by hand (the search box gets the focus) or unlinking.
-import { useState } from 'react';
+// and linking the person to another contact by hand (the search box gets the focus; Escape closes
+// it and gives the focus back to the button) or unlinking.
+import { useRef, useState } from 'react';
 import { i18n } from '#i18n';
 import { describeSkipped } from '@/lib/match';
 import type { PersonMatch } from '@/lib/protocol';
@@ -10,10 +11,16 @@ import { isolate } from './bidi';
 import { ContactChoice, ContactSearch } from './ContactSearch';
 import { EditBeforeCreate } from './EditBeforeCreate';
 import { BusyButton } from './BusyButton';
+import { escapeCancels } from './FormParts';
 
 export function MatchPanel({ match, index }: { match: PersonMatch; index: number }) {
   const { relink, createContact, busy, page } = useSidebar();
   const [searching, setSearching] = useState(match.state === 'ambiguous');
+  const linkOther = useRef<HTMLButtonElement>(null);
+  const closeSearch = () => {
+    setSearching(false);
+    linkOther.current?.focus();
+  };
   const { person } = match;
   return (
     <section className={match.state === 'matched' ? 'match' : 'card match'} aria-label={i18n.t('match.label')} data-testid="match">
@@ -56,13 +63,15 @@ export function MatchPanel({ match, index }: { match: PersonMatch; index: number
             {i18n.t('match.unlink')}
           </button>
         ) : null}
-        {!searching ? (
-          <button className="quiet" onClick={() => setSearching(true)}>
-            {i18n.t('match.linkOther')}
-          </button>
-        ) : null}
+        <button ref={linkOther} className="quiet" aria-expanded={searching} onClick={() => (searching ? closeSearch() : setSearching(true))}>
+          {i18n.t('match.linkOther')}
+        </button>
       </p>
-      {searching ? <ContactSearch autoFocus={match.state !== 'ambiguous'} onPick={(c) => void relink(match, c.id)} /> : null}
+      {searching ? (
+        <div onKeyDown={(e) => escapeCancels(closeSearch)(e)}>
+          <ContactSearch autoFocus={match.state !== 'ambiguous'} onPick={(c) => void relink(match, c.id)} />
+        </div>
+      ) : null}
     </section>
   );
 }

@@ -2,13 +2,14 @@
 // contact gets), email, phone, company and job title. Pre-filled from what a page showed or what
 // the user selected; "Find or create in GHL" matches these values first and creates the contact
 // only when none fits. Several fitting contacts are listed to choose from.
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { i18n } from '#i18n';
 import type { DetectedPerson } from '@/lib/detect';
 import { useFind, type Draft } from './state/find';
 import { ErrorNotice } from './ErrorNotice';
 import { ContactChoice } from './ContactSearch';
 import { BusyButton } from './BusyButton';
+import { escapeCancels } from './FormParts';
 
 type Values = { first: string; last: string; email: string; phone: string; company: string; title: string };
 const FIELDS: [keyof Values, () => string, string, string][] = [
@@ -34,10 +35,20 @@ function personOf(v: Values, was: DetectedPerson): { person: DetectedPerson; nam
   return { person, names: { first: v.first.trim(), last: v.last.trim() } };
 }
 
-export function PersonForm({ draft }: { draft: Draft }) {
+/**
+ * `onClosed`: after Cancel or Escape, gives the focus back to what opened the form. The form takes
+ * the focus when it opens (its first field).
+ */
+export function PersonForm({ draft, onClosed }: { draft: Draft; onClosed?: () => void }) {
   const { submitDraft, cancelDraft, chooseCandidate } = useFind();
   const [values, setValues] = useState(() => valuesOf(draft.person));
   const id = useId();
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => first.current?.focus(), []);
+  const cancel = () => {
+    cancelDraft();
+    onClosed?.();
+  };
   const title = draft.correcting ? i18n.t('find.form.editTitle') : i18n.t('find.form.newTitle');
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -45,13 +56,14 @@ export function PersonForm({ draft }: { draft: Draft }) {
     void submitDraft(person, names);
   };
   return (
-    <form className="card" aria-labelledby={`${id}-title`} onSubmit={submit} data-testid="person-form">
+    <form className="card" aria-labelledby={`${id}-title`} onSubmit={submit} onKeyDown={escapeCancels(cancel)} data-testid="person-form">
       <h2 id={`${id}-title`}>{title}</h2>
       <div className="row">
         {FIELDS.map(([field, label, type, autoComplete]) => (
           <div key={field}>
             <label htmlFor={`${id}-${field}`}>{label()}</label>
             <input
+              ref={field === 'first' ? first : undefined}
               id={`${id}-${field}`}
               name={field}
               type={type}
@@ -79,7 +91,7 @@ export function PersonForm({ draft }: { draft: Draft }) {
         <BusyButton type="submit" className="primary" busy={draft.busy}>
           {draft.busy ? i18n.t('find.form.checking') : i18n.t('find.form.submit')}
         </BusyButton>
-        <button type="button" onClick={cancelDraft}>
+        <button type="button" onClick={cancel}>
           {i18n.t('common.cancel')}
         </button>
       </p>

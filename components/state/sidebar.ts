@@ -234,7 +234,10 @@ export const useSidebar = create<SidebarState>((set, get) => {
         if (!res.ok) return res.error;
         const matches = valueOf(get().matches)?.map((m, i) => (i === index ? res.value : m));
         if (matches) set({ matches: { status: 'ready', value: matches } });
-        if (get().selected === index) await get().select(index, false);
+        if (get().selected === index) {
+          await get().select(index, false);
+          useContact.getState().focusTags(); // the new contact's first tag, at once (the button pressed is gone)
+        }
         return undefined;
       }, entry.key);
     },

@@ -9,6 +9,7 @@ import { TaskList } from '@/components/TaskList';
 import { NoteList } from '@/components/NoteList';
 import { BulkTags } from '@/components/BulkTags';
 import { useOutbox } from '@/components/state/outbox';
+import { useSidebar } from '@/components/state/sidebar';
 import { onSidebarKey } from '@/components/keys';
 import type { DetectedPerson } from '@/lib/detect';
 import type { PersonMatch } from '@/lib/protocol';
@@ -96,6 +97,35 @@ describe('the bulk question', () => {
     act(() => cancel.click());
     expect(view.host.querySelector('[data-testid=bulk-confirm]')).toBeNull();
     expect(document.activeElement).toBe(tag);
+  });
+});
+
+describe('the people checked in the list', () => {
+  it('are whom the bulk form asks about, and once the job starts the focus is back on the tag for the next one', async () => {
+    const startBulk = vi.fn(async () => ({ jobId: 'j1' }) as never);
+    useOutbox.setState({ startBulk });
+    const [ada, ben, cy] = [entry('Ada'), entry('Ben'), entry('Cy')];
+    useSidebar.setState({ checked: [ben.key, cy.key] });
+    try {
+      act(() => view.root.render(<BulkTags entries={[ada, ben, cy]} site="app.heyreach.io" />));
+      const details = view.host.querySelector('details')!;
+      act(() => void (details.open = true));
+      const checked = details.querySelectorAll<HTMLInputElement>('input[type=radio]')[1]!;
+      expect(checked.checked).toBe(true); // not "Everyone on this page"
+      const tag = details.querySelector<HTMLInputElement>('input[role=combobox]')!;
+      type(tag, 'webinar');
+      act(() => [...details.querySelectorAll('button')].find((b) => b.className === 'primary')!.click());
+      expect(view.host.querySelector('[data-testid=bulk-confirm]')!.textContent).toContain('2');
+      await act(async () => view.host.querySelector<HTMLButtonElement>('[data-testid=bulk-confirm] button.primary')!.click());
+      expect(startBulk).toHaveBeenCalledWith(expect.objectContaining({ contactIds: ['id-Ben', 'id-Cy'], tags: ['webinar'] }));
+      expect(view.host.querySelector('[data-testid=bulk-confirm]')).toBeNull();
+      expect(document.activeElement).toBe(tag);
+      // chosen by hand, "Everyone" stays chosen
+      act(() => details.querySelectorAll<HTMLInputElement>('input[type=radio]')[0]!.click());
+      expect(details.querySelectorAll<HTMLInputElement>('input[type=radio]')[0]!.checked).toBe(true);
+    } finally {
+      useSidebar.setState({ checked: [] });
+    }
   });
 });
 
