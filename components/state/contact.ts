@@ -19,6 +19,12 @@ import { ask, settle, valueOf, type Load } from './ask';
 export const UNDO_MS = 6_000;
 /** Tag changes kept for undo, all contacts together. */
 const UNDO_KEPT = 50;
+/**
+ * how long the user must stay on a person, while another record is still being read, before theirs
+ * is asked for: skipping through ten people on a slow connection reads the one they stop on, not
+ * the nine they passed (each read is several requests, and the last would wait behind them all)
+ */
+export const SKIP_SETTLE_MS = 250;
 /** Tags offered as one-click chips for every person. */
 export const RECENT_SHOWN = 3;
 
@@ -97,6 +103,10 @@ export const useContact = create<ContactState>((set, get) => {
   let shown: ContactDetails | undefined;
   /** the tag writes sent and not answered yet, in the order sent */
   let sent: ShownWrite[] = [];
+  /** records being read now */
+  let reading = 0;
+  /** the wait of a record asked for while skipping (see SKIP_SETTLE_MS): ends it early when another is asked for */
+  let settled: (() => void) | undefined;
 
   /** Shows the given record with the unanswered writes laid over it (same frame). */
   const show = (details: ContactDetails) => {
@@ -203,7 +213,27 @@ export const useContact = create<ContactState>((set, get) => {
       }
       const current = valueOf(get().details);
       if (current?.contact.id !== contactId) set({ details: { status: 'loading' } });
-      const res = await ask(() => sendMessage('getContactDetails', { contactId, fresh }));
+      settled?.();
+      if (reading > 0 && !fresh) {
+        // skipping through people: read once the user stays, unless they move on first
+        await new Promise<void>((resolve) => {
+          const done = () => {
+            clearTimeout(timer);
+            if (settled === done) settled = undefined;
+            resolve();
+          };
+          const timer = setTimeout(done, SKIP_SETTLE_MS);
+          settled = done;
+        });
+        if (get().contactId !== contactId) return;
+      }
+      reading++;
+      let res;
+      try {
+        res = await ask(() => sendMessage('getContactDetails', { contactId, fresh }));
+      } finally {
+        reading--;
+      }
       if (get().contactId !== contactId) return;
       if (!res.ok) set({ details: settle(res), revalidating: false });
       else {
