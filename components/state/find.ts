@@ -164,7 +164,8 @@ export const useFind = create<FindState>((set, get) => {
     },
 
     async choose(contactId) {
-      useSidebar.setState({ selected: undefined, openedByHand: contactId });
+      // the page's person shown until now is where the next step goes on from
+      useSidebar.setState((s) => ({ selected: undefined, openedByHand: contactId, leftAt: s.selected ?? s.leftAt }));
       await useContact.getState().open(contactId);
     },
 

@@ -38,6 +38,8 @@ export interface SidebarState {
   selected?: number;
   /** a contact the user opened from the search box (./find.ts): the page's people do not replace it by themselves */
   openedByHand?: string;
+  /** the page's person shown before a contact was opened by hand: where J / Alt+↓ go on from */
+  leftAt?: number;
   /** person keys checked for a bulk change */
   checked: string[];
   site?: TabSite;
@@ -168,7 +170,7 @@ export const useSidebar = create<SidebarState>((set, get) => {
 
     async select(index, opened = true) {
       const key = valueOf(get().matches)?.[index]?.key;
-      set((s) => ({ selected: index, openedByHand: undefined, actionError: s.actionError?.personKey && s.actionError.personKey !== key ? undefined : s.actionError }));
+      set((s) => ({ selected: index, openedByHand: undefined, leftAt: undefined, actionError: s.actionError?.personKey && s.actionError.personKey !== key ? undefined : s.actionError }));
       let match = valueOf(get().matches)?.[index];
       const page = valueOf(get().page);
       if (opened && match?.state === 'pending' && page) {
@@ -192,7 +194,7 @@ export const useSidebar = create<SidebarState>((set, get) => {
     async step(delta, toTags = true) {
       const count = valueOf(get().page)?.people.length ?? 0;
       if (!count) return;
-      const next = Math.min(count - 1, Math.max(0, (get().selected ?? -1) + delta));
+      const next = Math.min(count - 1, Math.max(0, (get().selected ?? get().leftAt ?? -1) + delta));
       if (toTags) useContact.getState().focusTags();
       if (next !== get().selected) await get().select(next);
     },
