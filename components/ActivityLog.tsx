@@ -2,6 +2,7 @@
 // saved, failed (with the reason and Retry / Discard), changed in HighLevel meanwhile (both values
 // and the user's choice) — updated live from the background's pushes. A bulk change is one entry
 // with its counts (and "Undo this job" once it ended).
+import { useEffect, useRef } from 'react';
 import { i18n } from '#i18n';
 import type { ActivityEntry, BulkView, WriteStateView } from '@/lib/protocol';
 import { jobReport } from './BulkTags';
@@ -91,6 +92,10 @@ function Entry({ entry }: { entry: ActivityEntry }) {
 export function ActivityLog() {
   const { activity, error, loadActivity, toggleActivity } = useOutbox();
   const entries = valueOf(activity);
+  // opened (the header's button, a notice's "Open activity"): the focus goes to its heading, in the
+  // log, where Escape and Tab (to Back, then the entries) work
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
   // back to the record (Back, or Escape anywhere in the log): the focus goes to the header's Activity
   // button first, never to the page as the log leaves
   const back = () => {
@@ -105,7 +110,9 @@ export function ActivityLog() {
       onKeyDown={escapeCancels(back)}
     >
       <header className="card-head">
-        <h2 id="activity-title">{i18n.t('activity.title')}</h2>
+        <h2 id="activity-title" ref={heading} tabIndex={-1}>
+          {i18n.t('activity.title')}
+        </h2>
         <button className="quiet" onClick={back}>
           {i18n.t('activity.back')}
         </button>

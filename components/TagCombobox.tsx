@@ -78,7 +78,8 @@ export function TagCombobox({ inputRef, ...props }: TagComboboxProps) {
       setMoved(Math.max(-1, Math.min(options.length - 1, active + step)));
     } else if (e.key === 'Enter') {
       e.preventDefault();
-      if (props.readOnly || !typed) return;
+      if (props.readOnly) return;
+      if (!typed) return setHint(i18n.t('errors.tagNameFirst')); // nothing to take: said, not silent
       if (e.shiftKey) {
         // Shift+Enter: exactly what was typed, created if it does not exist (an existing tag is simply taken)
         const existing = catalogue.find((t) => t.toLowerCase() === typed.toLowerCase());

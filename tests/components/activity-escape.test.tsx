@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 // The activity log leaves on Escape as on Back, and the focus goes to the header's Activity
-// button, never to the page as the log leaves.
+// button, never to the page as the log leaves. Opened, it takes the focus (its heading).
 import { act } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ActivityButton } from '@/components/ActivityButton';
@@ -42,5 +42,18 @@ describe('the activity log', () => {
     act(() => view.host.querySelector<HTMLButtonElement>('[data-testid=activity] button')!.click());
     expect(useOutbox.getState().activityOpen).toBe(false);
     expect(document.activeElement).toBe(view.host.querySelector('.activity-button'));
+  });
+
+  it('takes the focus when it opens from the header’s button, so Escape there closes it again', () => {
+    useOutbox.setState({ activityOpen: false });
+    act(() => view.root.render(<App />));
+    const button = view.host.querySelector<HTMLButtonElement>('.activity-button')!;
+    act(() => button.focus());
+    act(() => button.click());
+    expect(useOutbox.getState().activityOpen).toBe(true);
+    expect(document.activeElement).toBe(view.host.querySelector('#activity-title'));
+    act(() => void document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true })));
+    expect(useOutbox.getState().activityOpen).toBe(false);
+    expect(document.activeElement).toBe(button);
   });
 });

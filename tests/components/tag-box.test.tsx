@@ -105,6 +105,15 @@ describe('the tag box', () => {
     expect(b.onTag).toHaveBeenCalledWith('q3-promo', true);
   });
 
+  it('says to type a tag name first on Enter in the empty box, and nothing is taken', () => {
+    const b = box();
+    b.key('Enter');
+    expect(b.onTag).not.toHaveBeenCalled();
+    expect(b.hint()).toBe('Type a tag name first.');
+    b.type('w');
+    expect(b.hint() ?? '').toBe('');
+  });
+
   it('offers the tag a typo away, and Enter takes that tag', () => {
     const b = box();
     b.type('webnar');
