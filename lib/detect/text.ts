@@ -107,7 +107,8 @@ export function looksLikeTitle(text: string): boolean {
 }
 
 /** badges shown beside a name: roles and states, never part of a name, a company or a position */
-export const BADGES = new Set('admin owner member viewer editor creator pending active invited inactive guest you me online offline away busy verified'.split(' '));
+export const BADGES = new Set(('admin owner member viewer editor creator pending active invited inactive guest you me online offline away busy verified ' +
+  'accepted declined tentative confirmed lead prospect customer').split(' '));
 
 /** words that make a heading a page title, not a person ("Campaign leads", "Team members"); the title words and badges too ("Lead", "Owner", "Member") */
 const NOT_NAME = new Set(('leads contacts contact members settings dashboard inbox campaign campaigns ' +

@@ -3,7 +3,8 @@
 // in the sidebar and in HighLevel), markup in a name refuses that name, an email must look like
 // one, a LinkedIn URL is kept only when its profile slug is a valid slug (a percent-decoded slug
 // could carry `"><svg onload=…>` into a contact's website), and a value longer than HighLevel
-// takes is left out. Each value left out is named with why; the person keeps the rest.
+// takes is left out. Each value left out is named with why; the person keeps the rest. A name loses
+// what is shown beside it (emoji, pronouns, a title before it).
 import { linkedinOf, type DetectedPerson } from '../detect';
 import type { SkippedValue } from '../protocol';
 
@@ -27,6 +28,20 @@ const MARKUP = /[<>]/;
 const EMAIL = /^[^\s@<>()[\]\\,;:"']+@[^\s@<>()[\]\\,;:"']+\.[^\s@<>()[\]\\,;:"'.]+$/;
 /** LinkedIn's custom profile URLs: 3–100 letters or digits, and hyphens; Sales Navigator ids also `_`. */
 const SLUG = /^[\p{L}\p{N}_-]{3,100}$/u;
+
+/** What a page shows beside a person's name: emoji (and their skin tones and joiners), pronouns in brackets, a title before it. */
+const PICTOGRAPHS = /\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}]|\u{FE0F}|\u{20E3}/gu;
+const PRONOUNS = /\s*\((?:she|he|they|ze|xe|ey)\s*\/\s*[a-z]+(?:\s*\/\s*[a-z]+)?\)/gi;
+const HONORIFIC = /^(?:mr|mrs|ms|miss|mx|dr|prof)\.?\s+(?=\S+\s\S)/i;
+
+/**
+ * A name as a contact's: "Ada Park 🚀", "Ada Park (she/her)" and "Dr. Ada Park" are Ada Park (so the
+ * search finds her and a new contact's first name is not "Dr."); a name that is nothing else is kept
+ */
+export function plainName(name: string): string {
+  const plain = name.replace(PICTOGRAPHS, ' ').replace(PRONOUNS, '').replace(/\s+/g, ' ').trim().replace(HONORIFIC, '');
+  return plain || name;
+}
 
 /** Page text made inert: no controls, bidi overrides or invisible characters; spaces collapsed. */
 export function cleanText(text: string): string {
@@ -87,7 +102,7 @@ export function cleanPerson(raw: Readonly<Record<string, unknown>>): CleanedPers
   };
 
   const name = words('name', SEARCH_VALUE_MAX);
-  if (name) person.name = name;
+  if (name) person.name = plainName(name);
   const email = text('email', 254)?.toLowerCase();
   if (email !== undefined) {
     if (!EMAIL.test(email)) skip('email', 'malformed');

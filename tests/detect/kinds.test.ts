@@ -670,4 +670,11 @@ describe('names beside addresses and links, written as people write them', () =>
     expect(detect('<p>Ada Park &lt;ada@parklabs.io&gt;<br>Head of Growth, Park Labs<br>+44 20 7946 0123</p>'))
       .toEqual([{ name: 'Ada Park', email: 'ada@parklabs.io', phone: '+442079460123' }]);
   });
+  it('never takes an invitee’s answer or a lead’s stage under the name for a company ("Accepted", "Declined", "Customer")', () => {
+    const invitee = (name: string, email: string, state: string) => `<div><p><strong>${name}</strong></p><p>${email}</p><p>${state}</p></div>`;
+    expect(detect(`<section><h2>Invitees</h2>${invitee('Ada Park', 'ada@parklabs.io', 'Accepted')}${invitee('Ben Ode', 'ben@ode.io', 'Declined')}` +
+      `${invitee('Cy Lu', 'cy@lu.dev', 'Customer')}${invitee('Di Moss', 'di@moss.dev', 'Moss Labs')}</section>`))
+      .toEqual([{ name: 'Ada Park', email: 'ada@parklabs.io' }, { name: 'Ben Ode', email: 'ben@ode.io' }, { name: 'Cy Lu', email: 'cy@lu.dev' },
+        { name: 'Di Moss', email: 'di@moss.dev', company: 'Moss Labs' }]);
+  });
 });

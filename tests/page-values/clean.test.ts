@@ -1,6 +1,6 @@
 // Page values cleaned at the boundary: controls, bidi overrides and invisible characters gone,
 // markup refused in names, emails and LinkedIn profiles checked, values HighLevel would refuse
-// left out with why.
+// left out with why. A name without the emoji, pronouns or title shown beside it.
 import { describe, expect, it } from 'vitest';
 import { cleanLinkedin, cleanPerson, cleanText } from '@/lib/page-values';
 
@@ -49,6 +49,21 @@ describe('cleanPerson', () => {
       person: { name: 'Ana Silva', email: 'ana.silva@example.com', phone: '+1 415 555 0100', company: 'Acme', title: 'CEO', linkedin: 'https://www.linkedin.com/in/ana-silva' },
       skipped: [],
     });
+  });
+
+  it('takes a name without what is shown beside it: emoji, pronouns in brackets, a title before it', () => {
+    const name = (n: string) => cleanPerson({ name: n }).person.name;
+    expect(name('Ada Park 🚀')).toBe('Ada Park');
+    expect(name('🌟 Ben Ode 👩\u200d💻🏽')).toBe('Ben Ode');
+    expect(name('Ada Park (she/her)')).toBe('Ada Park');
+    expect(name('Ben Ode (he/him/his)')).toBe('Ben Ode');
+    expect(name('Dr. Ada Park')).toBe('Ada Park');
+    expect(name('Mr Ben Ode')).toBe('Ben Ode');
+    // kept: a name that is nothing else, a title with one word after it, a bracket that is no pronoun
+    expect(name('🚀')).toBe('🚀');
+    expect(name('Dr. Park')).toBe('Dr. Park');
+    expect(name('Ada Park (Acme)')).toBe('Ada Park (Acme)');
+    expect(name('Drew Park')).toBe('Drew Park');
   });
 
   it('refuses markup in a name, a company or a title', () => {
