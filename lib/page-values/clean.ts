@@ -33,13 +33,19 @@ const SLUG = /^[\p{L}\p{N}_-]{3,100}$/u;
 const PICTOGRAPHS = /\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}]|\u{FE0F}|\u{20E3}/gu;
 const PRONOUNS = /\s*\((?:she|he|they|ze|xe|ey)\s*\/\s*[a-z]+(?:\s*\/\s*[a-z]+)?\)/gi;
 const HONORIFIC = /^(?:mr|mrs|ms|miss|mx|dr|prof)\.?\s+(?=\S+\s\S)/i;
+/** "Park, Ada" as lists sorted by surname write it; not "Park, PhD" nor "Park, Jr." */
+const SURNAME_FIRST = /^(\p{Lu}[\p{L}'’-]+), (\p{Lu}[\p{L}'’-]*\.?(?: \p{Lu}[\p{L}'’-]*\.?)?)$/u;
+const AFTER_A_NAME = /^(?:jr|sr|ii|iii|iv|phd|md|mba|cpa|esq|dds|rn)\.?$/i;
 
 /**
- * A name as a contact's: "Ada Park 🚀", "Ada Park (she/her)" and "Dr. Ada Park" are Ada Park (so the
- * search finds her and a new contact's first name is not "Dr."); a name that is nothing else is kept
+ * A name as a contact's: "Ada Park 🚀", "Ada Park (she/her)", "Dr. Ada Park" and "Park, Ada" are Ada
+ * Park (so the search finds her and a new contact's first name is not "Dr."); a name that is nothing
+ * else is kept
  */
 export function plainName(name: string): string {
   const plain = name.replace(PICTOGRAPHS, ' ').replace(PRONOUNS, '').replace(/\s+/g, ' ').trim().replace(HONORIFIC, '');
+  const sorted = SURNAME_FIRST.exec(plain);
+  if (sorted && !AFTER_A_NAME.test(sorted[2]!)) return `${sorted[2]} ${sorted[1]}`;
   return plain || name;
 }
 

@@ -51,7 +51,7 @@ describe('cleanPerson', () => {
     });
   });
 
-  it('takes a name without what is shown beside it: emoji, pronouns in brackets, a title before it', () => {
+  it('takes a name without what is shown beside it (emoji, pronouns in brackets, a title before it), the surname last', () => {
     const name = (n: string) => cleanPerson({ name: n }).person.name;
     expect(name('Ada Park 🚀')).toBe('Ada Park');
     expect(name('🌟 Ben Ode 👩\u200d💻🏽')).toBe('Ben Ode');
@@ -59,6 +59,10 @@ describe('cleanPerson', () => {
     expect(name('Ben Ode (he/him/his)')).toBe('Ben Ode');
     expect(name('Dr. Ada Park')).toBe('Ada Park');
     expect(name('Mr Ben Ode')).toBe('Ben Ode');
+    expect(name('Park, Ada')).toBe('Ada Park');
+    expect(name('Ode, Ben J.')).toBe('Ben J. Ode');
+    expect(name('Park, Jr.')).toBe('Park, Jr.');
+    expect(name('Ada Park, PhD')).toBe('Ada Park, PhD');
     // kept: a name that is nothing else, a title with one word after it, a bracket that is no pronoun
     expect(name('🚀')).toBe('🚀');
     expect(name('Dr. Park')).toBe('Dr. Park');
