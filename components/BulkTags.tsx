@@ -1,7 +1,7 @@
 // Tagging several people at once: who (everyone on the page in GHL, or the people checked in the
-// list), the tag (the same box with suggestions: Enter takes one, Shift+Enter creates a new tag),
-// then a question that names the count and the tag ("Tag 200 contacts with ‘webinar’?") before
-// anything is sent. Each job then shows its progress (also a job resumed after a restart), with
+// list: those, when there are any), the tag (the same box with suggestions: Enter takes one,
+// Shift+Enter creates a new tag), then a question that names the count and the tag ("Tag 200
+// contacts with ‘webinar’?") before anything is sent. Each job then shows its progress (also a job resumed after a restart), with
 // Cancel; when it ends, exactly what HighLevel applied (a cancel stops only the requests that
 // had not left) and "Undo this job", which changes back the contacts the job changed.
 import { useId, useRef, useState, useEffect } from 'react';
@@ -89,7 +89,7 @@ export function BulkTags({ entries, site }: { entries: PersonEntry[]; site: stri
   const checked = useSidebar((s) => s.checked);
   const catalogue = valueOf(useContact((s) => s.lists))?.tags ?? [];
   const [tag, setTag] = useState('');
-  // who: the people checked in the list when there are any (Alt+A after checking three tags those three), until chosen
+  // who: the people checked in the list when there are any (check three, Alt+A: those three), until the user chooses
   const [chosenWho, setWho] = useState<'all' | 'checked'>();
   const [createMissing, setCreateMissing] = useState(false);
   const [asked, setAsked] = useState<Asked>();

@@ -228,12 +228,7 @@ export const useContact = create<ContactState>((set, get) => {
         if (get().contactId !== contactId) return;
       }
       reading++;
-      let res;
-      try {
-        res = await ask(() => sendMessage('getContactDetails', { contactId, fresh }));
-      } finally {
-        reading--;
-      }
+      const res = await ask(() => sendMessage('getContactDetails', { contactId, fresh })).finally(() => reading--);
       if (get().contactId !== contactId) return;
       if (!res.ok) set({ details: settle(res), revalidating: false });
       else {

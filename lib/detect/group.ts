@@ -1,7 +1,8 @@
 // From signals to people. Each signal belongs to a record: the nearest row or structured-data
 // element when there is one; otherwise the highest ancestor that holds no second, different
 // value of any field (so one card = one person, a list of cards = many), never climbing past a
-// dialog or side panel. Signals of one record make one person; people sharing an email,
+// dialog or side panel. Signals of one record make one person (one per "Name <address>" pair when
+// it holds pairs of several addresses: a mail header's lines); people sharing an email,
 // LinkedIn URL, phone (however written: see sameNumber), or name + company are merged.
 import { visibleText } from './dom';
 import { phoneDigits, sameNumber, type CountryCode } from './phone';
@@ -119,7 +120,7 @@ export function* groupInSteps(signals: Signal[], rules: GroupRules): Generator<v
     return false;
   };
   const groups = new Map<Element, Signal[]>();
-  // the records holding "Name <address>" pairs of several addresses (a mail header's lines): a person each (see split)
+  // the records holding "Name <address>" pairs of several addresses (a mail header's lines): a person each (see byPair)
   const firstPair = new Map<Element, string>();
   const severalPairs = new Set<Element>();
   const notePair = (record: Element, pair: string) => {
@@ -159,7 +160,7 @@ export function* groupInSteps(signals: Signal[], rules: GroupRules): Generator<v
   for (const record of groups.keys()) {
     try {
       const signals = groups.get(record)!;
-      if (severalPairs.has(record)) split(signals, firstPair.get(record)!).forEach((part) => add(record, part));
+      if (severalPairs.has(record)) byPair(signals, firstPair.get(record)!).forEach((part) => add(record, part));
       else add(record, signals);
     } catch { /* skip this record, keep the others */ }
     if (++done % STEP === 0) yield;
@@ -172,7 +173,7 @@ export function* groupInSteps(signals: Signal[], rules: GroupRules): Generator<v
  * (a mail header's "From:" and "To:" lines, "To: Ada Park <ada@…>; Ben Ode <ben@…>"): each pair is a
  * person, the record's other values the first pair's
  */
-function split(signals: Signal[], first: string): Signal[][] {
+function byPair(signals: Signal[], first: string): Signal[][] {
   const parts = new Map<string, Signal[]>([[first, []]]);
   for (const s of signals) {
     const own = s.pair ?? (s.field === 'email' && parts.has(s.value) ? s.value : first);

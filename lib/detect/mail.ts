@@ -1,8 +1,9 @@
 // Mail threads: participants shown as chips whose attributes carry the address and the name
 // (<span email="ada@park.dev" name="Ada Park">Ada</span>, or a name whose tooltip is the address;
-// the user's own chip is "me"), and signature blocks: after a sign-off ("--", "Best regards,"), a
-// name, then a title and a company ("Head of Procurement, Kestrel Robotics", "Head of Growth @ Park
-// Labs", "Head of Growth - Park Labs", or one per line) before the contact lines.
+// the user's own chip is "me"), and signature blocks: after a sign-off ("--", "Best regards,", "Mit
+// freundlichen Grüßen", "Cordialement,"), a name (a first name alone is the participant's of that
+// first name), then a title and a company ("Head of Procurement, Kestrel Robotics", "Head of Growth
+// @ Park Labs", "Head of Growth - Park Labs", or one per line) before the contact lines.
 import { companyLine, CONTACT_LINE, positionOfLines } from './cards';
 import { linesAfter } from './dom';
 import { selfKey } from './self';
@@ -29,6 +30,8 @@ const LEADING_SEPARATOR = /^[|·•]/;
 const CREDENTIALS = /(?:,\s*(?:ph\.?d|mba|md|cpa|cfa|pmp|esq|jd|msc|bsc|rn|dds|cissp)\.?)+(?=\s*[,|]|$)/i;
 /** between a signature's parts on one line: "Ada Park | Head of Growth", "Ada Park — Head of Growth — Park Labs" */
 const SIGNED_PARTS = / [·•|—–] /;
+/** where a signed name ends on its line: "Ada Park, Head of Growth", "Ada Park | Head of Growth" */
+const NAME_ENDS = /,| [·•|—–] /;
 /** "Ada Park, Head of Growth": a name, a comma, a title */
 const NAME_COMMA_TITLE = /^([^,]{3,60}), (.{2,60})$/;
 
@@ -125,7 +128,8 @@ function readSigned(lines: { text: string; el: Element }[], out: Signal[]): void
   if (!looksLikeName(name)) return;
   // "Ada" or "A.", then "Ada Park": the signature starts at the full name
   const next = lines[1]?.text;
-  if (!name.includes(' ') && next?.startsWith(name.replace(/\.$/, '')) && looksLikeName(next.split(/,| [·•|—–] /)[0]!) && next.includes(' ')) return readSigned(lines.slice(1), out);
+  const fullNext = !!next && next.includes(' ') && next.startsWith(name.replace(/\.$/, '')) && looksLikeName(next.split(NAME_ENDS)[0]!);
+  if (!name.includes(' ') && fullNext) return readSigned(lines.slice(1), out);
   // a first name alone ("Ada") names a writer the thread shows in full (a participant's chip above): the signature is theirs
   const full = name.includes(' ') ? name : writerNamed(name, out);
   if (full) out.push(signal('name', full, first.el, 2));

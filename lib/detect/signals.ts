@@ -354,9 +354,11 @@ function readText(node: Text, opts: WalkOptions, out: Walk): boolean {
     const line = alone && parent.childNodes.length < 2 ? parent.parentElement ?? parent : parent;
     for (const { name, email } of findNamedEmails(alone ? clean(line.textContent!, 160) : text)) {
       if (alone && email !== alone) continue;
-      const pair = [signal('email', email, parent, 3), signal('name', name, parent, 2)];
-      pair[0]!.pair = pair[1]!.pair = email;
-      signals.push(...pair);
+      // marked as a pair: several in one element are a person each (group.ts)
+      const address = signal('email', email, parent, 3);
+      const named = signal('name', name, parent, 2);
+      address.pair = named.pair = email;
+      signals.push(address, named);
     }
     const emails = findEmails(text);
     for (const email of emails) signals.push(signal('email', email, parent, 3));
