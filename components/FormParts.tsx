@@ -29,8 +29,9 @@ export const escapeCancels = (cancel: (() => void) | undefined) => (e: KeyboardE
   cancel();
 };
 
-export function useEditInPlace() {
-  const [editing, setEditing] = useState(false);
+/** a form (or panel) opened by a button and closed by Cancel or Escape, the focus back on that button; `open`: open at first */
+export function useEditInPlace(open = false) {
+  const [editing, setEditing] = useState(open);
   const [closed, setClosed] = useState(false);
   /** the button that opens the form: it gets the focus back when the form closes */
   const button = useRef<HTMLButtonElement | null>(null);

@@ -2,7 +2,6 @@
 // the contact of a person not in GHL (and "being created" while HighLevel has not answered),
 // and linking the person to another contact by hand (the search box gets the focus; Escape closes
 // it and gives the focus back to the button) or unlinking.
-import { useRef, useState } from 'react';
 import { i18n } from '#i18n';
 import { describeSkipped } from '@/lib/match';
 import type { PersonMatch } from '@/lib/protocol';
@@ -11,16 +10,12 @@ import { isolate } from './bidi';
 import { ContactChoice, ContactSearch } from './ContactSearch';
 import { EditBeforeCreate } from './EditBeforeCreate';
 import { BusyButton } from './BusyButton';
-import { escapeCancels } from './FormParts';
+import { escapeCancels, useEditInPlace } from './FormParts';
 
 export function MatchPanel({ match, index }: { match: PersonMatch; index: number }) {
   const { relink, createContact, busy, page } = useSidebar();
-  const [searching, setSearching] = useState(match.state === 'ambiguous');
-  const linkOther = useRef<HTMLButtonElement>(null);
-  const closeSearch = () => {
-    setSearching(false);
-    linkOther.current?.focus();
-  };
+  // searching: the link search, open at first for an ambiguous match
+  const { editing: searching, opener, start, cancel } = useEditInPlace(match.state === 'ambiguous');
   const { person } = match;
   return (
     <section className={match.state === 'matched' ? 'match' : 'card match'} aria-label={i18n.t('match.label')} data-testid="match">
@@ -63,12 +58,12 @@ export function MatchPanel({ match, index }: { match: PersonMatch; index: number
             {i18n.t('match.unlink')}
           </button>
         ) : null}
-        <button ref={linkOther} className="quiet" aria-expanded={searching} onClick={() => (searching ? closeSearch() : setSearching(true))}>
+        <button ref={opener} className="quiet" aria-expanded={searching} onClick={searching ? cancel : start}>
           {i18n.t('match.linkOther')}
         </button>
       </p>
       {searching ? (
-        <div onKeyDown={(e) => escapeCancels(closeSearch)(e)}>
+        <div onKeyDown={escapeCancels(cancel)}>
           <ContactSearch autoFocus={match.state !== 'ambiguous'} onPick={(c) => void relink(match, c.id)} />
         </div>
       ) : null}

@@ -44,10 +44,13 @@ export function phoneCandidate(raw: string, labelled: boolean): PhoneCandidate |
     v = v.replace(/^tel:/i, '').replace(/[;,]?\s*(ext\.?|x)\s*\d+$/i, '');
     v = decoded(v).replace(/^(phone|mobile|tel)\s*[:.]?\s*/i, '').trim();
   }
-  // "🇬🇧 +44 20 …", "(+44) 20 …": the flag and the brackets say nothing the calling code does not
-  if (!PHONE_CHARS.test(v)) v = v.replace(FLAGS, '').replace(/^\((\+\d{1,4})\)/, '$1').trim();
+  if (!PHONE_CHARS.test(v)) {
+    // "🇬🇧 +44 20 …", "(+44) 20 …": the flag and the brackets say nothing the calling code does not
+    v = v.replace(FLAGS, '').replace(/^\((\+\d{1,4})\)/, '$1').trim();
+    if (!PHONE_CHARS.test(v)) return undefined;
+  }
   // "212.555.0134" where the page says it is a phone; elsewhere "1.20.300.4000" is a version
-  if (!PHONE_CHARS.test(v) || DATE.test(v) || (!labelled && VERSION.test(v))) return undefined;
+  if (DATE.test(v) || (!labelled && VERSION.test(v))) return undefined;
   if (!INTERNATIONAL.test(v) && PRICE.test(raw) && !DOTTED.test(v)) return undefined;
   if (!DIGITS_8_TO_15.test(v)) return undefined;
   if (v.startsWith('00')) v = '+' + v.slice(2);

@@ -157,7 +157,7 @@ const NAME_BEFORE_EMAIL = /(?<!\p{L})(["']?)(?!(?:AM|PM) )([\p{Lu}][\p{L}'’.-]
 
 /** "Jane Doe <jane@acme.com>" pairs, as in mail headers, or with the address in brackets */
 export function findNamedEmails(text: string): { name: string; email: string }[] {
-  return text.includes('<') || text.includes('(') ? [...text.matchAll(NAME_BEFORE_EMAIL)].flatMap(([, , name, angled, bracketed]) => {
+  return (text.includes('<') || text.includes('(')) && text.includes('@') ? [...text.matchAll(NAME_BEFORE_EMAIL)].flatMap(([, , name, angled, bracketed]) => {
     const email = emailOf((angled ?? bracketed)!);
     return email && looksLikeName(name!) ? [{ name: clean(name!), email }] : [];
   }) : [];
