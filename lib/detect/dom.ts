@@ -1,6 +1,8 @@
 // Cheap DOM rules shared by every signal: which elements are never read (scripts, code samples,
 // hidden elements) and bounded text readers. No getComputedStyle: only attributes are checked.
+import { signsOff } from './sign-off';
 import { clean, INITIALS, looksLikeName } from './text';
+import { labelField } from './vocabulary';
 
 /** elements whose content is never a contact on the page */
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'PRE', 'CODE', 'KBD', 'SAMP', 'SVG', 'svg',
@@ -29,21 +31,25 @@ function behindModal(el: Element): boolean {
   return !!modal && !el.contains(modal) && !modal.closest('[hidden], [style*="none"]');
 }
 
-const MONOSPACE = new Set(['CODE', 'KBD', 'SAMP']);
+const MONOSPACE = 'code, kbd, samp';
 /**
- * a code element that is all of a table cell's or a value's text, but for its buttons and icons
- * ("Copy", "☎"): a value set in monospace, not a sample
+ * a code element in a table cell or a value whose other words are none but a label and its buttons
+ * ("Tel <code>+44 …</code> Copy", "<code>+44</code> <code>20 7946 0123</code>"): a value set in
+ * monospace, not a sample
  */
 const valueInCode = (el: Element) => {
-  const cell = MONOSPACE.has(el.tagName) && el.parentElement?.closest('td, dd, [role=cell], [role=gridcell]');
+  const cell = el.matches(MONOSPACE) && el.parentElement?.closest('td, dd, [role=cell], [role=gridcell]');
   if (!cell) return false;
-  let rest = cell.textContent!.replace(el.textContent!, '');
-  for (const button of cell.querySelectorAll('button, [role=button]')) rest = rest.replace(button.textContent!, '');
-  return !/[\p{L}\p{N}]/u.test(rest);
+  let rest = cell.textContent!;
+  for (const part of cell.querySelectorAll(`${MONOSPACE}, button, [role=button]`)) rest = rest.replace(part.textContent!, '');
+  return !/[\p{L}\p{N}]/u.test(rest) || !!labelField(rest.trim());
 };
 
+/** a plain-text message shown as written (a mail in <pre>, with a closing line and no code in it): read, unlike a code sample */
+const messageIn = (el: Element) => el.tagName === 'PRE' && !el.querySelector('code') && signsOff(el.textContent!);
+
 /** an element whose content is never read: a script, a code sample, a form's options (`tag`: el's) */
-export const isSkippedTag = (el: Element, tag: string) => SKIP_TAGS.has(tag) && !valueInCode(el);
+export const isSkippedTag = (el: Element, tag: string) => SKIP_TAGS.has(tag) && !valueInCode(el) && !messageIn(el);
 
 /** never read: scripts, code samples, hidden elements */
 export function isSkipped(el: Element): boolean {

@@ -5,27 +5,15 @@
 // first name), then a title and a company ("Head of Procurement, Kestrel Robotics", "Head of Growth
 // @ Park Labs", "Head of Growth - Park Labs", or one per line) before the contact lines.
 import { companyLine, CONTACT_LINE, positionOfLines } from './cards';
-import { linesAfter } from './dom';
+import { isSkipped } from './dom';
 import { selfKey } from './self';
+import { SIGN_OFF } from './sign-off';
 import { clean, emailOf, looksLikeName, looksLikeTitle, SEPARATOR } from './text';
 import { addSignal, signal, type Signal } from './values';
 import { labelField } from './vocabulary';
 
 const ME = /^(me|you|myself)$/i;
-/** the words that close a message, in the languages the detector reads: English, German, French, Spanish, Italian, Portuguese, Dutch */
-const CLOSINGS = [
-  'best', '(?:best|kind|warm|warmest) (?:regards|wishes)', 'regards', 'many thanks', 'thanks(?: again| so much)?', 'thank you', 'with thanks',
-  'cheers', '(?:yours )?sincerely', 'yours(?: truly)?', 'all the best', 'talk soon', 'speak soon', 'take care', 'warmly', 'cordially',
-  '(?:mit )?(?:freundlichen|freundliche|viele|beste|liebe|herzliche) grüßen?', 'grüße', 'gruß', 'mfg',
-  '(?:bien )?cordialement', 'bien à vous', '(?:meilleures |sincères )?salutations', 'amicalement',
-  '(?:un )?saludos?(?: cordiales)?', 'atentamente', 'un abrazo', '(?:cordiali |distinti )?saluti', 'un saluto',
-  'atenciosamente', 'abraços', 'cumprimentos', 'met vriendelijke groet(?:en)?', '(?:hartelijke )?groet(?:en)?',
-].join('|');
-/** a sign-off line ("Best regards,", "--", "—"), with the writer's first name after it on the line, if any ("Cheers, Ada") */
-const SIGN_OFF = new RegExp(`^(?:--|—|–|${CLOSINGS})(?:[,.!]|,\\s*(\\p{L}[\\p{L}'’-]+(?: \\p{L}[\\p{L}'’-]+)?))?$|^(?:--|—|–) ?(\\p{Lu}.{2,120})$`, 'iu');
 const TITLE_AT_COMPANY = /^(.{2,60}?)\s*(?:,|\||·|•| at | @ | [-–—] )\s*(.{2,60})$/;
-/** a line that goes on from the one before it: " | VP Marketing" after "Ben Ode" in an element of its own */
-const LEADING_SEPARATOR = /^[|·•]/;
 /** degrees and credentials after a signed name ("Ada Park, PhD", "Ben Ode, MBA, CPA | VP Sales"): no part of the name or the title */
 const CREDENTIALS = /(?:,\s*(?:ph\.?d|mba|md|cpa|cfa|pmp|esq|jd|msc|bsc|rn|dds|cissp)\.?)+(?=\s*[,|]|$)/i;
 /** between a signature's parts on one line: "Ada Park | Head of Growth", "Ada Park — Head of Growth — Park Labs" */
@@ -51,13 +39,36 @@ export function readChip(el: Element, self: Set<string> | undefined, out: Signal
   return true;
 }
 
-/** the texts after a sign-off, each with its element, within the sign-off's block or the two around it */
+/** what ends a line of a signature: a line break, or a block's edge */
+const LINE_BREAK = 'br, p, div, li, tr, td, th, dd, dt, h1, h2, h3, h4, h5, h6, blockquote, section, article, header, footer';
+
+/**
+ * the lines after `from` within `scope` as they show, each with the element of its first text: the
+ * texts of a line joined ("<i>Head of Growth</i>, Park Labs", "<b>Ben Ode</b> | VP Marketing")
+ */
+function* shownLines(scope: Element, from: Node): Generator<{ text: string; el: Element }> {
+  const walker = scope.ownerDocument.createTreeWalker(scope, 5); // elements and texts
+  walker.currentNode = from;
+  let line: { text: string; el: Element; block: Element | null } | undefined;
+  for (let n = walker.nextNode(); ; n = walker.nextNode()) {
+    const el = n && (n.nodeType === 3 ? n.parentElement! : (n as Element));
+    const ends = !n || n.nodeName === 'BR' || (n.nodeType === 3 && line?.block !== el!.closest(LINE_BREAK));
+    if (ends && line && (line.text = clean(line.text.replace(/\s+([,.;:])/g, '$1'), 120))) yield line;
+    if (!n) return;
+    if (ends) line = undefined;
+    if (n.nodeType !== 3 || isSkipped(el!)) continue;
+    if (line) line.text += ` ${n.nodeValue}`;
+    else if (n.nodeValue!.trim()) line = { text: n.nodeValue!, el: el!, block: el!.closest(LINE_BREAK) };
+  }
+}
+
+/** the lines after a sign-off, within the sign-off's block or the two around it */
 function signatureLines(signOff: Text): { text: string; el: Element }[] {
   const lines: { text: string; el: Element }[] = [];
   let scope: Element | null = signOff.parentElement;
   for (let level = 0; scope && level < 3; level++, scope = scope.parentElement) {
     lines.length = 0;
-    for (const line of linesAfter(scope, signOff)) if (lines.push(line) >= 8) break;
+    for (const line of shownLines(scope, signOff)) if (lines.push(line) >= 8) break;
     if (lines.length >= 2) break;
   }
   return lines;
@@ -80,19 +91,8 @@ export function readSignature(signOff: Text, text: string, out: Signal[]): boole
   // "Cheers, Ada", "— Ada Park, Head of Growth, Park Labs": the signature begins on the sign-off's line
   const onItsLine = signed[1] ?? signed[2];
   if (onItsLine) lines.unshift({ text: onItsLine, el });
-  readSigned(joined(lines), out);
+  readSigned(lines, out);
   return own.length === 1 && !signed[2]; // a signature on the dash's line may hold an address or number too
-}
-
-/** the lines with a text that starts with a separator put back on the line before it ("<b>Ben Ode</b> | VP Marketing") */
-function joined(lines: { text: string; el: Element }[]): { text: string; el: Element }[] {
-  const out: typeof lines = [];
-  for (const line of lines) {
-    const before = out[out.length - 1];
-    if (before && LEADING_SEPARATOR.test(line.text)) before.text += ` ${line.text}`;
-    else out.push({ ...line });
-  }
-  return out;
 }
 
 /** the one full name read so far that starts with this first name ("Ada" → "Ada Park"), if only one does */

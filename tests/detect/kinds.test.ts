@@ -627,6 +627,20 @@ describe('signatures as mail apps show them, in other languages and shapes', () 
       '<p>Ben Ode wrote:</p><p>Best,</p><p>Ben Ode | Data Lead<br>Ode Robotics | M: +44 20 7946 0999</p>')))
       .toEqual([{ ...ada, title: 'Head of Growth', company: 'Park Labs', phone: '+442079460123' }, { ...ben, phone: '+442079460999' }]);
   });
+  it('reads a signature line made of several inline parts ("<i>Head of Growth</i>, Park Labs", spans set apart by " · ")', () => {
+    expect(detect(thread('<p>Best regards,<br><b>Ada Park</b><br><i>Head of Growth</i>, Park Labs<br>+44 20 7946 0123</p>')))
+      .toEqual([{ ...ada, title: 'Head of Growth', company: 'Park Labs', phone: '+442079460123' }, ben]);
+    expect(detect(thread('<p>Best regards,</p><div><div><strong>Ada Park</strong></div><div><span>Head of Growth</span><span> · </span>' +
+      '<span>Park Labs</span></div><div><a href="tel:+442079460123">+44 20 7946 0123</a></div></div>')))
+      .toEqual([{ ...ada, title: 'Head of Growth', company: 'Park Labs', phone: '+442079460123' }, ben]);
+  });
+  it('reads a plain-text mail shown as written in <pre>, and never a code sample in <pre>, with <code> or without', () => {
+    const mail = 'Hi Sam,\n\nCould we move the call to Friday?\n\nBest regards,\nAda Park\nHead of Growth\nPark Labs\nT: +44 20 7946 0123';
+    expect(detect(thread(`<pre style="white-space:pre-wrap">${mail}</pre>`, `<pre>Ben Ode wrote:\n--\nBen Ode | Data Lead | Ode Robotics</pre>`) +
+      '<pre>-- Create the contact\nINSERT INTO contacts VALUES (\'Cy Lu\', \'cy@lu.dev\', \'+44 20 7946 0999\');</pre>' +
+      `<pre><code>${mail.replace(/Ada Park/, 'Dana Roe').replace('T: +44 20 7946 0123', 'dana@roe.org')}</code></pre>`))
+      .toEqual([{ ...ada, title: 'Head of Growth', company: 'Park Labs', phone: '+442079460123' }, ben]);
+  });
   it('reads a signature whose parts are set apart by dashes ("Ada Park — Head of Growth — Park Labs")', () => {
     expect(detect(thread('<p>Best regards,</p><p>Ada Park — Head of Growth — Park Labs</p>')))
       .toEqual([{ ...ada, title: 'Head of Growth', company: 'Park Labs' }, ben]);
@@ -639,6 +653,10 @@ describe('values set in monospace', () => {
       <tr><td>Ben Ode</td><td>ben@ode.io</td><td>${phone2}</td></tr></table>`;
   it('reads a cell’s value in <code>, <kbd> or <samp> beside a copy button or an icon', () => {
     expect(detect(table('<code>+44 20 7946 0123</code> <button>Copy</button>', '<span aria-hidden="true">☎</span> <kbd>+1 212 555 0134</kbd>')))
+      .toEqual([{ name: 'Ada Park', email: 'ada@parklabs.io', phone: '+442079460123' }, { name: 'Ben Ode', email: 'ben@ode.io', phone: '+12125550134' }]);
+  });
+  it('reads a cell’s value in monospace beside its label, a word for its kind, or the calling code in code of its own', () => {
+    expect(detect(table('Tel <code>+44 20 7946 0123</code>', '<code>+1</code> <code>212 555 0134</code> <small>mobile</small>')))
       .toEqual([{ name: 'Ada Park', email: 'ada@parklabs.io', phone: '+442079460123' }, { name: 'Ben Ode', email: 'ben@ode.io', phone: '+12125550134' }]);
   });
   it('never reads code beside other words in a cell, nor a code sample outside a cell', () => {
