@@ -39,11 +39,12 @@ function regionNames(lang: string | undefined): Map<string, string> {
   return names;
 }
 
-/** the region code a text names ("Germany", "de", "🇩🇪", "Munich, Germany"), or undefined */
+/** the region code a text names ("Germany", "de", "🇩🇪", "Munich, Germany", "GB (+44)"), or undefined */
 export function countryCode(text: string, lang?: string): string | undefined {
   const flag = FLAG.exec(text);
   if (flag) return String.fromCharCode(flag[1]!.codePointAt(0)! - 0x1f1e6 + 65, flag[2]!.codePointAt(0)! - 0x1f1e6 + 65);
-  const t = text.trim();
+  // "GB (+44)", "United Kingdom +44": the region without the calling code beside it
+  const t = text.replace(/\(?\+\d{1,4}\)?/, '').trim();
   if (!t || t.length > 60) return undefined;
   const known = regionNames(lang);
   if (TWO_LETTERS.test(t)) {

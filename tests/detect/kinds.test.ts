@@ -82,6 +82,13 @@ describe('phones split over elements or written nationally', () => {
       <tr><td>Ben Ode</td><td>DE (+49)</td><td>151 1234 5678</td></tr><tr><td>Cy Lu</td><td>+33 (FR)</td><td>1 99 00 12 34</td></tr></table>`).map((p) => p.phone))
       .toEqual(['+442079460123', '+4915112345678', '+33199001234']);
   });
+  it('reads a code column with the country after the calling code ("+44 GB"), and a country column with the calling code beside it ("GB (+44)")', () => {
+    expect(detect(`<table><tr><th>Name</th><th>Code</th><th>Phone</th></tr><tr><td>Ada Park</td><td>+44 GB</td><td>20 7946 0123</td></tr>
+      <tr><td>Ben Ode</td><td>+49 DE</td><td>151 1234 5678</td></tr></table>
+      <table><tr><th>Name</th><th>Country</th><th>Phone</th></tr><tr><td>Cy Lu</td><td>FR (+33)</td><td>01 99 00 12 34</td></tr>
+      <tr><td>Dana Roe</td><td>United Kingdom +44</td><td>020 7946 0124</td></tr></table>`).map((p) => p.phone))
+      .toEqual(['+442079460123', '+4915112345678', '+33199001234', '+442079460124']);
+  });
   it('reads a code column written as dialled from abroad ("0044"), and never takes a 0 for a calling code', () => {
     expect(detect(`<table><tr><th>Name</th><th>Code</th><th>Phone</th></tr><tr><td>Ada Park</td><td>0044</td><td>20 7946 0123</td></tr>
       <tr><td>Ben Ode</td><td>0049</td><td>151 1234 5678</td></tr><tr><td>Cy Lu</td><td>00</td><td>20 7946 0124</td></tr></table>`).map((p) => p.phone))
