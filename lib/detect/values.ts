@@ -51,6 +51,9 @@ export function addSignal(out: Signal[], field: Field | undefined, raw: string |
   return s;
 }
 
+/** between the numbers of one value: " / ", " | ", "; ", ", ", " or " */
+const SEVERAL = /\s[/|]\s|[;,]\s|\sor\s/;
+
 /** what a trimmed raw value of a field is: the field it turns out to be, and its value (undefined: none) */
 function valueOf(field: Field, text: string, rank: Rank): [Field, string | undefined] {
   const email = text.includes('@') ? emailOf(text) : undefined;
@@ -59,7 +62,8 @@ function valueOf(field: Field, text: string, rank: Rank): [Field, string | undef
     case 'email':
       return [field, findEmails(text)[0]];
     case 'phone':
-      return [field, phoneCandidate(text, rank > 0)?.value];
+      // "+44 20 7946 0123 / +44 7700 900123": the first of the numbers in one value
+      return [field, phoneCandidate(text.split(SEVERAL)[0]!, rank > 0)?.value];
     case 'linkedin':
       return [field, linkedinOf(text) ?? findLinkedins(text)[0]];
     case 'dialCode':

@@ -89,6 +89,11 @@ describe('phones split over elements or written nationally', () => {
       <tr><td>Dana Roe</td><td>United Kingdom +44</td><td>020 7946 0124</td></tr></table>`).map((p) => p.phone))
       .toEqual(['+442079460123', '+4915112345678', '+33199001234', '+442079460124']);
   });
+  it('reads the first of several numbers in one cell ("+44 20 7946 0123 / +44 7700 900123", "…; …", "… or …")', () => {
+    expect(detect(`<table><tr><th>Name</th><th>Phone</th></tr><tr><td>Ada Park</td><td>+44 20 7946 0123 / +44 7700 900123</td></tr>
+      <tr><td>Ben Ode</td><td>(415) 555-0134; (415) 555-0199</td></tr><tr><td>Cy Lu</td><td>+33 1 99 00 12 34 or +33 6 12 34 56 78</td></tr></table>`).map((p) => p.phone))
+      .toEqual(['+442079460123', '4155550134', '+33199001234']);
+  });
   it('reads a code column written as dialled from abroad ("0044"), and never takes a 0 for a calling code', () => {
     expect(detect(`<table><tr><th>Name</th><th>Code</th><th>Phone</th></tr><tr><td>Ada Park</td><td>0044</td><td>20 7946 0123</td></tr>
       <tr><td>Ben Ode</td><td>0049</td><td>151 1234 5678</td></tr><tr><td>Cy Lu</td><td>00</td><td>20 7946 0124</td></tr></table>`).map((p) => p.phone))
