@@ -2,9 +2,11 @@
 // (the form closes once the change is saved, stays open with the error otherwise; when it closes,
 // the focus goes back to the button that opened it instead of falling to the page; Escape in it
 // cancels, as its Cancel button does), and a section's "Add …" form under its summary (Escape in
-// it closes it, the focus back on the summary).
+// it closes it, the focus back on the summary), and a typed email's or phone's problem shown
+// beside its field.
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { i18n } from '#i18n';
+import { contactValueProblem } from '@/lib/page-values';
 import { BusyButton } from './BusyButton';
 
 export function FormButtons(props: { saving: boolean; label: string; onCancel?: () => void }) {
@@ -20,6 +22,34 @@ export function FormButtons(props: { saving: boolean; label: string; onCancel?: 
       ) : null}
     </p>
   );
+}
+
+type Checked = 'email' | 'phone';
+export type ValueProblems = Partial<Record<Checked, string>>;
+
+/** the problems of a typed email and phone (empty: not checked), by field; the first field with one takes the focus */
+export function valueProblems(form: HTMLFormElement, values: Partial<Record<Checked, string>>): ValueProblems {
+  const problems: ValueProblems = {};
+  for (const field of ['email', 'phone'] as const) {
+    const problem = contactValueProblem(field, values[field] ?? '');
+    if (problem) problems[field] = problem;
+  }
+  const first = Object.keys(problems)[0];
+  if (first) (form.elements.namedItem(first) as HTMLElement | null)?.focus();
+  return problems;
+}
+
+/** a field's problem under it, and the attributes that tie the field to it (for its input) */
+export function fieldProblem(id: string, problem: string | undefined) {
+  if (!problem) return { attributes: {}, message: null };
+  return {
+    attributes: { 'aria-invalid': true as const, 'aria-describedby': `${id}-error` },
+    message: (
+      <p className="field-error" id={`${id}-error`}>
+        {problem}
+      </p>
+    ),
+  };
 }
 
 /** A keydown handler: Escape anywhere in the element (a form, a question, a panel) cancels it, as its Cancel or Back button does, unless something inside used that Escape. */

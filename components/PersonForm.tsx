@@ -9,7 +9,7 @@ import { useFind, type Draft } from './state/find';
 import { ErrorNotice } from './ErrorNotice';
 import { ContactChoice } from './ContactSearch';
 import { BusyButton } from './BusyButton';
-import { escapeCancels } from './FormParts';
+import { escapeCancels, fieldProblem, valueProblems, type ValueProblems } from './FormParts';
 
 type Values = { first: string; last: string; email: string; phone: string; company: string; title: string };
 const FIELDS: [keyof Values, () => string, string, string][] = [
@@ -42,6 +42,7 @@ function personOf(v: Values, was: DetectedPerson): { person: DetectedPerson; nam
 export function PersonForm({ draft, onClosed }: { draft: Draft; onClosed?: () => void }) {
   const { submitDraft, cancelDraft, chooseCandidate } = useFind();
   const [values, setValues] = useState(() => valuesOf(draft.person));
+  const [problems, setProblems] = useState<ValueProblems>({});
   const id = useId();
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => first.current?.focus(), []);
@@ -50,8 +51,11 @@ export function PersonForm({ draft, onClosed }: { draft: Draft; onClosed?: () =>
     onClosed?.();
   };
   const title = draft.correcting ? i18n.t('find.form.editTitle') : i18n.t('find.form.newTitle');
-  const submit = (e: FormEvent) => {
+  const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
+    const found = valueProblems(e.currentTarget, values);
+    setProblems(found);
+    if (Object.keys(found).length) return;
     const { person, names } = personOf(values, draft.person);
     void submitDraft(person, names);
   };
@@ -59,20 +63,28 @@ export function PersonForm({ draft, onClosed }: { draft: Draft; onClosed?: () =>
     <form className="card" aria-labelledby={`${id}-title`} onSubmit={submit} onKeyDown={escapeCancels(cancel)} data-testid="person-form">
       <h2 id={`${id}-title`}>{title}</h2>
       <div className="row">
-        {FIELDS.map(([field, label, type, autoComplete]) => (
-          <div key={field}>
-            <label htmlFor={`${id}-${field}`}>{label()}</label>
-            <input
-              ref={field === 'first' ? first : undefined}
-              id={`${id}-${field}`}
-              name={field}
-              type={type}
-              autoComplete={autoComplete}
-              value={values[field]}
-              onChange={(e) => setValues({ ...values, [field]: e.target.value })}
-            />
-          </div>
-        ))}
+        {FIELDS.map(([field, label, type, autoComplete]) => {
+          const problem = fieldProblem(`${id}-${field}`, problems[field as keyof ValueProblems]);
+          return (
+            <div key={field}>
+              <label htmlFor={`${id}-${field}`}>{label()}</label>
+              <input
+                ref={field === 'first' ? first : undefined}
+                id={`${id}-${field}`}
+                name={field}
+                type={type}
+                autoComplete={autoComplete}
+                value={values[field]}
+                onChange={(e) => {
+                  setValues({ ...values, [field]: e.target.value });
+                  setProblems({ ...problems, [field]: undefined });
+                }}
+                {...problem.attributes}
+              />
+              {problem.message}
+            </div>
+          );
+        })}
       </div>
       {draft.error ? <ErrorNotice error={draft.error} /> : null}
       {draft.candidates?.length ? (

@@ -6,7 +6,7 @@
 import { i18n } from '#i18n';
 import type { ContactFields } from '../ghl';
 import type { DetectedPerson } from '../detect';
-import { cleanPerson, cleanText } from '../page-values';
+import { cleanPerson, cleanText, contactValueProblem } from '../page-values';
 import { invalidInput, writeRefused, type BulkView, type ContactDetails, type ContactEditInput, type ContactRecordAnswer, type TaskInput } from '../protocol';
 import type { Settings } from '../storage';
 import type { Outbox } from './queue';
@@ -137,7 +137,10 @@ export async function editContact(
       .filter(([k, v]) => v !== (values[k] ?? '')),
   );
   if (Object.keys(changed).length === 0) return (await w.records.get(contactId)).details;
-  if (changed.email !== undefined && changed.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(changed.email)) throw invalidInput(i18n.t('errors.emailLooksWrong'));
+  for (const field of ['email', 'phone'] as const) {
+    const problem = changed[field] === undefined ? undefined : contactValueProblem(field, changed[field]);
+    if (problem) throw invalidInput(problem);
+  }
   return queueForRecord(w, { kind: 'contact.update', ...ids(w, contactId), fields: changed, base: { dateUpdated: base.dateUpdated, values: { ...values } } });
 }
 

@@ -7,6 +7,7 @@
 // what is shown beside it (emoji, pronouns, a title before it).
 import { linkedinOf, type DetectedPerson } from '../detect';
 import type { SkippedValue } from '../protocol';
+import { contactValueProblem } from './contact-values';
 
 /** The longest value HighLevel's contact search takes (../shared/ghl-api/README.md §5). */
 export const SEARCH_VALUE_MAX = 75;
@@ -116,7 +117,8 @@ export function cleanPerson(raw: Readonly<Record<string, unknown>>): CleanedPers
     else person.email = email;
   }
   const phone = text('phone', 40);
-  if (phone) person.phone = phone;
+  if (phone && contactValueProblem('phone', phone)) skip('phone', 'malformed');
+  else if (phone) person.phone = phone;
   const linkedin = text('linkedin', 300);
   if (linkedin !== undefined) {
     const profile = cleanLinkedin(linkedin);

@@ -6,6 +6,7 @@
 // against the contact's dateUpdated. The same step lays such an edit over a shown record.
 // Followers are a set change of their own (POST / DELETE /contacts/:id/followers), at most 10.
 import { i18n } from '#i18n';
+import { contactValueProblem } from '../page-values';
 import { queueForRecord, sameValue, type ContactEdit, type WriteServices } from '../outbox';
 import {
   DND_CHANNELS,
@@ -26,7 +27,6 @@ export const MAX_FOLLOWERS = 10;
 const PLAIN = new Set(['firstName', 'lastName', 'email', 'phone', 'website']);
 const DND = 'dndSettings.';
 const CUSTOM = 'customFields.';
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export interface EditContext {
   fields: CustomFieldDefinition[];
@@ -52,7 +52,8 @@ export function checkEdit(changes: FieldChanges, seen: FieldChanges, ctx: EditCo
     if (PLAIN.has(key)) {
       const text = typeof value === 'string' ? value.trim() : '';
       if (sameValue(key, text, before)) continue;
-      if (key === 'email' && text && !EMAIL.test(text)) throw invalidInput(i18n.t('errors.emailLooksWrong'));
+      const problem = key === 'email' || key === 'phone' ? contactValueProblem(key, text) : undefined;
+      if (problem) throw invalidInput(problem);
       fields[key] = text;
     } else if (key === 'assignedTo') {
       if (value !== null && !ctx.users.some((u) => u.id === value)) throw invalidInput(i18n.t('owner.errors.notAUser'));
