@@ -1,10 +1,12 @@
 // The search box at the top of the sidebar: any contact of the active location by name, email or
 // phone, whatever the page shows (also with nobody detected, on a page the extension may not read,
 // with no tab at all). Results show name, email, phone, company and tags; choosing one opens its
-// full record below. Focused by the find shortcut (the browser's, Alt+Shift+F by default: it works
-// from the page, sidebar closed) or by "/" inside the sidebar. The context menu's lookups and its
-// "Add to HighLevel" form arrive here too (findAskItem). After a pick, "Find people like this on this
-// site" teaches the site (lib/teach); a taught rule that found nobody on the page is said here.
+// full record below, in the record's place: the results are put away, the focus and the words stay
+// in the box, and ↓ there (or a click in it) shows the results again. Focused by the find shortcut
+// (the browser's, Alt+Shift+F by default: it works from the page, sidebar closed) or by "/" inside
+// the sidebar. The context menu's lookups and its "Add to HighLevel" form arrive here too
+// (findAskItem). After a pick, "Find people like this on this site" teaches the site (lib/teach); a
+// taught rule that found nobody on the page is said here.
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
@@ -56,12 +58,14 @@ export function FindContact() {
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLUListElement>(null);
-  const { query, results, notice, focusAt, draft, picking, type, choose, startDraft, pick, cancelPick, teachable, teaching, teachError, teach } = useFind();
+  const { query, results, resultsHidden, notice, focusAt, draft, picking, type, showResults, choose, startDraft, pick, cancelPick, teachable, teaching, teachError, teach } =
+    useFind();
   const tabId = useSidebar((s) => s.tabId);
   // the site's taught rule read nobody on this page: said, never silent
   const taughtNobody = useSidebar((s) => valueOf(s.page)?.taught === 0);
   const site = useSidebar((s) => valueOf(s.page)?.site ?? s.site?.origin ?? '');
   const found = shownResults({ query, results });
+  const listed = resultsHidden ? undefined : found;
   const keys = useShortcut();
   useFindAsks();
 
@@ -91,6 +95,10 @@ export function FindContact() {
     }
     // Alt+↑/↓ belong to the people switcher (keys.ts)
     if ((e.key !== 'ArrowDown' && e.key !== 'ArrowUp') || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (e.key === 'ArrowDown' && resultsHidden && e.target === input.current) {
+      e.preventDefault();
+      return showResults();
+    }
     const buttons = [...(list.current?.querySelectorAll('button') ?? [])];
     const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
     const next = e.key === 'ArrowDown' ? at + 1 : at - 1;
@@ -104,11 +112,13 @@ export function FindContact() {
       ? i18n.t('find.searching')
       : query.trim().length > 0 && query.trim().length < FIND_MIN
         ? i18n.t('find.tooShort')
-        : found
-          ? found.length
-            ? i18n.t('find.found', found.length)
+        : listed
+          ? listed.length
+            ? i18n.t('find.found', listed.length)
             : i18n.t('find.none')
-          : '';
+          : found?.length
+            ? i18n.t('find.foundHidden', found.length)
+            : '';
   return (
     <section className="find" aria-label={i18n.t('find.label')} data-testid="find" onKeyDown={onListKey}>
       <label htmlFor={id}>{i18n.t('find.label')}</label>
@@ -121,6 +131,7 @@ export function FindContact() {
         autoComplete="off"
         aria-describedby={`${id}-status`}
         onChange={(e) => type(e.target.value)}
+        onClick={showResults}
       />
       {keys ? <p className="muted small">{i18n.t('find.hint', [keys])}</p> : null}
       {tabId != null ? (
@@ -148,11 +159,17 @@ export function FindContact() {
         {status}
       </p>
       {results.status === 'failed' ? <ErrorNotice error={results.error} /> : null}
-      {found?.length ? (
+      {listed?.length ? (
         <ul className="plain" aria-label={i18n.t('find.results')} ref={list} data-testid="find-results">
-          {found.map((c) => (
+          {listed.map((c) => (
             <li key={c.id}>
-              <button className="link-row" onClick={() => void choose(c.id)}>
+              <button
+                className="link-row"
+                onClick={() => {
+                  void choose(c.id);
+                  input.current?.focus(); // the button pressed is put away with the results
+                }}
+              >
                 <strong>
                   <bdi>{c.name}</bdi>
                 </strong>
@@ -172,7 +189,7 @@ export function FindContact() {
           ))}
         </ul>
       ) : null}
-      {found && !found.length && !draft ? (
+      {listed && !listed.length && !draft ? (
         <button onClick={() => startDraft(personFromQuery(query), '')}>{i18n.t('match.create')}</button>
       ) : null}
       {teachable ? (

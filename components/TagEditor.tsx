@@ -1,9 +1,10 @@
 // Quick tagging: the shown contact's tags as chips, the tag box (./TagCombobox.tsx: Enter takes the
 // highlighted suggestion, Shift+Enter creates a new tag) and the last three tags used as one-click
-// chips (Alt+R adds the last one again). Backspace in the empty box removes the last chip, but only
-// on a fresh press: a held Backspace that emptied the box never goes on into the chips. Delete or
-// Backspace on a focused chip removes it. Every change shows at once; Ctrl/Cmd+Z undoes them one
-// after the other. The box stays in place (and keeps its text) while the next person loads.
+// chips (Alt+R adds the last one again); their row stays, as tall, when the person has them all.
+// Backspace in the empty box removes the last chip, but only on a fresh press: a held Backspace
+// that emptied the box never goes on into the chips. Delete or Backspace on a focused chip removes
+// it. Every change shows at once; Ctrl/Cmd+Z undoes them one after the other. The box stays in
+// place (and keeps its text) while the next person loads.
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { i18n } from '#i18n';
 import { earlyTagsOf, useContact } from './state/contact';
@@ -77,9 +78,10 @@ export function TagEditor({ tags: recorded, blocked }: { tags: string[] | undefi
           if (last) void removeTag(last);
         }}
       />
-      {recent.length && !blocked ? (
+      {recentTags.length && !blocked ? (
         <p className="recent row small" data-testid="recent-tags">
           <span className="muted">{i18n.t('tags.recent')}</span>
+          {recent.length ? null : <span className="muted">{i18n.t('tags.recentAllPresent')}</span>}
           {recent.map((t, i) => (
             <button
               key={t}

@@ -2,9 +2,10 @@
 // creates or corrects a person before anything is sent. Typing is debounced; each search carries a
 // sequence number and only the newest one's answer is shown (the background also cancels an older
 // search of this sidebar still waiting, and keeps answers briefly). Choosing a result opens its full
-// record (the same card, with every action). The form's values are matched first (the correction is
-// used for matching too): an existing contact is opened (and linked to the page's person), else the
-// contact is created on the user's click. Nothing here calls HighLevel: all goes through messages.
+// record (the same card, with every action) in its usual place: the results are put away, the words
+// kept to show them again. The form's values are matched first (the correction is used for matching
+// too): an existing contact is opened (and linked to the page's person), else the contact is created
+// on the user's click. Nothing here calls HighLevel: all goes through messages.
 import { create } from 'zustand';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
@@ -40,6 +41,8 @@ export interface Draft {
 export interface FindState {
   query: string;
   results: Load<FoundContact[]>;
+  /** a result was opened: the results are put away until shown again or new words are typed */
+  resultsHidden: boolean;
   /** what a selection or the form ended with, in plain words */
   notice?: string;
   /** bumped to focus the search box */
@@ -55,6 +58,7 @@ export interface FindState {
   /** "Find people like this on this site": the site's permission asked from the click, then the rule kept */
   teach(): Promise<void>;
   type(query: string): void;
+  showResults(): void;
   /** Pick on page: the person the user clicks on the tab, read and shown in the form (nothing sent) */
   pick(tabId: number, site: string): Promise<void>;
   cancelPick(): Promise<void>;
@@ -99,10 +103,11 @@ export const useFind = create<FindState>((set, get) => {
   return {
     query: '',
     results: { status: 'idle' },
+    resultsHidden: false,
     focusAt: 0,
 
     type(query) {
-      set({ query, notice: undefined });
+      set({ query, notice: undefined, resultsHidden: false });
       clearTimeout(timer);
       seq++; // an answer still on its way is for older words
       if (query.trim().length < FIND_MIN) {
@@ -111,6 +116,8 @@ export const useFind = create<FindState>((set, get) => {
       }
       timer = setTimeout(() => void search(query), FIND_WAIT_MS);
     },
+
+    showResults: () => set({ resultsHidden: false }),
 
     async pick(tabId, site) {
       set({ picking: tabId, notice: i18n.t('find.pick.picking'), draft: undefined, teachable: undefined, teachError: undefined });
@@ -164,6 +171,7 @@ export const useFind = create<FindState>((set, get) => {
     },
 
     async choose(contactId) {
+      set({ resultsHidden: true });
       // the page's person shown until now is where the next step goes on from
       useSidebar.setState((s) => ({ selected: undefined, openedByHand: contactId, leftAt: s.selected ?? s.leftAt }));
       await useContact.getState().open(contactId);

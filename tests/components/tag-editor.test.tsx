@@ -82,3 +82,23 @@ describe('a new tag one typo away', () => {
     expect(addTag.mock.calls).toEqual([['webnar']]);
   });
 });
+
+describe('the “Recent:” row', () => {
+  const row = () => view.host.querySelector('[data-testid=recent-tags]');
+
+  it('keeps its place when the person already has every recent tag, and says so', () => {
+    act(() => useContact.setState({ recentTags: ['vip', 'webinar'] }));
+    expect(row()?.textContent).toBe('Recent:+ webinar');
+
+    act(() => view.root.render(<TagEditor tags={['vip', 'warm', 'webinar']} />));
+    expect(row()?.textContent).toBe('Recent:this person has them all');
+    expect(row()?.querySelector('button')).toBeNull();
+  });
+
+  it('is not there before any tag was used, nor while tagging is blocked', () => {
+    expect(row()).toBeNull();
+    act(() => useContact.setState({ recentTags: ['vip'] }));
+    act(() => view.root.render(<TagEditor tags={undefined} blocked="Not in GHL yet" />));
+    expect(row()).toBeNull();
+  });
+});
