@@ -3,10 +3,12 @@
 // Shift+Enter creates a new tag), then a question that names the count and the tag ("Tag 200
 // contacts with ‘webinar’?") before anything is sent. Each job then shows its progress (also a job resumed after a restart), with
 // Cancel; when it ends, exactly what HighLevel applied (a cancel stops only the requests that
-// had not left) and "Undo this job", which changes back the contacts the job changed.
+// had not left) and "Undo this job", which changes back the contacts the job changed. A job in
+// flight or failed shows on any page (named when it was started on another); one that ended as
+// the user asked (done, cancelled) only on the tab and page it was started on.
 import { useId, useRef, useState, useEffect } from 'react';
 import { i18n } from '#i18n';
-import type { BulkView } from '@/lib/protocol';
+import { pageOf, type BulkView } from '@/lib/protocol';
 import { useOutbox } from './state/outbox';
 import { useContact } from './state/contact';
 import { useSidebar, type PersonEntry } from './state/sidebar';
@@ -38,16 +40,21 @@ export function jobReport(job: BulkView): string {
   return `${counts}${extras.length ? ` (${extras.join(', ')})` : ''}${state ? ` — ${state}` : ''}`;
 }
 
-function BulkProgressBar({ job }: { job: BulkView }) {
+function BulkProgressBar({ job, startedElsewhere }: { job: BulkView; startedElsewhere: boolean }) {
   const { cancelBulk, undoBulk } = useOutbox();
   const label = job.op === 'add' ? i18n.t('bulk.tagging', [quoted(job.tags)]) : i18n.t('bulk.untagging', [quoted(job.tags)]);
   const settled = job.done + job.failed + job.notSent;
   const finished = job.state === 'done' || job.state === 'cancelled' || job.state === 'failed';
   return (
-    <div className="bulk-job" data-testid="bulk-job" data-state={job.state}>
+    <div className="bulk-job" data-testid="bulk-job" data-state={job.state} data-job={job.jobId}>
       <p className="small" data-testid="bulk-report">
         {jobReport(job)}
       </p>
+      {startedElsewhere && job.startedOn?.page ? (
+        <p className="muted small" data-testid="bulk-started-on">
+          {i18n.t('bulk.startedOn', [isolate(job.startedOn.page)])}
+        </p>
+      ) : null}
       <div role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={job.total} aria-valuenow={settled} className="progress">
         <div className="progress-fill" style={{ width: `${job.total ? (100 * settled) / job.total : 100}%` }} />
       </div>
@@ -67,13 +74,21 @@ function BulkProgressBar({ job }: { job: BulkView }) {
   );
 }
 
+/** Jobs that ended as the user asked: nothing to know about them away from where they were started. */
+const QUIET_ELSEWHERE: ReadonlySet<BulkView['state']> = new Set(['done', 'cancelled']);
+
 /** Bulk jobs running and the last finished (a job resumed after a restart shows too). */
 export function BulkJobs() {
   const jobs = useOutbox((s) => s.status)?.jobs ?? [];
-  return jobs.length ? (
+  const tabId = useSidebar((s) => s.tabId);
+  const url = useSidebar((s) => valueOf(s.page)?.url);
+  // a job without its start (stored by an earlier version) shows everywhere, as it did
+  const elsewhere = ({ startedOn }: BulkView) => !!startedOn && (startedOn.tabId !== tabId || url === undefined || startedOn.page !== pageOf(url));
+  const shown = jobs.filter((job) => !(elsewhere(job) && QUIET_ELSEWHERE.has(job.state)));
+  return shown.length ? (
     <section aria-label={i18n.t('bulk.jobs')} className="jobs">
-      {jobs.map((job) => (
-        <BulkProgressBar key={job.jobId} job={job} />
+      {shown.map((job) => (
+        <BulkProgressBar key={job.jobId} job={job} startedElsewhere={elsewhere(job)} />
       ))}
     </section>
   ) : null;
@@ -87,6 +102,7 @@ interface Asked {
 export function BulkTags({ entries, site }: { entries: PersonEntry[]; site: string }) {
   const startBulk = useOutbox((s) => s.startBulk);
   const checked = useSidebar((s) => s.checked);
+  const tabId = useSidebar((s) => s.tabId);
   const catalogue = valueOf(useContact((s) => s.lists))?.tags ?? [];
   const [tag, setTag] = useState('');
   // who: the people checked in the list when there are any (check three, Alt+A: those three), until the user chooses
@@ -123,7 +139,7 @@ export function BulkTags({ entries, site }: { entries: PersonEntry[]; site: stri
   const run = async () => {
     if (!asked) return;
     const create = asked.op === 'add' && toCreate.length ? { people: toCreate, site } : undefined;
-    const job = await startBulk({ contactIds, tags: [asked.tag], op: asked.op, create });
+    const job = await startBulk({ contactIds, tags: [asked.tag], op: asked.op, create, tabId });
     backToTag.current = true; // the next tag can be typed at once; the job's progress shows above
     setAsked(undefined);
     if (job) setTag('');

@@ -335,6 +335,24 @@ export interface BulkView {
   /** contacts "Undo this job" changes back (0: nothing to undo) */
   undoable: number;
   createdAt: number;
+  /** where the job was started, when known */
+  startedOn?: BulkStart;
+}
+
+/** The tab a bulk job was started on, and its page then (see `pageOf`). */
+export interface BulkStart {
+  tabId: number;
+  page: string;
+}
+
+/** A page as a bulk job names it: host and path, never the query or fragment (where tokens travel). */
+export function pageOf(url: string): string {
+  try {
+    const { host, pathname } = new URL(url);
+    return `${host}${pathname.replace(/\/$/, '')}`;
+  } catch {
+    return '';
+  }
 }
 
 /** The outbox at a glance (the toolbar badge shows the same counts). */
@@ -511,6 +529,8 @@ export interface ProtocolMap {
     tags: string[];
     op: 'add' | 'remove';
     create?: { people: DetectedPerson[]; site: string };
+    /** the tab the sidebar follows: the job is recorded as started on its page */
+    tabId?: number;
   }): Outcome<BulkView>;
   cancelBulk(jobId: string): Outcome<true>;
   /** changes back what a finished bulk job changed (a new job, the other way) */

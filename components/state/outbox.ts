@@ -30,7 +30,7 @@ export interface OutboxState {
   retry(id: string): Promise<void>;
   discard(id: string): Promise<void>;
   resolve(id: string, choice: ConflictChoiceInput): Promise<void>;
-  startBulk(input: { contactIds: string[]; tags: string[]; op: 'add' | 'remove'; create?: { people: DetectedPerson[]; site: string } }): Promise<BulkView | undefined>;
+  startBulk(input: { contactIds: string[]; tags: string[]; op: 'add' | 'remove'; create?: { people: DetectedPerson[]; site: string }; tabId?: number }): Promise<BulkView | undefined>;
   cancelBulk(jobId: string): Promise<void>;
   /** changes back what a finished job changed */
   undoBulk(jobId: string): Promise<void>;

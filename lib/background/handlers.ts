@@ -20,7 +20,7 @@ import {
   unsentWrites,
   writes,
 } from '../outbox';
-import { UserFacingError, connectionsChangedItem, ok } from '../protocol';
+import { UserFacingError, connectionsChangedItem, ok, pageOf, type BulkStart } from '../protocol';
 import { saveSettings } from '../settings';
 import { disableSite, enableSite, tabSite } from '../sites';
 import { afterReport } from '../teach';
@@ -41,6 +41,11 @@ export function createHandlers(session: Session, services: LocationServicesRegis
     (await services.built(connectionId)?.catch(() => undefined))?.records.nameOf(contactId);
   /** The pages load again (connections, matches, records). */
   const connectionsChanged = () => connectionsChangedItem().setValue({ at: Date.now() });
+  /** The tab a bulk job is started on, with its page as the browser stamped it on the tab's last report (not what the page says). */
+  const startedOn = async (tabId: number | undefined): Promise<BulkStart | undefined> => {
+    const page = tabId == null ? null : await tabPeople(tabId);
+    return page?.url ? { tabId: page.tabId, page: pageOf(page.url) } : undefined;
+  };
   /** After (re)connecting: the writes the connection stopped for want of a working token go again. */
   const connected = async <T extends { id: string }>(c: T) => {
     await retryAfterReconnect(outbox, c.id);
@@ -141,7 +146,7 @@ export function createHandlers(session: Session, services: LocationServicesRegis
     retryWrite: (id) => answer(retryWrite(outbox, id)),
     discardWrite: (id) => answer(discardWrite(outbox, id)),
     resolveConflict: (input) => answer(resolveConflict(outbox, input)),
-    startBulkTags: async (input) => ok(await writes.startBulkTags(await active(), input, readSettings)),
+    startBulkTags: async ({ tabId, ...input }) => ok(await writes.startBulkTags(await active(), { ...input, startedOn: await startedOn(tabId) }, readSettings)),
     cancelBulk: (jobId) => answer(cancelBulk(outbox, jobId)),
     undoBulk: (jobId) => answer(undoBulk(outbox, jobId)),
     unsentWrites: (id) => answer(unsentWrites(outbox, id)),

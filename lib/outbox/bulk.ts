@@ -16,6 +16,7 @@
 // Bulk jobs run beside the per-contact lanes, not ordered against single writes to the same contacts.
 import { i18n } from '#i18n';
 import { isGhlError } from '../ghl';
+import type { BulkStart } from '../protocol';
 import { NO_RETRY } from './exactly-once';
 import { decide } from './retry';
 import type { SendDeps } from './send';
@@ -35,6 +36,8 @@ export interface BulkTagsInput {
   op: 'add' | 'remove';
   /** the job this one undoes */
   undoOf?: string;
+  /** the tab and page it was started on (an undo: those of the job it undoes) */
+  startedOn?: BulkStart;
 }
 
 interface BulkAnswer {
@@ -153,6 +156,7 @@ export function createBulkJobs(deps: SendDeps) {
       undoOf: job.undoOf,
       undoneBy: job.undoneBy,
       undoable,
+      startedOn: job.startedOn,
     };
   }
 
@@ -250,6 +254,7 @@ export function createBulkJobs(deps: SendDeps) {
         createdAt: at,
         updatedAt: at,
         ...(input.undoOf ? { undoOf: input.undoOf } : {}),
+        ...(input.startedOn ? { startedOn: input.startedOn } : {}),
       };
       await store.save({ jobs: [job] });
       return job;
@@ -265,7 +270,7 @@ export function createBulkJobs(deps: SendDeps) {
       if (!job || job.undoneBy || (state !== 'done' && state !== 'cancelled' && state !== 'failed')) return undefined;
       const contactIds = changedBy(job);
       if (!contactIds.length) return undefined;
-      const undo = await this.start({ connectionId: job.connectionId, contactIds, tags: job.tags, op: job.op === 'add' ? 'remove' : 'add', undoOf: job.id });
+      const undo = await this.start({ connectionId: job.connectionId, contactIds, tags: job.tags, op: job.op === 'add' ? 'remove' : 'add', undoOf: job.id, startedOn: job.startedOn });
       await store.updateJob(jobId, (j) => ({ ...j, undoneBy: undo.id, updatedAt: now() }));
       return undo;
     },

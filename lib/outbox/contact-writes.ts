@@ -7,7 +7,7 @@ import { i18n } from '#i18n';
 import type { ContactFields } from '../ghl';
 import type { DetectedPerson } from '../detect';
 import { cleanPerson, cleanText, contactValueProblem } from '../page-values';
-import { invalidInput, writeRefused, type BulkView, type ContactDetails, type ContactEditInput, type ContactRecordAnswer, type TaskInput } from '../protocol';
+import { invalidInput, writeRefused, type BulkStart, type BulkView, type ContactDetails, type ContactEditInput, type ContactRecordAnswer, type TaskInput } from '../protocol';
 import type { Settings } from '../storage';
 import type { Outbox } from './queue';
 import { checkedTags } from './tag-rules';
@@ -214,17 +214,18 @@ export interface BulkTagsRequest {
   op: 'add' | 'remove';
   /** also creates these people (not in GHL yet) with the tags, before the bulk change */
   create?: { people: DetectedPerson[]; site: string };
+  startedOn?: BulkStart;
 }
 
 /** Tags (or untags) contacts in bulk through the outbox, with the same tag rules as one contact's tags. */
 export async function startBulkTags(w: WriteServices, input: BulkTagsRequest, settings: () => Promise<Settings>): Promise<BulkView> {
-  const { contactIds, op, create } = input;
+  const { contactIds, op, create, startedOn } = input;
   const tags = checkedTags(input.tags);
   if (create && op === 'add') {
     const known = await settings();
     // upserts through the outbox, with the tags: HighLevel's duplicate rules keep them single
     for (const person of create.people) await queueContactForPerson(w, person, create.site, known, tags);
   }
-  const progress = await w.outbox.enqueueBulkTags({ connectionId: w.connectionId, contactIds, tags, op });
+  const progress = await w.outbox.enqueueBulkTags({ connectionId: w.connectionId, contactIds, tags, op, startedOn });
   return { ...progress, op, tags, createdAt: Date.now() };
 }

@@ -2,9 +2,11 @@
 // exponential backoff and jitter, never sooner than HighLevel's advertised wait; or stop with a
 // reason in plain words when only the user can fix it (401 reconnect, 403, 404, 422) or when
 // HighLevel's daily limit is used up (no backoff helps before it resets). A 404 on a delete means
-// the thing is already gone: that write is done.
+// the thing is already gone: that write is done. While it tries again by itself, the reason says
+// only what went wrong: the error's own advice ("Try again in a moment.") is for the user's
+// one-off actions, and a write that stops keeps it.
 import { i18n } from '#i18n';
-import { isGhlError, type GhlAction } from '../ghl';
+import { isGhlError, type GhlAction, type GhlErrorKind } from '../ghl';
 import { backoffMs, type RetryPolicy } from './timing';
 
 export { DEFAULT_RETRY, backoffMs, type RetryPolicy } from './timing';
@@ -13,6 +15,14 @@ export type Decision =
   | { kind: 'retry'; delayMs: number; reason: string; ambiguous: boolean; rateLimited: boolean }
   | { kind: 'failed'; reason: string; action: GhlAction }
   | { kind: 'done' };
+
+/** Why the last attempt failed, without advice: the outbox tries again by itself. */
+const RETRY_REASONS: Record<Extract<GhlErrorKind, 'rate_limited' | 'server' | 'network' | 'malformed'>, () => string> = {
+  rate_limited: () => i18n.t('outbox.retryReason.rateLimited'),
+  server: () => i18n.t('outbox.retryReason.server'),
+  network: () => i18n.t('outbox.retryReason.network'),
+  malformed: () => i18n.t('outbox.retryReason.malformed'),
+};
 
 export function decide(
   error: unknown,
@@ -45,7 +55,7 @@ export function decide(
       return {
         kind: 'retry',
         delayMs: Math.max(backoff, error.retryAfterMs ?? 0),
-        reason: error.userMessage,
+        reason: RETRY_REASONS[error.kind](),
         ambiguous: error.ambiguous,
         rateLimited: error.kind === 'rate_limited',
       };

@@ -205,6 +205,8 @@ const BulkJobFields = {
   undoOf: v.optional(id),
   /** The job that undid this one. */
   undoneBy: v.optional(id),
+  /** The tab and page the job was started on (the background read the page from the tab's report). */
+  startedOn: v.optional(v.object({ tabId: v.number(), page: v.string() })),
 };
 
 const ChunkRetrySchema = v.object({ chunk: v.number(), attempts: v.number(), nextAt: v.number() });

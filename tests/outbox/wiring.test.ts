@@ -133,6 +133,21 @@ describe('bulk tags', () => {
   });
 });
 
+describe('where a bulk job was started', () => {
+  it('is the tab the sidebar follows, with the page the browser stamped on its report (no query), kept across a restart', async () => {
+    const report = { people: [{ name: 'Diego Santos' }], focused: 0, view: 'detail' as const, site: 'heyreach' };
+    expect(await bg.send('reportPeople', report, { ...CONTENT_SCRIPT, url: 'https://app.heyreach.io/app/inbox?session=secret#top' })).toMatchObject({ ok: true });
+    const job = await bg.ask('startBulkTags', { contactIds: [diego], tags: ['bulk-here'], op: 'add', tabId: 7 });
+    const inbox = { tabId: 7, page: 'app.heyreach.io/app/inbox' };
+    expect(job.startedOn).toEqual(inbox);
+    await until(async () => (await bg.ask('getOutboxStatus', undefined)).jobs[0]?.state === 'done', 'the job to finish');
+    bg = bg.restart();
+    expect((await bg.ask('getOutboxStatus', undefined)).jobs[0]).toMatchObject({ jobId: job.jobId, startedOn: inbox });
+    // a tab that reported no page: nothing to name
+    expect((await bg.ask('startBulkTags', { contactIds: [diego], tags: ['bulk-here'], op: 'remove', tabId: 99 })).startedOn).toBeUndefined();
+  });
+});
+
 describe('a running bulk job on the shown record (#15)', () => {
   it('shows its tag at once on a contact it has not reached, and the record HighLevel has when the job ends', async () => {
     await bg.ask('getContactDetails', { contactId: diego });
