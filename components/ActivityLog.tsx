@@ -2,10 +2,11 @@
 // saved, failed (with the reason and Retry / Discard), changed in HighLevel meanwhile (both values
 // and the user's choice) — updated live from the background's pushes. A bulk change is one entry
 // with its counts (and "Undo this job" once it ended).
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type MouseEvent } from 'react';
 import { i18n } from '#i18n';
 import type { ActivityEntry, BulkView, WriteStateView } from '@/lib/protocol';
 import { jobReport } from './BulkTags';
+import { focusAfterDelete } from './ConfirmDelete';
 import { ConflictChoice } from './ConflictChoice';
 import { ErrorNotice } from './ErrorNotice';
 import { escapeCancels } from './FormParts';
@@ -50,6 +51,12 @@ function JobEntry({ entry, job }: { entry: ActivityEntry; job: BulkView }) {
   );
 }
 
+/** Discard's handler: the entry leaves with the button, so the focus goes first to the next entry's (else the previous one's) button, else the log's heading. */
+const leaving = (run: () => Promise<void>) => (e: MouseEvent<HTMLButtonElement>) => {
+  (focusAfterDelete(e.currentTarget) ?? document.getElementById('activity-title'))?.focus();
+  void run();
+};
+
 function Entry({ entry }: { entry: ActivityEntry }) {
   const { retry, discard } = useOutbox();
   if (entry.job) return <JobEntry entry={entry} job={entry.job} />;
@@ -77,12 +84,12 @@ function Entry({ entry }: { entry: ActivityEntry }) {
       {entry.state === 'failed' || (entry.state === 'pending' && entry.attempts > 0) ? (
         <p className="row">
           <button onClick={() => void retry(entry.id)}>{entry.state === 'pending' ? i18n.t('activity.sendNow') : i18n.t('common.retry')}</button>
-          <button onClick={() => void discard(entry.id)}>{i18n.t('activity.discard')}</button>
+          <button onClick={leaving(() => discard(entry.id))}>{i18n.t('activity.discard')}</button>
         </p>
       ) : null}
       {entry.state === 'conflict' ? (
         <p className="row">
-          <button onClick={() => void discard(entry.id)}>{i18n.t('activity.discardMine')}</button>
+          <button onClick={leaving(() => discard(entry.id))}>{i18n.t('activity.discardMine')}</button>
         </p>
       ) : null}
     </li>

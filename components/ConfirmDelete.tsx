@@ -9,7 +9,7 @@ import { i18n } from '#i18n';
 const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), summary, a[href], [tabindex="0"]';
 
 /** What gets the focus once the item holding `from` is gone: the next item's first control, else the previous one's. */
-function focusAfterDelete(from: HTMLElement | null): HTMLElement | null {
+export function focusAfterDelete(from: HTMLElement | null): HTMLElement | null {
   const item = from?.closest('li');
   const next = item?.nextElementSibling?.querySelector<HTMLElement>(FOCUSABLE);
   const previous = item?.previousElementSibling?.querySelector<HTMLElement>(FOCUSABLE);

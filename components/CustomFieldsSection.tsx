@@ -4,7 +4,7 @@
 // a record pushed while editing never changes what is being typed, and a field changed meanwhile
 // in HighLevel becomes a conflict the user settles in the activity log. Fields of types the
 // sidebar cannot edit show read-only; fields the location does not list are never shown.
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { i18n } from '#i18n';
 import type { ContactView, CustomFieldDefinition, FieldChanges } from '@/lib/protocol';
 import { checkCustomValue } from '@/lib/record';
@@ -28,6 +28,9 @@ function CustomFieldsForm({ contact, fields, onDone }: { contact: ContactView; f
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
   const changedMeanwhile = (contact.dateUpdated ?? null) !== seen.dateUpdated;
+  // opened, the focus goes to its first field
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => form.current?.querySelector<HTMLElement>('input, select, textarea')?.focus(), []);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -50,7 +53,7 @@ function CustomFieldsForm({ contact, fields, onDone }: { contact: ContactView; f
   };
 
   return (
-    <form className="custom-form" onSubmit={(e) => void submit(e)} onKeyDown={escapeCancels(onDone)} aria-label={i18n.t('customFields.editForm')} noValidate>
+    <form ref={form} className="custom-form" onSubmit={(e) => void submit(e)} onKeyDown={escapeCancels(onDone)} aria-label={i18n.t('customFields.editForm')} noValidate>
       {changedMeanwhile ? <p className="muted small" role="status">{i18n.t('customFields.changedMeanwhile')}</p> : null}
       {editable.map((def) => (
         <CustomFieldInput key={def.id} id={`${id}-${def.id}`} def={def} value={drafts[def.id]!} error={errors[def.id]} onChange={(v) => setDrafts({ ...drafts, [def.id]: v })} />
@@ -62,7 +65,7 @@ function CustomFieldsForm({ contact, fields, onDone }: { contact: ContactView; f
 
 export function CustomFieldsSection(props: { contact: ContactView; fields: CustomFieldDefinition[]; missing: string[] }) {
   const { contact, fields, missing } = props;
-  const edit = useEditInPlace();
+  const { editing, opener, start, cancel } = useEditInPlace();
   const lacksDefinitions = missing.includes('locations/customFields.readonly');
   const canWrite = !missing.includes('contacts.write');
   const readOnly = new Set(fields.filter((f) => f.kind === 'unsupported').map((f) => f.id));
@@ -70,15 +73,15 @@ export function CustomFieldsSection(props: { contact: ContactView; fields: Custo
     <section aria-labelledby="custom-fields-title" data-testid="custom-fields">
       <div className="section-head">
         <h3 id="custom-fields-title">{i18n.t('customFields.title')}</h3>
-        {!lacksDefinitions && canWrite && !edit.editing && fields.length > 0 ? (
-          <button className="quiet" onClick={edit.start} aria-label={i18n.t('customFields.editLabel', [contact.name])}>
+        {!lacksDefinitions && canWrite && !editing && fields.length > 0 ? (
+          <button ref={opener} className="quiet" onClick={start} aria-label={i18n.t('customFields.editLabel', [contact.name])}>
             {i18n.t('common.edit')}
           </button>
         ) : null}
       </div>
       {lacksDefinitions ? <MissingScope scope="locations/customFields.readonly" /> : null}
-      {edit.editing ? <CustomFieldsForm key={contact.id} contact={contact} fields={fields} onDone={edit.cancel} /> : null}
-      {!edit.editing && !lacksDefinitions ? (
+      {editing ? <CustomFieldsForm key={contact.id} contact={contact} fields={fields} onDone={cancel} /> : null}
+      {!editing && !lacksDefinitions ? (
         <dl className="facts" data-testid="custom-field-values">
           {contact.customFields.map((f) => (
             <div key={f.id}>
@@ -91,7 +94,7 @@ export function CustomFieldsSection(props: { contact: ContactView; fields: Custo
           ))}
         </dl>
       ) : null}
-      {!edit.editing && !lacksDefinitions && contact.customFields.length === 0 ? <p className="muted small">{i18n.t('customFields.empty')}</p> : null}
+      {!editing && !lacksDefinitions && contact.customFields.length === 0 ? <p className="muted small">{i18n.t('customFields.empty')}</p> : null}
     </section>
   );
 }

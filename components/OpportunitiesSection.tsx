@@ -3,7 +3,7 @@
 // or abandoned, or opened again; and a new one for the contact (name from the contact, the
 // pipeline and stage chosen last, value optional). Every change goes through the outbox with the
 // opportunity's own update time as its version; a change HighLevel has not answered shows pending.
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { i18n } from '#i18n';
 import type { ContactView, LocationLists, OpportunityStatusView, OpportunityView } from '@/lib/protocol';
 import { useChoice } from './choice';
@@ -23,7 +23,7 @@ const money = (value: number | undefined) => (value === undefined ? '' : value.t
 
 type Lists = Pick<LocationLists, 'pipelines' | 'lostReasons'>;
 
-function LostReason(props: { opportunity: OpportunityView; reasons: Lists['lostReasons']; onDone: () => void }) {
+function LostReason(props: { opportunity: OpportunityView; reasons: Lists['lostReasons']; onLost: () => void; onDone: () => void }) {
   const id = useId();
   const [reason, setReason] = useState('');
   const o = props.opportunity;
@@ -34,11 +34,12 @@ function LostReason(props: { opportunity: OpportunityView; reasons: Lists['lostR
       aria-label={i18n.t('opportunities.lostForm', [o.name])}
       onSubmit={(e) => {
         e.preventDefault();
+        props.onLost();
         void recordActions.setOpportunityStatus(o.id, 'lost', { updatedAt: o.updatedAt ?? null, status: o.status }, reason || undefined).then(props.onDone);
       }}
     >
       <label htmlFor={id}>{i18n.t('opportunities.lostReason')}</label>
-      <select id={id} value={reason} onChange={(e) => setReason(e.target.value)}>
+      <select id={id} autoFocus value={reason} onChange={(e) => setReason(e.target.value)}>
         <option value="">{i18n.t('opportunities.noReason')}</option>
         {props.reasons.map((r) => (
           <option key={r.id} value={r.id}>
@@ -58,10 +59,22 @@ function LostReason(props: { opportunity: OpportunityView; reasons: Lists['lostR
 
 function Opportunity({ o, lists, canWrite }: { o: OpportunityView; lists: Lists; canWrite: boolean }) {
   const id = useId();
-  const [losing, setLosing] = useState(false);
+  const { editing: losing, opener: lostButton, start: askReason, cancel: closeReason } = useEditInPlace();
   const pipeline = lists.pipelines.find((p) => p.id === o.pipelineId);
   const base = { updatedAt: o.updatedAt ?? null, status: o.status };
-  const status = (s: OpportunityStatusView) => void recordActions.setOpportunityStatus(o.id, s, base);
+  // the status the user changed from: once the status changes, the button pressed is gone and the
+  // focus goes to the one taking its place (Reopen, or Won again), never to the page
+  const changedFrom = useRef<OpportunityStatusView | null>(null);
+  const group = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (changedFrom.current === null || changedFrom.current === o.status || !group.current) return;
+    changedFrom.current = null;
+    group.current.querySelector('button')?.focus();
+  }, [o.status, losing]);
+  const status = (s: OpportunityStatusView) => {
+    changedFrom.current = o.status;
+    void recordActions.setOpportunityStatus(o.id, s, base);
+  };
   const temporary = o.id.startsWith('tmp-');
   const stage = useChoice(o.stageId, (stageId) => void recordActions.moveOpportunity(o.id, o.pipelineId, stageId, { updatedAt: o.updatedAt ?? null, stageId: o.stageId }));
   return (
@@ -95,11 +108,11 @@ function Opportunity({ o, lists, canWrite }: { o: OpportunityView; lists: Lists;
         </select>
       </div>
       {canWrite && !losing ? (
-        <div className="row" role="group" aria-label={i18n.t('opportunities.statusGroup', [o.name])}>
+        <div ref={group} className="row" role="group" aria-label={i18n.t('opportunities.statusGroup', [o.name])}>
           {o.status === 'open' ? (
             <>
               <button onClick={() => status('won')} disabled={temporary}>{i18n.t('opportunities.markWon')}</button>
-              <button onClick={() => (lists.lostReasons.length ? setLosing(true) : status('lost'))} disabled={temporary}>
+              <button ref={lostButton} onClick={() => (lists.lostReasons.length ? askReason() : status('lost'))} disabled={temporary}>
                 {i18n.t('opportunities.markLost')}
               </button>
               <button onClick={() => status('abandoned')} disabled={temporary}>{i18n.t('opportunities.markAbandoned')}</button>
@@ -109,7 +122,7 @@ function Opportunity({ o, lists, canWrite }: { o: OpportunityView; lists: Lists;
           )}
         </div>
       ) : null}
-      {losing ? <LostReason opportunity={o} reasons={lists.lostReasons} onDone={() => setLosing(false)} /> : null}
+      {losing ? <LostReason opportunity={o} reasons={lists.lostReasons} onLost={() => (changedFrom.current = o.status)} onDone={closeReason} /> : null}
     </li>
   );
 }
@@ -133,7 +146,7 @@ function NewOpportunity({ contact, lists, onDone }: { contact: ContactView; list
   return (
     <form onSubmit={(e) => void submit(e)} onKeyDown={escapeCancels(onDone)} aria-label={i18n.t('opportunities.newForm')}>
       <label htmlFor={`${id}-name`}>{i18n.t('opportunities.name')}</label>
-      <input id={`${id}-name`} name="name" required value={name} onChange={(e) => setName(e.target.value)} />
+      <input id={`${id}-name`} name="name" required autoFocus value={name} onChange={(e) => setName(e.target.value)} />
       <div className="row">
         <div>
           <label htmlFor={`${id}-pipeline`}>{i18n.t('opportunities.pipeline')}</label>
@@ -173,7 +186,7 @@ function NewOpportunity({ contact, lists, onDone }: { contact: ContactView; list
 
 export function OpportunitiesSection(props: { contact: ContactView; opportunities?: OpportunityView[]; lists?: LocationLists; missing: string[] }) {
   const { contact, lists, missing } = props;
-  const adder = useEditInPlace();
+  const { editing: adding, opener, start, cancel } = useEditInPlace();
   const lacksRead = missing.includes('opportunities.readonly');
   const shown = lacksRead ? undefined : props.opportunities;
   const canWrite = !missing.includes('opportunities.write');
@@ -182,14 +195,14 @@ export function OpportunitiesSection(props: { contact: ContactView; opportunitie
     <section aria-labelledby="opportunities-title" data-testid="opportunities">
       <div className="section-head">
         <h3 id="opportunities-title">{i18n.t('opportunities.title')}</h3>
-        {!lacksRead && canWrite && lists && lists.pipelines.length > 0 && !adder.editing ? (
-          <button className="quiet" onClick={adder.start}>
+        {!lacksRead && canWrite && lists && lists.pipelines.length > 0 && !adding ? (
+          <button ref={opener} className="quiet" onClick={start}>
             {i18n.t('opportunities.new')}
           </button>
         ) : null}
       </div>
       {lacksRead ? <MissingScope scope="opportunities.readonly" /> : null}
-      {adder.editing && lists ? <NewOpportunity contact={contact} lists={lists} onDone={adder.cancel} /> : null}
+      {adding && lists ? <NewOpportunity contact={contact} lists={lists} onDone={cancel} /> : null}
       {shown ? (
         <ul className="plain" aria-label={i18n.t('opportunities.title')}>
           {shown.map((o) => (

@@ -14,6 +14,9 @@ import { TagCombobox } from './TagCombobox';
 
 export const TAG_BOX_ID = 'tag-input';
 
+/** The last request for the tag box's focus it answered: a box drawn again (the activity log closed) leaves the focus where it is. */
+let answered = 0;
+
 /**
  * `tags`: the contact's tags (undefined while its record loads: then the tags changed meanwhile show
  * as chips); `blocked`: why nothing can be tagged now.
@@ -26,7 +29,9 @@ export function TagEditor({ tags: recorded, blocked }: { tags: string[] | undefi
   const chips = useRef<HTMLUListElement>(null);
 
   useEffect(() => {
-    if (focusTagsAt) input.current?.focus();
+    if (!focusTagsAt || focusTagsAt === answered) return;
+    answered = focusTagsAt;
+    input.current?.focus();
   }, [focusTagsAt]);
 
   const present = tags ?? [];

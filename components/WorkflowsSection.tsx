@@ -1,10 +1,12 @@
 // Workflows: "Add to workflow…" picks one of the location's published workflows and asks first
 // (a workflow may send the contact emails or messages); the contact is added through the outbox.
+// Escape or Cancel, in the picker or on its question, puts it away, the focus back on its button.
 // HighLevel's API cannot list the workflows a contact is in, so the list shows the workflows
 // added from here, marked as such, and says so; each can be removed again.
 import { useEffect, useId, useRef, useState } from 'react';
 import { i18n } from '#i18n';
 import type { AddedWorkflowView, ContactView, WorkflowOption } from '@/lib/protocol';
+import { escapeCancels, useEditInPlace } from './FormParts';
 import { MissingScope } from './MissingScope';
 import { recordActions } from './state/record';
 import { when } from './when';
@@ -19,7 +21,7 @@ function Picker({ contact, workflows, onDone }: { contact: ContactView; workflow
   useEffect(() => (confirming ? confirm.current : select.current)?.focus(), [confirming]);
   const workflow = workflows.find((w) => w.id === chosen);
   return (
-    <div className="picker card" data-testid="workflow-picker">
+    <div className="picker card" data-testid="workflow-picker" onKeyDown={escapeCancels(onDone)}>
       {!confirming ? (
         <>
           <label htmlFor={id}>{i18n.t('workflows.pick')}</label>
@@ -59,7 +61,7 @@ function Picker({ contact, workflows, onDone }: { contact: ContactView; workflow
 
 export function WorkflowsSection(props: { contact: ContactView; added: AddedWorkflowView[]; workflows: WorkflowOption[]; missing: string[] }) {
   const { contact, added, workflows, missing } = props;
-  const [picking, setPicking] = useState(false);
+  const { editing: picking, opener, start, cancel } = useEditInPlace();
   const canWrite = !missing.includes('contacts.write');
   const canPick = !missing.includes('workflows.readonly');
   return (
@@ -67,12 +69,12 @@ export function WorkflowsSection(props: { contact: ContactView; added: AddedWork
       <div className="section-head">
         <h3 id="workflows-title">{i18n.t('workflows.title')}</h3>
         {canWrite && canPick && !picking ? (
-          <button className="quiet" onClick={() => setPicking(true)}>
+          <button ref={opener} className="quiet" onClick={start}>
             {i18n.t('workflows.addTo')}
           </button>
         ) : null}
       </div>
-      {picking ? <Picker contact={contact} workflows={workflows} onDone={() => setPicking(false)} /> : null}
+      {picking ? <Picker contact={contact} workflows={workflows} onDone={cancel} /> : null}
       <ul className="plain" aria-label={i18n.t('workflows.addedLabel')}>
         {added.map((w) => (
           <li key={w.workflowId} data-testid="workflow">

@@ -1,0 +1,177 @@
+// @vitest-environment happy-dom
+// The keyboard's focus in the record's sections never falls to the page: a form opened takes it
+// (its first field), Escape, Cancel and a save give it back to the button that opened the form,
+// and a status button that leaves with the change hands it to the button taking its place.
+import { act } from 'react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ContactDetails, LocationLists, OpportunityView } from '@/lib/protocol';
+import { ContactCard } from '@/components/ContactCard';
+import { useContact } from '@/components/state/contact';
+import { valueOf } from '@/components/state/ask';
+import { mountEach } from './mount';
+
+const send = vi.hoisted(() => vi.fn());
+vi.mock('@/lib/protocol', async (original) => ({ ...(await original<object>()), sendMessage: send }));
+
+const lists: LocationLists = {
+  tags: [],
+  recentTags: [],
+  users: [],
+  customFields: [
+    { id: 'plan', name: 'Plan', kind: 'single', options: ['Starter', 'Growth'], dataType: 'SINGLE_OPTIONS' },
+    { id: 'billing', name: 'Billing Email', kind: 'email', dataType: 'EMAIL' },
+  ],
+  pipelines: [{ id: 'p1', name: 'Sales', stages: [{ id: 's1', name: 'Contacted' }, { id: 's2', name: 'Proposal' }] }],
+  lostReasons: [],
+  workflows: [{ id: 'w1', name: 'New lead nurture' }],
+  missingScopes: [],
+};
+const deal: OpportunityView = { id: 'o1', name: 'Ana Silva deal', pipelineId: 'p1', stageId: 's1', status: 'open', updatedAt: '2026-01-01T00:00:00.000Z' };
+const record: ContactDetails = {
+  contact: {
+    id: 'c1', name: 'Ana Silva', locationId: 'L1', tags: [], dnd: false, appUrl: 'https://app.gohighlevel.com/', dateUpdated: '2026-01-01T00:00:00.000Z',
+    customFields: [{ id: 'plan', name: 'Plan', value: 'Growth', raw: 'Growth' }],
+  },
+  tasks: [], notes: [], appointments: [], colleagues: [], fetchedAt: 0, opportunities: [deal], workflowsAdded: [],
+};
+/** the record the background answers: the deal with the status asked for */
+const withStatus = (status: OpportunityView['status']): ContactDetails => ({ ...record, opportunities: [{ ...deal, status, pending: true }] });
+
+const view = mountEach();
+beforeEach(() => {
+  send.mockReset();
+  send.mockImplementation(async (type: string, data: { status?: OpportunityView['status'] }) => ({
+    ok: true,
+    value: type === 'getLocationLists' ? lists : type === 'setOpportunityStatus' ? withStatus(data.status!) : record,
+  }));
+  useContact.setState({ contactId: 'c1', details: { status: 'ready', value: record }, lists: { status: 'ready', value: lists }, writeError: undefined });
+});
+
+/** the card as the sidebar shows it: drawn again with each record the background answers */
+function Card() {
+  const details = useContact((s) => valueOf(s.details));
+  return details ? <ContactCard details={details} users={[]} revalidating={false} /> : null;
+}
+const render = () => act(() => view.root.render(<Card />));
+const button = (text: string, within: ParentNode = view.host) => [...within.querySelectorAll('button')].find((b) => b.textContent === text);
+const press = (el: Element | null | undefined) => act(() => (el as HTMLElement).click());
+const escape = () => act(() => void document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true })));
+const section = (id: string) => view.host.querySelector(`[data-testid=${id}]`)!;
+
+describe('custom fields', () => {
+  const edit = () => view.host.querySelector<HTMLButtonElement>('[aria-label="Edit custom fields of Ana Silva"]');
+  const form = () => view.host.querySelector<HTMLFormElement>('form[aria-label="Edit custom fields"]');
+
+  it('Edit puts the focus in the first field; Escape closes the form with the focus on Edit', () => {
+    render();
+    press(edit());
+    expect(document.activeElement).toBe(form()!.querySelector('select'));
+    escape();
+    expect(form()).toBeNull();
+    expect(document.activeElement).toBe(edit());
+  });
+
+  it('Save gives the focus back to Edit', async () => {
+    render();
+    press(edit());
+    await act(async () => form()!.requestSubmit());
+    expect(form()).toBeNull();
+    expect(document.activeElement).toBe(edit());
+  });
+});
+
+describe('opportunities', () => {
+  const opener = () => button('New opportunity', section('opportunities'));
+  const form = () => view.host.querySelector<HTMLFormElement>('form[aria-label="New opportunity"]');
+
+  it('New opportunity puts the focus in its name; Escape closes the form with the focus on the button', () => {
+    render();
+    press(opener());
+    expect(document.activeElement).toBe(form()!.querySelector('input[name=name]'));
+    escape();
+    expect(form()).toBeNull();
+    expect(document.activeElement).toBe(opener());
+  });
+
+  it('Create gives the focus back to New opportunity', async () => {
+    render();
+    press(opener());
+    await act(async () => form()!.requestSubmit());
+    expect(send).toHaveBeenCalledWith('createOpportunity', expect.anything());
+    expect(form()).toBeNull();
+    expect(document.activeElement).toBe(opener());
+  });
+
+  it.each([['Lost'], ['Abandoned']])('after %s the focus is on Reopen, which took its place', async (status) => {
+    render();
+    const pressed = button(status, section('opportunities'))!;
+    act(() => pressed.focus());
+    await act(async () => pressed.click());
+    expect(section('opportunities').querySelector('[data-testid=opportunity]')!.getAttribute('data-status')).not.toBe('open');
+    expect(document.activeElement).toBe(button('Reopen', section('opportunities')));
+  });
+
+  describe('with lost reasons', () => {
+    beforeEach(() => useContact.setState({ lists: { status: 'ready', value: { ...lists, lostReasons: [{ id: 'r1', name: 'Too expensive' }] } } }));
+    const reasonForm = () => view.host.querySelector<HTMLFormElement>('form[aria-label="Mark Ana Silva deal lost"]');
+
+    it('Lost puts the focus in the reason; Escape closes the form with the focus on Lost', () => {
+      render();
+      press(button('Lost', section('opportunities')));
+      expect(document.activeElement).toBe(reasonForm()!.querySelector('select'));
+      escape();
+      expect(reasonForm()).toBeNull();
+      expect(document.activeElement).toBe(button('Lost', section('opportunities')));
+    });
+
+    it('marking it lost gives the focus to Reopen', async () => {
+      render();
+      press(button('Lost', section('opportunities')));
+      await act(async () => reasonForm()!.requestSubmit());
+      expect(reasonForm()).toBeNull();
+      expect(document.activeElement).toBe(button('Reopen', section('opportunities')));
+    });
+  });
+});
+
+describe('workflows', () => {
+  const opener = () => button('Add to workflow…', section('workflows'));
+  const picker = () => view.host.querySelector('[data-testid=workflow-picker]');
+  function choose(select: HTMLSelectElement, value: string) {
+    act(() => {
+      Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value')!.set!.call(select, value);
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+  }
+
+  it('Escape puts the picker away, the focus back on its button', () => {
+    render();
+    press(opener());
+    expect(document.activeElement).toBe(picker()!.querySelector('select'));
+    escape();
+    expect(picker()).toBeNull();
+    expect(document.activeElement).toBe(opener());
+  });
+
+  it('Escape on the question cancels it, the focus back on the button', () => {
+    render();
+    press(opener());
+    choose(picker()!.querySelector('select')!, 'w1');
+    press(button('Continue'));
+    expect(document.activeElement).toBe(button('Add to workflow', picker()!));
+    escape();
+    expect(picker()).toBeNull();
+    expect(document.activeElement).toBe(opener());
+  });
+
+  it('adding gives the focus back to the button', async () => {
+    render();
+    press(opener());
+    choose(picker()!.querySelector('select')!, 'w1');
+    press(button('Continue'));
+    await act(async () => button('Add to workflow', picker()!)!.click());
+    expect(send).toHaveBeenCalledWith('addToWorkflow', { contactId: 'c1', workflowId: 'w1' });
+    expect(picker()).toBeNull();
+    expect(document.activeElement).toBe(opener());
+  });
+});
