@@ -6,7 +6,7 @@ import type { NoteView } from '@/lib/protocol';
 import { useContact } from './state/contact';
 import { isolate } from './bidi';
 import { ConfirmDelete } from './ConfirmDelete';
-import { Adder, escapeCancels, FormButtons, useEditInPlace } from './FormParts';
+import { Adder, escapeCancels, fieldProblem, FormButtons, useEditInPlace } from './FormParts';
 import { useStableKeys } from './stable-keys';
 import { when } from './when';
 
@@ -14,13 +14,23 @@ function NoteForm(props: { body?: string; label: string; onSave: (body: string) 
   const id = useId();
   const [body, setBody] = useState(props.body ?? '');
   const [saving, setSaving] = useState(false);
-  const submit = async (e: FormEvent) => {
+  const [problem, setProblem] = useState<string>();
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
+    // blanks only: said beside the text, which keeps the focus
+    if (!body.trim()) {
+      setProblem(i18n.t('errors.noteEmpty'));
+      return (e.currentTarget.elements.namedItem('body') as HTMLElement).focus();
+    }
     setSaving(true);
-    const saved = await props.onSave(body);
-    setSaving(false);
-    if (saved && props.body === undefined) setBody('');
+    try {
+      const saved = await props.onSave(body);
+      if (saved && props.body === undefined) setBody('');
+    } finally {
+      setSaving(false);
+    }
   };
+  const shown = fieldProblem(id, problem);
   return (
     <form onSubmit={(e) => void submit(e)} onKeyDown={escapeCancels(props.onCancel)} aria-label={props.label}>
       <label htmlFor={id}>{props.label}</label>
@@ -32,7 +42,11 @@ function NoteForm(props: { body?: string; label: string; onSave: (body: string) 
         autoFocus={props.body !== undefined}
         value={body}
         aria-keyshortcuts="Control+Enter Meta+Enter"
-        onChange={(e) => setBody(e.target.value)}
+        onChange={(e) => {
+          setBody(e.target.value);
+          setProblem(undefined);
+        }}
+        {...shown.attributes}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
             e.preventDefault();
@@ -40,6 +54,7 @@ function NoteForm(props: { body?: string; label: string; onSave: (body: string) 
           }
         }}
       />
+      {shown.message}
       <p className="muted small">{i18n.t('notes.saveKey')}</p>
       <FormButtons saving={saving} label={i18n.t('notes.save')} onCancel={props.onCancel} />
     </form>

@@ -3,7 +3,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { i18n } from '#i18n';
 import type { TaskInput, TaskView, UserOption } from '@/lib/protocol';
-import { escapeCancels, FormButtons } from './FormParts';
+import { escapeCancels, fieldProblem, FormButtons } from './FormParts';
 
 /** `YYYY-MM-DDTHH:mm` in local time, as a datetime-local input wants it. */
 export function localInputValue(date: Date): string {
@@ -35,14 +35,29 @@ export function TaskForm(props: {
   const [picked, setPicked] = useState<string | undefined>(props.task ? (props.task.assignedTo ?? '') : undefined);
   const assignedTo = picked ?? byDefault;
   const [saving, setSaving] = useState(false);
+  const [problems, setProblems] = useState<{ title?: string; dueDate?: string }>({});
 
-  const submit = async (e: FormEvent) => {
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
+    // a title of blanks, or a date the field let through that is none ("99990-01-01", half typed): said beside the field
+    const when = new Date(due);
+    const found = {
+      title: title.trim() ? undefined : i18n.t('errors.taskNeedsTitle'),
+      dueDate: Number.isNaN(when.getTime()) ? i18n.t('errors.taskDueNotADate') : undefined,
+    };
+    setProblems(found);
+    const first = found.title ? 'title' : found.dueDate ? 'dueDate' : undefined;
+    if (first) return (e.currentTarget.elements.namedItem(first) as HTMLElement).focus();
     setSaving(true);
-    const saved = await props.onSave({ title: title.trim(), dueDate: new Date(due).toISOString(), assignedTo: assignedTo || undefined });
-    setSaving(false);
-    if (saved && !props.task) setTitle('');
+    try {
+      const saved = await props.onSave({ title: title.trim(), dueDate: when.toISOString(), assignedTo: assignedTo || undefined });
+      if (saved && !props.task) setTitle('');
+    } finally {
+      setSaving(false);
+    }
   };
+  const titleProblem = fieldProblem(`${id}-title`, problems.title);
+  const dueProblem = fieldProblem(`${id}-due`, problems.dueDate);
 
   return (
     <form
@@ -52,11 +67,36 @@ export function TaskForm(props: {
       aria-label={props.task ? i18n.t('tasks.editForm') : i18n.t('tasks.add')}
     >
       <label htmlFor={`${id}-title`}>{props.task ? i18n.t('tasks.title') : i18n.t('tasks.new')}</label>
-      <input id={`${id}-title`} name="title" required autoFocus={!!props.task} value={title} onChange={(e) => setTitle(e.target.value)} placeholder={i18n.t('tasks.placeholder')} />
+      <input
+        id={`${id}-title`}
+        name="title"
+        required
+        autoFocus={!!props.task}
+        value={title}
+        onChange={(e) => {
+          setTitle(e.target.value);
+          setProblems({ ...problems, title: undefined });
+        }}
+        placeholder={i18n.t('tasks.placeholder')}
+        {...titleProblem.attributes}
+      />
+      {titleProblem.message}
       <div className="row">
         <div>
           <label htmlFor={`${id}-due`}>{i18n.t('tasks.due')}</label>
-          <input id={`${id}-due`} name="dueDate" type="datetime-local" required value={due} onChange={(e) => setDue(e.target.value)} />
+          <input
+            id={`${id}-due`}
+            name="dueDate"
+            type="datetime-local"
+            required
+            value={due}
+            onChange={(e) => {
+              setDue(e.target.value);
+              setProblems({ ...problems, dueDate: undefined });
+            }}
+            {...dueProblem.attributes}
+          />
+          {dueProblem.message}
         </div>
         <div>
           <label htmlFor={`${id}-assignee`}>{i18n.t('tasks.assignee')}</label>

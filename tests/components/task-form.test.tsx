@@ -33,3 +33,46 @@ describe('a new task’s assignee', () => {
     expect(assignee().value).toBe('u-sam');
   });
 });
+
+function type(input: HTMLInputElement | HTMLTextAreaElement, value: string) {
+  act(() => {
+    Object.getOwnPropertyDescriptor(Object.getPrototypeOf(input), 'value')!.set!.call(input, value);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+// submitted as Chromium does with a date its field lets through ("99990-01-01"; this DOM empties
+// the field instead, and would stop at `required` before the form's own check)
+const submitAnyway = () => act(async () => void view.host.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
+const problemOf = (field: Element) => (field.getAttribute('aria-invalid') === 'true' ? document.getElementById(field.getAttribute('aria-describedby')!)?.textContent : undefined);
+
+describe('what the task form refuses', () => {
+  it('says a due date that is none ("99990-01-01") beside the field, sends nothing, and adds the task once it is mended', async () => {
+    const saved: unknown[] = [];
+    act(() => view.root.render(<TaskForm users={users} owner={undefined} onSave={async (task) => (saved.push(task), true)} />));
+    const title = view.host.querySelector<HTMLInputElement>('input[name=title]')!;
+    const due = view.host.querySelector<HTMLInputElement>('input[name=dueDate]')!;
+    type(title, 'Send the order form');
+    type(due, '99990-01-01T09:00');
+    await submitAnyway();
+    expect(saved).toEqual([]);
+    expect(problemOf(due)).toBe('That due date is not a day of the calendar: write the year with four digits.');
+    expect(document.activeElement).toBe(due);
+    expect(view.host.querySelector('button[type=submit]')!.getAttribute('aria-disabled')).toBeNull(); // not stuck busy
+
+    type(due, '2027-01-04T09:00');
+    expect(problemOf(due)).toBeUndefined();
+    await submitAnyway();
+    expect(saved).toEqual([{ title: 'Send the order form', dueDate: new Date('2027-01-04T09:00').toISOString(), assignedTo: undefined }]);
+  });
+
+  it('says a title of blanks beside the title, which takes the focus', async () => {
+    const saved: unknown[] = [];
+    act(() => view.root.render(<TaskForm users={users} owner={undefined} onSave={async (task) => (saved.push(task), true)} />));
+    const title = view.host.querySelector<HTMLInputElement>('input[name=title]')!;
+    type(title, '   ');
+    await act(async () => view.host.querySelector('form')!.requestSubmit());
+    expect(saved).toEqual([]);
+    expect(problemOf(title)).toBe('A task needs a title.');
+    expect(document.activeElement).toBe(title);
+  });
+});
