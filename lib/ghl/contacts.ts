@@ -90,7 +90,9 @@ export interface DndSettingInput {
 }
 
 /** PUT /contacts/:id refuses locationId, gender and companyName; it takes the owner as null to unassign. */
-export type ContactUpdateFields = Omit<ContactFields, 'companyName' | 'assignedTo'> & {
+export type ContactUpdateFields = Omit<ContactFields, 'companyName' | 'assignedTo' | 'email'> & {
+  /** null clears it: HighLevel takes no empty string for an email (UpdateContactDto: nullable) */
+  email?: string | null;
   assignedTo?: string | null;
   dndSettings?: Partial<Record<string, DndSettingInput>>;
 };

@@ -111,7 +111,9 @@ export function findConflict(write: Update, current: Contact, editedAt: number):
  * that replaces the whole `dndSettings` changes only the channel the user changed.
  */
 export function updateBody(write: Update, current: Contact): ContactUpdateFields {
-  const { dndSettings, ...rest } = write.fields;
+  const { dndSettings, ...fields } = write.fields;
+  // a cleared email goes as null, which HighLevel takes ("" is not an email to it)
+  const rest: ContactUpdateFields = fields.email === '' ? { ...fields, email: null } : fields;
   if (!dndSettings) return rest;
   const kept: Record<string, { status: 'active' | 'inactive' | 'permanent'; message?: string }> = {};
   for (const [channel, setting] of Object.entries(current.dndSettings ?? {})) {

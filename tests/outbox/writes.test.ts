@@ -96,6 +96,22 @@ describe('every kind of write', () => {
     const states = (await outbox.list()).filter((r) => [task.id, note.id, contact.id].includes(r.id)).map((r) => r.state);
     expect(states).toEqual(['done', 'done', 'done']);
   });
+
+  it('clears an email the user emptied (HighLevel takes null there, never an empty string)', async () => {
+    const { outbox } = world.browser.start();
+    const contactId = world.contacts[3]!;
+    const before = (await sandboxContact(world.sandbox, contactId))!.contact;
+    expect(before.email).toBeTruthy();
+    const cleared = await outbox.enqueue({
+      kind: 'contact.update',
+      ...world.on(contactId),
+      fields: { email: '' },
+      base: { dateUpdated: before.dateUpdated ?? null, values: { email: before.email } },
+    });
+    await settled(outbox);
+    expect((await recordOf(outbox, cleared))!.state).toBe('done');
+    expect((await sandboxContact(world.sandbox, contactId))!.contact.email ?? null).toBeNull();
+  });
 });
 
 describe('answers that never end', () => {
