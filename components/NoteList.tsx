@@ -7,6 +7,7 @@ import { useContact } from './state/contact';
 import { isolate } from './bidi';
 import { ConfirmDelete } from './ConfirmDelete';
 import { Adder, escapeCancels, fieldProblem, FormButtons, useEditInPlace } from './FormParts';
+import { ADD_NOTE_ID } from './keys';
 import { useStableKeys } from './stable-keys';
 import { when } from './when';
 
@@ -104,7 +105,7 @@ export function NoteList({ notes }: { notes: NoteView[] }) {
         ))}
         {notes.length === 0 ? <li className="muted">{i18n.t('notes.none')}</li> : null}
       </ul>
-      <Adder summary={i18n.t('notes.add')}>
+      <Adder id={ADD_NOTE_ID} keys="Alt+N" summary={<>{i18n.t('notes.add')} <span className="muted small">{i18n.t('notes.addKey')}</span></>}>
         <NoteForm label={i18n.t('notes.new')} onSave={createNote} />
       </Adder>
     </>

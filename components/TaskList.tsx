@@ -6,6 +6,7 @@ import { useContact } from './state/contact';
 import { isolate } from './bidi';
 import { ConfirmDelete } from './ConfirmDelete';
 import { Adder, useEditInPlace } from './FormParts';
+import { ADD_TASK_ID } from './keys';
 import { useStableKeys } from './stable-keys';
 import { TaskForm } from './TaskForm';
 import { when } from './when';
@@ -72,7 +73,7 @@ export function TaskList({ tasks, users, now, owner }: { tasks: TaskView[]; user
         ))}
         {tasks.length === 0 ? <li className="muted">{i18n.t('tasks.none')}</li> : null}
       </ul>
-      <Adder summary={i18n.t('tasks.add')}>
+      <Adder id={ADD_TASK_ID} keys="Alt+K" summary={<>{i18n.t('tasks.add')} <span className="muted small">{i18n.t('tasks.addKey')}</span></>}>
         <TaskForm users={users} owner={owner} onSave={createTask} />
       </Adder>
     </>

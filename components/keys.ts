@@ -2,7 +2,8 @@
 // page with the focus in the tag box; J / K, when no field has the focus, do the same but leave the
 // focus out of the tag box (there J would be a letter: pressed again, it would type instead of
 // moving on), on the "3 of 200" button when it was nowhere; Alt+R adds the last
-// tag used to the shown person; Alt+A opens "Tag several people" in its tag box; Ctrl/Cmd+Z undoes
+// tag used to the shown person; Alt+A opens "Tag several people" in its tag box, Alt+K "Add a task"
+// and Alt+N "Add a note" with the cursor in their first field; Ctrl/Cmd+Z undoes
 // the shown person's tag changes one by one (a field with text keeps its own undo).
 import { useEffect } from 'react';
 import { useContact } from './state/contact';
@@ -13,6 +14,19 @@ export const PEOPLE_TOGGLE_ID = 'people-toggle';
 
 /** "Tag several people" (BulkTags.tsx), opened by Alt+A. */
 export const BULK_ID = 'bulk-tags';
+/** "Add a task" (TaskList.tsx) and "Add a note" (NoteList.tsx), opened by Alt+K and Alt+N. */
+export const ADD_TASK_ID = 'add-task';
+export const ADD_NOTE_ID = 'add-note';
+
+/**
+ * The key (its place, not its letter: Option+A types "å" on a Mac) → the "Add …" form it opens and
+ * the field that gets the cursor. None is a menu's key in Chrome or Firefox.
+ */
+const ADDERS: Record<string, [id: string, field: string]> = {
+  KeyA: [BULK_ID, 'input[role=combobox]'],
+  KeyK: [ADD_TASK_ID, 'input[name=title]'],
+  KeyN: [ADD_NOTE_ID, 'textarea'],
+};
 
 /** A field the user types in (J and K are letters there). */
 export function isTextField(target: EventTarget | null): boolean {
@@ -39,13 +53,14 @@ export function onSidebarKey(e: KeyboardEvent): void {
     void useContact.getState().repeatLastTag();
     return;
   }
-  // Alt+A (not a menu's key in Chrome or Firefox): "Tag several people", open, the focus in its tag box
-  if (e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey && e.code === 'KeyA') {
-    const bulk = document.getElementById(BULK_ID) as HTMLDetailsElement | null;
-    if (!bulk) return;
+  // Alt+A, Alt+K, Alt+N: the "Add …" form, open, the focus in its field
+  const adder = e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey && ADDERS[e.code];
+  if (adder) {
+    const details = document.getElementById(adder[0]) as HTMLDetailsElement | null;
+    if (!details) return;
     e.preventDefault();
-    bulk.open = true;
-    bulk.querySelector<HTMLInputElement>('input[role=combobox]')?.focus();
+    details.open = true;
+    details.querySelector<HTMLElement>(adder[1])?.focus();
     return;
   }
   if (e.key.toLowerCase() === 'z' && (e.ctrlKey || e.metaKey) && !e.shiftKey) {

@@ -2,7 +2,7 @@
 // A section's "Add …" form closes on Escape, with the focus back on its summary and what was typed
 // kept; an Escape used inside it (a tag box emptied) does not close it as well. The bulk question
 // is put away by Escape as by Cancel, the focus back on the tag instead of the page. Alt+A opens
-// the bulk form in its tag box. Escape in a form that edits in place cancels it, as Cancel does.
+// the bulk form in its tag box, Alt+K and Alt+N the task and note forms in their first field. Escape in a form that edits in place cancels it, as Cancel does.
 import { act } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { TaskList } from '@/components/TaskList';
@@ -140,6 +140,22 @@ describe('Alt+A', () => {
     expect(document.activeElement).toBe(details.querySelector('input[role=combobox]'));
     expect(key.defaultPrevented).toBe(true); // no "å" typed where the focus was
     expect(details.querySelector('summary')!.getAttribute('aria-keyshortcuts')).toBe('Alt+A');
+  });
+});
+
+describe('Alt+K and Alt+N', () => {
+  it('open "Add a task" and "Add a note" from anywhere in the sidebar, the cursor in their first field', () => {
+    act(() => view.root.render(<><TaskList tasks={[]} users={[]} now={0} /><NoteList notes={[]} /></>));
+    const [tasks, notes] = view.host.querySelectorAll('details');
+    for (const [code, details, field] of [['KeyK', tasks!, 'input[name=title]'], ['KeyN', notes!, 'textarea[name=body]']] as const) {
+      expect(details.open).toBe(false);
+      const key = new KeyboardEvent('keydown', { key: code === 'KeyK' ? '˚' : '˜', code, altKey: true, bubbles: true, cancelable: true }); // Option+K / Option+N on a Mac
+      act(() => onSidebarKey(key));
+      expect(details.open).toBe(true);
+      expect(document.activeElement).toBe(details.querySelector(field));
+      expect(key.defaultPrevented).toBe(true);
+      expect(details.querySelector('summary')!.getAttribute('aria-keyshortcuts')).toBe(code === 'KeyK' ? 'Alt+K' : 'Alt+N');
+    }
   });
 });
 
