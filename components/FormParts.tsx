@@ -4,7 +4,7 @@
 // cancels, as its Cancel button does), and a section's "Add …" form under its summary (Escape in
 // it closes it, the focus back on the summary), and a typed email's or phone's problem shown
 // beside its field.
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { i18n } from '#i18n';
 import { contactValueProblem } from '@/lib/page-values';
 import { BusyButton } from './BusyButton';
@@ -51,6 +51,12 @@ export function fieldProblem(id: string, problem: string | undefined) {
     ),
   };
 }
+
+/** A text being edited takes the focus with the caret after it (a textarea puts it before), to go on writing. */
+export const caretAtEnd = (e: FocusEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+  const field = e.currentTarget;
+  field.setSelectionRange(field.value.length, field.value.length);
+};
 
 /** A keydown handler: Escape anywhere in the element (a form, a question, a panel) cancels it, as its Cancel or Back button does, unless something inside used that Escape. */
 export const escapeCancels = (cancel: (() => void) | undefined) => (e: KeyboardEvent) => {

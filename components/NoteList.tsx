@@ -6,7 +6,7 @@ import type { NoteView } from '@/lib/protocol';
 import { useContact } from './state/contact';
 import { isolate } from './bidi';
 import { ConfirmDelete } from './ConfirmDelete';
-import { Adder, escapeCancels, fieldProblem, FormButtons, useEditInPlace } from './FormParts';
+import { Adder, caretAtEnd, escapeCancels, fieldProblem, FormButtons, useEditInPlace } from './FormParts';
 import { ADD_NOTE_ID } from './keys';
 import { useStableKeys } from './stable-keys';
 import { when } from './when';
@@ -41,6 +41,7 @@ function NoteForm(props: { body?: string; label: string; onSave: (body: string) 
         rows={3}
         required
         autoFocus={props.body !== undefined}
+        onFocus={props.body !== undefined ? caretAtEnd : undefined}
         value={body}
         aria-keyshortcuts="Control+Enter Meta+Enter"
         onChange={(e) => {

@@ -148,8 +148,8 @@ export const useContact = create<ContactState>((set, get) => {
 
   const undoLabel = (kind: 'addTags' | 'removeTags', tag: string) => (kind === 'addTags' ? i18n.t('tags.added', [tag]) : i18n.t('tags.removed', [tag]));
 
-  /** Sends a task or note change and shows the record the background answers. */
-  async function recordWrite(call: (contactId: string) => Promise<Outcome<ContactDetails>>): Promise<boolean> {
+  /** Sends a task or note change and shows the record the background answers; `done` is said (the undo bar, a live region) once it is taken. */
+  async function recordWrite(call: (contactId: string) => Promise<Outcome<ContactDetails>>, done?: string): Promise<boolean> {
     const contactId = get().contactId;
     if (!contactId) return false;
     const res = await ask(() => call(contactId));
@@ -160,13 +160,15 @@ export const useContact = create<ContactState>((set, get) => {
     if (get().contactId === contactId) {
       show(res.value);
       set({ writeError: undefined });
+      if (done) say(done);
     }
     return true;
   }
 
   const offerUndo = (contactId: string, label: string, run: () => void) =>
     set((s) => ({ undos: [...s.undos, { contactId, label, run }].slice(-UNDO_KEPT), undoBarUntil: Date.now() + UNDO_MS, said: undefined }));
-  const say = (text: string) => set({ said: { text, until: Date.now() + UNDO_MS } });
+  /** the undo bar says `text` for a while (in place of an undo offered before: the latest thing done is what it tells) */
+  const say = (text: string) => set({ said: { text, until: Date.now() + UNDO_MS }, undoBarUntil: 0 });
 
   /** the tags used here, oldest first: those used while the lists were read go on top of the answer */
   const usedHere: string[] = [];
@@ -295,15 +297,15 @@ export const useContact = create<ContactState>((set, get) => {
       step.run();
     },
 
-    createTask: (task) => recordWrite((contactId) => sendMessage('createTask', { contactId, task })),
-    updateTask: (taskId, task) => recordWrite((contactId) => sendMessage('updateTask', { contactId, taskId, task })),
+    createTask: (task) => recordWrite((contactId) => sendMessage('createTask', { contactId, task }), i18n.t('tasks.said.added', [task.title])),
+    updateTask: (taskId, task) => recordWrite((contactId) => sendMessage('updateTask', { contactId, taskId, task }), i18n.t('tasks.said.saved')),
     setTaskCompleted: (taskId, completed) =>
-      recordWrite((contactId) => sendMessage('setTaskCompleted', { contactId, taskId, completed })),
-    deleteTask: (taskId) => recordWrite((contactId) => sendMessage('deleteTask', { contactId, taskId })),
-    createNote: (body) => recordWrite((contactId) => sendMessage('createNote', { contactId, body })),
-    updateNote: (noteId, body) => recordWrite((contactId) => sendMessage('updateNote', { contactId, noteId, body })),
-    deleteNote: (noteId) => recordWrite((contactId) => sendMessage('deleteNote', { contactId, noteId })),
-    updateContact: (fields, base) => recordWrite((contactId) => sendMessage('updateContact', { contactId, fields, base })),
+      recordWrite((contactId) => sendMessage('setTaskCompleted', { contactId, taskId, completed }), completed ? i18n.t('tasks.said.done') : i18n.t('tasks.said.notDone')),
+    deleteTask: (taskId) => recordWrite((contactId) => sendMessage('deleteTask', { contactId, taskId }), i18n.t('tasks.said.deleted')),
+    createNote: (body) => recordWrite((contactId) => sendMessage('createNote', { contactId, body }), i18n.t('notes.said.added')),
+    updateNote: (noteId, body) => recordWrite((contactId) => sendMessage('updateNote', { contactId, noteId, body }), i18n.t('notes.said.saved')),
+    deleteNote: (noteId) => recordWrite((contactId) => sendMessage('deleteNote', { contactId, noteId }), i18n.t('notes.said.deleted')),
+    updateContact: (fields, base) => recordWrite((contactId) => sendMessage('updateContact', { contactId, fields, base }), i18n.t('contact.said.saved')),
 
     async deleteContact() {
       const contactId = get().contactId;

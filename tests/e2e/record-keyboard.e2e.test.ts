@@ -141,4 +141,39 @@ describe('Chromium: the record’s sections by keyboard only', () => {
     await sleep(500);
     expect([...(contact().followers ?? [])].sort()).toEqual([...before, target].sort());
   });
+
+  it('notes: Alt+N opens “Add a note” in its text, Ctrl+Enter adds it and the bar says so; its Edit puts the caret after the text', { timeout: 60_000 }, async () => {
+    const text = 'Asked for the order form';
+    await sidebar.keyboard.down('Alt');
+    await sidebar.keyboard.press('KeyN');
+    await sidebar.keyboard.up('Alt');
+    expect(await sidebar.evaluate(() => document.activeElement?.matches('textarea[name=body]'))).toBe(true);
+    await sidebar.keyboard.type(text);
+    await sidebar.keyboard.down('Control');
+    await sidebar.keyboard.press('Enter');
+    await sidebar.keyboard.up('Control');
+    await waitFor(() => sidebar.evaluate(() => document.querySelector('[data-testid=undo]')?.textContent === 'Note added.'), 15_000, 'the bar never said “Note added.”');
+    await onSandbox(() => sandbox.state.notesOf(plan.contactId).some((n) => n.body === text), 'the note');
+    await tabTo('[data-testid=notes] button', 'Edit');
+    await sidebar.keyboard.press('Enter');
+    const caret = await sidebar.evaluate(() => {
+      const field = document.activeElement as HTMLTextAreaElement;
+      return [field.tagName, field.selectionStart, field.value.length];
+    });
+    expect(caret).toEqual(['TEXTAREA', text.length, text.length]);
+    await sidebar.keyboard.press('Escape');
+  });
+
+  it('tasks: Alt+K opens “Add a task” in its title, Enter adds it and the bar says so', { timeout: 60_000 }, async () => {
+    const title = 'Send the order form';
+    await sidebar.keyboard.down('Alt');
+    await sidebar.keyboard.press('KeyK');
+    await sidebar.keyboard.up('Alt');
+    expect(await sidebar.evaluate(() => document.activeElement?.matches('input[name=title]'))).toBe(true);
+    await sidebar.keyboard.type(title);
+    await sidebar.keyboard.press('Enter');
+    await waitFor(() => sidebar.evaluate((t) => document.querySelector('[data-testid=undo]')?.textContent === `Task added: “${t}”.`, title), 15_000, 'the bar never said “Task added”');
+    await onSandbox(() => sandbox.state.tasksOf(plan.contactId).some((t) => t.title === title), 'the task');
+    await sidebar.keyboard.press('Escape'); // the Add form, kept open for the next task, closed
+  });
 });
