@@ -4,7 +4,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { i18n } from '#i18n';
 import type { ContactEditInput, ContactView } from '@/lib/protocol';
-import { escapeCancels, fieldProblem, FormButtons, valueProblems, type ValueProblems } from './FormParts';
+import { escapeCancels, FormButtons, LabelledInput, useCheckedValues, type ValueProblems } from './FormParts';
 import { useContact } from './state/contact';
 
 const FIELDS: [keyof ContactEditInput, () => string, string][] = [
@@ -14,7 +14,7 @@ const FIELDS: [keyof ContactEditInput, () => string, string][] = [
   ['phone', () => i18n.t('fields.phone'), 'tel'],
 ];
 
-export const editableValues = (c: ContactView): ContactEditInput => ({
+export const editableValues = (c: ContactView): Required<ContactEditInput> => ({
   firstName: c.firstName ?? '',
   lastName: c.lastName ?? '',
   email: c.email ?? '',
@@ -24,17 +24,14 @@ export const editableValues = (c: ContactView): ContactEditInput => ({
 export function ContactFields({ contact, onDone }: { contact: ContactView; onDone: () => void }) {
   const updateContact = useContact((s) => s.updateContact);
   const [seen] = useState(() => ({ dateUpdated: contact.dateUpdated ?? null, values: editableValues(contact) }));
-  const [values, setValues] = useState(seen.values);
+  const { values, problems, change, check } = useCheckedValues(seen.values);
   const [saving, setSaving] = useState(false);
-  const [problems, setProblems] = useState<ValueProblems>({});
   const id = useId();
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     // only what changed is checked (and sent): a stored value HighLevel took stays as it is
     const changed = (field: 'email' | 'phone') => (values[field] !== seen.values[field] ? values[field] : '');
-    const found = valueProblems(e.currentTarget, { email: changed('email'), phone: changed('phone') });
-    setProblems(found);
-    if (Object.keys(found).length) return;
+    if (!check(e.currentTarget, { email: changed('email'), phone: changed('phone') })) return;
     setSaving(true);
     const saved = await updateContact(values, seen);
     setSaving(false);
@@ -42,27 +39,19 @@ export function ContactFields({ contact, onDone }: { contact: ContactView; onDon
   };
   return (
     <form onSubmit={(e) => void submit(e)} onKeyDown={escapeCancels(onDone)} aria-label={i18n.t('contact.editForm')} className="contact-fields">
-      {FIELDS.map(([field, label, type], i) => {
-        const problem = fieldProblem(`${id}-${field}`, problems[field as keyof ValueProblems]);
-        return (
-          <div key={field}>
-            <label htmlFor={`${id}-${field}`}>{label()}</label>
-            <input
-              id={`${id}-${field}`}
-              name={field}
-              type={type}
-              autoFocus={i === 0}
-              value={values[field] ?? ''}
-              onChange={(e) => {
-                setValues({ ...values, [field]: e.target.value });
-                setProblems({ ...problems, [field]: undefined });
-              }}
-              {...problem.attributes}
-            />
-            {problem.message}
-          </div>
-        );
-      })}
+      {FIELDS.map(([field, label, type], i) => (
+        <LabelledInput
+          key={field}
+          id={`${id}-${field}`}
+          label={label()}
+          name={field}
+          type={type}
+          autoFocus={i === 0}
+          value={values[field]}
+          problem={problems[field as keyof ValueProblems]}
+          onChange={(e) => change(field, e.target.value)}
+        />
+      ))}
       <FormButtons saving={saving} label={i18n.t('contact.save')} onCancel={onDone} />
     </form>
   );

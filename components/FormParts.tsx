@@ -4,7 +4,7 @@
 // cancels, as its Cancel button does), and a section's "Add …" form under its summary (Escape in
 // it closes it, the focus back on the summary), and a typed email's or phone's problem shown
 // beside its field.
-import { useCallback, useEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type FocusEvent, type InputHTMLAttributes, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import { i18n } from '#i18n';
 import { contactValueProblem } from '@/lib/page-values';
 import { BusyButton } from './BusyButton';
@@ -37,6 +37,41 @@ export function valueProblems(form: HTMLFormElement, values: Partial<Record<Chec
   const first = Object.keys(problems)[0];
   if (first) (form.elements.namedItem(first) as HTMLElement | null)?.focus();
   return problems;
+}
+
+/** A labelled input with its problem, if any, under it and tied to it. */
+export function LabelledInput({ id, label, problem, ref, ...input }: InputHTMLAttributes<HTMLInputElement> & { id: string; label: string; problem?: string; ref?: Ref<HTMLInputElement> }) {
+  const shown = fieldProblem(id, problem);
+  return (
+    <div>
+      <label htmlFor={id}>{label}</label>
+      <input ref={ref} id={id} {...input} {...shown.attributes} />
+      {shown.message}
+    </div>
+  );
+}
+
+/**
+ * A form's values and the problems of its email and phone: `change` sets a value and clears its
+ * problem; `check` finds the problems of the values given (empty ones are not checked), focuses the
+ * first field with one, and says whether there was none.
+ */
+export function useCheckedValues<V extends Record<string, string>>(initial: V | (() => V)) {
+  const [values, setValues] = useState(initial);
+  const [problems, setProblems] = useState<ValueProblems>({});
+  return {
+    values,
+    problems,
+    change: (field: keyof V, value: string) => {
+      setValues((v) => ({ ...v, [field]: value }));
+      setProblems((p) => ({ ...p, [field]: undefined }));
+    },
+    check(form: HTMLFormElement, checked: Partial<Record<Checked, string>>): boolean {
+      const found = valueProblems(form, checked);
+      setProblems(found);
+      return Object.keys(found).length === 0;
+    },
+  };
 }
 
 /** a field's problem under it, and the attributes that tie the field to it (for its input) */

@@ -2,14 +2,14 @@
 // contact gets), email, phone, company and job title. Pre-filled from what a page showed or what
 // the user selected; "Find or create in GHL" matches these values first and creates the contact
 // only when none fits. Several fitting contacts are listed to choose from.
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, type FormEvent } from 'react';
 import { i18n } from '#i18n';
 import type { DetectedPerson } from '@/lib/detect';
 import { useFind, type Draft } from './state/find';
 import { ErrorNotice } from './ErrorNotice';
 import { ContactChoice } from './ContactSearch';
 import { BusyButton } from './BusyButton';
-import { escapeCancels, fieldProblem, valueProblems, type ValueProblems } from './FormParts';
+import { escapeCancels, LabelledInput, useCheckedValues, type ValueProblems } from './FormParts';
 
 type Values = { first: string; last: string; email: string; phone: string; company: string; title: string };
 const FIELDS: [keyof Values, () => string, string, string][] = [
@@ -41,8 +41,7 @@ function personOf(v: Values, was: DetectedPerson): { person: DetectedPerson; nam
  */
 export function PersonForm({ draft, onClosed }: { draft: Draft; onClosed?: () => void }) {
   const { submitDraft, cancelDraft, chooseCandidate } = useFind();
-  const [values, setValues] = useState(() => valuesOf(draft.person));
-  const [problems, setProblems] = useState<ValueProblems>({});
+  const { values, problems, change, check } = useCheckedValues(() => valuesOf(draft.person));
   const id = useId();
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => first.current?.focus(), []);
@@ -53,9 +52,7 @@ export function PersonForm({ draft, onClosed }: { draft: Draft; onClosed?: () =>
   const title = draft.correcting ? i18n.t('find.form.editTitle') : i18n.t('find.form.newTitle');
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const found = valueProblems(e.currentTarget, values);
-    setProblems(found);
-    if (Object.keys(found).length) return;
+    if (!check(e.currentTarget, values)) return;
     const { person, names } = personOf(values, draft.person);
     void submitDraft(person, names);
   };
@@ -63,28 +60,20 @@ export function PersonForm({ draft, onClosed }: { draft: Draft; onClosed?: () =>
     <form className="card" aria-labelledby={`${id}-title`} onSubmit={submit} onKeyDown={escapeCancels(cancel)} data-testid="person-form">
       <h2 id={`${id}-title`}>{title}</h2>
       <div className="row">
-        {FIELDS.map(([field, label, type, autoComplete]) => {
-          const problem = fieldProblem(`${id}-${field}`, problems[field as keyof ValueProblems]);
-          return (
-            <div key={field}>
-              <label htmlFor={`${id}-${field}`}>{label()}</label>
-              <input
-                ref={field === 'first' ? first : undefined}
-                id={`${id}-${field}`}
-                name={field}
-                type={type}
-                autoComplete={autoComplete}
-                value={values[field]}
-                onChange={(e) => {
-                  setValues({ ...values, [field]: e.target.value });
-                  setProblems({ ...problems, [field]: undefined });
-                }}
-                {...problem.attributes}
-              />
-              {problem.message}
-            </div>
-          );
-        })}
+        {FIELDS.map(([field, label, type, autoComplete]) => (
+          <LabelledInput
+            key={field}
+            ref={field === 'first' ? first : undefined}
+            id={`${id}-${field}`}
+            label={label()}
+            name={field}
+            type={type}
+            autoComplete={autoComplete}
+            value={values[field]}
+            problem={problems[field as keyof ValueProblems]}
+            onChange={(e) => change(field, e.target.value)}
+          />
+        ))}
       </div>
       {draft.error ? <ErrorNotice error={draft.error} /> : null}
       {draft.candidates?.length ? (

@@ -4,7 +4,7 @@
 // Enter and Space operate it; no mouse after the person is chosen. Each change reaches the sandbox,
 // and a select that acts on a choice acts once: the arrow keys' steps on the way are not choices.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'puppeteer-core';
+import type { KeyInput, Page } from 'puppeteer-core';
 import { launchChromium, waitFor, type ExtensionBrowser } from '../../scripts/lib/browsers';
 import { connectWithToken, waitForContact } from '../../scripts/lib/flow';
 import type { Sandbox } from '../../sandbox/server';
@@ -47,6 +47,13 @@ async function tabTo(selector: string, text?: string, max = 300): Promise<number
     await sidebar.keyboard.press('Tab');
   }
   throw new Error(`Tab never reached ${selector}${text ? ` “${text}”` : ''} in ${max} presses`);
+}
+
+/** Presses `key` with `modifier` held. */
+async function chord(modifier: KeyInput, key: KeyInput) {
+  await sidebar.keyboard.down(modifier);
+  await sidebar.keyboard.press(key);
+  await sidebar.keyboard.up(modifier);
 }
 
 const focusedValue = () => sidebar.evaluate(() => (document.activeElement as HTMLSelectElement).value);
@@ -144,14 +151,10 @@ describe('Chromium: the record’s sections by keyboard only', () => {
 
   it('notes: Alt+N opens “Add a note” in its text, Ctrl+Enter adds it and the bar says so; its Edit puts the caret after the text', { timeout: 60_000 }, async () => {
     const text = 'Asked for the order form';
-    await sidebar.keyboard.down('Alt');
-    await sidebar.keyboard.press('KeyN');
-    await sidebar.keyboard.up('Alt');
+    await chord('Alt', 'KeyN');
     expect(await sidebar.evaluate(() => document.activeElement?.matches('textarea[name=body]'))).toBe(true);
     await sidebar.keyboard.type(text);
-    await sidebar.keyboard.down('Control');
-    await sidebar.keyboard.press('Enter');
-    await sidebar.keyboard.up('Control');
+    await chord('Control', 'Enter');
     await waitFor(() => sidebar.evaluate(() => document.querySelector('[data-testid=undo]')?.textContent === 'Note added.'), 15_000, 'the bar never said “Note added.”');
     await onSandbox(() => sandbox.state.notesOf(plan.contactId).some((n) => n.body === text), 'the note');
     await tabTo('[data-testid=notes] button', 'Edit');
@@ -166,9 +169,7 @@ describe('Chromium: the record’s sections by keyboard only', () => {
 
   it('tasks: Alt+K opens “Add a task” in its title, Enter adds it and the bar says so', { timeout: 60_000 }, async () => {
     const title = 'Send the order form';
-    await sidebar.keyboard.down('Alt');
-    await sidebar.keyboard.press('KeyK');
-    await sidebar.keyboard.up('Alt');
+    await chord('Alt', 'KeyK');
     expect(await sidebar.evaluate(() => document.activeElement?.matches('input[name=title]'))).toBe(true);
     await sidebar.keyboard.type(title);
     await sidebar.keyboard.press('Enter');
