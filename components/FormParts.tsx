@@ -39,14 +39,20 @@ export function valueProblems(form: HTMLFormElement, values: Partial<Record<Chec
   return problems;
 }
 
-/** A labelled input with its problem, if any, under it and tied to it. */
-export function LabelledInput({ id, label, problem, ref, ...input }: InputHTMLAttributes<HTMLInputElement> & { id: string; label: string; problem?: string; ref?: Ref<HTMLInputElement> }) {
+/** A labelled input with its problem, if any, under it and tied to it; `note`: what to know of the field, under it too. */
+export function LabelledInput({ id, label, problem, note, ref, ...input }: InputHTMLAttributes<HTMLInputElement> & { id: string; label: string; problem?: string; note?: string; ref?: Ref<HTMLInputElement> }) {
   const shown = fieldProblem(id, problem);
+  const described = [shown.attributes['aria-describedby'], note ? `${id}-note` : undefined].filter(Boolean).join(' ') || undefined;
   return (
     <div>
       <label htmlFor={id}>{label}</label>
-      <input ref={ref} id={id} {...input} {...shown.attributes} />
+      <input ref={ref} id={id} {...input} {...shown.attributes} aria-describedby={described} />
       {shown.message}
+      {note ? (
+        <p className="muted small" id={`${id}-note`}>
+          {note}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -76,7 +82,7 @@ export function useCheckedValues<V extends Record<string, string>>(initial: V | 
 
 /** a field's problem under it, and the attributes that tie the field to it (for its input) */
 export function fieldProblem(id: string, problem: string | undefined) {
-  if (!problem) return { attributes: {}, message: null };
+  if (!problem) return { attributes: { 'aria-describedby': undefined }, message: null };
   return {
     attributes: { 'aria-invalid': true as const, 'aria-describedby': `${id}-error` },
     message: (

@@ -6,6 +6,8 @@ import { useEffect, useId, useRef, type FormEvent } from 'react';
 import { i18n } from '#i18n';
 import type { DetectedPerson } from '@/lib/detect';
 import { useFind, type Draft } from './state/find';
+import { valueOf } from './state/ask';
+import { useSidebar } from './state/sidebar';
 import { ErrorNotice } from './ErrorNotice';
 import { ContactChoice } from './ContactSearch';
 import { BusyButton } from './BusyButton';
@@ -42,6 +44,8 @@ function personOf(v: Values, was: DetectedPerson): { person: DetectedPerson; nam
 export function PersonForm({ draft, onClosed }: { draft: Draft; onClosed?: () => void }) {
   const { submitDraft, cancelDraft, chooseCandidate } = useFind();
   const { values, problems, change, check } = useCheckedValues(() => valuesOf(draft.person));
+  // a new contact keeps the job title only in the custom field the settings choose for it
+  const titleKept = useSidebar((s) => { const mapping = valueOf(s.app)?.settings.createMapping; return mapping && mapping.titleField !== null; });
   const id = useId();
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => first.current?.focus(), []);
@@ -71,6 +75,7 @@ export function PersonForm({ draft, onClosed }: { draft: Draft; onClosed?: () =>
             autoComplete={autoComplete}
             value={values[field]}
             problem={problems[field as keyof ValueProblems]}
+            note={field === 'title' && titleKept === false ? i18n.t('find.form.titleNotKept') : undefined}
             onChange={(e) => change(field, e.target.value)}
           />
         ))}

@@ -10,6 +10,7 @@ import { useFind } from '@/components/state/find';
 import { useSidebar } from '@/components/state/sidebar';
 import { useContact } from '@/components/state/contact';
 import type { PersonMatch } from '@/lib/protocol';
+import { defaultSettings } from '@/lib/storage';
 import { mountEach } from './mount';
 import { recordOf } from './records';
 
@@ -37,6 +38,24 @@ describe('Edit before creating', () => {
     expect(useFind.getState().draft).toBeUndefined();
     expect(document.activeElement).toBe(buttonNamed('Edit before creating'));
     expect(send).not.toHaveBeenCalled();
+  });
+});
+
+describe('the job title of Edit before creating', () => {
+  const noteOf = () => {
+    const title = view.host.querySelector<HTMLInputElement>('[data-testid=person-form] input[name=title]')!;
+    return (title.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent).join(' ');
+  };
+  const withTitleField = (titleField: string | null) =>
+    useSidebar.setState({ app: { status: 'ready', value: { connections: [], oauthRedirectUrl: '', settings: { ...defaultSettings, createMapping: { ...defaultSettings.createMapping, titleField } } } } });
+
+  it('says it is not kept while the settings send a job title nowhere, and nothing when they name its field', () => {
+    withTitleField(null);
+    act(() => view.root.render(<MatchPanel match={{ ...missing, person: { ...person, title: 'Head of Growth' } }} index={0} />));
+    act(() => buttonNamed('Edit before creating').click());
+    expect(noteOf()).toBe('Not kept in GHL: the settings (New contacts) say where a job title goes.');
+    act(() => withTitleField('job-title'));
+    expect(noteOf()).toBe('');
   });
 });
 
