@@ -2,11 +2,11 @@
 // saved, failed (with the reason and Retry / Discard), changed in HighLevel meanwhile (both values
 // and the user's choice) — updated live from the background's pushes. A bulk change is one entry
 // with its counts (and "Undo this job" once it ended).
-import { useEffect, useRef, type MouseEvent } from 'react';
+import { useEffect, useRef } from 'react';
 import { i18n } from '#i18n';
 import type { ActivityEntry, BulkView, WriteStateView } from '@/lib/protocol';
 import { jobReport } from './BulkTags';
-import { focusAfterDelete } from './ConfirmDelete';
+import { ACTIVITY_TITLE_ID, leaving } from './activity-focus';
 import { ConflictChoice } from './ConflictChoice';
 import { ErrorNotice } from './ErrorNotice';
 import { escapeCancels } from './FormParts';
@@ -51,11 +51,6 @@ function JobEntry({ entry, job }: { entry: ActivityEntry; job: BulkView }) {
   );
 }
 
-/** Discard's handler: the entry leaves with the button, so the focus goes first to the next entry's (else the previous one's) button, else the log's heading. */
-const leaving = (run: () => Promise<void>) => (e: MouseEvent<HTMLButtonElement>) => {
-  (focusAfterDelete(e.currentTarget) ?? document.getElementById('activity-title'))?.focus();
-  void run();
-};
 
 function Entry({ entry }: { entry: ActivityEntry }) {
   const { retry, discard } = useOutbox();
@@ -83,7 +78,7 @@ function Entry({ entry }: { entry: ActivityEntry }) {
       {entry.conflict ? <ConflictChoice id={entry.id} conflict={entry.conflict} /> : null}
       {entry.state === 'failed' || (entry.state === 'pending' && entry.attempts > 0) ? (
         <p className="row">
-          <button onClick={() => void retry(entry.id)}>{entry.state === 'pending' ? i18n.t('activity.sendNow') : i18n.t('common.retry')}</button>
+          <button onClick={leaving(() => retry(entry.id))}>{entry.state === 'pending' ? i18n.t('activity.sendNow') : i18n.t('common.retry')}</button>
           <button onClick={leaving(() => discard(entry.id))}>{i18n.t('activity.discard')}</button>
         </p>
       ) : null}
@@ -111,13 +106,13 @@ export function ActivityLog() {
   };
   return (
     <section
-      aria-labelledby="activity-title"
+      aria-labelledby={ACTIVITY_TITLE_ID}
       className="activity"
       data-testid="activity"
       onKeyDown={escapeCancels(back)}
     >
       <header className="card-head">
-        <h2 id="activity-title" ref={heading} tabIndex={-1}>
+        <h2 id={ACTIVITY_TITLE_ID} ref={heading} tabIndex={-1}>
           {i18n.t('activity.title')}
         </h2>
         <button className="quiet" onClick={back}>

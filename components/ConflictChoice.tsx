@@ -1,6 +1,7 @@
 // A contact edit that met a change made meanwhile in HighLevel: both values of each field side by
 // side, and the user's choice — keep mine, keep theirs, or field by field.
 import { useState } from 'react';
+import { leaving } from './activity-focus';
 import { i18n } from '#i18n';
 import type { ActivityEntry, LocationLists } from '@/lib/protocol';
 import { valueOf } from './state/ask';
@@ -55,10 +56,10 @@ export function ConflictChoice({ id, conflict }: { id: string; conflict: Conflic
         </tbody>
       </table>
       <p className="row">
-        <button onClick={() => void resolve(id, 'mine')}>{i18n.t('conflict.keepMine')}</button>
-        <button onClick={() => void resolve(id, 'theirs')}>{i18n.t('conflict.keepTheirs')}</button>
+        <button onClick={leaving(() => resolve(id, 'mine'))}>{i18n.t('conflict.keepMine')}</button>
+        <button onClick={leaving(() => resolve(id, 'theirs'))}>{i18n.t('conflict.keepTheirs')}</button>
         {conflict.fields.length > 1 ? (
-          <button className="primary" onClick={() => void resolve(id, picks)}>
+          <button className="primary" onClick={leaving(() => resolve(id, picks))}>
             {i18n.t('conflict.apply')}
           </button>
         ) : null}

@@ -102,6 +102,37 @@ describe('discarding a change', () => {
     expect(document.activeElement).toBe(next);
   });
 
+  it('Retry, whose buttons go away with the entry sent, gives the focus to the log’s heading, not the page', async () => {
+    let log = [failed('a', 'Add tag “vip”')];
+    useOutbox.setState({ activity: { status: 'ready', value: log } });
+    send.mockImplementation(async (type) => {
+      if (type === 'retryWrite') log = [{ ...log[0]!, state: 'sending', reason: undefined }];
+      return { ok: true, value: type === 'getActivity' ? log : undefined };
+    });
+    act(() => view.root.render(<App />));
+    const retry = [...entries()[0]!.querySelectorAll('button')].find((b) => b.textContent === 'Retry')!;
+    act(() => retry.focus());
+    await act(async () => retry.click());
+    expect(entries()[0]!.querySelector('button')).toBeNull();
+    expect(document.activeElement).toBe(view.host.querySelector('#activity-title'));
+  });
+
+  it('Keep mine on a conflict, whose buttons go away with it, gives the focus to the next entry’s button', async () => {
+    const conflict: ActivityEntry = { ...failed('a', 'Edit contact'), state: 'conflict', conflict: { latest: 'theirs', fields: [{ field: 'email', label: 'Email', theirs: 'b@x.org', ours: 'a@x.org' }] } };
+    let log = [conflict, failed('b', 'Add tag “lead”')];
+    useOutbox.setState({ activity: { status: 'ready', value: log } });
+    send.mockImplementation(async (type) => {
+      if (type === 'resolveConflict') log = [{ ...conflict, state: 'sending', conflict: undefined }, log[1]!];
+      return { ok: true, value: type === 'getActivity' ? log : undefined };
+    });
+    act(() => view.root.render(<App />));
+    const next = entries()[1]!.querySelector('button');
+    const keep = [...entries()[0]!.querySelectorAll('button')].find((b) => b.textContent === 'Keep mine')!;
+    act(() => keep.focus());
+    await act(async () => keep.click());
+    expect(document.activeElement).toBe(next);
+  });
+
   it('gives the focus to the log’s heading when no other entry has a button', async () => {
     logOf([failed('a', 'Add tag “vip”')]);
     act(() => view.root.render(<App />));
