@@ -6,6 +6,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { i18n } from '#i18n';
 import type { AddedWorkflowView, ContactView, WorkflowOption } from '@/lib/protocol';
+import { focusAfterDelete } from './ConfirmDelete';
 import { escapeCancels, useEditInPlace } from './FormParts';
 import { MissingScope } from './MissingScope';
 import { recordActions } from './state/record';
@@ -81,7 +82,15 @@ export function WorkflowsSection(props: { contact: ContactView; added: AddedWork
             {w.name} <span className="badge">{i18n.t('workflows.fromHere')}</span>{' '}
             <span className="muted small">{w.pending ? i18n.t('workflows.adding') : w.addedAt ? when(new Date(w.addedAt).toISOString()) : ''}</span>{' '}
             {canWrite && !w.pending ? (
-              <button className="quiet" aria-label={i18n.t('workflows.removeLabel', [w.name])} onClick={() => void recordActions.removeFromWorkflow(w.workflowId)}>
+              <button
+                className="quiet"
+                aria-label={i18n.t('workflows.removeLabel', [w.name])}
+                onClick={(e) => {
+                  // the entry goes with the button: the focus to the next one's, else to "Add to workflow…"
+                  (focusAfterDelete(e.currentTarget) ?? e.currentTarget.closest('section')?.querySelector<HTMLElement>('.section-head button'))?.focus();
+                  void recordActions.removeFromWorkflow(w.workflowId);
+                }}
+              >
                 {i18n.t('workflows.remove')}
               </button>
             ) : null}

@@ -174,4 +174,19 @@ describe('workflows', () => {
     expect(picker()).toBeNull();
     expect(document.activeElement).toBe(opener());
   });
+
+  it('Remove, whose entry goes with it, gives the focus to the next entry’s Remove, else to "Add to workflow…"', async () => {
+    const added = [{ workflowId: 'w1', name: 'New lead nurture', addedAt: 1 }, { workflowId: 'w2', name: 'Webinar follow-up', addedAt: 2 }];
+    useContact.setState({ details: { status: 'ready', value: { ...record, workflowsAdded: added } } });
+    send.mockImplementation(async (type: string) => ({ ok: true, value: type === 'getLocationLists' ? lists : { ...record, workflowsAdded: added.slice(1) } }));
+    render();
+    const removes = () => [...section('workflows').querySelectorAll<HTMLButtonElement>('[data-testid=workflow] button')];
+    const second = removes()[1]!;
+    act(() => removes()[0]!.focus());
+    await act(async () => removes()[0]!.click());
+    expect(document.activeElement).toBe(second);
+    send.mockImplementation(async (type: string) => ({ ok: true, value: type === 'getLocationLists' ? lists : record }));
+    await act(async () => removes()[0]!.click());
+    expect(document.activeElement).toBe(opener());
+  });
 });
