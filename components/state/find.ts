@@ -45,6 +45,8 @@ export interface FindState {
   resultsHidden: boolean;
   /** what a selection or the form ended with, in plain words */
   notice?: string;
+  /** the form's notice ("Ada Park was created in GHL.") and its contact: it goes once another contact is shown */
+  noticeFor?: { contactId: string; notice: string };
   /** bumped to focus the search box */
   focusAt: number;
   draft?: Draft;
@@ -95,7 +97,8 @@ export const useFind = create<FindState>((set, get) => {
   /** Opens the contact found or created for the form; a corrected person is linked to it. */
   async function settle(contactId: string, name: string, created: boolean) {
     const { draft } = get();
-    set({ draft: undefined, notice: created ? i18n.t('find.form.created', [name]) : i18n.t('find.form.found', [name]) });
+    const notice = created ? i18n.t('find.form.created', [name]) : i18n.t('find.form.found', [name]);
+    set({ draft: undefined, notice, noticeFor: { contactId, notice } });
     if (draft?.correcting) await useSidebar.getState().relink(draft.correcting, contactId);
     else await get().choose(contactId);
   }
@@ -223,3 +226,9 @@ export const useFind = create<FindState>((set, get) => {
 /** The found contacts shown (none under 2 characters). */
 export const shownResults = (s: Pick<FindState, 'query' | 'results'>): FoundContact[] | undefined =>
   s.query.trim().length < FIND_MIN ? undefined : valueOf(s.results);
+
+// the form's notice is about its contact: showing another (the next person of the page) puts it away
+useContact.subscribe(({ contactId }) => {
+  const { notice, noticeFor } = useFind.getState();
+  if (noticeFor && contactId && contactId !== noticeFor.contactId) useFind.setState({ noticeFor: undefined, notice: notice === noticeFor.notice ? undefined : notice });
+});
