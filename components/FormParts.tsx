@@ -114,7 +114,9 @@ export function useEditInPlace(open = false) {
   const button = useRef<HTMLButtonElement | null>(null);
   const opener = useCallback((el: HTMLButtonElement | null) => void (button.current = el), []);
   useEffect(() => {
-    if (!editing && closed) button.current?.focus();
+    // only a focus the form took with it comes back: a save answered after the user moved on leaves them there
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (!editing && closed && lost) button.current?.focus();
   }, [editing, closed]);
   const close = () => {
     setEditing(false);

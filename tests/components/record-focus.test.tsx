@@ -78,6 +78,26 @@ describe('custom fields', () => {
     expect(form()).toBeNull();
     expect(document.activeElement).toBe(edit());
   });
+
+  it('a save answered after the focus moved on leaves the focus where it was put', async () => {
+    let answer!: () => void;
+    send.mockImplementation((type: string) =>
+      type === 'editContactFields' ? new Promise((resolve) => (answer = () => resolve({ ok: true, value: record }))) : Promise.resolve({ ok: true, value: record }));
+    render();
+    press(edit());
+    const plan = form()!.querySelector('select')!;
+    act(() => {
+      plan.value = 'Starter';
+      plan.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await act(async () => form()!.requestSubmit());
+    expect(send).toHaveBeenCalledWith('editContactFields', expect.anything());
+    const elsewhere = section('owner').querySelector('select')!;
+    act(() => elsewhere.focus());
+    await act(async () => answer());
+    expect(form()).toBeNull();
+    expect(document.activeElement).toBe(elsewhere);
+  });
 });
 
 describe('opportunities', () => {

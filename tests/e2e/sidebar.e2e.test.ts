@@ -179,6 +179,7 @@ describe('Chromium: working with a contact in the sidebar', () => {
     expect(await sidebar.$eval('#location-switcher', (s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe(second.name);
     await readmeShot(sidebar, '7-switched-location');
     await options.setViewport({ width: 720, height: 900 });
+    await options.bringToFront(); // a tab in the background may never finish its reload
     await options.reload({ waitUntil: 'load' });
     await options.waitForSelector('#titleField').catch(async (e: Error) => {
       throw new Error(`${e.message}: ${await options.$eval('body', (b) => b.innerText)}`);
