@@ -6,6 +6,7 @@
 // @ Park Labs", "Head of Growth - Park Labs", or one per line) before the contact lines.
 import { companyLine, CONTACT_LINE, positionOfLines } from './cards';
 import { isSkipped } from './dom';
+import { findPhones } from './phone';
 import { selfKey } from './self';
 import { SIGN_OFF } from './sign-off';
 import { clean, emailOf, looksLikeName, looksLikeTitle, SEPARATOR } from './text';
@@ -153,4 +154,16 @@ function readSigned(lines: { text: string; el: Element }[], out: Signal[]): void
   // at the name's element: a signature's lines may each be a block of the message (<div>Ada Park</div><div>Head of Growth</div>)
   addSignal(out, 'title', title, first.el, 2);
   addSignal(out, 'company', company, first.el, 2);
+  // the contact lines under the position are the signer's, however the message lays its lines out
+  // (loose beside another signature in one block): the first number among them is theirs
+  let contact = false;
+  for (const line of lines.slice(1, 8)) {
+    if (!CONTACT_LINE.test(line.text)) {
+      if (contact) break;
+      continue;
+    }
+    contact = true;
+    const [phone] = findPhones(line.text);
+    if (phone) return void out.push(signal('phone', phone.value, first.el, 2));
+  }
 }

@@ -478,6 +478,19 @@ describe('signatures signed with a first name or a dash', () => {
       .toEqual([{ name: 'Ada Park', email: 'ada@parklabs.io', title: 'Head of Growth', company: 'Park Labs' },
         { name: 'Ben Ode', email: 'ben@ode.io', title: 'Data Lead', company: 'Ode Robotics' }]);
   });
+  it('reads the number under a signature whose lines lie loose in the message beside a quoted reply’s signature (spans and <br>)', () => {
+    expect(detect(`<main><span class="chip" email="ada@parklabs.io" name="Ada Park">Ada Park</span> <span class="chip" email="ben@ode.io" name="Ben Ode">Ben Ode</span>
+      <div>Could we move the call to Friday?</div><div>Best regards,</div><span><strong>Ada Park</strong></span><br><span>Head of Growth</span><br><span>Park Labs</span><br>
+      <span>T: +44 20 7946 0123</span><blockquote><div>On Tue, Ben Ode &lt;ben@ode.io&gt; wrote:</div><div>--</div><div>Ben Ode | VP Sales | Ode Works | +44 161 496 0456</div></blockquote></main>`))
+      .toEqual([{ name: 'Ada Park', email: 'ada@parklabs.io', phone: '+442079460123', title: 'Head of Growth', company: 'Park Labs' },
+        { name: 'Ben Ode', email: 'ben@ode.io', phone: '+441614960456', title: 'VP Sales', company: 'Ode Works' }]);
+  });
+  it('never takes a signature’s company for a person when each of its lines is an item of a stack', () => {
+    const item = (text: string) => `<div class="stack-item"><span class="text">${text}</span></div>`;
+    expect(detect(`<div class="stack">${item('<span email="ada@parklabs.io" name="Ada Park">Ada Park</span>')}${item('<span email="ben@ode.io" name="Ben Ode">Ben Ode</span>')}</div>
+      <div>Could we move the call to Friday?</div><div class="stack">${['Best regards,', '<strong>Ada Park</strong>', 'Head of Growth', 'Saltmarsh Robotics', 'T: +44 20 7946 0123'].map(item).join('')}</div>`))
+      .toEqual([{ name: 'Ada Park', email: 'ada@parklabs.io', phone: '+442079460123', title: 'Head of Growth', company: 'Saltmarsh Robotics' }, { name: 'Ben Ode', email: 'ben@ode.io' }]);
+  });
   it('reads the position under the writer’s name repeated at the end of the message, with no sign-off before it', () => {
     expect(detect(message('<p>Ada Park</p><p>Head of Growth</p><p>Park Labs</p>', 'ada@parklabs.io', 'Ada Park')))
       .toEqual([{ name: 'Ada Park', email: 'ada@parklabs.io', title: 'Head of Growth', company: 'Park Labs' }]);
