@@ -34,15 +34,15 @@ function behindModal(el: Element): boolean {
 const MONOSPACE = 'code, kbd, samp';
 /**
  * a code element in a table cell or a value whose other words are none but a label and its buttons
- * ("Tel <code>+44 …</code> Copy", "<code>+44</code> <code>20 7946 0123</code>"): a value set in
- * monospace, not a sample
+ * ("Tel <code>+44 …</code> Copy", "<code>+44</code> <code>20 7946 0123</code>", "<code>+44</code> 20
+ * 7946 0123"): a value set in monospace, not a sample
  */
 const valueInCode = (el: Element) => {
   const cell = el.matches(MONOSPACE) && el.parentElement?.closest('td, dd, [role=cell], [role=gridcell]');
   if (!cell) return false;
   let rest = cell.textContent!;
   for (const part of cell.querySelectorAll(`${MONOSPACE}, button, [role=button]`)) rest = rest.replace(part.textContent!, '');
-  return !/[\p{L}\p{N}]/u.test(rest) || !!labelField(rest.trim());
+  return !/\p{L}/u.test(rest) || !!labelField(rest.trim());
 };
 
 /** a plain-text message shown as written (a mail in <pre>, with a closing line and no code in it): read, unlike a code sample */

@@ -302,6 +302,12 @@ describe('what is never a person', () => {
       <p>Invite <code>cy.lu@acme.io</code> as a member</p><dl><dt>Owner</dt><dd><code>dana@roe.org</code></dd></dl>`))
       .toEqual([{ name: 'Ada Park', email: 'ada@park.dev', phone: '+442079460123' }, { name: 'Ben Ode' }, { email: 'dana@roe.org' }]);
   });
+  it('reads a calling code set in code type before the number in its cell ("<code>+44</code> 20 7946 0123"), never dropping it', () => {
+    expect(detect(`<table><tr><th>Name</th><th>Email</th><th>Phone</th></tr>
+      <tr><td>Ada Park</td><td>ada@park.dev</td><td><code>+44</code> 20 7946 0123</td></tr>
+      <tr><td>Ben Ode</td><td>ben@ode.io</td><td><code>+1</code> 212 555 0134</td></tr></table>`))
+      .toEqual([{ name: 'Ada Park', email: 'ada@park.dev', phone: '+442079460123' }, { name: 'Ben Ode', email: 'ben@ode.io', phone: '+12125550134' }]);
+  });
 });
 
 describe('members lists', () => {
