@@ -1,5 +1,6 @@
 // A delete button that asks first, in place: "Delete?" (or the question given) then "Yes, delete" /
-// "Keep" (or Escape). The focus moves to the question's buttons, back to the button on "Keep", and on a
+// "Keep" (or Escape). The focus moves to the question's buttons ("Yes, delete", or "Keep" for a delete
+// that takes a whole contact with it: Enter twice keeps it), back to the button on "Keep", and on a
 // confirmed delete to what comes next (the next item of the list, else the one before, else what
 // `fallback` names), never to the page. (A delete HighLevel refuses brings the item back, with the
 // notice saying why.)
@@ -28,15 +29,18 @@ export function ConfirmDelete(props: {
   className?: string;
   /** the button's text (default "Delete") */
   text?: string;
+  /** the question opens on "Keep" (what is deleted takes the most with it) */
+  keepFirst?: boolean;
 }) {
   const [asking, setAsking] = useState(false);
   const yes = useRef<HTMLButtonElement>(null);
   const ask = useRef<HTMLButtonElement>(null);
+  const no = useRef<HTMLButtonElement>(null);
   const [returnFocus, setReturnFocus] = useState(false);
   useEffect(() => {
-    if (asking) yes.current?.focus();
+    if (asking) (props.keepFirst ? no : yes).current?.focus();
     else if (returnFocus) ask.current?.focus();
-  }, [asking, returnFocus]);
+  }, [asking, returnFocus, props.keepFirst]);
   const confirm = async () => {
     // the item leaves as soon as the delete is queued (the shown record has it applied), maybe before
     // the answer: the focus moves first, so it never falls to the page in between
@@ -72,7 +76,7 @@ export function ConfirmDelete(props: {
       <button ref={yes} className="danger" onClick={() => void confirm()}>
         {i18n.t('common.deleteYes')}
       </button>{' '}
-      <button onClick={keep}>
+      <button ref={no} onClick={keep}>
         {i18n.t('common.deleteKeep')}
       </button>
     </span>

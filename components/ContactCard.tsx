@@ -72,6 +72,7 @@ function DeleteContact({ name }: { name: string }) {
       ask={i18n.t('contact.deleteQuestion', [isolate(name)])}
       onConfirm={onConfirm}
       fallback={() => document.getElementById('person-name')}
+      keepFirst
     />
   );
 }

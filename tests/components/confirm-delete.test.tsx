@@ -9,8 +9,8 @@ import { mountEach } from './mount';
 
 const view = mountEach();
 
-function drawn(onConfirm = vi.fn()) {
-  act(() => view.root.render(<ConfirmDelete label="Delete task Call Ana" question="Delete task Call Ana?" onConfirm={onConfirm} />));
+function drawn(onConfirm = vi.fn(), keepFirst = false) {
+  act(() => view.root.render(<ConfirmDelete label="Delete task Call Ana" question="Delete task Call Ana?" onConfirm={onConfirm} keepFirst={keepFirst} />));
   const deleteButton = () => view.host.querySelector<HTMLButtonElement>('button[aria-label="Delete task Call Ana"]');
   act(() => deleteButton()!.click());
   return { onConfirm, deleteButton };
@@ -32,6 +32,14 @@ describe('a delete that asks first', () => {
     expect(document.activeElement).toBe(deleteButton());
     expect(outside).not.toHaveBeenCalled(); // the panel's own Escape does not act as well
     expect(onConfirm).not.toHaveBeenCalled();
+  });
+
+  it('opens on "Keep" when asked to (a whole contact): Enter twice keeps it', () => {
+    const { onConfirm, deleteButton } = drawn(vi.fn(), true);
+    expect(document.activeElement?.textContent).toBe('Keep');
+    act(() => (document.activeElement as HTMLButtonElement).click());
+    expect(onConfirm).not.toHaveBeenCalled();
+    expect(document.activeElement).toBe(deleteButton());
   });
 
   it('deletes on "Yes, delete"', () => {

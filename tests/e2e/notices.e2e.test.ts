@@ -152,7 +152,12 @@ describe('Chromium: notices', () => {
     await waitForShown(viewers, 'Marcus Reid');
     await clickButton(viewers, 'Delete contact', '[data-testid=contact-card] .card-head');
     expect(await textOf(viewers, '[data-testid=contact-card] .confirm > span')).toEqual(['Delete \u2068Marcus Reid\u2069 from HighLevel?']);
-    expect(await focused(viewers)).toBe('BUTTON'); // "Yes, delete"
+    // the question opens on "Keep": Enter twice keeps the contact; Shift+Tab goes to "Yes, delete"
+    expect(await viewers.evaluate(() => document.activeElement?.textContent)).toBe('Keep');
+    await viewers.keyboard.down('Shift');
+    await viewers.keyboard.press('Tab');
+    await viewers.keyboard.up('Shift');
+    expect(await viewers.evaluate(() => document.activeElement?.textContent)).toBe('Yes, delete');
     await viewers.keyboard.press('Enter');
     await waitFor(async () => (await fetch(`${sandbox.baseUrl}/__admin/contacts/${idOf('Marcus Reid')}`)).status === 404, 15_000, 'Marcus deleted on the sandbox');
     await waitFor(async () => (await textOf(viewers, '[data-testid=person-state]'))[0] === 'Not in GHL', 10_000, 'Marcus not in GHL any more');
