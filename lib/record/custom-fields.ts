@@ -4,6 +4,7 @@
 // (files, lists of text boxes, signatures, …) show read-only and are never sent.
 import { i18n } from '#i18n';
 import type { CustomField } from '../ghl';
+import { isEmail, isPhone } from '../page-values';
 import type { CustomFieldDefinition, CustomValue } from '../protocol';
 
 const KINDS: Record<string, CustomFieldDefinition['kind']> = {
@@ -70,8 +71,6 @@ export function customValueText(def: CustomFieldDefinition | undefined, value: C
   return String(value);
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const PHONE = /^\+?[\d\s().-]{7,20}$/;
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** A calendar day that exists ("2027-02-30" does not). */
@@ -107,9 +106,9 @@ export function checkCustomValue(def: CustomFieldDefinition, input: CustomValue 
       return list.every((x) => (def.options ?? []).includes(x)) ? { ok: true, value: list } : bad(i18n.t('customFields.errors.option', [def.name]));
     }
     case 'email':
-      return EMAIL.test(String(input).trim()) ? { ok: true, value: String(input).trim() } : bad(i18n.t('customFields.errors.email', [def.name]));
+      return isEmail(String(input)) ? { ok: true, value: String(input).trim() } : bad(i18n.t('customFields.errors.email', [def.name]));
     case 'phone':
-      return PHONE.test(String(input).trim()) ? { ok: true, value: String(input).trim() } : bad(i18n.t('customFields.errors.phone', [def.name]));
+      return isPhone(String(input)) ? { ok: true, value: String(input).trim() } : bad(i18n.t('customFields.errors.phone', [def.name]));
     case 'url': {
       const text = String(input).trim();
       try {

@@ -79,4 +79,15 @@ describe('custom field values by type', () => {
     expect(checkCustomValue(def('d'), 'tomorrow')).toMatchObject({ ok: false });
     expect(checkCustomValue(def('f'), 'x')).toMatchObject({ ok: false, message: 'Contract cannot be changed from the sidebar.' });
   });
+
+  it('takes an email or phone in a custom field as a contact’s own email or phone is taken (one check for both)', () => {
+    const phone = { id: 'p', name: 'Billing phone', kind: 'phone', dataType: 'PHONE' } as const;
+    const email = { id: 'e', name: 'Billing email', kind: 'email', dataType: 'EMAIL' } as const;
+    expect(checkCustomValue(phone, ' +44 20 7946 0123 ')).toEqual({ ok: true, value: '+44 20 7946 0123' });
+    // 16 digits, and 6: no phone HighLevel keeps
+    expect(checkCustomValue(phone, '1234 5678 9012 3456')).toMatchObject({ ok: false, message: 'Billing phone must be a phone number.' });
+    expect(checkCustomValue(phone, '555-01')).toMatchObject({ ok: false });
+    expect(checkCustomValue(email, 'ana@silva.example.org')).toEqual({ ok: true, value: 'ana@silva.example.org' });
+    expect(checkCustomValue(email, 'ana@silva.c')).toMatchObject({ ok: false, message: 'Billing email must be an email address.' });
+  });
 });
