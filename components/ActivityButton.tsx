@@ -20,12 +20,13 @@ export function ActivityButton() {
   );
 }
 
-/** "2 changes could not be saved", as a notice that opens the log; undefined when none needs the user. */
+/** "2 changes could not be saved; 1 later change to those contacts is held back", as a notice that opens the log; undefined when none needs the user. */
 export function useStoppedWrites(): UserError | undefined {
   const { status, activityOpen } = useOutbox();
   const failed = status?.failed ?? 0;
   const conflicts = status?.conflicts ?? 0;
   if (activityOpen || failed + conflicts === 0) return undefined;
-  const parts = [failed ? i18n.t('activity.couldNotSave', failed) : '', conflicts ? i18n.t('activity.changedMeanwhile', conflicts) : ''];
+  const held = status?.held ?? 0;
+  const parts = [failed ? i18n.t('activity.couldNotSave', failed) : '', conflicts ? i18n.t('activity.changedMeanwhile', conflicts) : '', held ? i18n.t('activity.heldBack', held) : ''];
   return { kind: 'stopped-writes', message: `${parts.filter(Boolean).join('; ')}.`, action: 'retry' };
 }

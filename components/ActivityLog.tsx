@@ -57,6 +57,8 @@ function Entry({ entry }: { entry: ActivityEntry }) {
   if (entry.job) return <JobEntry entry={entry} job={entry.job} />;
   const stopped = entry.state === 'failed' || entry.state === 'conflict' || entry.state === 'refused';
   const waiting = entry.state === 'pending' && entry.attempts > 0;
+  // never tried: it waits behind a change of the same contact that needs the user (the reason names it)
+  const held = entry.state === 'pending' && entry.attempts === 0;
   return (
     <li data-state={entry.state} data-testid="activity-entry">
       <span className={`badge state-${entry.state}`}>{STATE_WORDS[entry.state]()}</span>{' '}
@@ -70,7 +72,7 @@ function Entry({ entry }: { entry: ActivityEntry }) {
         )}{' '}
         · {when(new Date(entry.updatedAt).toISOString())}
       </span>
-      {entry.reason && (stopped || waiting) ? (
+      {entry.reason && (stopped || waiting || held) ? (
         <p className={stopped ? 'error small reason' : 'muted small reason'}>
           {waiting ? i18n.t('activity.tryingAgain', entry.attempts, [entry.attempts, entry.reason]) : entry.reason}
         </p>

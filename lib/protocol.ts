@@ -360,6 +360,8 @@ export interface OutboxStatus {
   pending: number;
   failed: number;
   conflicts: number;
+  /** of `pending`: held behind a failed write or a conflict of the same contact */
+  held: number;
   /** bulk jobs, newest first: running ones and the last few finished */
   jobs: BulkView[];
   changedAt: number;

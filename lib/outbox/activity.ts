@@ -12,7 +12,7 @@ import { invalidInput, type ActivityEntry, type BulkView, type ConflictChoiceInp
 import { trust, type Refusal } from '../trust';
 import type { Outbox } from './queue';
 import { describeWrite, fieldWords, list } from './describe';
-import type { WriteRecord } from './types';
+import { laneOf, type WriteRecord } from './types';
 
 export { describeWrite };
 
@@ -105,6 +105,23 @@ const ACTIVITY_SHOWN = 200;
 /** A refusal as an entry of the log (nothing to retry: it was never acted on). */
 export const refusalEntry = (r: Refusal): ActivityEntry => ({ id: r.id, what: r.what, contactId: '', state: 'refused', reason: r.why, attempts: 0, updatedAt: r.at });
 
+/** per contact, the oldest change that stopped and needs the user (failed, or in conflict): it holds that contact's later changes */
+function stoppers(writes: WriteRecord[]): Map<string, WriteRecord> {
+  const by = new Map<string, WriteRecord>();
+  for (const r of writes) {
+    const first = by.get(laneOf(r));
+    if ((r.state === 'failed' || r.state === 'conflict') && (!first || r.createdAt < first.createdAt)) by.set(laneOf(r), r);
+  }
+  return by;
+}
+
+/** a change never tried yet that waits behind a stopped one says so, naming it (the card already shows it as made) */
+function held(entry: ActivityEntry, r: WriteRecord, heldBy: Map<string, WriteRecord>): ActivityEntry {
+  const stopper = heldBy.get(laneOf(r));
+  if (r.state !== 'pending' || r.attempts > 0 || !stopper || stopper.createdAt > r.createdAt) return entry;
+  return { ...entry, reason: i18n.t('activity.heldBehind', [describeWrite(stopper.write)]) };
+}
+
 /** The newest entries of the log, bulk jobs and refusals among them; `nameOf` names a contact when its record is at hand. */
 export async function activityLog(
   outbox: Outbox,
@@ -113,8 +130,9 @@ export async function activityLog(
 ): Promise<ActivityEntry[]> {
   const [writes, jobs] = await Promise.all([outbox.list(), outbox.bulkJobs()]);
   const refused = await refusals(); // after the outbox loaded: what it refused while loading is in
+  const heldBy = stoppers(writes);
   const dated = [
-    ...writes.slice(0, ACTIVITY_SHOWN).map((r) => ({ at: r.createdAt, entry: async () => activityEntry(r, await nameOf(r.write.connectionId, r.write.contactId)) })),
+    ...writes.slice(0, ACTIVITY_SHOWN).map((r) => ({ at: r.createdAt, entry: async () => held(activityEntry(r, await nameOf(r.write.connectionId, r.write.contactId)), r, heldBy) })),
     ...jobs.map((j) => ({ at: j.createdAt, entry: async () => jobEntry(j, j.updatedAt) })),
     ...refused.map((r) => ({ at: r.at, entry: async () => refusalEntry(r) })),
   ];

@@ -19,7 +19,7 @@
 // ROOM_POLL_MS. Each lane then goes on where it was.
 import { openChunks, type BulkJobs } from './bulk';
 import { StorageFullError, type QueueStore } from './store';
-import { HOLDS_LANE, type WriteRecord } from './types';
+import { HOLDS_LANE, laneOf, type WriteRecord } from './types';
 
 export const ALARM_NAME = 'outbox-retry';
 const WATCHDOG_MS = 60_000;
@@ -56,7 +56,6 @@ export function createScheduler(deps: {
   let alarmAt: number | undefined;
   let closed = false;
 
-  const laneOf = (r: WriteRecord) => `${r.write.connectionId}|${r.write.contactId}`;
 
   /** The first unfinished write of every lane, and every chunk of a bulk job not answered yet. */
   function candidates(): { units: Unit[]; open: boolean } {

@@ -296,4 +296,7 @@ export const newTempId = () => `${TEMP_PREFIX}${crypto.randomUUID()}`;
 
 /** Writes that still hold their contact's lane (later writes of that contact wait). */
 export const HOLDS_LANE: ReadonlySet<WriteState> = new Set(['pending', 'sending', 'failed', 'conflict']);
+
+/** A write's lane: its connection's contact. Writes of one lane go strictly in enqueue order (scheduler.ts). */
+export const laneOf = (r: WriteRecord) => `${r.write.connectionId}|${r.write.contactId}`;
 export const isFinished = (state: WriteState) => state === 'done' || state === 'discarded';

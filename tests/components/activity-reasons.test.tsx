@@ -57,3 +57,27 @@ describe('the activity log, while the outbox tries a change again by itself', ()
     expect(await reasonShown(errorFromResponse(401, {}), 12)).toBe('HighLevel no longer accepts this connection. Reconnect to continue.');
   });
 });
+
+describe('the activity log, while a change that needs the user holds its contact’s later changes', () => {
+  it('says of a later change of that contact what it waits behind, naming it', async () => {
+    fakeBrowser.reset();
+    const refused = errorFromResponse(422, { message: ['tags must be an array of strings'] });
+    const client = { tags: { add: () => Promise.reject(refused) } } as unknown as GhlClient;
+    const outbox = createOutbox({ clientFor: async () => client, retry: { baseMs: 60_000, maxMs: 60_000, maxAttempts: 1 }, log: () => undefined });
+    await outbox.enqueue({ kind: 'tag.add', connectionId: 'conn-1', contactId: 'contact-1', tags: ['hot-lead'] });
+    for (let tries = 0; !(await outbox.list()).some((r) => r.state === 'failed'); tries++) {
+      if (tries > 500) throw new Error('the first change never failed');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    await outbox.enqueue({ kind: 'tag.add', connectionId: 'conn-1', contactId: 'contact-1', tags: ['vip'] });
+    const entries = await activityLog(outbox, async () => 'Ada Park', async () => []);
+    outbox.close();
+    act(() => {
+      useOutbox.setState({ activityOpen: true, activity: { status: 'ready', value: entries }, error: undefined });
+      view.root.render(<ActivityLog />);
+    });
+    const shown = [...view.host.querySelectorAll('[data-testid=activity-entry]')].map((li) => [li.getAttribute('data-state'), li.querySelector('.activity-what')?.textContent, li.querySelector('.reason')?.textContent]);
+    expect(shown[0]).toEqual(['pending', 'Add tag “\u2068vip\u2069”', 'Waits behind an earlier change to this contact that needs you (Add tag “\u2068hot-lead\u2069”): retry or discard that one first.']);
+    expect(shown[1]![0]).toBe('failed');
+  });
+});

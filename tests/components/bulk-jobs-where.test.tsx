@@ -19,7 +19,7 @@ const job = (jobId: string, state: BulkView['state']): BulkView => ({
 const view = mountEach();
 beforeEach(() => {
   const jobs = [job('running', 'running'), job('done', 'done'), job('cancelled', 'cancelled'), job('failed', 'failed'), { ...job('old-done', 'done'), startedOn: undefined }];
-  useOutbox.setState({ status: { pending: 0, failed: 0, conflicts: 0, jobs, changedAt: 1 } });
+  useOutbox.setState({ status: { pending: 0, failed: 0, conflicts: 0, held: 0, jobs, changedAt: 1 } });
 });
 
 /** The banners shown while the sidebar follows `tabId` on `url`: each job's id, and the page it names. */

@@ -4,7 +4,7 @@
 import { act } from 'react';
 import { describe, expect, it } from 'vitest';
 import { ContactCard } from '@/components/ContactCard';
-import { ActivityButton } from '@/components/ActivityButton';
+import { ActivityButton, useStoppedWrites } from '@/components/ActivityButton';
 import { TagEditor } from '@/components/TagEditor';
 import { useOutbox } from '@/components/state/outbox';
 import { OptionsApp } from '@/components/OptionsApp';
@@ -47,7 +47,7 @@ describe('the contact card', () => {
 
 describe('the activity button', () => {
   it('counts the changes that need the user in the right form', () => {
-    const status = { pending: 0, failed: 1, conflicts: 0, jobs: [], changedAt: 1 };
+    const status = { pending: 0, failed: 1, conflicts: 0, held: 0, jobs: [], changedAt: 1 };
     act(() => useOutbox.setState({ status }));
     render(<ActivityButton />);
     expect(view.host.textContent).toBe('Activity (1 needs you)');
@@ -55,6 +55,16 @@ describe('the activity button', () => {
     expect(view.host.textContent).toBe('Activity (3 need you)');
     act(() => useOutbox.setState({ status: { ...status, failed: 0 } }));
     expect(view.host.textContent).toBe('Activity');
+  });
+
+  it('says in its notice how many later changes wait behind the ones that need the user', () => {
+    const status = { pending: 2, failed: 1, conflicts: 0, held: 2, jobs: [], changedAt: 1 };
+    const Notice = () => <p>{useStoppedWrites()?.message}</p>;
+    act(() => useOutbox.setState({ status, activityOpen: false }));
+    render(<Notice />);
+    expect(view.host.textContent).toBe('1 change could not be saved; 2 later changes to the same contacts are held back.');
+    act(() => useOutbox.setState({ status: { ...status, pending: 0, held: 0 } }));
+    expect(view.host.textContent).toBe('1 change could not be saved.');
   });
 });
 

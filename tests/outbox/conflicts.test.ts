@@ -54,7 +54,7 @@ describe('an edit that meets a change made in HighLevel meanwhile', () => {
     expect(stopped.conflict?.latest).toBe('theirs');
     expect(logged.some((line) => line.includes(contactId) && line.includes('city'))).toBe(true);
     expect(await puts(contactId)).toHaveLength(1); // the colleague's only
-    expect(await outbox.counts()).toEqual({ pending: 0, failed: 0, conflicts: 1 });
+    expect(await outbox.counts()).toEqual({ pending: 0, failed: 0, conflicts: 1, held: 0 });
 
     await outbox.resolveConflict(write.id);
     await settled(outbox);

@@ -181,7 +181,7 @@ describe('writes only the user can fix', () => {
     expect(failed.reason).toMatch(/HighLevel refused the change: .*color must be a hexadecimal color/);
     expect(list.find((r) => r.id === after.id)?.state).toBe('pending');
     expect(list.find((r) => r.id === other.id)?.state).toBe('done');
-    expect(await outbox.counts()).toEqual({ pending: 1, failed: 1, conflicts: 0 });
+    expect(await outbox.counts()).toEqual({ pending: 1, failed: 1, conflicts: 0, held: 1 });
 
     // Discarding the refused write lets the contact's queue go on.
     await outbox.discard(bad.id);
