@@ -1,5 +1,6 @@
 // The contact's notes, newest first, with adding, editing and deleting (after a confirmation).
-// A note's text is shown as text, never as HTML. Ctrl/Cmd+Enter saves the note being written.
+// A note's text is shown as text, never as HTML; a long one (a call's summary) by its first lines,
+// with "Show all". Ctrl/Cmd+Enter saves the note being written.
 import { useId, useState, type FormEvent } from 'react';
 import { i18n } from '#i18n';
 import type { NoteView } from '@/lib/protocol';
@@ -66,9 +67,23 @@ function NoteForm(props: { body?: string; label: string; onSave: (body: string) 
 /** After the last note is deleted, the focus goes to "Add a note". */
 const addNoteSummary = () => document.querySelector<HTMLElement>('[data-testid=notes] + details.adder summary');
 
+/** a note longer than this shows its start only, until "Show all" */
+const FOLD_CHARS = 280;
+const FOLD_LINES = 5;
+
+/** the start of a long note: its first lines, cut after a word; undefined when the note is short */
+export function foldedNote(body: string): string | undefined {
+  const lines = body.split('\n');
+  if (body.length <= FOLD_CHARS && lines.length <= FOLD_LINES) return undefined;
+  const start = lines.slice(0, FOLD_LINES).join('\n').slice(0, FOLD_CHARS);
+  const cut = start.length === FOLD_CHARS ? start.slice(0, start.lastIndexOf(' ') > FOLD_CHARS / 2 ? start.lastIndexOf(' ') : FOLD_CHARS) : start;
+  return `${cut.trimEnd()}…`;
+}
+
 function NoteItem({ note }: { note: NoteView }) {
   const { updateNote, deleteNote } = useContact();
   const { editing, opener, start, cancel, closeIfSaved } = useEditInPlace();
+  const [unfolded, setUnfolded] = useState(false);
   if (editing) {
     return (
       <li>
@@ -77,9 +92,16 @@ function NoteItem({ note }: { note: NoteView }) {
     );
   }
   const short = note.body.slice(0, 30);
+  const folded = foldedNote(note.body);
   return (
     <li>
-      <bdi className="note-body">{note.body}</bdi> <span className="muted small">{when(note.dateAdded)}</span>
+      <bdi className="note-body">{folded && !unfolded ? folded : note.body}</bdi>{' '}
+      {folded ? (
+        <button className="quiet small" aria-expanded={unfolded} aria-label={i18n.t(unfolded ? 'notes.showLess' : 'notes.showAll', [isolate(short)])} onClick={() => setUnfolded(!unfolded)}>
+          {i18n.t(unfolded ? 'notes.less' : 'notes.all')}
+        </button>
+      ) : null}{' '}
+      <span className="muted small">{when(note.dateAdded)}</span>
       <span className="row actions">
         <button ref={opener} className="quiet" aria-label={i18n.t('notes.editLabel', [isolate(short)])} onClick={start}>
           {i18n.t('common.edit')}

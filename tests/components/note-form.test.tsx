@@ -32,3 +32,32 @@ describe('a new note', () => {
     expect(text.value).toBe('  \n  ');
   });
 });
+
+describe('a long note', () => {
+  const line = 'Discussed the renewal for all eighteen seats and the order form.';
+  const note = (body: string, id = 'n1') => ({ id, body, dateAdded: '2026-03-01T10:00:00.000Z' });
+
+  it('shows its first lines, cut after a word, until "Show all"; a short one shows whole, with no button', () => {
+    const long = Array.from({ length: 8 }, (_, i) => `${i + 1}. ${line}`).join('\n');
+    act(() => view.root.render(<NoteList notes={[note(long), note('Call back on Friday.', 'n2')]} />));
+    const [first, second] = [...view.host.querySelectorAll('[data-testid=notes] > li')];
+    const body = () => first!.querySelector('.note-body')!.textContent!;
+    expect(body().length).toBeLessThanOrEqual(281);
+    expect(body().endsWith('…')).toBe(true);
+    expect(long.startsWith(body().slice(0, -1))).toBe(true);
+    expect(long.charAt(body().length - 1)).toBe(' '); // cut after a word
+    const toggle = first!.querySelector<HTMLButtonElement>('button[aria-expanded]')!;
+    expect([toggle.textContent, toggle.getAttribute('aria-expanded'), toggle.getAttribute('aria-label')]).toEqual(['Show all', 'false', 'Show all of note ⁨1. Discussed the renewal for a⁩']);
+    act(() => toggle.click());
+    expect(body()).toBe(long);
+    expect([toggle.textContent, toggle.getAttribute('aria-expanded')]).toEqual(['Show less', 'true']);
+    expect(second!.querySelector('.note-body')!.textContent).toBe('Call back on Friday.');
+    expect(second!.querySelector('button[aria-expanded]')).toBeNull();
+  });
+
+  it('of many short lines shows its first five', () => {
+    const lines = ['Budget: yes', 'Authority: CFO', 'Need: 18 seats', 'Timing: Q2', 'Next: order form', 'Owner: Ada'];
+    act(() => view.root.render(<NoteList notes={[note(lines.join('\n'))]} />));
+    expect(view.host.querySelector('.note-body')!.textContent).toBe(`${lines.slice(0, 5).join('\n')}…`);
+  });
+});
