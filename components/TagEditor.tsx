@@ -22,7 +22,9 @@ let answered = 0;
  * as chips); `blocked`: why nothing can be tagged now.
  */
 export function TagEditor({ tags: recorded, blocked }: { tags: string[] | undefined; blocked?: string }) {
-  const { lists, draft, setDraft, addTag, removeTag, focusTagsAt, recentTags, repeatLastTag } = useContact();
+  const { lists, draft, setDraft, addTag, removeTag, focusTagsAt, recentTags, repeatLastTag, refusedTag } = useContact();
+  // the repeat key adds the first chip, unless the last tag added was refused (it then adds nothing)
+  const repeats = (t: string, i: number) => i === 0 && t === recentTags[0] && !refusedTag;
   const early = useContact(earlyTagsOf);
   const tags = recorded ?? early;
   const input = useRef<HTMLInputElement>(null);
@@ -92,13 +94,13 @@ export function TagEditor({ tags: recorded, blocked }: { tags: string[] | undefi
               key={t}
               className="chip recent-chip"
               aria-label={i18n.t('tags.addRecent', [isolate(t)])}
-              aria-keyshortcuts={i === 0 && t === recentTags[0] ? 'Alt+R' : undefined}
-              onClick={() => (i === 0 && t === recentTags[0] ? void repeatLastTag() : void addTag(t))}
+              aria-keyshortcuts={repeats(t, i) ? 'Alt+R' : undefined}
+              onClick={() => (repeats(t, i) ? void repeatLastTag() : void addTag(t))}
             >
               + <bdi>{t}</bdi>
             </button>
           ))}
-          {recent[0] === recentTags[0] ? <span className="muted">{i18n.t('tags.repeatKey')}</span> : null}
+          {recent[0] !== undefined && repeats(recent[0], 0) ? <span className="muted">{i18n.t('tags.repeatKey')}</span> : null}
         </p>
       ) : null}
     </div>

@@ -57,6 +57,8 @@ export interface ContactState {
   said?: { text: string; until: number };
   /** the last tags used, newest first (one-click chips, the repeat key) */
   recentTags: string[];
+  /** the last tag added here, when HighLevel refused it: the repeat key adds no other tag in its place until another is added */
+  refusedTag?: string;
   /** what is typed in the tag box (kept when the shown person changes) */
   draft: string;
   /** bumped to put the focus in the tag box (the shortcut, moving to another person) */
@@ -133,13 +135,19 @@ export const useContact = create<ContactState>((set, get) => {
     if (!res.ok) {
       const message =
         kind === 'addTags' ? i18n.t('tags.couldNotAdd', [tag, res.error.message]) : i18n.t('tags.couldNotRemove', [tag, res.error.message]);
-      set((s) => ({
-        early: s.early?.contactId === contactId ? { contactId, tags: s.early.tags.filter((t) => !sameTag(t, tag)) } : s.early,
-        writeError: { ...res.error, message, contactId },
-        undos: s.undos.filter((u) => u.contactId !== contactId || u.label !== undoLabel(kind, tag)),
-        // a tag HighLevel refused is not offered again
-        recentTags: kind === 'addTags' ? s.recentTags.filter((t) => !sameTag(t, tag)) : s.recentTags,
-      }));
+      set((s) => {
+        const refused = s.undos.findLast((u) => u.contactId === contactId && u.label === undoLabel(kind, tag));
+        return {
+          early: s.early?.contactId === contactId ? { contactId, tags: s.early.tags.filter((t) => !sameTag(t, tag)) } : s.early,
+          writeError: { ...res.error, message, contactId },
+          undos: s.undos.filter((u) => u !== refused),
+          // the bar offered the refused change: it offers no older one in its place (the notice says what happened)
+          undoBarUntil: refused && refused === undoOf(s) ? 0 : s.undoBarUntil,
+          // a tag HighLevel refused is not offered again, and the repeat key does not add another in its place
+          recentTags: kind === 'addTags' ? s.recentTags.filter((t) => !sameTag(t, tag)) : s.recentTags,
+          refusedTag: kind === 'addTags' && usedHere.length && sameTag(usedHere.at(-1)!, tag) ? tag : s.refusedTag,
+        };
+      });
     } else if (given?.contact.id === contactId) {
       given = { ...given, contact: { ...given.contact, tags: res.value } }; // HighLevel's tags (lower case)
     }
@@ -183,7 +191,7 @@ export const useContact = create<ContactState>((set, get) => {
   /** The tag is now the newest used: first of the chips and of the type-ahead, at once. */
   const used = (tag: string) => {
     usedHere.push(tag);
-    set((s) => withUsed(s, [tag]));
+    set((s) => ({ ...withUsed(s, [tag]), refusedTag: undefined }));
   };
 
   /** the shown contact's tags: its record's, or before the record came, those added meanwhile */
@@ -283,6 +291,8 @@ export const useContact = create<ContactState>((set, get) => {
     },
 
     async repeatLastTag() {
+      const refused = get().refusedTag;
+      if (refused) return say(i18n.t('tags.lastRefused', [refused]));
       const last = get().recentTags[0];
       if (!last) return say(i18n.t('tags.noneToRepeat'));
       if (tagsShown()?.some((t) => sameTag(t, last))) return say(i18n.t('tags.alreadyHas', [last]));

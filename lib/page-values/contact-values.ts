@@ -14,12 +14,12 @@ export function contactValueProblem(field: 'email' | 'phone', value: string): st
   if (!text) return undefined;
   if (field === 'email') return isEmail(text) ? undefined : i18n.t('errors.emailLooksWrong');
   const extension = EXTENSION.exec(text);
-  if (extension && isPhone(text.slice(0, extension.index))) return i18n.t('errors.phoneExtension', [extension[0].trim()]);
+  if (extension && isPhone(text.slice(0, extension.index))) return i18n.t('errors.phoneExtension', [extension[0].replace(/^[,;]?\s*/, '')]);
   return isPhone(text) ? undefined : i18n.t('errors.phoneLooksWrong');
 }
 
-/** an extension after the number ("ext. 12", "x 12", "#12"), which a contact's phone in HighLevel has no place for */
-const EXTENSION = /\s*(?:ext\.?|extension|x|#)\s*\d{1,6}$/i;
+/** an extension after the number ("ext. 12", ", ext 12", "x 12", "#12"), which a contact's phone in HighLevel has no place for */
+const EXTENSION = /[,;]?\s*(?:ext\.?|extension|x|#)\s*\d{1,6}$/i;
 
 /** an email as HighLevel takes it (a custom field of type email too) */
 export const isEmail = (text: string) => EMAIL.test(text.trim());

@@ -50,6 +50,7 @@ beforeEach(() => {
     undos: [],
     undoBarUntil: 0,
     recentTags: [],
+    refusedTag: undefined,
     draft: '',
     writeError: undefined,
     lists: { status: 'ready', value: { tags: ['hot', 'webinar', 'warm'], recentTags: [], users: [], customFields: [], pipelines: [], lostReasons: [], workflows: [], missingScopes: [] } },
@@ -102,6 +103,46 @@ describe('adding a tag', () => {
     await useContact.getState().repeatLastTag();
     expect([...server.get('c2')!]).toEqual(['webinar']);
     expect(tags()).toEqual(['webinar']);
+  });
+});
+
+describe('a tag HighLevel refuses', () => {
+  /** the background refusing `refused` for c2 (a tag policy), taking every other change */
+  function refusing(refused: string) {
+    const server = serverWith({ c1: ['warm'], c2: [], c3: [] });
+    const answer = send.getMockImplementation()!;
+    send.mockImplementation(async (type: string, input: { contactId: string; tags: string[] }) =>
+      type === 'addTags' && input.contactId === 'c2' && input.tags.includes(refused)
+        ? { ok: false, error: { kind: 'invalid', message: 'HighLevel refused the change.', action: 'none' } }
+        : answer(type, input as never));
+    return server;
+  }
+
+  it('is not replaced by an older tag under the repeat key: the key says why it adds nothing, until another tag is added', async () => {
+    const server = refusing('callback');
+    await useContact.getState().addTag('hot');
+    await useContact.getState().addTag('callback');
+    await useContact.getState().open('c2');
+    await useContact.getState().repeatLastTag(); // refused on c2
+    expect([...server.get('c2')!]).toEqual([]);
+    await useContact.getState().open('c3');
+    await useContact.getState().repeatLastTag();
+    expect([...server.get('c3')!]).toEqual([]); // not "hot"
+    expect(useContact.getState().said?.text).toBe('HighLevel refused “callback”, so Alt+R adds nothing. Type the tag to add, or pick a recent one.');
+    await useContact.getState().addTag('webinar');
+    await useContact.getState().open('c1');
+    await useContact.getState().repeatLastTag();
+    expect([...server.get('c1')!]).toContain('webinar');
+  });
+
+  it('takes its undo offer away without offering an older change of that person in its place', async () => {
+    refusing('callback');
+    await useContact.getState().open('c2');
+    await useContact.getState().addTag('hot');
+    await useContact.getState().addTag('callback');
+    const s = useContact.getState();
+    expect(undoOf(s)?.label).toBe('Added “hot”'); // still undoable with Ctrl+Z
+    expect(s.undoBarUntil).toBe(0); // but the bar does not offer it as if it were the latest change
   });
 });
 

@@ -92,6 +92,7 @@ describe('the background', () => {
     // an extension has no place in the phone: said as such, not as a count of digits
     expect(() => checkEdit({ phone: '+1 415 555 0134 ext. 12' }, { phone: '' }, ctx)).toThrow('HighLevel keeps a phone without its extension: take out “ext. 12”');
     expect(() => checkEdit({ phone: '(415) 555-0134 x12' }, { phone: '' }, ctx)).toThrow('take out “x12”');
+    expect(() => checkEdit({ phone: '+1 415 555 0134, ext 12' }, { phone: '' }, ctx)).toThrow('take out “ext 12”');
     expect(checkEdit({ phone: '+44 20 7946 0123', email: '' }, { phone: '', email: 'ana@silva.example.org' }, ctx).fields).toEqual({ phone: '+44 20 7946 0123', email: '' });
   });
 });
