@@ -45,9 +45,15 @@ function BulkProgressBar({ job, startedElsewhere }: { job: BulkView; startedElse
   const label = job.op === 'add' ? i18n.t('bulk.tagging', [quoted(job.tags)]) : i18n.t('bulk.untagging', [quoted(job.tags)]);
   const settled = job.done + job.failed + job.notSent;
   const finished = job.state === 'done' || job.state === 'cancelled' || job.state === 'failed';
+  // "Undo this job" goes once the undo is queued: the focus goes to this job's report, which stays
+  const report = useRef<HTMLParagraphElement>(null);
+  const undo = () => {
+    report.current?.focus();
+    void undoBulk(job.jobId);
+  };
   return (
     <div className="bulk-job" data-testid="bulk-job" data-state={job.state} data-job={job.jobId}>
-      <p className="small" data-testid="bulk-report">
+      <p className="small" data-testid="bulk-report" ref={report} tabIndex={-1}>
         {jobReport(job)}
       </p>
       {startedElsewhere && job.startedOn?.page ? (
@@ -65,7 +71,7 @@ function BulkProgressBar({ job, startedElsewhere }: { job: BulkView; startedElse
           </button>
         ) : null}
         {finished && job.undoable > 0 && !job.undoneBy ? (
-          <button onClick={() => void undoBulk(job.jobId)} aria-label={i18n.t('bulk.undoJobLabel', job.undoable, [job.undoable])}>
+          <button onClick={undo} aria-label={i18n.t('bulk.undoJobLabel', job.undoable, [job.undoable])}>
             {i18n.t('bulk.undoJob')}
           </button>
         ) : null}

@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
 // Where a bulk job's banner shows: in flight or failed, on any page the sidebar follows (named by
 // the page it was started on when that is another); done or cancelled, only on the tab and page
-// it was started on. A job stored without its start shows everywhere, as before.
+// it was started on. A job stored without its start shows everywhere, as before. And its "Undo this
+// job" hands the focus to the job's report as it goes.
 import { act } from 'react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { BulkJobs } from '@/components/BulkTags';
 import { useOutbox } from '@/components/state/outbox';
 import { useSidebar } from '@/components/state/sidebar';
@@ -56,5 +57,23 @@ describe('a bulk job’s banner', () => {
 
   it('on the same tab moved to another page, leaves out the done job too', () => {
     expect(bannersOn(7, 'https://app.heyreach.io/app/campaigns').map((b) => b.job)).toEqual(['running', 'failed', 'old-done']);
+  });
+});
+
+describe('“Undo this job”', () => {
+  it('hands the focus to its job’s report before it goes, never to the page', async () => {
+    const undoBulk = vi.fn(async () => undefined);
+    const done = { ...job('done', 'done'), undoable: 3 };
+    useOutbox.setState({ undoBulk, status: { pending: 0, failed: 0, conflicts: 0, held: 0, jobs: [done], changedAt: 1 } });
+    bannersOn(7, 'https://app.heyreach.io/app/inbox');
+    const button = view.host.querySelector<HTMLButtonElement>('[data-testid=bulk-job] button')!;
+    expect(button.textContent).toBe('Undo this job');
+    act(() => button.focus());
+    await act(async () => button.click());
+    expect(undoBulk).toHaveBeenCalledWith('done');
+    // the job is marked undone: its button goes
+    act(() => useOutbox.setState({ status: { pending: 0, failed: 0, conflicts: 0, held: 0, jobs: [{ ...done, undoneBy: 'undo-1' }], changedAt: 2 } }));
+    expect(view.host.querySelector('[data-testid=bulk-job] button')).toBeNull();
+    expect(document.activeElement).toBe(view.host.querySelector('[data-job=done] [data-testid=bulk-report]'));
   });
 });
