@@ -15,6 +15,7 @@ import { useSidebar, type PersonEntry } from './state/sidebar';
 import { valueOf } from './state/ask';
 import { isolate } from './bidi';
 import { TagCombobox } from './TagCombobox';
+import { offerTags } from './tag-suggestions';
 import { Adder, escapeCancels } from './FormParts';
 import { BULK_ID } from './keys';
 
@@ -103,6 +104,25 @@ export function BulkJobs() {
 interface Asked {
   op: 'add' | 'remove';
   tag: string;
+  /** no contact of the location has it yet: the question says so */
+  isNew?: boolean;
+}
+
+/**
+ * the tag "Tag…" and "Untag…" act on, by the tag box's rule: the location's tag typed (in its
+ * spelling), else the first tag offered for what is typed, as Enter takes it; else, for a tag to
+ * add, the text as a new tag (said as new in the question); nothing to remove when the location
+ * has no such tag
+ */
+export function bulkTagOf(typed: string, catalogue: string[], op: 'add' | 'remove'): { tag: string; isNew?: boolean } | undefined {
+  const text = typed.trim();
+  if (!text) return undefined;
+  const existing = catalogue.find((t) => t.toLowerCase() === text.toLowerCase());
+  if (existing) return { tag: existing };
+  const offer = offerTags(catalogue, text, []);
+  const offered = offer.nearMiss ? undefined : offer.suggestions[0];
+  if (offered) return { tag: offered };
+  return op === 'add' ? { tag: text, isNew: true } : undefined;
 }
 
 export function BulkTags({ entries, site }: { entries: PersonEntry[]; site: string }) {
@@ -138,9 +158,12 @@ export function BulkTags({ entries, site }: { entries: PersonEntry[]; site: stri
   const toCreate = who === 'all' && createMissing ? missing : [];
   const count = contactIds.length + toCreate.length;
 
-  const ask = (op: 'add' | 'remove', typed = tag) => {
-    const t = typed.trim();
-    if (t && (op === 'add' ? count : contactIds.length)) setAsked({ op, tag: t });
+  const [hint, setHint] = useState<string>();
+  /** the buttons: the tag by the tag box's rule (see bulkTagOf); `typed` from the box's own Enter is taken as it is */
+  const ask = (op: 'add' | 'remove', typed?: { tag: string; isNew?: boolean }) => {
+    const target = typed ?? bulkTagOf(tag, catalogue, op);
+    if (!target) return setHint(i18n.t('bulk.noSuchTag', [tag.trim()]));
+    if (op === 'add' ? count : contactIds.length) setAsked({ op, ...target });
   };
   const run = async () => {
     if (!asked) return;
@@ -152,7 +175,7 @@ export function BulkTags({ entries, site }: { entries: PersonEntry[]; site: stri
   };
   const question = asked
     ? asked.op === 'add'
-      ? i18n.t('bulk.confirmAdd', count, [count, `‘${isolate(asked.tag)}’`])
+      ? i18n.t(asked.isNew ? 'bulk.confirmAddNew' : 'bulk.confirmAdd', count, [count, `‘${isolate(asked.tag)}’`])
       : i18n.t('bulk.confirmRemove', contactIds.length, [contactIds.length, `‘${isolate(asked.tag)}’`])
     : '';
 
@@ -187,15 +210,21 @@ export function BulkTags({ entries, site }: { entries: PersonEntry[]; site: stri
         onValue={(t) => {
           setTag(t);
           setAsked(undefined);
+          setHint(undefined);
         }}
         catalogue={catalogue}
         present={[]}
         placeholder={i18n.t('bulk.placeholder')}
-        onTag={(t) => {
+        onTag={(t, create) => {
           setTag(t);
-          ask('add', t);
+          ask('add', { tag: t, isNew: create });
         }}
       />
+      {hint ? (
+        <p className="error small" role="status" data-testid="bulk-hint">
+          {hint}
+        </p>
+      ) : null}
       {who === 'all' && missing.length ? (
         <label className="check small">
           <input type="checkbox" checked={createMissing} onChange={(e) => setCreateMissing(e.target.checked)} /> {i18n.t('bulk.alsoCreate', missing.length)}

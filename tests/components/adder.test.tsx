@@ -9,6 +9,7 @@ import { TaskList } from '@/components/TaskList';
 import { NoteList } from '@/components/NoteList';
 import { BulkTags } from '@/components/BulkTags';
 import { useOutbox } from '@/components/state/outbox';
+import { useContact } from '@/components/state/contact';
 import { useSidebar } from '@/components/state/sidebar';
 import { onSidebarKey } from '@/components/keys';
 import type { DetectedPerson } from '@/lib/detect';
@@ -97,6 +98,32 @@ describe('the bulk question', () => {
     act(() => cancel.click());
     expect(view.host.querySelector('[data-testid=bulk-confirm]')).toBeNull();
     expect(document.activeElement).toBe(tag);
+  });
+});
+
+describe('the bulk buttons', () => {
+  const lists = { tags: ['linkedin-lead', 'webinar'], recentTags: [], users: [], customFields: [], pipelines: [], lostReasons: [], workflows: [], missingScopes: [] };
+  /** the question (or the hint) after typing `text` and pressing the button `which` */
+  function asked(text: string, which: 'Tag…' | 'Untag…') {
+    useContact.setState({ lists: { status: 'ready', value: lists } });
+    act(() => view.root.render(null)); // a fresh form each time
+    act(() => view.root.render(<BulkTags entries={[entry('Ada'), entry('Ben')]} site="app.heyreach.io" />));
+    const details = view.host.querySelector('details')!;
+    act(() => void (details.open = true));
+    type(details.querySelector<HTMLInputElement>('input[role=combobox]')!, text);
+    act(() => [...details.querySelectorAll('button')].find((b) => b.textContent === which)!.click());
+    return (view.host.querySelector('[data-testid=bulk-confirm] p') ?? view.host.querySelector('[data-testid=bulk-hint]'))?.textContent?.replace(/[\u2068\u2069]/g, '');
+  }
+
+  it('act on the tag offered for what is typed, as Enter takes it, never on a part of its name', () => {
+    expect(asked('linkedin', 'Untag…')).toBe('Remove ‘linkedin-lead’ from 2 contacts?');
+    expect(asked('WEBINAR', 'Tag…')).toBe('Tag 2 contacts with ‘webinar’?');
+  });
+
+  it('say a tag no contact has yet is new, and remove no tag the location does not have', () => {
+    expect(asked('gala-dinner', 'Tag…')).toBe('Tag 2 contacts with ‘gala-dinner’, a new tag?');
+    expect(asked('gala-dinner', 'Untag…')).toBe('No tag of this location matches “gala-dinner”: nothing to remove.');
+    expect(view.host.querySelector('[data-testid=bulk-confirm]')).toBeNull();
   });
 });
 

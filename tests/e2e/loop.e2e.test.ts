@@ -194,7 +194,7 @@ describe('Chromium: tagging several people of the 200-lead list', () => {
       await box.focus();
       await box.type('bulk-cancel');
       await chord(sidebar, ['Shift'], 'Enter'); // a new tag, on purpose
-      expect(await textOf(sidebar, '[data-testid=bulk-confirm] p:first-child')).toEqual(['Tag 200 contacts with ‘\u2068bulk-cancel\u2069’?']);
+      expect(await textOf(sidebar, '[data-testid=bulk-confirm] p:first-child')).toEqual(['Tag 200 contacts with ‘\u2068bulk-cancel\u2069’, a new tag?']);
       await sidebar.keyboard.press('Enter');
       await sidebar.waitForSelector('[data-testid=bulk-job][data-state=running] button');
       await new Promise((r) => setTimeout(r, 1_000));
