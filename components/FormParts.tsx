@@ -138,10 +138,14 @@ export function useEditInPlace(open = false) {
   };
 }
 
+/** an "Add …" form opened by its key (Alt+A, Alt+K, Alt+N) → where the focus was: Escape goes back there */
+export const openedByKeyFrom = new WeakMap<Element, HTMLElement>();
+
 /**
  * A section's "Add …" form, opened from its summary. Escape anywhere in it closes it and gives the
- * focus back to the summary, unless something inside used that Escape (a list of offers closing,
- * a box emptied, a question put away): what was typed stays for the next time it opens.
+ * focus back to the summary (or, opened by its key, to where the key was pressed), unless something
+ * inside used that Escape (a list of offers closing, a box emptied, a question put away): what was
+ * typed stays for the next time it opens.
  */
 export function Adder(props: { summary: ReactNode; className?: string; id?: string; testId?: string; keys?: string; children: ReactNode }) {
   return (
@@ -154,7 +158,9 @@ export function Adder(props: { summary: ReactNode; className?: string; id?: stri
         if (e.key !== 'Escape' || e.defaultPrevented || !details.open) return;
         e.preventDefault();
         details.open = false;
-        details.querySelector('summary')?.focus();
+        const from = openedByKeyFrom.get(details);
+        openedByKeyFrom.delete(details);
+        (from?.isConnected ? from : details.querySelector('summary'))?.focus();
       }}
     >
       <summary aria-keyshortcuts={props.keys}>{props.summary}</summary>

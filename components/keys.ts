@@ -8,6 +8,7 @@
 import { useEffect } from 'react';
 import { useContact } from './state/contact';
 import { useSidebar } from './state/sidebar';
+import { openedByKeyFrom } from './FormParts';
 
 /** The "3 of 200" button of the pinned person (it opens the list of the page's people). */
 export const PEOPLE_TOGGLE_ID = 'people-toggle';
@@ -59,6 +60,8 @@ export function onSidebarKey(e: KeyboardEvent): void {
     const details = document.getElementById(adder[0]) as HTMLDetailsElement | null;
     if (!details) return;
     e.preventDefault();
+    const from = document.activeElement;
+    if (from instanceof HTMLElement && from !== document.body && !details.contains(from)) openedByKeyFrom.set(details, from);
     details.open = true;
     details.querySelector<HTMLElement>(adder[1])?.focus();
     return;

@@ -2,7 +2,9 @@
 // A section's "Add …" form closes on Escape, with the focus back on its summary and what was typed
 // kept; an Escape used inside it (a tag box emptied) does not close it as well. The bulk question
 // is put away by Escape as by Cancel, the focus back on the tag instead of the page. Alt+A opens
-// the bulk form in its tag box, Alt+K and Alt+N the task and note forms in their first field. Escape in a form that edits in place cancels it, as Cancel does.
+// the bulk form in its tag box, Alt+K and Alt+N the task and note forms in their first field; Escape
+// then goes back to where the key was pressed. Escape in a form that edits in place cancels it, as
+// Cancel does.
 import { act } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { TaskList } from '@/components/TaskList';
@@ -183,6 +185,22 @@ describe('Alt+K and Alt+N', () => {
       expect(key.defaultPrevented).toBe(true);
       expect(details.querySelector('summary')!.getAttribute('aria-keyshortcuts')).toBe(code === 'KeyK' ? 'Alt+K' : 'Alt+N');
     }
+  });
+
+  it('give the focus back to where the key was pressed (the tag box) on Escape; opened from the summary, to the summary', () => {
+    act(() => view.root.render(<><input aria-label="Add a tag" /><TaskList tasks={[]} users={[]} now={0} /></>));
+    const box = view.host.querySelector<HTMLInputElement>('input[aria-label="Add a tag"]')!;
+    const details = view.host.querySelector('details')!;
+    act(() => box.focus());
+    act(() => onSidebarKey(new KeyboardEvent('keydown', { key: 'k', code: 'KeyK', altKey: true, bubbles: true, cancelable: true })));
+    expect(document.activeElement).toBe(details.querySelector('input[name=title]'));
+    escape(document.activeElement!);
+    expect(details.open).toBe(false);
+    expect(document.activeElement).toBe(box);
+    // opened from its summary, the form gives the focus back to the summary
+    act(() => void (details.open = true));
+    escape(details.querySelector('input[name=title]')!);
+    expect(document.activeElement).toBe(details.querySelector('summary'));
   });
 });
 
