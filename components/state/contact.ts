@@ -291,6 +291,7 @@ export const useContact = create<ContactState>((set, get) => {
     },
 
     async repeatLastTag() {
+      if (!get().contactId) return say(i18n.t('tags.noContactToTag'));
       const refused = get().refusedTag;
       if (refused) return say(i18n.t('tags.lastRefused', [refused]));
       const last = get().recentTags[0];

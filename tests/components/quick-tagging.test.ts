@@ -104,6 +104,15 @@ describe('adding a tag', () => {
     expect([...server.get('c2')!]).toEqual(['webinar']);
     expect(tags()).toEqual(['webinar']);
   });
+
+  it('says why the repeat key adds nothing where no contact is shown (a person not in GHL yet)', async () => {
+    serverWith({ c1: ['warm'] });
+    await useContact.getState().addTag('hot');
+    await useContact.getState().open(undefined);
+    await useContact.getState().repeatLastTag();
+    expect(send).not.toHaveBeenCalledWith('addTags', expect.objectContaining({ tags: ['hot'], contactId: undefined }));
+    expect(useContact.getState().said?.text).toBe('No contact to tag here: Alt+R tags a person once they are in GHL.');
+  });
 });
 
 describe('a tag HighLevel refuses', () => {
