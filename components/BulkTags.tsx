@@ -175,7 +175,9 @@ export function BulkTags({ entries, site }: { entries: PersonEntry[]; site: stri
   };
   const question = asked
     ? asked.op === 'add'
-      ? i18n.t(asked.isNew ? 'bulk.confirmAddNew' : 'bulk.confirmAdd', count, [count, `‘${isolate(asked.tag)}’`])
+      ? asked.isNew
+        ? i18n.t('bulk.confirmAddNew', count, [count, `‘${isolate(asked.tag)}’`])
+        : i18n.t('bulk.confirmAdd', count, [count, `‘${isolate(asked.tag)}’`])
       : i18n.t('bulk.confirmRemove', contactIds.length, [contactIds.length, `‘${isolate(asked.tag)}’`])
     : '';
 

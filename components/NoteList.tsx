@@ -97,8 +97,13 @@ function NoteItem({ note }: { note: NoteView }) {
     <li>
       <bdi className="note-body">{folded && !unfolded ? folded : note.body}</bdi>{' '}
       {folded ? (
-        <button className="quiet small" aria-expanded={unfolded} aria-label={i18n.t(unfolded ? 'notes.showLess' : 'notes.showAll', [isolate(short)])} onClick={() => setUnfolded(!unfolded)}>
-          {i18n.t(unfolded ? 'notes.less' : 'notes.all')}
+        <button
+          className="quiet small"
+          aria-expanded={unfolded}
+          aria-label={unfolded ? i18n.t('notes.showLess', [isolate(short)]) : i18n.t('notes.showAll', [isolate(short)])}
+          onClick={() => setUnfolded(!unfolded)}
+        >
+          {unfolded ? i18n.t('notes.less') : i18n.t('notes.all')}
         </button>
       ) : null}{' '}
       <span className="muted small">{when(note.dateAdded)}</span>
