@@ -22,6 +22,7 @@ import { PageDifferences } from './PageDifferences';
 import { SameBusiness } from './SameBusiness';
 import { valueOf } from './state/ask';
 import { useContact } from './state/contact';
+import { useOutbox } from './state/outbox';
 import { useMissingScopes } from './state/record';
 import { useSidebar } from './state/sidebar';
 import { TaskList } from './TaskList';
@@ -51,6 +52,21 @@ function Facts({ details }: { details: ContactDetails }) {
           </div>
         ))}
     </dl>
+  );
+}
+
+/** Changes shown on the card that wait behind one HighLevel did not take: said, with the way to the activity log. */
+function HeldChanges({ count }: { count: number }) {
+  const toggleActivity = useOutbox((s) => s.toggleActivity);
+  return (
+    <div className="notice tone-waiting" role="status" data-testid="held-changes">
+      <p>
+        {i18n.t('contact.held', count, [count])}{' '}
+        <button className="quiet" onClick={() => toggleActivity(true)}>
+          {i18n.t('activity.open')}
+        </button>
+      </p>
+    </div>
   );
 }
 
@@ -102,6 +118,7 @@ export function ContactCard(props: { details: ContactDetails; users: UserOption[
       </header>
       {editing ? <ContactFields key={contact.id} contact={contact} onDone={cancel} /> : null}
       <AccessNotice missing={missing} />
+      {details.held ? <HeldChanges count={details.held} /> : null}
       <PageDifferences contact={contact} canWrite={!missing.includes('contacts.write')} />
       <Facts details={details} />
       <Freshness contactId={contact.id} fetchedAt={details.fetchedAt} revalidating={props.revalidating} />

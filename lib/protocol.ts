@@ -214,6 +214,8 @@ export interface ContactDetails {
   colleaguesPending?: boolean;
   /** when the background fetched this from HighLevel */
   fetchedAt: number;
+  /** of the changes shown on this record, those waiting behind one of the contact's that needs the user (failed, or in conflict): shown, not saved */
+  held?: number;
 }
 
 /**

@@ -150,9 +150,22 @@ export function layWrites(
 
 /** The confirmed record with the contact's unfinished writes of the outbox applied (pending and sending ones). */
 export function withWrites(d: ContactDetails, records: WriteRecord[], users: UserOption[], lists?: ShownLists): ContactDetails {
-  const mine = records.filter((r) => r.write.contactId === d.contact.id && SHOWN.has(r.state)).sort((a, b) => a.seq - b.seq);
+  const own = records.filter((r) => r.write.contactId === d.contact.id).sort((a, b) => a.seq - b.seq);
+  const mine = own.filter((r) => SHOWN.has(r.state));
   if (mine.length === 0) return d;
-  return layWrites(d, mine.map((r) => r.write), { users, lists, at: Math.max(...mine.map((r) => r.createdAt)) });
+  const laid = layWrites(d, mine.map((r) => r.write), { users, lists, at: Math.max(...mine.map((r) => r.createdAt)) });
+  const held = heldBehind(own);
+  return held ? { ...laid, held } : laid;
+}
+
+/**
+ * how many of a contact's writes (in enqueue order) wait behind one that stopped for the user: shown
+ * as made, not saved. A running bulk job's tag (outbox.unanswered gives it the last seq) goes beside
+ * the contact's writes, never behind them.
+ */
+function heldBehind(own: WriteRecord[]): number {
+  const stopped = own.find((r) => r.state === 'failed' || r.state === 'conflict');
+  return stopped ? own.filter((r) => r.seq > stopped.seq && r.seq < Number.MAX_SAFE_INTEGER && r.state === 'pending').length : 0;
 }
 
 /** The confirmed record after a write HighLevel accepted, with the ids HighLevel gave. */

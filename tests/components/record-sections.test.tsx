@@ -9,6 +9,7 @@ import type { ContactDetails, LocationLists } from '@/lib/protocol';
 import { ConflictChoice } from '@/components/ConflictChoice';
 import { ContactCard } from '@/components/ContactCard';
 import { useContact } from '@/components/state/contact';
+import { useOutbox } from '@/components/state/outbox';
 import { mountEach } from './mount';
 
 const send = vi.hoisted(() => vi.fn());
@@ -199,5 +200,20 @@ describe('a conflict over the owner or a stage', () => {
     ] }} />));
     const cells = [...view.host.querySelectorAll('[data-side]')].map((e) => e.textContent);
     expect(cells).toEqual(['Jordan Blake', 'Nobody', 'Proposal', 'Contacted']);
+  });
+});
+
+describe('changes held behind one that needs the user', () => {
+  it('are said on the card, with the way to the activity log; a card without them says nothing', () => {
+    useContact.setState({ details: { status: 'ready', value: { ...record, held: 2 } } });
+    useOutbox.setState({ activityOpen: false });
+    render();
+    const notice = view.host.querySelector('[data-testid=held-changes]')!;
+    expect(notice.textContent).toBe('2 changes shown here are not saved yet. They wait behind a change to this contact that needs you. Open activity');
+    click(notice.querySelector('button'));
+    expect(useOutbox.getState().activityOpen).toBe(true);
+    useContact.setState({ details: { status: 'ready', value: record } });
+    render();
+    expect(view.host.querySelector('[data-testid=held-changes]')).toBeNull();
   });
 });
