@@ -64,7 +64,7 @@ function Entry({ entry }: { entry: ActivityEntry }) {
       <span className={`badge state-${entry.state}`}>{STATE_WORDS[entry.state]()}</span>{' '}
       <bdi className="activity-what">{entry.what}</bdi>
       <span className="muted small">
-        {entry.state === 'refused' ? null : (
+        {entry.state === 'refused' || entry.namesContact ? null : (
           <>
             {' · '}
             <bdi>{entry.contactName ?? i18n.t('activity.aContact')}</bdi>

@@ -302,6 +302,8 @@ export interface ActivityEntry {
   what: string;
   contactId: string;
   contactName?: string;
+  /** `what` names the contact itself (“Create contact “Ada Park””): no contact is named after it */
+  namesContact?: boolean;
   state: WriteStateView;
   /** why it failed or is waiting, in plain words */
   reason?: string;

@@ -63,6 +63,7 @@ export function activityEntry(r: WriteRecord, contactName?: string): ActivityEnt
     what: describeWrite(r.write),
     contactId: r.write.contactId,
     contactName,
+    namesContact: r.write.kind === 'contact.create' || undefined,
     state: r.state,
     reason: r.reason,
     action: r.action,

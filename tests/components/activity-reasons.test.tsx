@@ -81,3 +81,21 @@ describe('the activity log, while a change that needs the user holds its contact
     expect(shown[1]![0]).toBe('failed');
   });
 });
+
+describe('the activity log’s entry for a contact being created', () => {
+  it('names the contact in its words only, never “a contact” after them', async () => {
+    fakeBrowser.reset();
+    const never = { contacts: { create: () => new Promise(() => undefined), upsert: () => new Promise(() => undefined) } } as unknown as GhlClient;
+    const outbox = createOutbox({ clientFor: async () => never, log: () => undefined });
+    await outbox.enqueue({ kind: 'contact.create', connectionId: 'conn-1', fields: { firstName: 'Hannah', lastName: 'Whitfield', email: 'hannah@orbital.example.org' } });
+    const entries = await activityLog(outbox, async () => undefined, async () => []);
+    outbox.close();
+    act(() => {
+      useOutbox.setState({ activityOpen: true, activity: { status: 'ready', value: entries }, error: undefined });
+      view.root.render(<ActivityLog />);
+    });
+    const entry = view.host.querySelector('[data-testid=activity-entry]')!;
+    expect(entry.querySelector('.activity-what')!.textContent).toBe('Create contact “\u2068Hannah Whitfield\u2069”');
+    expect(entry.textContent).not.toContain('a contact');
+  });
+});
