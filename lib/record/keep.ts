@@ -192,6 +192,10 @@ export function contactRecords(
 
     /** Applies a write HighLevel took to the kept record, if one is kept (no read otherwise). */
     async confirm(contactId: string, edit: (d: ContactDetails) => ContactDetails): Promise<void> {
+      // a read under way may have left HighLevel before the change was applied (a connection made
+      // again reads the shown record afresh while its stopped writes go out): the change is laid
+      // over what it brings, not lost under it
+      await inflight.get(contactId)?.catch(() => undefined);
       const last = await known(contactId);
       if (!last) return;
       generation.set(contactId, (generation.get(contactId) ?? 0) + 1);

@@ -116,3 +116,19 @@ describe('a change HighLevel made elsewhere (a bulk job ended)', () => {
     expect(reads).toEqual(['c3', 'c5']);
   });
 });
+
+describe('a change confirmed while its record is being read', () => {
+  it('is laid over the record the read brings, even when none was kept before (a connection made again)', async () => {
+    let answer!: (r: FreshRecord) => void;
+    const slow = (): Promise<FreshRecord> => new Promise((resolve) => (answer = resolve));
+    const records = contactRecords(LOCATION, slow);
+    const reading = records.get('c1', true); // the sidebar reads the shown record afresh
+    // the stopped tag goes out and HighLevel takes it, before the read is in (the read left before it)
+    const confirmed = records.confirm('c1', (d) => ({ ...d, contact: { ...d.contact, tags: [...d.contact.tags, 'after-reconnect'] } }));
+    answer({ details: details('c1') });
+    await reading;
+    await confirmed;
+    expect(records.peek('c1')?.contact.tags).toEqual(['after-reconnect']);
+    expect((await browser.storage.session.get(`contactView:${LOCATION}:c1`))[`contactView:${LOCATION}:c1`]).toMatchObject({ contact: { tags: ['after-reconnect'] } });
+  });
+});
