@@ -114,7 +114,7 @@ interface Asked {
  * add, the text as a new tag (said as new in the question); nothing to remove when the location
  * has no such tag
  */
-export function bulkTagOf(typed: string, catalogue: string[], op: 'add' | 'remove'): { tag: string; isNew?: boolean } | undefined {
+function bulkTagOf(typed: string, catalogue: string[], op: 'add' | 'remove'): { tag: string; isNew?: boolean } | undefined {
   const text = typed.trim();
   if (!text) return undefined;
   const existing = catalogue.find((t) => t.toLowerCase() === text.toLowerCase());

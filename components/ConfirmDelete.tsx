@@ -4,7 +4,7 @@
 // confirmed delete to what comes next (the next item of the list, else the one before, else what
 // `fallback` names), never to the page. (A delete HighLevel refuses brings the item back, with the
 // notice saying why.)
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import { i18n } from '#i18n';
 
 const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), summary, a[href], [tabindex="0"]';
@@ -16,6 +16,15 @@ export function focusAfterDelete(from: HTMLElement | null): HTMLElement | null {
   const previous = item?.previousElementSibling?.querySelector<HTMLElement>(FOCUSABLE);
   return next ?? previous ?? null;
 }
+
+/**
+ * A click handler for a button that goes away with what it does: the focus moves first, to what
+ * focusAfterDelete finds, else to `fallback`'s, never to the page; then `run`.
+ */
+export const leavingTo = (fallback: (from: HTMLElement) => HTMLElement | null | undefined, run: () => unknown) => (e: MouseEvent<HTMLButtonElement>) => {
+  (focusAfterDelete(e.currentTarget) ?? fallback(e.currentTarget))?.focus();
+  void run();
+};
 
 /** `label` names the button for screen readers ("Delete task Call Ana"), `question` the question. */
 export function ConfirmDelete(props: {

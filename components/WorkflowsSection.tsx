@@ -6,7 +6,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { i18n } from '#i18n';
 import type { AddedWorkflowView, ContactView, WorkflowOption } from '@/lib/protocol';
-import { focusAfterDelete } from './ConfirmDelete';
+import { leavingTo } from './ConfirmDelete';
 import { escapeCancels, useEditInPlace } from './FormParts';
 import { MissingScope } from './MissingScope';
 import { recordActions } from './state/record';
@@ -85,11 +85,8 @@ export function WorkflowsSection(props: { contact: ContactView; added: AddedWork
               <button
                 className="quiet"
                 aria-label={i18n.t('workflows.removeLabel', [w.name])}
-                onClick={(e) => {
-                  // the entry goes with the button: the focus to the next one's, else to "Add to workflow…"
-                  (focusAfterDelete(e.currentTarget) ?? e.currentTarget.closest('section')?.querySelector<HTMLElement>('.section-head button'))?.focus();
-                  void recordActions.removeFromWorkflow(w.workflowId);
-                }}
+                // the entry goes with the button: the focus to the next one's, else to "Add to workflow…"
+                onClick={leavingTo((from) => from.closest('section')?.querySelector<HTMLElement>('.section-head button'), () => recordActions.removeFromWorkflow(w.workflowId))}
               >
                 {i18n.t('workflows.remove')}
               </button>

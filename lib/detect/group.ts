@@ -295,9 +295,10 @@ export function listedPeople(entries: Signal[], signals: Signal[], found: Scanne
     return values.has(entry) || [...entry.getElementsByTagName('*')].some((e) => values!.has(e));
   };
   // nor is a name read as someone's company (a signature's lines, each an entry of a stack: "Park Labs")
-  const companies = new Set(signals.filter((s) => s.field === 'company').map((s) => s.value));
+  let companies: Set<string> | undefined;
+  const readAsCompany = (name: string) => (companies ??= new Set(signals.filter((s) => s.field === 'company').map((s) => s.value))).has(name);
   return entries
-    .filter((s) => lists.has(s.entry!.parentElement) && !covered(s) && !(self && isSelf(self, s)) && !holdsValues(s.entry!) && !companies.has(s.value))
+    .filter((s) => lists.has(s.entry!.parentElement) && !covered(s) && !(self && isSelf(self, s)) && !holdsValues(s.entry!) && !readAsCompany(s.value))
     .map((s) => ({ person: { name: s.value }, records: [s.entry!] }));
 }
 

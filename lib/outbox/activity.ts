@@ -12,7 +12,7 @@ import { invalidInput, type ActivityEntry, type BulkView, type ConflictChoiceInp
 import { trust, type Refusal } from '../trust';
 import type { Outbox } from './queue';
 import { describeWrite, fieldWords, list } from './describe';
-import { laneOf, type WriteRecord } from './types';
+import { heldWrites, type WriteRecord } from './types';
 
 export { describeWrite };
 
@@ -106,21 +106,10 @@ const ACTIVITY_SHOWN = 200;
 /** A refusal as an entry of the log (nothing to retry: it was never acted on). */
 export const refusalEntry = (r: Refusal): ActivityEntry => ({ id: r.id, what: r.what, contactId: '', state: 'refused', reason: r.why, attempts: 0, updatedAt: r.at });
 
-/** per contact, the oldest change that stopped and needs the user (failed, or in conflict): it holds that contact's later changes */
-function stoppers(writes: WriteRecord[]): Map<string, WriteRecord> {
-  const by = new Map<string, WriteRecord>();
-  for (const r of writes) {
-    const first = by.get(laneOf(r));
-    if ((r.state === 'failed' || r.state === 'conflict') && (!first || r.createdAt < first.createdAt)) by.set(laneOf(r), r);
-  }
-  return by;
-}
-
-/** a change never tried yet that waits behind a stopped one says so, naming it (the card already shows it as made) */
-function held(entry: ActivityEntry, r: WriteRecord, heldBy: Map<string, WriteRecord>): ActivityEntry {
-  const stopper = heldBy.get(laneOf(r));
-  if (r.state !== 'pending' || r.attempts > 0 || !stopper || stopper.createdAt > r.createdAt) return entry;
-  return { ...entry, reason: i18n.t('activity.heldBehind', [describeWrite(stopper.write)]) };
+/** a change held behind a stopped one of its contact says so, naming it (the card already shows it as made) */
+function held(entry: ActivityEntry, r: WriteRecord, heldBy: Map<WriteRecord, WriteRecord>): ActivityEntry {
+  const stopper = heldBy.get(r);
+  return stopper ? { ...entry, reason: i18n.t('activity.heldBehind', [describeWrite(stopper.write)]) } : entry;
 }
 
 /** The newest entries of the log, bulk jobs and refusals among them; `nameOf` names a contact when its record is at hand. */
@@ -131,7 +120,7 @@ export async function activityLog(
 ): Promise<ActivityEntry[]> {
   const [writes, jobs] = await Promise.all([outbox.list(), outbox.bulkJobs()]);
   const refused = await refusals(); // after the outbox loaded: what it refused while loading is in
-  const heldBy = stoppers(writes);
+  const heldBy = heldWrites([...writes].sort((a, b) => a.seq - b.seq));
   const dated = [
     ...writes.slice(0, ACTIVITY_SHOWN).map((r) => ({ at: r.createdAt, entry: async () => held(activityEntry(r, await nameOf(r.write.connectionId, r.write.contactId)), r, heldBy) })),
     ...jobs.map((j) => ({ at: j.createdAt, entry: async () => jobEntry(j, j.updatedAt) })),

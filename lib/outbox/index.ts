@@ -6,7 +6,7 @@ export { BULK_CHUNK, awaitsAnswer, type BulkTagsInput } from './bulk';
 export type { ConflictChoice } from './conflicts';
 export type { Change, ChangeListener, QueueStorage } from './store';
 export type { RetryPolicy } from './retry';
-export { isTempId } from './types';
+export { heldWrites, isTempId } from './types';
 export type { BulkJob, BulkProgress, Conflict, ConflictField, ContactEdit, NewWrite, Write, WriteKind, WriteRecord, WriteState } from './types';
 export { TAG_MAX_LENGTH, checkedTags, tagNames } from './tag-rules';
 export * as writes from './contact-writes';

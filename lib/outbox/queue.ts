@@ -31,7 +31,7 @@ import { DEFAULT_SETTLE_MS } from './timing';
 import { ALARM_NAME, createScheduler, type AlarmsArea } from './scheduler';
 import { attemptWrite, withKnownIds, type Performers, type SendDeps } from './send';
 import { createQueueStore, JOB_KEY, WRITE_KEY, type ChangeListener, type QueueStorage, type RefusedRecord } from './store';
-import { HOLDS_LANE, WriteRecordSchema, isFinished, laneOf, newTempId, readBulkJob, type BulkJob, type BulkProgress, type NewWrite, type Write, type WriteRecord } from './types';
+import { HOLDS_LANE, WriteRecordSchema, heldWrites, isFinished, newTempId, readBulkJob, type BulkJob, type BulkProgress, type NewWrite, type Write, type WriteRecord } from './types';
 
 export interface OutboxOptions {
   /** The HighLevel client of a connection, e.g. `(id) => session.client(id)`. */
@@ -329,18 +329,11 @@ export function createOutbox(opts: OutboxOptions) {
 
     async counts(): Promise<OutboxCounts> {
       await loaded();
-      const counts: OutboxCounts = { pending: 0, failed: 0, conflicts: 0, held: 0 };
-      const stopped = new Set<string>();
-      // in enqueue order: a write is held when an earlier one of its contact stopped
+      const counts: OutboxCounts = { pending: 0, failed: 0, conflicts: 0, held: heldWrites(store.writes()).size };
       for (const r of store.writes()) {
-        const lane = laneOf(r);
-        if (r.state === 'pending' || r.state === 'sending') {
-          counts.pending += 1;
-          if (r.state === 'pending' && r.attempts === 0 && stopped.has(lane)) counts.held += 1;
-        } else if (r.state === 'failed' || r.state === 'conflict') {
-          counts[r.state === 'failed' ? 'failed' : 'conflicts'] += 1;
-          stopped.add(lane);
-        }
+        if (r.state === 'pending' || r.state === 'sending') counts.pending += 1;
+        else if (r.state === 'failed') counts.failed += 1;
+        else if (r.state === 'conflict') counts.conflicts += 1;
       }
       return counts;
     },

@@ -299,4 +299,21 @@ export const HOLDS_LANE: ReadonlySet<WriteState> = new Set(['pending', 'sending'
 
 /** A write's lane: its connection's contact. Writes of one lane go strictly in enqueue order (scheduler.ts). */
 export const laneOf = (r: WriteRecord) => `${r.write.connectionId}|${r.write.contactId}`;
+
+/**
+ * The writes held behind one of their lane's that stopped for the user (failed, or in conflict):
+ * never tried yet and enqueued after it. `writes` in enqueue order; each held write → the write it
+ * waits behind.
+ */
+export function heldWrites(writes: Iterable<WriteRecord>): Map<WriteRecord, WriteRecord> {
+  const stopped = new Map<string, WriteRecord>();
+  const held = new Map<WriteRecord, WriteRecord>();
+  for (const r of writes) {
+    const stopper = stopped.get(laneOf(r));
+    if (r.state === 'failed' || r.state === 'conflict') {
+      if (!stopper) stopped.set(laneOf(r), r);
+    } else if (stopper && r.state === 'pending' && r.attempts === 0) held.set(r, stopper);
+  }
+  return held;
+}
 export const isFinished = (state: WriteState) => state === 'done' || state === 'discarded';

@@ -8,7 +8,7 @@
 // The same step also folds a write that just succeeded into the confirmed record, with HighLevel's
 // ids, so the record stays right without reading the contact again after every write.
 import { layOpportunityWrite, type OpportunityNames } from '../opportunities';
-import type { WriteRecord } from '../outbox';
+import { heldWrites, type WriteRecord } from '../outbox';
 import type { ContactDetails, ContactView, CustomFieldDefinition, NoteView, PipelineView, TaskView, UserOption } from '../protocol';
 import { layWorkflowWrite } from '../workflows';
 import { applyEdit } from './contact-edit';
@@ -154,18 +154,9 @@ export function withWrites(d: ContactDetails, records: WriteRecord[], users: Use
   const mine = own.filter((r) => SHOWN.has(r.state));
   if (mine.length === 0) return d;
   const laid = layWrites(d, mine.map((r) => r.write), { users, lists, at: Math.max(...mine.map((r) => r.createdAt)) });
-  const held = heldBehind(own);
+  // a running bulk job's tag (outbox.unanswered gives it the last seq) goes beside the contact's writes, never behind them
+  const held = heldWrites(own.filter((r) => r.seq < Number.MAX_SAFE_INTEGER)).size;
   return held ? { ...laid, held } : laid;
-}
-
-/**
- * how many of a contact's writes (in enqueue order) wait behind one that stopped for the user: shown
- * as made, not saved. A running bulk job's tag (outbox.unanswered gives it the last seq) goes beside
- * the contact's writes, never behind them.
- */
-function heldBehind(own: WriteRecord[]): number {
-  const stopped = own.find((r) => r.state === 'failed' || r.state === 'conflict');
-  return stopped ? own.filter((r) => r.seq > stopped.seq && r.seq < Number.MAX_SAFE_INTEGER && r.state === 'pending').length : 0;
 }
 
 /** The confirmed record after a write HighLevel accepted, with the ids HighLevel gave. */
