@@ -4,7 +4,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { i18n } from '#i18n';
 import type { ContactEditInput, ContactView } from '@/lib/protocol';
-import { escapeCancels, FormButtons, LabelledInput, useCheckedValues, type ValueProblems } from './FormParts';
+import { FormButtons, LabelledInput, useCheckedValues, useEscapeCancels, type ValueProblems } from './FormParts';
 import { useContact } from './state/contact';
 
 const FIELDS: [keyof ContactEditInput, () => string, string][] = [
@@ -27,6 +27,7 @@ export function ContactFields({ contact, onDone }: { contact: ContactView; onDon
   const { values, problems, change, check } = useCheckedValues(seen.values);
   const [saving, setSaving] = useState(false);
   const id = useId();
+  const escape = useEscapeCancels(onDone);
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     // only what changed is checked (and sent): a stored value HighLevel took stays as it is
@@ -38,7 +39,7 @@ export function ContactFields({ contact, onDone }: { contact: ContactView; onDon
     if (saved) onDone();
   };
   return (
-    <form onSubmit={(e) => void submit(e)} onKeyDown={escapeCancels(onDone)} aria-label={i18n.t('contact.editForm')} className="contact-fields">
+    <form onSubmit={(e) => void submit(e)} {...escape.form} aria-label={i18n.t('contact.editForm')} className="contact-fields">
       {FIELDS.map(([field, label, type], i) => (
         <LabelledInput
           key={field}
@@ -52,6 +53,7 @@ export function ContactFields({ contact, onDone }: { contact: ContactView; onDon
           onChange={(e) => change(field, e.target.value)}
         />
       ))}
+      {escape.notice}
       <FormButtons saving={saving} label={i18n.t('contact.save')} onCancel={onDone} />
     </form>
   );

@@ -9,7 +9,7 @@ import { i18n } from '#i18n';
 import type { ContactView, CustomFieldDefinition, FieldChanges } from '@/lib/protocol';
 import { checkCustomValue } from '@/lib/record';
 import { CustomFieldInput, draftOf, type Draft } from './CustomFieldInput';
-import { escapeCancels, FormButtons, useEditInPlace } from './FormParts';
+import { FormButtons, useEditInPlace, useEscapeCancels } from './FormParts';
 import { MissingScope } from './MissingScope';
 import { recordActions } from './state/record';
 import './record.css';
@@ -27,6 +27,7 @@ function CustomFieldsForm({ contact, fields, onDone }: { contact: ContactView; f
   const [drafts, setDrafts] = useState(seen.drafts);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
+  const escape = useEscapeCancels(onDone);
   const changedMeanwhile = (contact.dateUpdated ?? null) !== seen.dateUpdated;
   // opened, the focus goes to its first field
   const form = useRef<HTMLFormElement>(null);
@@ -53,11 +54,12 @@ function CustomFieldsForm({ contact, fields, onDone }: { contact: ContactView; f
   };
 
   return (
-    <form ref={form} className="custom-form" onSubmit={(e) => void submit(e)} onKeyDown={escapeCancels(onDone)} aria-label={i18n.t('customFields.editForm')} noValidate>
+    <form ref={form} className="custom-form" onSubmit={(e) => void submit(e)} {...escape.form} aria-label={i18n.t('customFields.editForm')} noValidate>
       {changedMeanwhile ? <p className="muted small" role="status">{i18n.t('customFields.changedMeanwhile')}</p> : null}
       {editable.map((def) => (
         <CustomFieldInput key={def.id} id={`${id}-${def.id}`} def={def} value={drafts[def.id]!} error={errors[def.id]} onChange={(v) => setDrafts({ ...drafts, [def.id]: v })} />
       ))}
+      {escape.notice}
       <FormButtons saving={saving} label={i18n.t('customFields.save')} onCancel={onDone} />
     </form>
   );

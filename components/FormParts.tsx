@@ -1,7 +1,7 @@
 // Pieces shared by the task, note and contact forms: the save / cancel buttons, editing in place
 // (the form closes once the change is saved, stays open with the error otherwise; when it closes,
 // the focus goes back to the button that opened it instead of falling to the page; Escape in it
-// cancels, as its Cancel button does), and a section's "Add …" form under its summary (Escape in
+// cancels, as its Cancel button does, but never drops what was changed at the first press), and a section's "Add …" form under its summary (Escape in
 // it closes it, the focus back on the summary), and a typed email's or phone's problem shown
 // beside its field.
 import { useCallback, useEffect, useRef, useState, type FocusEvent, type InputHTMLAttributes, type KeyboardEvent, type ReactNode, type Ref } from 'react';
@@ -105,6 +105,40 @@ export const escapeCancels = (cancel: (() => void) | undefined) => (e: KeyboardE
   e.preventDefault();
   cancel();
 };
+
+/** what a form's fields hold now, in one string (changed: the user typed or chose something) */
+const formValues = (form: HTMLFormElement): string =>
+  Array.from(form.elements, (el) =>
+    el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio') ? String(el.checked) : 'value' in el ? String(el.value) : '',
+  ).join('\u0001');
+
+/**
+ * Escape in a form cancels it, as its Cancel button does, unless something inside used that Escape.
+ * A form whose values were changed is not dropped by a stray Escape: the first one only says that a
+ * second one discards the changes (`notice`, shown in the form), and typing on puts that away. The
+ * values are compared with those the form held when it first had the focus. Cancel still discards at once.
+ */
+export function useEscapeCancels(cancel: (() => void) | undefined) {
+  const first = useRef<string | undefined>(undefined);
+  const [warned, setWarned] = useState(false);
+  const form = {
+    onFocus: (e: FocusEvent<HTMLFormElement>) => void (first.current ??= formValues(e.currentTarget)),
+    onInput: () => setWarned(false),
+    onKeyDown: (e: KeyboardEvent<HTMLFormElement>) => {
+      if (!cancel || e.key !== 'Escape' || e.defaultPrevented) return;
+      e.preventDefault();
+      const now = formValues(e.currentTarget);
+      if (!warned && now !== (first.current ?? now)) setWarned(true);
+      else cancel();
+    },
+  };
+  const notice = (
+    <p className="muted small" role="status" data-testid="escape-notice">
+      {warned ? i18n.t('common.escapeAgain') : ''}
+    </p>
+  );
+  return { form, notice };
+}
 
 /** a form (or panel) opened by a button and closed by Cancel or Escape, the focus back on that button; `open`: open at first */
 export function useEditInPlace(open = false) {

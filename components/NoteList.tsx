@@ -7,7 +7,7 @@ import type { NoteView } from '@/lib/protocol';
 import { useContact } from './state/contact';
 import { isolate } from './bidi';
 import { ConfirmDelete } from './ConfirmDelete';
-import { Adder, caretAtEnd, escapeCancels, fieldProblem, FormButtons, useEditInPlace } from './FormParts';
+import { Adder, caretAtEnd, fieldProblem, FormButtons, useEditInPlace, useEscapeCancels } from './FormParts';
 import { ADD_NOTE_ID } from './keys';
 import { useStableKeys } from './stable-keys';
 import { when } from './when';
@@ -33,8 +33,9 @@ function NoteForm(props: { body?: string; label: string; onSave: (body: string) 
     }
   };
   const shown = fieldProblem(id, problem);
+  const escape = useEscapeCancels(props.onCancel);
   return (
-    <form onSubmit={(e) => void submit(e)} onKeyDown={escapeCancels(props.onCancel)} aria-label={props.label}>
+    <form onSubmit={(e) => void submit(e)} {...escape.form} aria-label={props.label}>
       <label htmlFor={id}>{props.label}</label>
       <textarea
         id={id}
@@ -59,6 +60,7 @@ function NoteForm(props: { body?: string; label: string; onSave: (body: string) 
       />
       {shown.message}
       <p className="muted small">{i18n.t('notes.saveKey')}</p>
+      {escape.notice}
       <FormButtons saving={saving} label={i18n.t('notes.save')} onCancel={props.onCancel} />
     </form>
   );

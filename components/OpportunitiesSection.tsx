@@ -7,7 +7,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { i18n } from '#i18n';
 import type { ContactView, LocationLists, OpportunityStatusView, OpportunityView } from '@/lib/protocol';
 import { useChoice } from './choice';
-import { escapeCancels, FormButtons, useEditInPlace } from './FormParts';
+import { escapeCancels, FormButtons, useEditInPlace, useEscapeCancels } from './FormParts';
 import { MissingScope } from './MissingScope';
 import { recordActions } from './state/record';
 import './record.css';
@@ -136,6 +136,7 @@ function NewOpportunity({ contact, lists, onDone }: { contact: ContactView; list
   const [stageId, setStageId] = useState(start?.stageId ?? pipeline?.stages[0]?.id ?? '');
   const [value, setValue] = useState('');
   const [saving, setSaving] = useState(false);
+  const escape = useEscapeCancels(onDone);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setSaving(true);
@@ -144,7 +145,7 @@ function NewOpportunity({ contact, lists, onDone }: { contact: ContactView; list
     if (saved) onDone();
   };
   return (
-    <form onSubmit={(e) => void submit(e)} onKeyDown={escapeCancels(onDone)} aria-label={i18n.t('opportunities.newForm')}>
+    <form onSubmit={(e) => void submit(e)} {...escape.form} aria-label={i18n.t('opportunities.newForm')}>
       <label htmlFor={`${id}-name`}>{i18n.t('opportunities.name')}</label>
       <input id={`${id}-name`} name="name" required autoFocus value={name} onChange={(e) => setName(e.target.value)} />
       <div className="row">
@@ -179,6 +180,7 @@ function NewOpportunity({ contact, lists, onDone }: { contact: ContactView; list
       </div>
       <label htmlFor={`${id}-value`}>{i18n.t('opportunities.valueOptional')}</label>
       <input id={`${id}-value`} name="value" type="number" min="0" step="0.01" value={value} onChange={(e) => setValue(e.target.value)} />
+      {escape.notice}
       <FormButtons saving={saving} label={i18n.t('opportunities.create')} onCancel={onDone} />
     </form>
   );

@@ -11,7 +11,7 @@ import { useSidebar } from './state/sidebar';
 import { ErrorNotice } from './ErrorNotice';
 import { ContactChoice } from './ContactSearch';
 import { BusyButton } from './BusyButton';
-import { escapeCancels, LabelledInput, useCheckedValues, type ValueProblems } from './FormParts';
+import { LabelledInput, useEscapeCancels, useCheckedValues, type ValueProblems } from './FormParts';
 
 type Values = { first: string; last: string; email: string; phone: string; company: string; title: string };
 const FIELDS: [keyof Values, () => string, string, string][] = [
@@ -53,6 +53,7 @@ export function PersonForm({ draft, onClosed }: { draft: Draft; onClosed?: () =>
     cancelDraft();
     onClosed?.();
   };
+  const escape = useEscapeCancels(cancel);
   const title = draft.correcting ? i18n.t('find.form.editTitle') : i18n.t('find.form.newTitle');
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -61,7 +62,7 @@ export function PersonForm({ draft, onClosed }: { draft: Draft; onClosed?: () =>
     void submitDraft(person, names);
   };
   return (
-    <form className="card" aria-labelledby={`${id}-title`} onSubmit={submit} onKeyDown={escapeCancels(cancel)} data-testid="person-form">
+    <form className="card" aria-labelledby={`${id}-title`} onSubmit={submit} {...escape.form} data-testid="person-form">
       <h2 id={`${id}-title`}>{title}</h2>
       <div className="row">
         {FIELDS.map(([field, label, type, autoComplete]) => (
@@ -80,6 +81,7 @@ export function PersonForm({ draft, onClosed }: { draft: Draft; onClosed?: () =>
           />
         ))}
       </div>
+      {escape.notice}
       {draft.error ? <ErrorNotice error={draft.error} /> : null}
       {draft.candidates?.length ? (
         <>

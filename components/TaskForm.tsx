@@ -3,7 +3,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { i18n } from '#i18n';
 import type { TaskInput, TaskView, UserOption } from '@/lib/protocol';
-import { escapeCancels, fieldProblem, FormButtons } from './FormParts';
+import { fieldProblem, FormButtons, useEscapeCancels } from './FormParts';
 
 /** `YYYY-MM-DDTHH:mm` in local time, as a datetime-local input wants it. */
 export function localInputValue(date: Date): string {
@@ -58,12 +58,13 @@ export function TaskForm(props: {
   };
   const titleProblem = fieldProblem(`${id}-title`, problems.title);
   const dueProblem = fieldProblem(`${id}-due`, problems.dueDate);
+  const escape = useEscapeCancels(props.onCancel);
 
   return (
     <form
       className="task-form"
       onSubmit={(e) => void submit(e)}
-      onKeyDown={escapeCancels(props.onCancel)}
+      {...escape.form}
       aria-label={props.task ? i18n.t('tasks.editForm') : i18n.t('tasks.add')}
     >
       <label htmlFor={`${id}-title`}>{props.task ? i18n.t('tasks.title') : i18n.t('tasks.new')}</label>
@@ -110,6 +111,7 @@ export function TaskForm(props: {
           </select>
         </div>
       </div>
+      {escape.notice}
       <FormButtons saving={saving} label={props.task ? i18n.t('tasks.save') : i18n.t('tasks.create')} onCancel={props.onCancel} />
     </form>
   );

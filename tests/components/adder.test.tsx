@@ -205,12 +205,16 @@ describe('Alt+K and Alt+N', () => {
 });
 
 describe('an edit form', () => {
-  it('of a task is cancelled by Escape: nothing saved, the focus back on its Edit button', () => {
+  it('of a task is cancelled by Escape, a changed one by a second Escape: nothing saved, the focus back on its Edit button', () => {
     act(() => view.root.render(<TaskList tasks={[{ id: 't1', title: 'Call back', completed: false }]} users={[]} now={0} />));
     const edit = [...view.host.querySelectorAll<HTMLButtonElement>('[data-testid=tasks] button')].find((b) => b.textContent === 'Edit')!;
     act(() => edit.click());
     const title = view.host.querySelector<HTMLInputElement>('form[aria-label="Edit task"] input[name=title]')!;
     type(title, 'Call back on Monday');
+    escape(title);
+    // the first Escape keeps what was typed, and says so
+    expect(view.host.querySelector<HTMLInputElement>('form[aria-label="Edit task"] input[name=title]')?.value).toBe('Call back on Monday');
+    expect(view.host.querySelector('form[aria-label="Edit task"] [data-testid=escape-notice]')?.textContent).toBe('Your changes are not saved. Press Escape again to discard them.');
     escape(title);
     expect(view.host.querySelector('form[aria-label="Edit task"]')).toBeNull();
     expect(document.activeElement?.textContent).toBe('Edit');

@@ -210,3 +210,69 @@ describe('workflows', () => {
     expect(document.activeElement).toBe(opener());
   });
 });
+
+describe('a stray Escape in a changed form', () => {
+  const notice = () => view.host.querySelector('form[aria-label="Edit custom fields"], form[aria-label="New opportunity"]')?.querySelector('[data-testid=escape-notice]')?.textContent;
+  const ESCAPE_AGAIN = 'Your changes are not saved. Press Escape again to discard them.';
+  /** the sidebar's card with its "New opportunity" form opened */
+  const newOpportunity = () => {
+    const opener = () => button('New opportunity', section('opportunities'));
+    const form = () => view.host.querySelector<HTMLFormElement>('form[aria-label="New opportunity"]');
+    render();
+    press(opener());
+    return { opener, form, name: form()!.querySelector<HTMLInputElement>('input[name=name]')! };
+  };
+  const setValue = (el: HTMLInputElement | HTMLSelectElement, value: string, events = ['input', 'change']) =>
+    act(() => {
+      const proto = el instanceof HTMLSelectElement ? HTMLSelectElement.prototype : HTMLInputElement.prototype;
+      Object.getOwnPropertyDescriptor(proto, 'value')!.set!.call(el, value); // as typing does (React's own value tracker sees a change)
+      for (const type of events) el.dispatchEvent(new Event(type, { bubbles: true }));
+    });
+
+  it('custom fields: the first Escape keeps the change and says so; the second discards it, nothing sent', () => {
+    const edit = () => view.host.querySelector<HTMLButtonElement>('[aria-label="Edit custom fields of Ana Silva"]');
+    const form = () => view.host.querySelector<HTMLFormElement>('form[aria-label="Edit custom fields"]');
+    const billing = () => form()!.querySelector<HTMLInputElement>('input[type=email]')!;
+    render();
+    press(edit());
+    expect(notice()).toBe('');
+    act(() => billing().focus());
+    setValue(billing(), 'billing@silva.example');
+    escape();
+    expect(form()).not.toBeNull();
+    expect(billing().value).toBe('billing@silva.example');
+    expect(document.activeElement).toBe(billing());
+    expect(notice()).toBe(ESCAPE_AGAIN);
+    escape();
+    expect(form()).toBeNull();
+    expect(document.activeElement).toBe(edit());
+    expect(send).not.toHaveBeenCalledWith('editContactFields', expect.anything());
+    press(edit());
+    expect(billing().value).toBe('');
+  });
+
+  it('a new opportunity: typing on after the warning puts it away, and the next Escape warns again', () => {
+    const { opener, form, name } = newOpportunity();
+    setValue(name, 'Ana Silva renewal');
+    escape();
+    expect(notice()).toBe(ESCAPE_AGAIN);
+    setValue(name, 'Ana Silva renewal 2027');
+    expect(notice()).toBe('');
+    escape();
+    expect(form()).not.toBeNull();
+    expect(name.value).toBe('Ana Silva renewal 2027');
+    expect(notice()).toBe(ESCAPE_AGAIN);
+    escape();
+    expect(form()).toBeNull();
+    expect(document.activeElement).toBe(opener());
+  });
+
+  it('a form changed back to what it held closes at the first Escape', () => {
+    const { form, name } = newOpportunity();
+    const held = name.value;
+    setValue(name, 'x');
+    setValue(name, held);
+    escape();
+    expect(form()).toBeNull();
+  });
+});

@@ -164,7 +164,17 @@ describe('Chromium: the record’s sections by keyboard only', () => {
       return [field.tagName, field.selectionStart, field.value.length];
     });
     expect(caret).toEqual(['TEXTAREA', text.length, text.length]);
+    // a stray Escape keeps what was typed and says so; a second one discards it, the note unchanged
+    await sidebar.keyboard.type(' and the price list');
     await sidebar.keyboard.press('Escape');
+    const kept = await sidebar.evaluate(() => {
+      const field = document.activeElement as HTMLTextAreaElement;
+      return [field.tagName, field.value, field.form?.querySelector('[data-testid=escape-notice]')?.textContent];
+    });
+    expect(kept).toEqual(['TEXTAREA', `${text} and the price list`, 'Your changes are not saved. Press Escape again to discard them.']);
+    await sidebar.keyboard.press('Escape');
+    expect(await sidebar.evaluate(() => document.activeElement?.textContent)).toBe('Edit');
+    expect(sandbox.state.notesOf(plan.contactId).some((n) => n.body === text)).toBe(true);
   });
 
   it('tasks: Alt+K opens “Add a task” in its title, Enter adds it and the bar says so', { timeout: 60_000 }, async () => {
