@@ -1,4 +1,4 @@
-// Editing the contact's name, email and phone in place on the card. Only the changed fields are
+// Editing the contact's name, email, phone and website in place on the card. Only the changed fields are
 // sent, with the version the user edited: a change made meanwhile in HighLevel becomes a conflict
 // the user settles in the activity log.
 import { useId, useState, type FormEvent } from 'react';
@@ -12,6 +12,8 @@ const FIELDS: [keyof ContactEditInput, () => string, string][] = [
   ['lastName', () => i18n.t('fields.lastName'), 'text'],
   ['email', () => i18n.t('fields.email'), 'email'],
   ['phone', () => i18n.t('fields.phone'), 'tel'],
+  // as HighLevel keeps it: any text ("parklabs.io" too, which a url field would refuse)
+  ['website', () => i18n.t('fields.website'), 'text'],
 ];
 
 export const editableValues = (c: ContactView): Required<ContactEditInput> => ({
@@ -19,6 +21,7 @@ export const editableValues = (c: ContactView): Required<ContactEditInput> => ({
   lastName: c.lastName ?? '',
   email: c.email ?? '',
   phone: c.phone ?? '',
+  website: c.website ?? '',
 });
 
 export function ContactFields({ contact, onDone }: { contact: ContactView; onDone: () => void }) {

@@ -280,6 +280,7 @@ export interface ContactEditInput {
   lastName?: string;
   email?: string;
   phone?: string;
+  website?: string;
 }
 
 /** What a write of the outbox is doing: waiting, being sent, done, stopped for the user, dropped. */

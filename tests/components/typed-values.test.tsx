@@ -62,6 +62,20 @@ describe('Edit contact', () => {
   });
 });
 
+describe('Edit contact: the website', () => {
+  it('is edited beside the name, email and phone, as typed (no scheme needed), and sent', async () => {
+    act(() => view.root.render(<ContactCard details={{ ...record, contact: { ...record.contact, website: 'https://silva.example.org' } }} users={[]} revalidating={false} />));
+    act(() => view.host.querySelector<HTMLButtonElement>('[aria-label="Edit ⁨Ana Silva⁩"]')!.click());
+    const form = view.host.querySelector('form[aria-label="Edit contact"]')!;
+    const website = form.querySelector<HTMLInputElement>('input[name=website]')!;
+    expect(form.querySelector(`label[for="${website.id}"]`)?.textContent).toBe('Website');
+    expect(website.value).toBe('https://silva.example.org');
+    type(website, 'silva.example.org');
+    await submit(form);
+    expect(send).toHaveBeenCalledWith('updateContact', expect.objectContaining({ fields: expect.objectContaining({ website: 'silva.example.org' }) }));
+  });
+});
+
 describe('Edit before creating', () => {
   it('refuses a phone with no digits and an email without its domain’s ending, under the fields, before any search or create', async () => {
     const person = { name: 'Hannah Whitfield', title: 'Operations Director' };

@@ -76,6 +76,16 @@ describe('writes through the outbox', () => {
     expect((await stored(sandbox, diego)).tasks.some((t) => t.title === 'Refused task')).toBe(false);
   });
 
+  it('sends an edited website alone (the only field changed) and HighLevel keeps it as typed', async () => {
+    const { details } = await bg.ask('getContactDetails', { contactId: diego });
+    const c = details.contact;
+    const seen = { firstName: c.firstName ?? '', lastName: c.lastName ?? '', email: c.email ?? '', phone: c.phone ?? '', website: c.website ?? '' };
+    const shown = await bg.ask('updateContact', { contactId: diego, fields: { ...seen, website: 'parklabs.io' }, base: { dateUpdated: c.dateUpdated ?? null, values: seen } });
+    expect(shown.contact.website).toBe('parklabs.io');
+    await until(async () => (await stored(sandbox, diego)).contact.website === 'parklabs.io', 'the website on the sandbox');
+    expect((await stored(sandbox, diego)).contact.firstName).toBe(c.firstName);
+  });
+
   it('refuses the new outbox messages from a content script', async () => {
     expect(await bg.send('getActivity', undefined, CONTENT_SCRIPT)).toMatchObject({ ok: false, error: { kind: 'refused' } });
     const bulk = await bg.send('startBulkTags', { contactIds: [diego], tags: ['x'], op: 'add' }, CONTENT_SCRIPT);
