@@ -112,29 +112,80 @@ const formValues = (form: HTMLFormElement): string =>
     el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio') ? String(el.checked) : 'value' in el ? String(el.value) : '',
   ).join('\u0001');
 
+/** A form of the sidebar that is open (not in a closed "Add …"), with what a move to another person would drop. */
+interface OpenForm {
+  element(): HTMLFormElement | undefined;
+  changed(): boolean;
+  /** says that the changes would be lost; false when it said so already for this move */
+  warnLeaving(): boolean;
+}
+const openForms = new Set<OpenForm>();
+
+/**
+ * Before the sidebar shows another person by a key (Alt+↓, J…): a shown form whose values were
+ * changed says that they are not saved (with `focus`, it takes the focus), and the move waits (true). The same key
+ * again moves on, the changes dropped, as a second Escape drops them.
+ */
+export function holdForUnsaved(opts: { focus: boolean }): boolean {
+  for (const f of openForms) {
+    const form = f.element();
+    if (!form?.isConnected || form.closest('details:not([open])') || !f.changed() || !f.warnLeaving()) continue;
+    // Alt+↓ brings the cursor to the form; J (a letter in a field) only shows it
+    if (opts.focus && !form.contains(document.activeElement)) form.querySelector<HTMLElement>('input, textarea, select')?.focus();
+    else form.scrollIntoView?.({ block: 'nearest' });
+    return true;
+  }
+  return false;
+}
+
 /**
  * Escape in a form cancels it, as its Cancel button does, unless something inside used that Escape.
  * A form whose values were changed is not dropped by a stray Escape: the first one only says that a
- * second one discards the changes (`notice`, shown in the form), and typing on puts that away. The
- * values are compared with those the form held when it first had the focus. Cancel still discards at once.
+ * second one discards the changes (`notice`, shown in the form), and typing on puts that away; a
+ * move to another person by a key waits the same way (holdForUnsaved). The values are compared with
+ * those the form held when it first had the focus. Cancel still discards at once.
  */
 export function useEscapeCancels(cancel: (() => void) | undefined) {
+  /** the form's values when it first had the focus, and the form */
   const first = useRef<string | undefined>(undefined);
-  const [warned, setWarned] = useState(false);
+  const element = useRef<HTMLFormElement | undefined>(undefined);
+  const [warned, setWarned] = useState<'escape' | 'leave'>();
+  /** the move to another person was held once already (the same key again goes on) */
+  const leaveHeld = useRef(false);
+  const changed = (form: HTMLFormElement) => first.current !== undefined && formValues(form) !== first.current;
+  useEffect(() => {
+    const mine: OpenForm = {
+      element: () => element.current,
+      changed: () => !!element.current && formValues(element.current) !== (first.current ?? formValues(element.current)),
+      warnLeaving: () => {
+        if (leaveHeld.current) return false;
+        leaveHeld.current = true;
+        setWarned('leave');
+        return true;
+      },
+    };
+    openForms.add(mine);
+    return () => void openForms.delete(mine);
+  }, []);
   const form = {
-    onFocus: (e: FocusEvent<HTMLFormElement>) => void (first.current ??= formValues(e.currentTarget)),
-    onInput: () => setWarned(false),
+    onFocus: (e: FocusEvent<HTMLFormElement>) => {
+      element.current = e.currentTarget;
+      first.current ??= formValues(e.currentTarget);
+    },
+    onInput: () => {
+      leaveHeld.current = false;
+      setWarned(undefined);
+    },
     onKeyDown: (e: KeyboardEvent<HTMLFormElement>) => {
       if (!cancel || e.key !== 'Escape' || e.defaultPrevented) return;
       e.preventDefault();
-      const now = formValues(e.currentTarget);
-      if (!warned && now !== (first.current ?? now)) setWarned(true);
+      if (warned !== 'escape' && changed(e.currentTarget)) setWarned('escape');
       else cancel();
     },
   };
   const notice = (
     <p className="muted small" role="status" data-testid="escape-notice">
-      {warned ? i18n.t('common.escapeAgain') : ''}
+      {warned === 'escape' ? i18n.t('common.escapeAgain') : warned === 'leave' ? i18n.t('common.leaveAgain') : ''}
     </p>
   );
   return { form, notice };

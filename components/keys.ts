@@ -1,14 +1,15 @@
 // The sidebar's keys, wherever the focus is: Alt+↓ / Alt+↑ show the next / previous person of the
 // page with the focus in the tag box; J / K, when no field has the focus, do the same but leave the
 // focus out of the tag box (there J would be a letter: pressed again, it would type instead of
-// moving on), on the "3 of 200" button when it was nowhere; Alt+R adds the last
+// moving on), on the "3 of 200" button when it was nowhere or in the shown record; a form with
+// changes not saved holds either move once, and says so; Alt+R adds the last
 // tag used to the shown person; Alt+A opens "Tag several people" in its tag box, Alt+K "Add a task"
 // and Alt+N "Add a note" with the cursor in their first field; Ctrl/Cmd+Z undoes
 // the shown person's tag changes one by one (a field with text keeps its own undo).
 import { useEffect } from 'react';
 import { useContact } from './state/contact';
 import { useSidebar } from './state/sidebar';
-import { openedByKeyFrom } from './FormParts';
+import { holdForUnsaved, openedByKeyFrom } from './FormParts';
 
 /** The "3 of 200" button of the pinned person (it opens the list of the page's people). */
 export const PEOPLE_TOGGLE_ID = 'people-toggle';
@@ -41,6 +42,10 @@ export function onSidebarKey(e: KeyboardEvent): void {
   const plain = !e.altKey && !e.ctrlKey && !e.metaKey;
   const step = (delta: number, toTags: boolean) => {
     e.preventDefault();
+    // a changed form says so first (the key again moves on)
+    if (holdForUnsaved({ focus: toTags })) return;
+    // a focus in the shown record would go with it: J and K keep it on the "3 of 200" button
+    if (!toTags && document.activeElement?.closest('[data-testid=pinned], [data-testid=contact-card]')) document.getElementById(PEOPLE_TOGGLE_ID)?.focus();
     void useSidebar.getState().step(delta, toTags);
   };
   if (e.altKey && !e.ctrlKey && !e.metaKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) return step(e.key === 'ArrowDown' ? 1 : -1, true);

@@ -7,6 +7,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ContactDetails, LocationLists, OpportunityView } from '@/lib/protocol';
 import { ContactCard } from '@/components/ContactCard';
 import { useContact } from '@/components/state/contact';
+import { useSidebar } from '@/components/state/sidebar';
+import { onSidebarKey, PEOPLE_TOGGLE_ID } from '@/components/keys';
 import { valueOf } from '@/components/state/ask';
 import { mountEach } from './mount';
 
@@ -274,5 +276,57 @@ describe('a stray Escape in a changed form', () => {
     setValue(name, held);
     escape();
     expect(form()).toBeNull();
+  });
+});
+
+describe('a move to another person by a key', () => {
+  const LEAVE_AGAIN = 'Your changes are not saved. Save them, or press the same key again to leave them behind.';
+  const step = vi.fn(async () => undefined);
+  beforeEach(() => {
+    step.mockClear();
+    useSidebar.setState({ step });
+  });
+  const key = (init: KeyboardEventInit) => act(() => onSidebarKey(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init })));
+  const altDown = () => key({ key: 'ArrowDown', altKey: true });
+  const opened = () => {
+    render();
+    press(button('New opportunity', section('opportunities')));
+    const form = view.host.querySelector<HTMLFormElement>('form[aria-label="New opportunity"]')!;
+    return { form, name: form.querySelector<HTMLInputElement>('input[name=name]')! };
+  };
+
+  it('waits once for a changed form, which says so and keeps the cursor; the same key again moves on', () => {
+    const { form, name } = opened();
+    act(() => {
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(name, 'Ana Silva renewal');
+      name.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    act(() => view.host.querySelector<HTMLElement>('[data-testid=tags] + * input, input[role=combobox]')?.focus());
+    altDown();
+    expect(step).not.toHaveBeenCalled();
+    expect(form.querySelector('[data-testid=escape-notice]')?.textContent).toBe(LEAVE_AGAIN);
+    expect(form.contains(document.activeElement)).toBe(true);
+    expect(name.value).toBe('Ana Silva renewal');
+    altDown();
+    expect(step).toHaveBeenCalledWith(1, true);
+  });
+
+  it('goes at once from a form nothing was changed in', () => {
+    opened();
+    altDown();
+    expect(step).toHaveBeenCalledWith(1, true);
+  });
+
+  it('J from the shown record (a button of its card) puts the focus on the people button first: the record goes', () => {
+    const toggle = document.body.appendChild(Object.assign(document.createElement('button'), { id: PEOPLE_TOGGLE_ID }));
+    try {
+      render();
+      act(() => button('New opportunity', section('opportunities'))!.focus());
+      key({ key: 'j' });
+      expect(step).toHaveBeenCalledWith(1, false);
+      expect(document.activeElement).toBe(toggle);
+    } finally {
+      toggle.remove();
+    }
   });
 });
