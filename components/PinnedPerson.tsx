@@ -2,9 +2,9 @@
 // people (Alt+↑/↓, or J/K when no field has the focus) with the list of them one click away (it
 // opens over the record, never pushing it down), then the person's name, company and match, their
 // tags and the tag box. The focus stays in the tag box while moving from person to person.
-// The page keeps its height as scroll padding (--pinned-height, theme.css), so a control reached
+// The page keeps its height as scroll padding (--pinned-height: kept-height.ts, theme.css), so a control reached
 // with Tab is scrolled into view below the header, never under it.
-import { useCallback, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { i18n } from '#i18n';
 import { describeMatch } from '@/lib/match';
 import { useContact } from './state/contact';
@@ -12,6 +12,7 @@ import { peopleOf, useSidebar, type PersonEntry } from './state/sidebar';
 import { valueOf } from './state/ask';
 import { PeopleList, personLabel, stateOf, stateText } from './PeopleList';
 import { TagEditor } from './TagEditor';
+import { useKeptHeight } from './kept-height';
 import { PEOPLE_TOGGLE_ID } from './keys';
 
 /** Why the shown person cannot be tagged yet, in words (undefined: they can). */
@@ -30,30 +31,11 @@ function blockedWhy(entry: PersonEntry): string | undefined {
   }
 }
 
-/**
- * A ref for the pinned header: keeps `--pinned-height` on the page at its height while it shows
- * (it grows with the tags and the tag box's offers), and drops it when the header goes.
- */
-function usePinnedHeight() {
-  return useCallback((el: HTMLElement | null) => {
-    if (!el) return;
-    const root = document.documentElement;
-    const keep = () => root.style.setProperty('--pinned-height', `${el.getBoundingClientRect().height}px`);
-    keep();
-    const observer = new ResizeObserver(keep);
-    observer.observe(el);
-    return () => {
-      observer.disconnect();
-      root.style.removeProperty('--pinned-height');
-    };
-  }, []);
-}
-
 /** A contact opened from the search box (no person of the page): its name and tags, pinned the same way. */
 function OpenedByHand() {
   const openedByHand = useSidebar((s) => s.openedByHand);
   const record = valueOf(useContact((s) => s.details));
-  const header = usePinnedHeight();
+  const header = useKeptHeight('--pinned-height');
   if (!openedByHand || record?.contact.id !== openedByHand) return null;
   return (
     <section ref={header} className="pinned" aria-label={i18n.t('sidebar.shownPerson')} data-testid="pinned">
@@ -77,7 +59,7 @@ export function PinnedPerson() {
   const { details, focusTags } = useContact();
   const [listOpen, setListOpen] = useState(false);
   const toggle = useRef<HTMLButtonElement>(null);
-  const header = usePinnedHeight();
+  const header = useKeptHeight('--pinned-height');
   const entries = peopleOf(sidebar);
   const entry = sidebar.selected != null ? entries[sidebar.selected] : undefined;
   const record = valueOf(details);

@@ -4,6 +4,7 @@
 // nothing left to undo, a repeated tag the person already has.
 import { useEffect, useState } from 'react';
 import { i18n } from '#i18n';
+import { useKeptHeight } from './kept-height';
 import { undoOf, useContact } from './state/contact';
 
 /** true until `until` (a time in ms; 0: never shown) */
@@ -23,8 +24,9 @@ export function UndoBar() {
   const shown = useUntil(undoBarUntil) && step;
   const saying = useUntil(said?.until ?? 0) && said;
   const more = undos.filter((u) => u.contactId === contactId).length - 1;
+  const bar = useKeptHeight('--undo-height', { uncoverFocus: true });
   return (
-    <div role="status" aria-live="polite" className="undo-bar" data-testid="undo">
+    <div ref={bar} role="status" aria-live="polite" className="undo-bar" data-testid="undo">
       {shown ? (
         <>
           <span>{step.label}</span> <button onClick={runUndo}>{i18n.t('tags.undo')}</button>{' '}

@@ -68,7 +68,10 @@ export function onSidebarKey(e: KeyboardEvent): void {
     const from = document.activeElement;
     if (from instanceof HTMLElement && from !== document.body && !details.contains(from)) openedByKeyFrom.set(details, from);
     details.open = true;
-    details.querySelector<HTMLElement>(adder[1])?.focus();
+    const field = details.querySelector<HTMLElement>(adder[1]);
+    field?.focus();
+    // whole, above the undo bar (a focus scrolls only a field out of view, not one half hidden)
+    field?.scrollIntoView({ block: 'nearest' });
     return;
   }
   if (e.key.toLowerCase() === 'z' && (e.ctrlKey || e.metaKey) && !e.shiftKey) {

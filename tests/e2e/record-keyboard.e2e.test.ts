@@ -153,9 +153,24 @@ describe('Chromium: the record’s sections by keyboard only', () => {
     const text = 'Asked for the order form';
     await chord('Alt', 'KeyN');
     expect(await sidebar.evaluate(() => document.activeElement?.matches('textarea[name=body]'))).toBe(true);
+    // the box shows whole, above the bottom bar, when it opens and once the bar says the note was added:
+    // with the panel cut just below the box's top edge (focus scrolls only a field wholly out of view)
+    const boxTop = await sidebar.evaluate(() => document.activeElement!.getBoundingClientRect().top + window.scrollY);
+    await sidebar.keyboard.press('Escape');
+    const size = sidebar.viewport();
+    await sidebar.setViewport({ width: size?.width ?? 800, height: Math.round(boxTop) + 30 });
+    await sidebar.evaluate(() => window.scrollTo(0, 0));
+    await chord('Alt', 'KeyN');
+    const aboveTheBar = () => sidebar.evaluate(() => {
+      const box = document.activeElement!.getBoundingClientRect();
+      const bar = document.querySelector('[data-testid=undo]')!.getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= (bar.height ? bar.top : window.innerHeight) + 0.5;
+    });
+    expect(await aboveTheBar()).toBe(true);
     await sidebar.keyboard.type(text);
     await chord('Control', 'Enter');
     await waitFor(() => sidebar.evaluate(() => document.querySelector('[data-testid=undo]')?.textContent === 'Note added.'), 15_000, 'the bar never said “Note added.”');
+    await waitFor(aboveTheBar, 2_000, 'the note box stayed under the bottom bar');
     await onSandbox(() => sandbox.state.notesOf(plan.contactId).some((n) => n.body === text), 'the note');
     await tabTo('[data-testid=notes] button', 'Edit');
     await sidebar.keyboard.press('Enter');
@@ -175,6 +190,7 @@ describe('Chromium: the record’s sections by keyboard only', () => {
     await sidebar.keyboard.press('Escape');
     expect(await sidebar.evaluate(() => document.activeElement?.textContent)).toBe('Edit');
     expect(sandbox.state.notesOf(plan.contactId).some((n) => n.body === text)).toBe(true);
+    if (size) await sidebar.setViewport(size);
   });
 
   it('tasks: Alt+K opens “Add a task” in its title, Enter adds it and the bar says so', { timeout: 60_000 }, async () => {
