@@ -145,6 +145,8 @@ export const useContact = create<ContactState>((set, get) => {
           undoBarUntil: refused && refused === undoOf(s) ? 0 : s.undoBarUntil,
           // a tag HighLevel refused is not offered again, and the repeat key does not add another in its place
           recentTags: kind === 'addTags' ? s.recentTags.filter((t) => !sameTag(t, tag)) : s.recentTags,
+          // nor is a new tag it refused offered as one of the location's by the type-ahead
+          ...(kind === 'addTags' ? withoutNew(s, tag) : {}),
           refusedTag: kind === 'addTags' && usedHere.length && sameTag(usedHere.at(-1)!, tag) ? tag : s.refusedTag,
         };
       });
@@ -188,10 +190,19 @@ export const useContact = create<ContactState>((set, get) => {
       lists: lists ? { status: 'ready', value: { ...lists, tags: tags.reduce((all, t) => recentFirst(t, all, Infinity), lists.tags) } } : s.lists,
     };
   };
+  /** tags used here that the location's list did not have (new tags): taken out of it again when HighLevel refuses them */
+  const newHere = new Set<string>();
   /** The tag is now the newest used: first of the chips and of the type-ahead, at once. */
   const used = (tag: string) => {
     usedHere.push(tag);
+    if (!valueOf(get().lists)?.tags.some((t) => sameTag(t, tag))) newHere.add(tag.trim().toLowerCase());
     set((s) => ({ ...withUsed(s, [tag]), refusedTag: undefined }));
+  };
+  /** `lists` without `tag` if it came into them only by being used here (HighLevel refused it) */
+  const withoutNew = (s: Pick<ContactState, 'lists'>, tag: string): Partial<Pick<ContactState, 'lists'>> => {
+    const lists = valueOf(s.lists);
+    if (!lists || !newHere.delete(tag.trim().toLowerCase())) return {};
+    return { lists: { status: 'ready', value: { ...lists, tags: lists.tags.filter((t) => !sameTag(t, tag)) } } };
   };
 
   /** the shown contact's tags: its record's, or before the record came, those added meanwhile */

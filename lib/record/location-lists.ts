@@ -27,10 +27,20 @@ export async function rememberRecentTags(locationId: string, tags: string[]): Pr
   await recentTagsItem.setValue({ ...all, [locationId]: mine });
 }
 
+/** Forgets tags HighLevel refused from the recent ones: they are not offered again. */
+async function forgetRecentTags(locationId: string, tags: string[]): Promise<void> {
+  const all = await recentTagsItem.getValue();
+  const mine = all[locationId] ?? [];
+  const left = mine.filter((t) => !tags.includes(t));
+  if (left.length !== mine.length) await recentTagsItem.setValue({ ...all, [locationId]: left });
+}
+
 interface Loaded {
   at: number;
   users: Map<string, User>;
   tags: string[];
+  /** of `tags`, those that joined them by being used here, not read from HighLevel */
+  newTags?: string[];
   /** undefined: the definitions could not be read (scope missing, or HighLevel failed) */
   fields?: CustomFieldDefinition[];
   pipelines: PipelineView[];
@@ -139,8 +149,20 @@ export function locationLists(client: GhlClient, connectionId: string, now: () =
       const l = await load();
       const added = tags.filter((t) => !l.tags.includes(t));
       l.tags.push(...added);
+      if (added.length) l.newTags = [...(l.newTags ?? []), ...added];
       if (added.length && l.at !== -Infinity) await keep(l);
       await rememberRecentTags(locationId, tags);
+    },
+    /** After a tag write HighLevel refused: its tags leave the recent list, and the catalogue if they came into it by that write. */
+    async tagsRefused(tags: string[]) {
+      const l = await load();
+      const gone = (l.newTags ?? []).filter((t) => tags.includes(t));
+      if (gone.length) {
+        l.tags = l.tags.filter((t) => !gone.includes(t));
+        l.newTags = l.newTags!.filter((t) => !gone.includes(t));
+        if (l.at !== -Infinity) await keep(l);
+      }
+      await forgetRecentTags(locationId, tags);
     },
   };
 }

@@ -41,6 +41,7 @@ export function locationRecords(client: GhlClient, outbox: Pick<Outbox, 'unanswe
     colleagueNames: (contactId: string) => colleagueNames(client, records, contactId),
     /** Shows a write's new state in its contact's kept record (idempotent). */
     async showWrite(r: WriteRecord): Promise<void> {
+      if (r.write.kind === 'tag.add' && r.state === 'failed') await lists.tagsRefused(r.write.tags);
       if (r.state !== 'done') {
         await records.repaint(r.write.contactId);
         return;

@@ -6,6 +6,7 @@
 // Enter takes; a typo is offered its tag ("Did you mean"); nothing new is created by accident.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Outcome } from '@/lib/protocol';
+import { valueOf } from '@/components/state/ask';
 import { undoOf, useContact } from '@/components/state/contact';
 import { editDistance, nearMisses, offerTags } from '@/components/tag-suggestions';
 import { recordOf } from './records';
@@ -142,6 +143,19 @@ describe('a tag HighLevel refuses', () => {
     await useContact.getState().open('c1');
     await useContact.getState().repeatLastTag();
     expect([...server.get('c1')!]).toContain('webinar');
+  });
+
+  it('is no longer offered by the type-ahead when it was new; a tag of the location stays there', async () => {
+    refusing('blocked-tag');
+    await useContact.getState().open('c2');
+    const catalogue = () => valueOf(useContact.getState().lists)!.tags;
+    await useContact.getState().addTag('blocked-tag');
+    expect(catalogue()).not.toContain('blocked-tag');
+    expect(useContact.getState().recentTags).not.toContain('blocked-tag');
+    refusing('hot');
+    await useContact.getState().open('c2');
+    await useContact.getState().addTag('hot');
+    expect(catalogue()).toContain('hot');
   });
 
   it('takes its undo offer away without offering an older change of that person in its place', async () => {

@@ -104,3 +104,19 @@ describe('the location’s lists across a worker restart', () => {
     expect(await keptListsItem(bg.connection.id).getValue()).not.toBeNull();
   });
 });
+
+describe('a new tag HighLevel refuses', () => {
+  it('leaves the type-ahead and the recent tags again; a tag it took stays in both', async () => {
+    await bg.ask('getLocationLists', undefined);
+    sandbox.setFaults({ errorRate: 1, errorStatuses: [422], methods: ['POST'], paths: [`/contacts/${contact()}/tags`] });
+    const refused = await bg.send('addTags', { contactId: contact(), tags: ['never-taken'] });
+    expect(refused.ok).toBe(false);
+    sandbox.setFaults({ errorRate: 0, paths: [] });
+    await bg.ask('addTags', { contactId: contact(), tags: ['brand-new-ok'] });
+    const lists = await bg.ask('getLocationLists', undefined);
+    expect(lists.tags).not.toContain('never-taken');
+    expect(lists.recentTags).not.toContain('never-taken');
+    expect(lists.tags).toContain('brand-new-ok');
+    expect(lists.recentTags[0]).toBe('brand-new-ok');
+  });
+});
