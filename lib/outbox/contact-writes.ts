@@ -11,7 +11,7 @@ import { invalidInput, writeRefused, type BulkStart, type BulkView, type Contact
 import type { Settings } from '../storage';
 import type { Outbox } from './queue';
 import { checkedTags } from './tag-rules';
-import type { NewWrite, WriteRecord } from './types';
+import { heldWrites, type NewWrite, type WriteRecord } from './types';
 
 /** How long a write's answer waits for HighLevel before answering the optimistic record. */
 export const CONFIRM_WAIT_MS = 3_000;
@@ -51,10 +51,14 @@ export function outcomeOf(outbox: Outbox, id: string, waitMs: number): Promise<W
   });
 }
 
-/** Queues the write, shows it at once, and answers the record once HighLevel took it (or it waits). */
+/**
+ * Queues the write, shows it at once, and answers the record once HighLevel took it (or it waits);
+ * a write held behind one of its contact's that needs the user is not sent now: answered at once.
+ */
 export async function queue(w: WriteServices, input: NewWrite, waitMs = CONFIRM_WAIT_MS): Promise<WriteRecord | undefined> {
   const record = await w.outbox.enqueue(input);
-  const outcome = outcomeOf(w.outbox, record.id, waitMs);
+  const held = input.contactId !== undefined && [...heldWrites(await w.outbox.unanswered(input.contactId)).keys()].some((r) => r.id === record.id);
+  const outcome = outcomeOf(w.outbox, record.id, held ? 0 : waitMs);
   await w.records.repaint(input.contactId ?? '');
   const settled = await outcome;
   if (settled) await w.showWrite(settled);

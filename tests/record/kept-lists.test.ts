@@ -5,6 +5,7 @@
 // fresh record the user asks for (Refresh) reads them again, with the record.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { keptListsItem } from '../../lib/record';
+import { CONFIRM_WAIT_MS } from '../../lib/outbox/contact-writes';
 import { openSandbox, type Sandbox } from '../ghl/sandbox-helpers';
 import { connectedBackground } from '../background/harness';
 
@@ -118,5 +119,20 @@ describe('a new tag HighLevel refuses', () => {
     expect(lists.recentTags).not.toContain('never-taken');
     expect(lists.tags).toContain('brand-new-ok');
     expect(lists.recentTags[0]).toBe('brand-new-ok');
+  });
+});
+
+describe('a tag change held behind a refused one', () => {
+  it('is answered at once, with the record saying it is held (no wait for an answer that cannot come)', async () => {
+    await bg.ask('getContactDetails', { contactId: contact() });
+    sandbox.setFaults({ errorRate: 1, errorStatuses: [422], methods: ['POST'], paths: [`/contacts/${contact()}/tags`] });
+    expect((await bg.send('addTags', { contactId: contact(), tags: ['refused-first'] })).ok).toBe(false);
+    sandbox.setFaults({ errorRate: 0, paths: [] });
+    const asked = Date.now();
+    const held = await bg.send('addTags', { contactId: contact(), tags: ['waits-behind'] });
+    // not sent (it waits behind the refused one): without this rule the answer came after CONFIRM_WAIT_MS
+    expect(Date.now() - asked).toBeLessThan(CONFIRM_WAIT_MS);
+    expect(held).toMatchObject({ ok: true, value: expect.arrayContaining(['waits-behind']) });
+    expect((await bg.ask('getContactDetails', { contactId: contact() })).details.held).toBe(1);
   });
 });
