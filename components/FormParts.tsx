@@ -4,7 +4,7 @@
 // cancels, as its Cancel button does, but never drops what was changed at the first press), and a section's "Add …" form under its summary (Escape in
 // it closes it, the focus back on the summary), and a typed email's or phone's problem shown
 // beside its field.
-import { useCallback, useEffect, useRef, useState, type FocusEvent, type InputHTMLAttributes, type KeyboardEvent, type ReactNode, type Ref } from 'react';
+import { useCallback, useEffect, useRef, useState, type FocusEvent, type InputHTMLAttributes, type KeyboardEvent, type PointerEvent, type ReactNode, type Ref } from 'react';
 import { i18n } from '#i18n';
 import { contactValueProblem } from '@/lib/page-values';
 import { BusyButton } from './BusyButton';
@@ -140,23 +140,33 @@ export function holdForUnsaved(opts: { focus: boolean }): boolean {
 
 /**
  * Escape in a form cancels it, as its Cancel button does, unless something inside used that Escape.
- * A form whose values were changed is not dropped by a stray Escape: the first one only says that a
- * second one discards the changes (`notice`, shown in the form), and typing on puts that away; a
- * move to another person by a key waits the same way (holdForUnsaved). The values are compared with
- * those the form held when it first had the focus. Cancel still discards at once.
+ * A form the user changed is not dropped by a stray Escape: the first one only says that a second
+ * one discards the changes (`notice`, shown in the form), and typing on puts that away; in a form
+ * with a Cancel (an edit), a move to another person by a key waits the same way (holdForUnsaved). Changed: the user edited a field
+ * (a value the form sets itself, as a default owner read late, is no change) and the values differ
+ * from those the form held before (when it first had the focus, a key or a click). Cancel still
+ * discards at once.
  */
 export function useEscapeCancels(cancel: (() => void) | undefined) {
-  /** the form's values when it first had the focus, and the form */
+  /** the form's values before the user's edits, the user edited a field, and the form */
   const first = useRef<string | undefined>(undefined);
+  const edited = useRef(false);
   const element = useRef<HTMLFormElement | undefined>(undefined);
   const [warned, setWarned] = useState<'escape' | 'leave'>();
   /** the move to another person was held once already (the same key again goes on) */
   const leaveHeld = useRef(false);
-  const changed = (form: HTMLFormElement) => first.current !== undefined && formValues(form) !== first.current;
+  const before = (form: HTMLFormElement) => {
+    element.current = form;
+    first.current ??= formValues(form);
+  };
+  const changed = (form: HTMLFormElement) => edited.current && first.current !== undefined && formValues(form) !== first.current;
+  // an edit (a form with its own Cancel) holds a move to another person; an "Add …" form keeps its draft closed, and does not
+  const holds = cancel !== undefined;
   useEffect(() => {
+    if (!holds) return;
     const mine: OpenForm = {
       element: () => element.current,
-      changed: () => !!element.current && formValues(element.current) !== (first.current ?? formValues(element.current)),
+      changed: () => !!element.current && changed(element.current),
       warnLeaving: () => {
         if (leaveHeld.current) return false;
         leaveHeld.current = true;
@@ -166,17 +176,17 @@ export function useEscapeCancels(cancel: (() => void) | undefined) {
     };
     openForms.add(mine);
     return () => void openForms.delete(mine);
-  }, []);
+  }, [holds]);
   const form = {
-    onFocus: (e: FocusEvent<HTMLFormElement>) => {
-      element.current = e.currentTarget;
-      first.current ??= formValues(e.currentTarget);
-    },
-    onInput: () => {
+    onFocus: (e: FocusEvent<HTMLFormElement>) => before(e.currentTarget),
+    onPointerDown: (e: PointerEvent<HTMLFormElement>) => before(e.currentTarget),
+    onChange: () => {
+      edited.current = true;
       leaveHeld.current = false;
       setWarned(undefined);
     },
     onKeyDown: (e: KeyboardEvent<HTMLFormElement>) => {
+      before(e.currentTarget);
       if (!cancel || e.key !== 'Escape' || e.defaultPrevented) return;
       e.preventDefault();
       if (warned !== 'escape' && changed(e.currentTarget)) setWarned('escape');

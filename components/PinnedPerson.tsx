@@ -49,7 +49,7 @@ function OpenedByHand() {
           </p>
         ) : null}
       </div>
-      <TagEditor tags={record.contact.tags} />
+      <TagEditor tags={record.contact.tags} held={record.heldTags} />
     </section>
   );
 }
@@ -155,7 +155,7 @@ export function PinnedPerson() {
           {match && match.state !== 'missing' ? <span data-testid="match-reason">{describeMatch(match)}</span> : null}
         </p>
       </div>
-      <TagEditor tags={contact?.tags} blocked={blocked} />
+      <TagEditor tags={contact?.tags} held={contact ? record?.heldTags : undefined} blocked={blocked} />
     </section>
   );
 }

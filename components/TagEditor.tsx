@@ -19,9 +19,10 @@ let answered = 0;
 
 /**
  * `tags`: the contact's tags (undefined while its record loads: then the tags changed meanwhile show
- * as chips); `blocked`: why nothing can be tagged now.
+ * as chips); `held`: those of them not saved yet (they wait behind a change that needs the user);
+ * `blocked`: why nothing can be tagged now.
  */
-export function TagEditor({ tags: recorded, blocked }: { tags: string[] | undefined; blocked?: string }) {
+export function TagEditor({ tags: recorded, held = [], blocked }: { tags: string[] | undefined; held?: string[]; blocked?: string }) {
   const { lists, draft, setDraft, addTag, removeTag, focusTagsAt, recentTags, repeatLastTag, refusedTag } = useContact();
   // the repeat key adds the first chip, unless the last tag added was refused (it then adds nothing)
   const repeats = (t: string, i: number) => i === 0 && t === recentTags[0] && !refusedTag;
@@ -40,6 +41,9 @@ export function TagEditor({ tags: recorded, blocked }: { tags: string[] | undefi
   const catalogue = valueOf(lists)?.tags ?? [];
   const recent = recentTags.filter((t) => !present.some((p) => p.toLowerCase() === t.toLowerCase()));
 
+  /** a chip of a held change: shown, not saved yet */
+  const waits = (t: string) => held.some((h) => h.toLowerCase() === t.toLowerCase());
+
   const onChipKey = (e: KeyboardEvent<HTMLButtonElement>, tag: string, i: number) => {
     if (e.key !== 'Delete' && e.key !== 'Backspace') return;
     e.preventDefault();
@@ -53,9 +57,10 @@ export function TagEditor({ tags: recorded, blocked }: { tags: string[] | undefi
     <div className="tag-editor">
       <ul className="chips" aria-label={i18n.t('contact.tags')} data-testid="tags" ref={chips}>
         {present.map((t, i) => (
-          <li key={t} className="chip-item">
-            <button className="chip" aria-keyshortcuts="Delete" title={i18n.t('tags.deleteHint')} onKeyDown={(e) => onChipKey(e, t, i)}>
+          <li key={t} className={waits(t) ? 'chip-item held' : 'chip-item'}>
+            <button className="chip" aria-keyshortcuts="Delete" title={waits(t) ? i18n.t('tags.heldHint') : i18n.t('tags.deleteHint')} onKeyDown={(e) => onChipKey(e, t, i)}>
               <bdi>{t}</bdi>
+              {waits(t) ? <span className="visually-hidden">{i18n.t('tags.heldMark')}</span> : null}
             </button>
             <button className="chip-x" tabIndex={-1} aria-label={i18n.t('tags.remove', [isolate(t)])} onClick={() => void removeTag(t)}>
               ×

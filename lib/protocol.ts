@@ -216,6 +216,8 @@ export interface ContactDetails {
   fetchedAt: number;
   /** of the changes shown on this record, those waiting behind one of the contact's that needs the user (failed, or in conflict): shown, not saved */
   held?: number;
+  /** of the tags shown, those added by a held change (see `held`) */
+  heldTags?: string[];
 }
 
 /**

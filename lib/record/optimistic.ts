@@ -155,8 +155,10 @@ export function withWrites(d: ContactDetails, records: WriteRecord[], users: Use
   if (mine.length === 0) return d;
   const laid = layWrites(d, mine.map((r) => r.write), { users, lists, at: Math.max(...mine.map((r) => r.createdAt)) });
   // a running bulk job's tag (outbox.unanswered gives it the last seq) goes beside the contact's writes, never behind them
-  const held = heldWrites(own.filter((r) => r.seq < Number.MAX_SAFE_INTEGER)).size;
-  return held ? { ...laid, held } : laid;
+  const held = [...heldWrites(own.filter((r) => r.seq < Number.MAX_SAFE_INTEGER)).keys()];
+  if (!held.length) return laid;
+  const heldTags = held.flatMap((r) => (r.write.kind === 'tag.add' ? r.write.tags : []));
+  return { ...laid, held: held.length, ...(heldTags.length ? { heldTags } : {}) };
 }
 
 /** The confirmed record after a write HighLevel accepted, with the ids HighLevel gave. */

@@ -51,3 +51,17 @@ describe('the people list', () => {
     expect(panel()).toBeNull();
   });
 });
+
+describe('J and K', () => {
+  it('pressed on the shown person (its ‹ button here, a chip alike), leave the focus on the "2 of 3" button, which stays', async () => {
+    const { onSidebarKey } = await import('@/components/keys');
+    const step = vi.fn(async () => undefined);
+    useSidebar.setState({ step });
+    act(() => view.root.render(<PinnedPerson />));
+    const previous = view.host.querySelector<HTMLButtonElement>('[data-testid=pinned] button.step')!;
+    act(() => previous.focus());
+    act(() => onSidebarKey(new KeyboardEvent('keydown', { key: 'j', bubbles: true, cancelable: true })));
+    expect(step).toHaveBeenCalledWith(1, false);
+    expect(document.activeElement).toBe(view.host.querySelector('[data-testid=people-toggle]'));
+  });
+});

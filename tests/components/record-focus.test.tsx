@@ -311,6 +311,20 @@ describe('a move to another person by a key', () => {
     expect(step).toHaveBeenCalledWith(1, true);
   });
 
+  it('goes at once past an open "Add a task" form with a title typed (an Add form is no edit: Escape too closes it keeping its text)', () => {
+    render();
+    const adder = view.host.querySelector<HTMLDetailsElement>('#add-task')!;
+    act(() => void (adder.open = true));
+    const title = adder.querySelector<HTMLInputElement>('form input[name=title]')!;
+    act(() => title.focus());
+    act(() => {
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(title, 'Call back on Monday');
+      title.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    altDown();
+    expect(step).toHaveBeenCalledWith(1, true);
+  });
+
   it('goes at once from a form nothing was changed in', () => {
     opened();
     altDown();

@@ -102,3 +102,15 @@ describe('the “Recent:” row', () => {
     expect(row()).toBeNull();
   });
 });
+
+describe('a tag of a change held behind one that needs the user', () => {
+  it('is marked as not saved yet, by its look and in words; the others are not', () => {
+    act(() => view.root.render(<TagEditor tags={['vip', 'warm']} held={['WARM']} />));
+    const items = [...view.host.querySelectorAll('[data-testid=tags] li.chip-item')];
+    expect(items.map((li) => [li.classList.contains('held'), li.querySelector('button.chip')!.textContent])).toEqual([
+      [false, 'vip'],
+      [true, 'warm, not saved yet'],
+    ]);
+    expect(items[1]!.querySelector('button.chip')!.getAttribute('title')).toMatch(/^Not saved yet: it waits behind a change/);
+  });
+});

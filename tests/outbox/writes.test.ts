@@ -184,7 +184,7 @@ describe('writes only the user can fix', () => {
     expect(await outbox.counts()).toEqual({ pending: 1, failed: 1, conflicts: 0, held: 1 });
     // the record shows the held tag, and says it is held (not saved); the refused note is not shown
     const shown = withWrites(detailsOf(world.contacts[3]!, []), await outbox.unanswered(world.contacts[3]!), []);
-    expect([shown.contact.tags, shown.notes, shown.held]).toEqual([['after-failure'], [], 1]);
+    expect([shown.contact.tags, shown.notes, shown.held, shown.heldTags]).toEqual([['after-failure'], [], 1, ['after-failure']]);
     expect(withWrites(detailsOf(world.contacts[4]!, []), await outbox.unanswered(world.contacts[4]!), []).held).toBeUndefined();
 
     // Discarding the refused write lets the contact's queue go on.
