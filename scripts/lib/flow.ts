@@ -79,11 +79,18 @@ export async function waitForContact(sidebar: Page, name: string, timeoutMs = 15
 /** The people of the page in the sidebar's list (its options: "Maya Okafor In GHL · Acme"). */
 export const PEOPLE = '[aria-label="People on this page"] [role=option]';
 
-/** Opens the sidebar's list of the page's people (a click on "3 of 6"), if it is not open. */
+/**
+ * Opens the sidebar's list of the page's people (a click on "3 of 6"), if it is not open, until it
+ * shows them: the pinned header is drawn anew when the page's people are read again (a location
+ * switched), and a list opened just before that is closed again.
+ */
 export async function openPeopleList(sidebar: Page): Promise<void> {
-  const toggle = await sidebar.waitForSelector('[data-testid=people-toggle]');
-  if ((await toggle!.evaluate((b) => b.getAttribute('aria-expanded'))) !== 'true') await toggle!.click();
-  await sidebar.waitForSelector(PEOPLE);
+  await waitFor(async () => {
+    const toggle = await sidebar.$('[data-testid=people-toggle]');
+    if (!toggle) return false;
+    if ((await toggle.evaluate((b) => b.getAttribute('aria-expanded'))) !== 'true') await toggle.click();
+    return !!(await sidebar.$(PEOPLE));
+  }, 30_000, 'the list of the page’s people');
 }
 
 /** The page's people as the sidebar lists them. */
